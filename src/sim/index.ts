@@ -1,0 +1,24 @@
+export { Kernel, type EventHandle, type ChunkResult } from './kernel/kernel';
+export { EventQueue } from './kernel/event-queue';
+export { createRng, ZipfSampler, type RandomStream, type SeededRng } from './rng';
+export { Topology, LATENCY, type TopologySpec, type NodeSpec, type Link } from './topology';
+export { TraceHasher } from './trace';
+export type {
+  Micros,
+  TraceEvent,
+  TraceEventOf,
+  TraceKind,
+  TracePayloads,
+  TraceSink,
+} from './trace';
+export { LatencyHistogram } from './metrics';
+export { Simulation, type SimulationState, type ActOutcome } from './simulation';
+export type {
+  ActionSpec,
+  NodeStatus,
+  ScenarioFactory,
+  ScenarioModel,
+  SimContext,
+  UserAction,
+} from './model';
+export { scenarioModels } from './model-registry';

@@ -1,0 +1,171 @@
+import { Kernel } from './kernel/kernel';
+import { createRng, type RandomStream, type SeededRng } from './rng';
+import { Topology } from './topology';
+import {
+  TraceHasher,
+  type Micros,
+  type TraceEvent,
+  type TraceKind,
+  type TracePayloads,
+} from './trace';
+import type { NodeStatus, ScenarioFactory, ScenarioModel, SimContext, UserAction } from './model';
+
+export interface SimulationState {
+  now: Micros;
+  eventsProcessed: number;
+  pendingEvents: number;
+  traceHash: string;
+  traceEvents: number;
+  nodes: Record<string, NodeStatus>;
+  metrics: Record<string, number>;
+  actionsApplied: number;
+}
+
+export type ActOutcome = { ok: true; atUs: Micros } | { ok: false; error: string };
+
+/**
+ * One running scenario: the kernel, the model, the seeded streams and the trace. Both the
+ * worker and the Node tests drive it, so what the tests prove is what the browser runs.
+ */
+export class Simulation {
+  readonly kernel = new Kernel();
+  readonly rng: SeededRng;
+  readonly topology: Topology;
+  readonly model: ScenarioModel;
+  private hasher = new TraceHasher();
+  private sinks: ((e: TraceEvent) => void)[] = [];
+  private seq = 0;
+  private network: RandomStream;
+  private waiting: Promise<void> | null = null;
+  private actions = 0;
+  private readonly ctx: SimContext;
+
+  constructor(
+    factory: ScenarioFactory,
+    readonly seed: number,
+  ) {
+    this.rng = createRng(seed);
+    this.model = factory(seed);
+    this.topology = new Topology(this.model.topology);
+    this.network = this.rng.stream('network');
+    this.ctx = this.makeContext();
+    this.model.start(this.ctx);
+  }
+
+  /** Subscribes to every trace event as it is emitted. Returns an unsubscribe function. */
+  onEvent(sink: (e: TraceEvent) => void): () => void {
+    this.sinks.push(sink);
+    return () => {
+      this.sinks = this.sinks.filter((s) => s !== sink);
+    };
+  }
+
+  get now(): Micros {
+    return this.kernel.now;
+  }
+
+  get traceHash(): string {
+    return this.hasher.digest();
+  }
+
+  get traceEvents(): number {
+    return this.hasher.count;
+  }
+
+  /** Fires exactly one kernel event (awaiting its async work, if any). False when idle. */
+  async step(): Promise<boolean> {
+    const fired = this.kernel.step();
+    await this.settle();
+    return fired;
+  }
+
+  /** Runs every event up to virtual time `t`. */
+  async runUntil(t: Micros): Promise<void> {
+    await this.runChunk(t, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Fires up to `maxEvents` events with time ≤ `t`. The fast path stays synchronous; it only
+   * awaits when a model handed the simulation a promise through ctx.wait().
+   */
+  async runChunk(t: Micros, maxEvents: number): Promise<{ fired: number; done: boolean }> {
+    let fired = 0;
+    while (fired < maxEvents) {
+      const next = this.kernel.nextTime();
+      if (next === undefined || next > t) break;
+      this.kernel.step();
+      fired++;
+      if (this.waiting) await this.settle();
+    }
+    const next = this.kernel.nextTime();
+    const done = next === undefined || next > t;
+    if (done && t > this.kernel.now && Number.isFinite(t)) this.kernel.runUntil(Math.floor(t));
+    return { fired, done };
+  }
+
+  /** Applies a user action at the current virtual time. Invalid actions change nothing. */
+  act(action: UserAction): ActOutcome {
+    const error = this.model.apply(action, this.ctx);
+    if (error !== null) return { ok: false, error };
+    this.actions++;
+    return { ok: true, atUs: this.kernel.now };
+  }
+
+  state(): SimulationState {
+    return {
+      now: this.kernel.now,
+      eventsProcessed: this.kernel.fired,
+      pendingEvents: this.kernel.pending,
+      traceHash: this.hasher.digest(),
+      traceEvents: this.hasher.count,
+      nodes: this.model.nodeStatus(),
+      metrics: this.model.metrics(),
+      actionsApplied: this.actions,
+    };
+  }
+
+  private async settle(): Promise<void> {
+    while (this.waiting) {
+      const w = this.waiting;
+      this.waiting = null;
+      await w;
+    }
+  }
+
+  private emit<K extends TraceKind>(
+    kind: K,
+    from: string,
+    to: string,
+    payload: TracePayloads[K],
+  ): void {
+    const e = { seq: this.seq++, t: this.kernel.now, kind, from, to, payload } as TraceEvent;
+    this.hasher.add(e);
+    for (const s of this.sinks) s(e);
+  }
+
+  private makeContext(): SimContext {
+    return {
+      kernel: this.kernel,
+      rng: this.rng,
+      topology: this.topology,
+      emit: (kind, from, to, payload) => this.emit(kind, from, to, payload),
+      send: (from, to, msg, onArrive) => {
+        const delay = this.topology.sampleDelay(from, to, this.network);
+        const arriveAt = this.kernel.now + delay;
+        this.emit('msg.sent', from, to, { ...msg, arriveAt });
+        this.kernel.at(arriveAt, onArrive);
+        return arriveAt;
+      },
+      wait: (work, then, onError) => {
+        const settled = work.then(
+          (v) => then(v),
+          (err: unknown) => {
+            if (onError) onError(err);
+            else throw err;
+          },
+        );
+        this.waiting = this.waiting ? this.waiting.then(() => settled) : settled;
+      },
+    };
+  }
+}

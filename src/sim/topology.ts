@@ -1,0 +1,110 @@
+import type { RandomStream } from './rng';
+import type { Micros } from './trace';
+
+/**
+ * Region → Availability Zones → nodes, and the links between nodes with their latency models.
+ *
+ * Latency figures (../shared/reference/elasticache-facts.md §9): AWS promises only
+ * "single-digit millisecond" latency between AZs; independent measurements show ≈ 0.5–1.5 ms
+ * round trip cross-AZ, and same-AZ well under 1 ms. The defaults below are one-way medians
+ * inside those ranges (same-AZ 0.1 ms ⇒ ≈ 0.2 ms RTT; cross-AZ 0.45 ms ⇒ ≈ 0.9 ms RTT) with a
+ * log-normal tail. They are model parameters, not AWS-published numbers.
+ */
+export const LATENCY = {
+  sameAz: { medianUs: 100, sigma: 0.25 },
+  crossAz: { medianUs: 450, sigma: 0.3 },
+} as const;
+
+export type NodeKind = 'client' | 'lb' | 'app' | 'cache' | 'db';
+
+export interface AzSpec {
+  id: string;
+  label: string;
+}
+
+export interface NodeSpec {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  az: string;
+  column: number;
+  row: number;
+}
+
+export interface LatencyModel {
+  medianUs: number;
+  sigma: number;
+}
+
+export interface Link {
+  from: string;
+  to: string;
+  crossAz: boolean;
+  latency: LatencyModel;
+}
+
+export interface TopologySpec {
+  region: string;
+  azs: AzSpec[];
+  nodes: NodeSpec[];
+  /** Undirected pairs; latency defaults by same/cross AZ unless given. */
+  links: { from: string; to: string; latency?: LatencyModel }[];
+}
+
+export class Topology {
+  readonly region: string;
+  readonly azs: readonly AzSpec[];
+  readonly nodes: ReadonlyMap<string, NodeSpec>;
+  readonly links: readonly Link[];
+  private byPair = new Map<string, Link>();
+
+  constructor(spec: TopologySpec) {
+    this.region = spec.region;
+    this.azs = spec.azs;
+    const azIds = new Set(spec.azs.map((a) => a.id));
+    const nodes = new Map<string, NodeSpec>();
+    for (const n of spec.nodes) {
+      if (nodes.has(n.id)) throw new Error(`duplicate node id ${n.id}`);
+      if (!azIds.has(n.az)) throw new Error(`node ${n.id} is in unknown AZ ${n.az}`);
+      nodes.set(n.id, n);
+    }
+    this.nodes = nodes;
+    const links: Link[] = [];
+    for (const l of spec.links) {
+      const a = nodes.get(l.from);
+      const b = nodes.get(l.to);
+      if (!a || !b) throw new Error(`link ${l.from}–${l.to} names an unknown node`);
+      const crossAz = a.az !== b.az;
+      const link: Link = {
+        from: l.from,
+        to: l.to,
+        crossAz,
+        latency: l.latency ?? (crossAz ? LATENCY.crossAz : LATENCY.sameAz),
+      };
+      links.push(link);
+      this.byPair.set(pairKey(l.from, l.to), link);
+      this.byPair.set(pairKey(l.to, l.from), link);
+    }
+    this.links = links;
+  }
+
+  link(from: string, to: string): Link {
+    const l = this.byPair.get(pairKey(from, to));
+    if (!l) throw new Error(`no link between ${from} and ${to}`);
+    return l;
+  }
+
+  node(id: string): NodeSpec {
+    const n = this.nodes.get(id);
+    if (!n) throw new Error(`unknown node ${id}`);
+    return n;
+  }
+
+  /** One-way delay for one message on the link, drawn from the caller's stream. */
+  sampleDelay(from: string, to: string, rng: RandomStream): Micros {
+    const { medianUs, sigma } = this.link(from, to).latency;
+    return Math.max(1, Math.round(rng.lognormal(medianUs, sigma)));
+  }
+}
+
+const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;

@@ -1,0 +1,85 @@
+/**
+ * The typed trace: every observable thing the simulator does is one TraceEvent. Animation,
+ * narration, metrics, lesson goals and determinism checks all consume this one stream.
+ */
+
+/** Virtual time in integer microseconds since the scenario started. */
+export type Micros = number;
+
+/** Payloads by event kind. Kinds read 'domain.verb'. */
+export interface TracePayloads {
+  /** A message leaves `from` and arrives at `to` at `arriveAt` (the animation draws it). */
+  'msg.sent': { arriveAt: Micros; label: string; requestId: number; bytes: number };
+  'request.started': { requestId: number; op: 'read' | 'write'; key: string };
+  'request.completed': {
+    requestId: number;
+    op: 'read' | 'write';
+    key: string;
+    latencyUs: Micros;
+    outcome: 'hit' | 'miss' | 'write' | 'error';
+    stale?: boolean;
+  };
+  'cache.hit': { requestId: number; key: string };
+  'cache.miss': { requestId: number; key: string };
+  'cache.set': { requestId: number; key: string; bytes: number; ttlMs?: number };
+  'cache.del': { requestId: number; key: string };
+  'cache.evicted': { key: string };
+  'cache.expired': { key: string };
+  'db.query': { requestId: number; sql: string; durationUs: Micros; rows: number };
+  'node.crashed': { reason: string };
+  'node.recovered': Record<string, never>;
+  'action.applied': { action: string; detail: string };
+  'scenario.note': { text: string };
+}
+
+export type TraceKind = keyof TracePayloads;
+
+export interface TraceEventOf<K extends TraceKind> {
+  /** Global order of emission (0, 1, 2, …): ties in time keep this order. */
+  seq: number;
+  t: Micros;
+  kind: K;
+  /** Node ids in the topology; empty when the event is not about a link. */
+  from: string;
+  to: string;
+  payload: TracePayloads[K];
+}
+
+export type TraceEvent = { [K in TraceKind]: TraceEventOf<K> }[TraceKind];
+
+export type TraceSink = (event: TraceEvent) => void;
+
+/** FNV-1a (32-bit) over a canonical text form of each event: the determinism fingerprint. */
+export class TraceHasher {
+  private h = 0x811c9dc5;
+  count = 0;
+
+  add(e: TraceEvent): void {
+    this.mix(`${e.seq}|${e.t}|${e.kind}|${e.from}|${e.to}|${canonical(e.payload)}\n`);
+    this.count++;
+  }
+
+  private mix(s: string): void {
+    let h = this.h;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    this.h = h;
+  }
+
+  digest(): string {
+    return (this.h >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+/** JSON with sorted keys, so the same payload always hashes the same. */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`;
+}
