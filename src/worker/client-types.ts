@@ -1,0 +1,41 @@
+import type {
+  ActResult,
+  FastForwardProgress,
+  LoadResult,
+  LoggedAction,
+  SimSnapshot,
+  TraceBatch,
+  UserAction,
+} from './protocol';
+
+export type SimState = 'idle' | 'loading' | 'ready' | 'recovering' | 'failed';
+
+export interface SimStatus {
+  state: SimState;
+  /** A sentence for a role="alert" region, e.g. after a crash and rebuild; null when all is well. */
+  notice: string | null;
+}
+
+/** The UI thread's handle on the simulation. It owns the action log, so a dead worker loses nothing. */
+export interface SimClient {
+  load(scenario: string, seed: number): Promise<LoadResult>;
+  act(action: UserAction): Promise<ActResult>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  setSpeed(speed: number): Promise<void>;
+  step(): Promise<TraceBatch>;
+  fastForward(
+    durationUs: number,
+    onProgress: (p: FastForwardProgress) => void,
+  ): Promise<SimSnapshot>;
+  cancelFastForward(): Promise<void>;
+  /** Rebuild from seed + log without the last action (lessons' "step back"). */
+  stepBack(): Promise<SimSnapshot | null>;
+  onBatch(listener: (batch: TraceBatch) => void): () => void;
+  onStatus(listener: (status: SimStatus) => void): () => void;
+  readonly log: readonly LoggedAction[];
+  readonly status: SimStatus;
+  /** Kills the worker the way a crash would (used by the e2e suite and the debug hook). */
+  simulateCrash(): void;
+  dispose(): void;
+}

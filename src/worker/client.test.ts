@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createSimClient, type WorkerHandle } from './client';
+import { SimHost } from './sim-host';
+import type { TraceBatch } from './protocol';
+
+/** An in-process "worker": the same SimHost the Web Worker runs, with Node's timers. */
+function inProcess(spawned: SimHost[]): () => WorkerHandle {
+  return () => {
+    const host = new SimHost({
+      now: () => performance.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    });
+    spawned.push(host);
+    return {
+      api: host,
+      proxy: (fn) => fn,
+      terminate: () => void host.pause(),
+      onCrash: () => {},
+    };
+  };
+}
+
+describe('SimClient', () => {
+  it('rebuilds a dead worker from seed + action log and lands in the same state', async () => {
+    const hosts: SimHost[] = [];
+    const client = createSimClient({ spawn: inProcess(hosts), heartbeatMs: 0 });
+    await client.load('sandbox', 42);
+    await client.fastForward(150_000, () => {});
+    expect((await client.act({ type: 'workload.writes', params: { share: 0.5 } })).ok).toBe(true);
+    await client.fastForward(100_000, () => {});
+    expect((await client.act({ type: 'cache.flush' })).ok).toBe(true);
+    const before = await client.fastForward(50_000, () => {});
+
+    const notices: (string | null)[] = [];
+    client.onStatus((s) => notices.push(s.notice));
+    client.simulateCrash();
+    await new Promise<void>((resolve) => {
+      const off = client.onStatus((s) => s.state === 'ready' && (off(), resolve()));
+    });
+    expect(hosts).toHaveLength(2);
+    const after = await hosts[1]!.snapshot();
+    expect(after.now).toBe(before.now);
+    expect(after.traceHash).toBe(before.traceHash);
+    expect(after.eventsProcessed).toBe(before.eventsProcessed);
+    expect(notices.at(-1)).toBe(
+      'The simulation stopped unexpectedly. We rebuilt it from your 2 actions — nothing was lost.',
+    );
+    client.dispose();
+  });
+
+  it('steps back to the state just before the last action', async () => {
+    const hosts: SimHost[] = [];
+    const client = createSimClient({ spawn: inProcess(hosts), heartbeatMs: 0 });
+    await client.load('sandbox', 7);
+    await client.fastForward(80_000, () => {});
+    const beforeAction = await hosts[0]!.snapshot();
+    await client.act({ type: 'cache.crash' });
+    await client.fastForward(80_000, () => {});
+    const back = await client.stepBack();
+    expect(client.log).toHaveLength(0);
+    expect(back?.now).toBe(beforeAction.now);
+    expect(back?.traceHash).toBe(beforeAction.traceHash);
+    expect(back?.nodes['cache-1']?.up).toBe(true);
+    client.dispose();
+  });
+
+  it('refused actions are not logged', async () => {
+    const client = createSimClient({ spawn: inProcess([]), heartbeatMs: 0 });
+    await client.load('sandbox', 1);
+    const r = await client.act({ type: 'cache.recover' });
+    expect(r).toEqual({ ok: false, error: 'The cache node is already up.' });
+    expect(client.log).toHaveLength(0);
+    client.dispose();
+  });
+
+  it('streams at most one batch per tick while playing, with snapshots that move forward', async () => {
+    const client = createSimClient({ spawn: inProcess([]), heartbeatMs: 0 });
+    await client.load('sandbox', 3);
+    const batches: TraceBatch[] = [];
+    client.onBatch((b) => batches.push(b));
+    await client.setSpeed(8);
+    await client.play();
+    await new Promise((r) => setTimeout(r, 400));
+    await client.pause();
+    // ~400 ms at one tick per 16 ms: a couple of dozen batches, not one per event.
+    expect(batches.length).toBeGreaterThan(5);
+    expect(batches.length).toBeLessThan(60);
+    const nows = batches.map((b) => b.snapshot.now);
+    for (let i = 1; i < nows.length; i++) expect(nows[i]!).toBeGreaterThanOrEqual(nows[i - 1]!);
+    expect(batches.at(-1)!.snapshot.playing).toBe(false);
+    client.dispose();
+  });
+
+  it('step processes exactly one event', async () => {
+    const hosts: SimHost[] = [];
+    const client = createSimClient({ spawn: inProcess(hosts), heartbeatMs: 0 });
+    await client.load('sandbox', 3);
+    const a = await client.step();
+    const b = await client.step();
+    expect(b.snapshot.eventsProcessed - a.snapshot.eventsProcessed).toBe(1);
+    client.dispose();
+  });
+
+  it('rejects unknown scenarios and bad seeds with a clear message', async () => {
+    const client = createSimClient({ spawn: inProcess([]), heartbeatMs: 0 });
+    await expect(client.load('nope', 1)).rejects.toThrow('Unknown scenario "nope"');
+    await expect(client.load('sandbox', 1.5)).rejects.toThrow('Seed must be an integer');
+    client.dispose();
+  });
+});

@@ -1,0 +1,13 @@
+import { createSimClient as createClient, type SimClientOptions } from './client';
+import { spawnBrowserWorker } from './browser-worker';
+import type { SimClient } from './client-types';
+
+export type * from './protocol';
+export type { SimClient, SimState, SimStatus } from './client-types';
+export type { WorkerHandle, SpawnWorker, SimClientOptions } from './client';
+export { MAX_BATCH_EVENTS } from './protocol';
+
+/** The simulation client for the browser: the kernel runs in a Web Worker. */
+export function createSimClient(options: Partial<SimClientOptions> = {}): SimClient {
+  return createClient({ spawn: spawnBrowserWorker, ...options });
+}

@@ -1,0 +1,99 @@
+/**
+ * The types that cross the worker boundary. The UI imports these (and the client in
+ * ./client.ts); only src/worker talks to the worker itself.
+ */
+import type { Micros, TraceEvent } from '../sim/trace';
+import type { ActionSpec, NodeStatus, UserAction } from '../sim/model';
+import type { NodeKind } from '../sim/topology';
+
+export type { Micros, TraceEvent, TraceEventOf, TraceKind, TracePayloads } from '../sim/trace';
+export type { ActionSpec, NodeStatus, UserAction, NodeKind };
+
+/** An action with the virtual time it took effect: replaying the log reproduces the trace. */
+export interface LoggedAction {
+  atUs: Micros;
+  action: UserAction;
+}
+
+export interface TopologyNodeView {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  az: string;
+  /** Layout hints: column left→right (clients … db), row top→bottom within the column. */
+  column: number;
+  row: number;
+}
+
+export interface TopologyView {
+  region: string;
+  azs: { id: string; label: string }[];
+  nodes: TopologyNodeView[];
+  links: { from: string; to: string; crossAz: boolean }[];
+}
+
+export interface SimSnapshot {
+  scenario: string;
+  seed: number;
+  now: Micros;
+  eventsProcessed: number;
+  pendingEvents: number;
+  /** FNV-1a over every trace event so far: equal hashes ⇔ identical traces. */
+  traceHash: string;
+  playing: boolean;
+  speed: number;
+  nodes: Record<string, NodeStatus>;
+  /** Named measurements (CloudWatch-style names where they exist). */
+  metrics: Record<string, number>;
+  actionsApplied: number;
+}
+
+export interface TraceBatch {
+  events: TraceEvent[];
+  /** Events left out of `events` because one batch carries at most MAX_BATCH_EVENTS. */
+  dropped: number;
+  snapshot: SimSnapshot;
+}
+
+export const MAX_BATCH_EVENTS = 400;
+
+export interface LoadRequest {
+  scenario: string;
+  seed: number;
+}
+
+export interface LoadResult {
+  topology: TopologyView;
+  actions: ActionSpec[];
+  snapshot: SimSnapshot;
+}
+
+export type ActResult =
+  { ok: true; atUs: Micros; snapshot: SimSnapshot } | { ok: false; error: string };
+
+export interface FastForwardProgress {
+  doneUs: Micros;
+  totalUs: Micros;
+  events: number;
+}
+
+/** The API the worker exposes through comlink. */
+export interface SimWorkerApi {
+  load(req: LoadRequest): Promise<LoadResult>;
+  act(action: UserAction): Promise<ActResult>;
+  /** Rebuild support: apply a logged action at its recorded virtual time. */
+  replay(log: LoggedAction[], untilUs: Micros): Promise<SimSnapshot>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  setSpeed(speed: number): Promise<void>;
+  /** Processes exactly one event and returns what it emitted. */
+  step(): Promise<TraceBatch>;
+  fastForward(
+    durationUs: Micros,
+    onProgress: (p: FastForwardProgress) => void,
+  ): Promise<SimSnapshot>;
+  cancelFastForward(): Promise<void>;
+  subscribe(onBatch: (batch: TraceBatch) => void): Promise<void>;
+  snapshot(): Promise<SimSnapshot>;
+  ping(): Promise<'pong'>;
+}

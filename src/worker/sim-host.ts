@@ -1,0 +1,262 @@
+import { Simulation, scenarioModels, type TraceEvent } from '../sim/index';
+import {
+  MAX_BATCH_EVENTS,
+  type ActResult,
+  type FastForwardProgress,
+  type LoadRequest,
+  type LoadResult,
+  type LoggedAction,
+  type SimSnapshot,
+  type SimWorkerApi,
+  type TraceBatch,
+  type UserAction,
+} from './protocol';
+
+/**
+ * How fast virtual time runs in animated mode: at 1× one wall millisecond advances the
+ * simulation by this many virtual microseconds (1 ms of network per second on screen), so a
+ * request's hops — tenths of a millisecond each — are slow enough to follow by eye.
+ */
+export const VIRTUAL_US_PER_WALL_MS = 1;
+/** Wall milliseconds between animation ticks (one batch per tick, about one per frame). */
+export const TICK_MS = 16;
+/** Events per fast-forward chunk before reporting progress and checking for cancellation. */
+const FF_CHUNK_EVENTS = 25_000;
+
+export interface HostTimers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/**
+ * The worker's side of the boundary: owns the Simulation, paces it against wall time in
+ * animated mode, batches trace events (one batch per tick, never one message per event) and
+ * runs chunked, cancellable fast-forward. Environment-free, so Node tests drive it directly.
+ */
+export class SimHost implements SimWorkerApi {
+  private sim: Simulation | null = null;
+  private request: LoadRequest | null = null;
+  private pendingEvents: TraceEvent[] = [];
+  private dropped = 0;
+  private collecting = true;
+  private subscribers: ((b: TraceBatch) => void)[] = [];
+  private playing = false;
+  private speed = 1;
+  private tickHandle: unknown = null;
+  private lastTickWall = 0;
+  private ticking = false;
+  private cancelFf = false;
+  private fastForwarding = false;
+
+  constructor(private readonly timers: HostTimers) {}
+
+  async load(req: LoadRequest): Promise<LoadResult> {
+    const factory = scenarioModels[req.scenario];
+    if (!factory) throw new Error(`Unknown scenario "${req.scenario}"`);
+    if (!Number.isSafeInteger(req.seed))
+      throw new Error(`Seed must be an integer, got ${req.seed}`);
+    this.stopTicking();
+    this.playing = false;
+    this.request = req;
+    const sim = new Simulation(factory, req.seed);
+    sim.onEvent((e) => this.collect(e));
+    this.sim = sim;
+    this.pendingEvents = [];
+    this.dropped = 0;
+    const spec = sim.model.topology;
+    return {
+      topology: {
+        region: spec.region,
+        azs: spec.azs.map((a) => ({ ...a })),
+        nodes: spec.nodes.map((n) => ({ ...n })),
+        links: sim.topology.links.map((l) => ({ from: l.from, to: l.to, crossAz: l.crossAz })),
+      },
+      actions: sim.model.actions.map((a) => ({ ...a })),
+      snapshot: this.snapshotNow(),
+    };
+  }
+
+  async act(action: UserAction): Promise<ActResult> {
+    const sim = this.requireSim();
+    const outcome = sim.act(action);
+    if (!outcome.ok) return outcome;
+    this.flush();
+    return { ok: true, atUs: outcome.atUs, snapshot: this.snapshotNow() };
+  }
+
+  async replay(log: LoggedAction[], untilUs: number): Promise<SimSnapshot> {
+    const sim = this.requireSim();
+    this.collecting = false;
+    try {
+      for (const { atUs, action } of log) {
+        if (atUs < sim.now) throw new Error(`action log is out of order at ${atUs} µs`);
+        await sim.runUntil(atUs);
+        const outcome = sim.act(action);
+        if (!outcome.ok)
+          throw new Error(`replayed action ${action.type} was refused: ${outcome.error}`);
+      }
+      if (untilUs > sim.now) await sim.runUntil(untilUs);
+    } finally {
+      this.collecting = true;
+    }
+    this.pendingEvents = [];
+    this.flush();
+    return this.snapshotNow();
+  }
+
+  async play(): Promise<void> {
+    this.requireSim();
+    if (this.playing) return;
+    this.playing = true;
+    this.lastTickWall = this.timers.now();
+    this.scheduleTick();
+    this.flush();
+  }
+
+  async pause(): Promise<void> {
+    this.playing = false;
+    this.stopTicking();
+    if (this.sim) this.flush();
+  }
+
+  async setSpeed(speed: number): Promise<void> {
+    if (!(speed >= 0.25 && speed <= 8)) throw new RangeError(`Speed must be 0.25–8, got ${speed}`);
+    this.speed = speed;
+    if (this.sim) this.flush();
+  }
+
+  async step(): Promise<TraceBatch> {
+    const sim = this.requireSim();
+    await this.pause();
+    await sim.step();
+    return this.takeBatch();
+  }
+
+  async fastForward(
+    durationUs: number,
+    onProgress: (p: FastForwardProgress) => void,
+  ): Promise<SimSnapshot> {
+    const sim = this.requireSim();
+    if (!(durationUs > 0)) throw new RangeError('Fast-forward needs a positive duration');
+    const wasPlaying = this.playing;
+    await this.pause();
+    const start = sim.now;
+    const target = start + Math.round(durationUs);
+    this.collecting = false;
+    this.cancelFf = false;
+    this.fastForwarding = true;
+    let events = 0;
+    try {
+      for (;;) {
+        const { fired, done } = await sim.runChunk(target, FF_CHUNK_EVENTS);
+        events += fired;
+        onProgress({ doneUs: sim.now - start, totalUs: target - start, events });
+        if (done || this.cancelFf) break;
+        // Yield so a cancel message (or a ping) can be handled between chunks.
+        await new Promise<void>((r) => this.timers.setTimeout(r, 0));
+      }
+    } finally {
+      this.collecting = true;
+      this.fastForwarding = false;
+    }
+    this.pendingEvents = [];
+    this.flush();
+    if (wasPlaying) await this.play();
+    return this.snapshotNow();
+  }
+
+  async cancelFastForward(): Promise<void> {
+    if (this.fastForwarding) this.cancelFf = true;
+  }
+
+  async subscribe(onBatch: (batch: TraceBatch) => void): Promise<void> {
+    this.subscribers.push(onBatch);
+  }
+
+  async snapshot(): Promise<SimSnapshot> {
+    return this.snapshotNow();
+  }
+
+  async ping(): Promise<'pong'> {
+    return 'pong';
+  }
+
+  private collect(e: TraceEvent): void {
+    if (!this.collecting) return;
+    this.pendingEvents.push(e);
+    if (this.pendingEvents.length > MAX_BATCH_EVENTS * 2) {
+      const drop = this.pendingEvents.length - MAX_BATCH_EVENTS;
+      this.pendingEvents.splice(0, drop);
+      this.dropped += drop;
+    }
+  }
+
+  private takeBatch(): TraceBatch {
+    let events = this.pendingEvents;
+    let dropped = this.dropped;
+    if (events.length > MAX_BATCH_EVENTS) {
+      dropped += events.length - MAX_BATCH_EVENTS;
+      events = events.slice(events.length - MAX_BATCH_EVENTS);
+    }
+    this.pendingEvents = [];
+    this.dropped = 0;
+    return { events, dropped, snapshot: this.snapshotNow() };
+  }
+
+  /** Sends whatever is pending (possibly nothing but a fresh snapshot) to subscribers. */
+  private flush(): void {
+    const batch = this.takeBatch();
+    for (const s of this.subscribers) s(batch);
+  }
+
+  private scheduleTick(): void {
+    this.tickHandle = this.timers.setTimeout(() => void this.tick(), TICK_MS);
+  }
+
+  private stopTicking(): void {
+    if (this.tickHandle !== null) this.timers.clearTimeout(this.tickHandle);
+    this.tickHandle = null;
+  }
+
+  private async tick(): Promise<void> {
+    this.tickHandle = null;
+    if (!this.playing || !this.sim || this.ticking) return;
+    this.ticking = true;
+    try {
+      const wall = this.timers.now();
+      // Cap a tick's advance so a throttled background tab does not jump far ahead.
+      const elapsed = Math.min(wall - this.lastTickWall, 250);
+      this.lastTickWall = wall;
+      const advance = Math.max(1, Math.round(elapsed * this.speed * VIRTUAL_US_PER_WALL_MS));
+      await this.sim.runUntil(this.sim.now + advance);
+      this.flush();
+    } finally {
+      this.ticking = false;
+    }
+    if (this.playing) this.scheduleTick();
+  }
+
+  private requireSim(): Simulation {
+    if (!this.sim) throw new Error('No scenario is loaded yet');
+    return this.sim;
+  }
+
+  private snapshotNow(): SimSnapshot {
+    const sim = this.requireSim();
+    const s = sim.state();
+    return {
+      scenario: this.request!.scenario,
+      seed: this.request!.seed,
+      now: s.now,
+      eventsProcessed: s.eventsProcessed,
+      pendingEvents: s.pendingEvents,
+      traceHash: s.traceHash,
+      playing: this.playing,
+      speed: this.speed,
+      nodes: s.nodes,
+      metrics: s.metrics,
+      actionsApplied: s.actionsApplied,
+    };
+  }
+}
