@@ -1,0 +1,143 @@
+/**
+ * Command definitions in Redis's own style (src/commands/*.json in redis): name, arity
+ * (negative = at least |arity| arguments, counting the command name), flags, key positions
+ * and the handler. The dispatcher checks existence, arity, auth, OOM and MULTI before `run`.
+ */
+import type { BinStr } from './bytes';
+import type { Reply } from './reply';
+import type { Client } from './client';
+
+/** Arguments as Redis's c->argv: argv[0] is the command name as sent, argv[1] the first argument. */
+export type Argv = readonly BinStr[];
+
+export type CommandFlag =
+  | 'write'
+  | 'readonly'
+  /** May grow memory: refused with OOM when maxmemory is reached and nothing can be evicted. */
+  | 'denyoom'
+  | 'admin'
+  | 'pubsub'
+  | 'noscript'
+  | 'blocking'
+  | 'loading'
+  | 'stale'
+  | 'fast'
+  /** Allowed before AUTH (AUTH, HELLO, QUIT…). */
+  | 'no-auth'
+  /** Not queued inside MULTI; runs immediately (EXEC, DISCARD, MULTI, WATCH, QUIT, RESET). */
+  | 'no-multi'
+  /** Allowed while the RESP2 connection is in subscribed mode. */
+  | 'pubsub-context';
+
+export type CommandGroup =
+  | 'generic'
+  | 'string'
+  | 'hash'
+  | 'list'
+  | 'set'
+  | 'sorted-set'
+  | 'geo'
+  | 'pubsub'
+  | 'transactions'
+  | 'connection'
+  | 'server';
+
+export interface KeySpec {
+  /** Index of the first key in argv (0 = no keys). */
+  readonly first: number;
+  /** Index of the last key; negative counts from the end (-1 = last argument). */
+  readonly last: number;
+  readonly step: number;
+}
+
+export interface CommandDef {
+  /** Lower-case name (`get`); subcommands use their own name (`get` under `config`). */
+  readonly name: string;
+  readonly arity: number;
+  readonly flags: readonly CommandFlag[];
+  readonly keys: KeySpec;
+  readonly group: CommandGroup;
+  /** redis-cli style syntax line, e.g. `GET key` (for the console's inline help). */
+  readonly syntax: string;
+  /** One line, in our own words. */
+  readonly summary: string;
+  /** Container commands (CONFIG, OBJECT, COMMAND): argv[1] selects one of these. */
+  readonly subcommands?: readonly CommandDef[];
+  /** The handler. Containers may omit it (the dispatcher routes to subcommands). */
+  readonly run?: (c: Client, argv: Argv) => Reply | undefined;
+}
+
+/** A command as the dispatcher uses it: flags pre-computed into booleans for the hot path. */
+export interface Command extends CommandDef {
+  readonly fullName: string;
+  readonly isWrite: boolean;
+  readonly isDenyOom: boolean;
+  readonly isNoAuth: boolean;
+  readonly isNoMulti: boolean;
+  readonly isPubsubContext: boolean;
+  readonly subtable?: ReadonlyMap<string, Command>;
+}
+
+export const NO_KEYS: KeySpec = { first: 0, last: 0, step: 0 };
+export const ONE_KEY: KeySpec = { first: 1, last: 1, step: 1 };
+
+export function defineCommand(def: CommandDef): CommandDef {
+  return def;
+}
+
+function compile(def: CommandDef, parent: string | undefined): Command {
+  const has = (f: CommandFlag): boolean => def.flags.includes(f);
+  const fullName = parent === undefined ? def.name : `${parent}|${def.name}`;
+  const subtable = def.subcommands
+    ? new Map(def.subcommands.map((s) => [s.name, compile(s, def.name)] as const))
+    : undefined;
+  return {
+    ...def,
+    fullName,
+    isWrite: has('write'),
+    isDenyOom: has('denyoom'),
+    isNoAuth: has('no-auth'),
+    isNoMulti: has('no-multi'),
+    isPubsubContext: has('pubsub-context'),
+    ...(subtable ? { subtable } : {}),
+  };
+}
+
+export interface CommandTable {
+  /** Lookup by name in any letter case. */
+  get(name: BinStr): Command | undefined;
+  readonly all: readonly Command[];
+}
+
+export function buildTable(defs: readonly CommandDef[]): CommandTable {
+  const byName = new Map<string, Command>();
+  const all: Command[] = [];
+  for (const d of defs) {
+    if (byName.has(d.name)) throw new Error(`duplicate command ${d.name}`);
+    const c = compile(d, undefined);
+    byName.set(d.name, c);
+    all.push(c);
+  }
+  // Remember other spellings (GET, Get) once seen so the hot path skips toLowerCase; bounded so
+  // random input cannot grow the map without limit.
+  const aliases = new Map<string, Command>();
+  return {
+    all,
+    get(name) {
+      const hit = byName.get(name) ?? aliases.get(name);
+      if (hit !== undefined) return hit;
+      const found = byName.get(name.toLowerCase());
+      if (found !== undefined && aliases.size < 4096) aliases.set(name, found);
+      return found;
+    },
+  };
+}
+
+/** Key positions of `argv` under `spec` (for observations, WATCH-like uses and COMMAND GETKEYS). */
+export function commandKeys(spec: KeySpec, argv: Argv): BinStr[] {
+  if (spec.first === 0) return [];
+  const last = spec.last < 0 ? argv.length + spec.last : spec.last;
+  const out: BinStr[] = [];
+  for (let i = spec.first; i <= last && i < argv.length; i += spec.step) out.push(argv[i]!);
+  return out;
+}

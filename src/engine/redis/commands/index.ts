@@ -1,0 +1,26 @@
+/**
+ * The command table: one line per command. To add a command, create its file under the
+ * family folder (commands/<family>/<name>.ts exporting `defineCommand({...})`) and add one
+ * line below in its family's block. The dispatcher handles unknown names, arity, NOAUTH,
+ * OOM and MULTI for every entry.
+ */
+import { buildTable } from '../command';
+import type { CommandDef } from '../command';
+import { get } from './strings/get';
+import { set } from './strings/set';
+
+const core: CommandDef[] = [
+  // strings
+  get,
+  set,
+];
+
+/**
+ * Data-type families (hash, list, set, zset, geo): each family folder exports
+ * `xxxCommands: CommandDef[]` from its index.ts; add its spread here, one line per family.
+ * TYPES-FAMILIES-START
+ * TYPES-FAMILIES-END
+ */
+const families: CommandDef[] = [];
+
+export const commandTable = buildTable([...core, ...families]);

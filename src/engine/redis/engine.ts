@@ -1,0 +1,289 @@
+/**
+ * The engine: databases, config, stats, connections, pub/sub registry, blocking, eviction,
+ * active expiry and observations. Commands run through `dispatch` (server/dispatch.ts).
+ */
+import type { EngineClock } from '../clock';
+import type { EngineRng } from '../rng';
+import { engineRng } from '../rng';
+import type { BinStr } from './bytes';
+import type { Argv, CommandTable } from './command';
+import { Client } from './client';
+import type { PushListener } from './client';
+import { Db } from './keyspace/db';
+import type { CommandCounters, KeyspaceHost, KeyspaceStats } from './keyspace/host';
+import { BASE_USED_MEMORY } from './keyspace/memory';
+import type { Reply } from './reply';
+import { defaultConfig } from './server/config';
+import type { MaxmemoryPolicy, RedisConfig } from './server/config';
+import { Evictor } from './server/evict';
+import type { ObservationListener } from './server/observe';
+import { PubSub } from './server/pubsub';
+import { dispatch } from './server/dispatch';
+import { profileSettings } from './server/profile';
+import type { EngineProfile } from './server/profile';
+import { commandTable } from './commands';
+
+export interface RedisEngineOptions {
+  clock: EngineClock;
+  /** Seeded stream for eviction sampling, RANDOMKEY, LFU increments… (default seed 0). */
+  rng?: EngineRng;
+  /** 'oss' = redis-server defaults; 'elasticache' = default parameter group + restricted commands. */
+  profile?: EngineProfile;
+  maxmemory?: number;
+  maxmemoryPolicy?: MaxmemoryPolicy;
+  requirepass?: string;
+  /** Overrides any redis.conf value (applied after the profile). */
+  config?: Partial<RedisConfig>;
+  /** Reported by INFO server (run_id, tcp_port). */
+  runId?: string;
+  tcpPort?: number;
+}
+
+export interface ServerStats extends KeyspaceStats {
+  totalCommands: number;
+  totalConnections: number;
+  rejectedConnections: number;
+  totalNetInput: number;
+  totalNetOutput: number;
+  pubsubMessages: number;
+  errorReplies: number;
+}
+
+export class RedisEngine implements KeyspaceHost {
+  readonly clock: EngineClock;
+  readonly rng: EngineRng;
+  readonly profile: EngineProfile;
+  readonly config: RedisConfig;
+  readonly table: CommandTable;
+  readonly dbs: Db[];
+  readonly stats: ServerStats = {
+    keyspaceHits: 0,
+    keyspaceMisses: 0,
+    expiredKeys: 0,
+    evictedKeys: 0,
+    totalCommands: 0,
+    totalConnections: 0,
+    rejectedConnections: 0,
+    totalNetInput: 0,
+    totalNetOutput: 0,
+    pubsubMessages: 0,
+    errorReplies: 0,
+  };
+  readonly cmd: CommandCounters = { hits: 0, misses: 0, expired: 0, evicted: 0 };
+  readonly clients = new Map<number, Client>();
+  readonly pubsub = new PubSub();
+  readonly evictor = new Evictor();
+  readonly startedAt: number;
+  readonly runId: string;
+  readonly tcpPort: number;
+  /** Restricted command names refused as unknown (ElastiCache profile). */
+  readonly restricted: ReadonlySet<string>;
+  observer: ObservationListener | undefined;
+  keyspaceEvent: KeyspaceHost['keyspaceEvent'];
+  private nextClientId = 1;
+  private readonly blockedClients = new Set<Client>();
+  private readonly readyKeys: Array<{ db: Db; key: BinStr }> = [];
+  private defaultClient: Client | undefined;
+
+  constructor(opts: RedisEngineOptions) {
+    this.clock = opts.clock;
+    this.rng = opts.rng ?? engineRng(0);
+    this.profile = opts.profile ?? 'oss';
+    const settings = profileSettings(this.profile);
+    this.config = { ...defaultConfig(), ...settings.config, ...opts.config };
+    if (opts.maxmemory !== undefined) this.config.maxmemory = opts.maxmemory;
+    if (opts.maxmemoryPolicy !== undefined) this.config['maxmemory-policy'] = opts.maxmemoryPolicy;
+    if (opts.requirepass !== undefined) this.config.requirepass = opts.requirepass;
+    this.restricted = settings.restricted;
+    this.table = commandTable;
+    this.dbs = [];
+    for (let i = 0; i < this.config.databases; i++) this.dbs.push(new Db(this, i));
+    this.startedAt = this.clock.nowMs();
+    this.runId = opts.runId ?? hexId(this.rng);
+    this.tcpPort = opts.tcpPort ?? 0;
+  }
+
+  // ---- KeyspaceHost ----------------------------------------------------------------------------
+
+  get lfuPolicy(): boolean {
+    return this.config['maxmemory-policy'].endsWith('lfu');
+  }
+  get lfuLogFactor(): number {
+    return this.config['lfu-log-factor'];
+  }
+  get lfuDecayTime(): number {
+    return this.config['lfu-decay-time'];
+  }
+  get sharedIntegers(): boolean {
+    const p = this.config['maxmemory-policy'];
+    return this.config.maxmemory === 0 || !(p.endsWith('lru') || p.endsWith('lfu'));
+  }
+  usedMemoryChanged(): void {
+    // used_memory is computed on demand from the dbs; nothing cached to invalidate.
+  }
+  keyReady(db: Db, key: BinStr): void {
+    this.readyKeys.push({ db, key });
+  }
+
+  /** Modelled `used_memory` in bytes. */
+  usedMemory(): number {
+    let n = BASE_USED_MEMORY;
+    for (const db of this.dbs) if (db.size !== 0) n += db.usedBytes;
+    return n;
+  }
+
+  // ---- connections ---------------------------------------------------------------------------
+
+  /** Opens a connection. `onPush` receives pub/sub messages and replies of unblocked commands. */
+  connect(opts: { onPush?: PushListener; name?: string } = {}): Client {
+    const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.config.requirepass === '', opts.onPush);
+    if (opts.name !== undefined) c.name = opts.name;
+    this.clients.set(c.id, c);
+    this.stats.totalConnections++;
+    return c;
+  }
+
+  /** Runs a command on a shared default connection (tests, quick scripts). */
+  exec(argv: Argv): Reply | undefined {
+    this.defaultClient ??= this.connect({ name: 'default' });
+    return this.dispatch(this.defaultClient, argv);
+  }
+
+  dispatch(c: Client, argv: Argv): Reply | undefined {
+    const r = dispatch(this, c, argv);
+    if (this.readyKeys.length !== 0) this.serveReadyKeys();
+    return r;
+  }
+
+  disconnect(c: Client): void {
+    this.pubsub.unsubscribeAll(c);
+    this.unwatchAll(c);
+    if (c.blocked) this.unblock(c);
+    this.clients.delete(c.id);
+  }
+
+  unwatchAll(c: Client): void {
+    for (const { db, key } of c.watched) {
+      const set = db.watchers.get(key);
+      if (set === undefined) continue;
+      set.delete(c);
+      if (set.size === 0) db.watchers.delete(key);
+    }
+    c.watched.length = 0;
+    c.watchDirty = false;
+  }
+
+  // ---- blocking ------------------------------------------------------------------------------
+
+  registerBlocked(c: Client): void {
+    const b = c.blocked!;
+    for (const key of b.keys) {
+      let list = b.db.blocking.get(key);
+      if (list === undefined) b.db.blocking.set(key, (list = []));
+      list.push(c);
+    }
+    this.blockedClients.add(c);
+  }
+
+  private unblock(c: Client): void {
+    const b = c.blocked;
+    if (b === null) return;
+    for (const key of b.keys) {
+      const list = b.db.blocking.get(key);
+      if (list === undefined) continue;
+      const i = list.indexOf(c);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) b.db.blocking.delete(key);
+    }
+    c.blocked = null;
+    this.blockedClients.delete(c);
+  }
+
+  /** Serves clients blocked on keys written by the last command, first blocked first served. */
+  private serveReadyKeys(): void {
+    while (this.readyKeys.length !== 0) {
+      const { db, key } = this.readyKeys.shift()!;
+      const list = db.blocking.get(key);
+      if (list === undefined) continue;
+      for (const waiting of [...list] as Client[]) {
+        const b = waiting.blocked;
+        if (b === null) continue;
+        const prevDb = waiting.db;
+        waiting.db = b.db;
+        const r = b.retry(waiting);
+        waiting.db = prevDb;
+        if (r === undefined) continue;
+        this.unblock(waiting);
+        waiting.push(r);
+      }
+    }
+  }
+
+  // ---- time-driven work (called by the clock's owner) ------------------------------------------
+
+  /**
+   * Redis's active expire cycle (the "slow" cycle run from serverCron at `hz`): samples 20
+   * volatile keys per db per round and repeats while more than 10 % were stale. Returns the
+   * number of keys expired. Also times out blocked clients.
+   */
+  activeExpireCycle(): number {
+    let n = 0;
+    for (const db of this.dbs) if (db.volatileCount !== 0) n += db.activeExpire(20, 16);
+    this.timeoutBlocked();
+    return n;
+  }
+
+  /** Alias the simulator can call every 1000/hz ms of virtual time. */
+  tick(): number {
+    return this.activeExpireCycle();
+  }
+
+  private timeoutBlocked(): void {
+    if (this.blockedClients.size === 0) return;
+    const now = this.clock.nowMs();
+    for (const c of [...this.blockedClients]) {
+      const b = c.blocked!;
+      if (now >= b.deadline) {
+        this.unblock(c);
+        c.push(b.onTimeout);
+      }
+    }
+  }
+
+  get blockedCount(): number {
+    return this.blockedClients.size;
+  }
+
+  /** Attaches the single observation listener (undefined detaches). */
+  observe(listener: ObservationListener | undefined): void {
+    this.observer = listener;
+  }
+
+  /** Runs eviction now (the dispatcher does this before each command when maxmemory is set). */
+  performEvictions(): boolean {
+    const cfg = this.config;
+    return this.evictor.perform({
+      dbs: this.dbs,
+      usedMemory: () => this.usedMemory(),
+      maxmemory: cfg.maxmemory,
+      policy: cfg['maxmemory-policy'],
+      samples: cfg['maxmemory-samples'],
+      nowMs: () => this.clock.nowMs(),
+      lfuDecayTime: cfg['lfu-decay-time'],
+      onEvicted: () => {
+        this.stats.evictedKeys++;
+        this.cmd.evicted++;
+      },
+    });
+  }
+}
+
+function hexId(rng: EngineRng): string {
+  let s = '';
+  for (let i = 0; i < 40; i++) s += rng.int(16).toString(16);
+  return s;
+}
+
+export function createRedisEngine(opts: RedisEngineOptions): RedisEngine {
+  return new RedisEngine(opts);
+}

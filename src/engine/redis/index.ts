@@ -1,0 +1,41 @@
+/**
+ * The Redis/Valkey-compatible engine: pure TypeScript, DOM-free, deterministic (injected clock
+ * and seeded RNG). One engine serves the browser console, the RESP TCP server and the tests.
+ *
+ *   const engine = createRedisEngine({ clock: manualClock(0), rng: engineRng(1) });
+ *   const conn = engine.connect({ onPush: (msg) => … });   // pub/sub messages, unblocked BLPOP
+ *   conn.exec(['SET', 'k', 'v', 'PX', '100']);              // → Reply (typed RESP value)
+ *   engine.observe((o) => …);                               // one record per command
+ *   engine.activeExpireCycle();                             // the clock owner calls this at hz
+ *
+ * Adding a command family (see README.md in this folder for the full contract):
+ *   1. commands/<family>/<name>.ts: `export const hget = defineCommand({ name, arity, flags,
+ *      keys, group, syntax, summary, run: (c, argv) => Reply })`; argv[0] is the command name.
+ *   2. Values: declare the payload type by augmenting `EntryPayloads` in keyspace/entry.ts;
+ *      it must implement StructureValue (encoding, size, memoryBytes).
+ *   3. Read with `c.db.lookupRead(key)` / `lookupWrite(key)`, create with `c.db.add(key, type,
+ *      value)`, and after an in-place mutation call `c.db.afterWrite(entry)`.
+ *   4. Parse arguments with ./args (exact Redis error strings), reply with ./reply.
+ *   5. Add one line in commands/index.ts.
+ */
+export type { BinStr } from './bytes';
+export { textToBin, binToText, bytesToBin, binToBytes, eqi } from './bytes';
+export type { Reply, ErrorReply } from './reply';
+export { reply, isError, WRONGTYPE_MESSAGE } from './reply';
+export type { Argv, CommandDef, Command, CommandFlag, CommandGroup, KeySpec, CommandTable } from './command';
+export { defineCommand, buildTable, NO_KEYS, ONE_KEY, commandKeys } from './command';
+export { parseInt64, parseInt64Exact, parseDouble, formatDouble } from './args';
+export { globMatch } from './glob';
+export type { Entry, EntryType, EntryPayloads, StructureValue } from './keyspace/entry';
+export type { Db } from './keyspace/db';
+export { LOOKUP_NOTOUCH, LOOKUP_NOSTATS } from './keyspace/db';
+export { jemallocSize } from './keyspace/memory';
+export { Client } from './client';
+export type { PushListener } from './client';
+export { RedisEngine, createRedisEngine } from './engine';
+export type { RedisEngineOptions, ServerStats } from './engine';
+export type { RedisConfig, MaxmemoryPolicy } from './server/config';
+export { MAXMEMORY_POLICIES } from './server/config';
+export type { EngineProfile } from './server/profile';
+export { ELASTICACHE_RESTRICTED } from './server/profile';
+export type { CommandObservation, ObservationListener } from './server/observe';

@@ -1,0 +1,378 @@
+/**
+ * One logical database (SELECT 0..15): the key → entry dict, the volatile-key index, lazy
+ * expiry, hit/miss statistics, LRU/LFU touches, WATCH invalidation and memory accounting.
+ * Handlers reach it as `c.db`; see ../README.md for the contract.
+ */
+import type { BinStr } from '../bytes';
+import type { EntryPayloads, EntryType, Entry, StructureValue } from './entry';
+import { KeyEntry, StrEnc, asEntry, asKeyEntry } from './entry';
+import { DICT_ENTRY, EMBSTR_MAX, dictBuckets, keyBytes, stringValueBytes } from './memory';
+import type { KeyspaceHost } from './host';
+import { lfuDecrAndReturn, lfuLogIncr, lfuMinutes } from './lfu';
+import { parseInt64 } from '../args';
+
+/** lookup flags, as in Redis's db.c */
+export const LOOKUP_NOTOUCH = 1;
+export const LOOKUP_NOSTATS = 2;
+
+export class Db {
+  readonly id: number;
+  private readonly host: KeyspaceHost;
+  private readonly dict = new Map<BinStr, KeyEntry>();
+  /** Dense arrays for O(1) random sampling (eviction, active expiry, RANDOMKEY). */
+  private readonly all: KeyEntry[] = [];
+  private readonly volatile: KeyEntry[] = [];
+  /** Key → connections WATCHing it (empty in the common case: one size check per write). */
+  readonly watchers = new Map<BinStr, Set<{ watchDirty: boolean }>>();
+  /** Key → clients blocked on it (BLPOP…), FIFO. */
+  readonly blocking = new Map<BinStr, unknown[]>();
+  /** Modelled bytes of this db's keys (entries, keys, values, bucket arrays). */
+  private keyBytesTotal = 0;
+
+  constructor(host: KeyspaceHost, id: number) {
+    this.host = host;
+    this.id = id;
+  }
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  get volatileCount(): number {
+    return this.volatile.length;
+  }
+
+  /** Modelled used_memory share of this db. */
+  get usedBytes(): number {
+    return this.keyBytesTotal + 8 * (dictBuckets(this.all.length) + dictBuckets(this.volatile.length));
+  }
+
+  // ---- lookups -------------------------------------------------------------------------------
+
+  /** Read lookup: lazy expiry, keyspace_hits/misses, LRU/LFU touch (unless flags say not). */
+  lookupRead(key: BinStr, flags = 0): Entry | undefined {
+    let e = this.dict.get(key);
+    if (e !== undefined && e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt) {
+      this.expireEntry(e);
+      e = undefined;
+    }
+    const host = this.host;
+    if ((flags & LOOKUP_NOSTATS) === 0) {
+      if (e === undefined) {
+        host.stats.keyspaceMisses++;
+        host.cmd.misses++;
+      } else {
+        host.stats.keyspaceHits++;
+        host.cmd.hits++;
+      }
+    }
+    if (e === undefined) return undefined;
+    if ((flags & LOOKUP_NOTOUCH) === 0) this.touch(e);
+    return asEntry(e);
+  }
+
+  /** Write lookup: lazy expiry and touch, no hit/miss statistics (as lookupKeyWrite). */
+  lookupWrite(key: BinStr): Entry | undefined {
+    const e = this.dict.get(key);
+    if (e === undefined) return undefined;
+    if (e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt) {
+      this.expireEntry(e);
+      return undefined;
+    }
+    this.touch(e);
+    return asEntry(e);
+  }
+
+  /** Existence without touching or statistics, still expiring lazily. */
+  has(key: BinStr): boolean {
+    return this.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS) !== undefined;
+  }
+
+  private touch(e: KeyEntry): void {
+    const host = this.host;
+    if (host.lfuPolicy) {
+      const now = host.clock.nowMs();
+      const c = lfuDecrAndReturn(e, now, host.lfuDecayTime);
+      e.lfuCounter = lfuLogIncr(c, host.lfuLogFactor, host.rng);
+      e.lfuTime = lfuMinutes(now);
+    } else {
+      e.lru = this.host.clock.nowMs();
+    }
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  /** Creates `key` (which must not exist) holding a new value of `type`. */
+  add<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
+    const e = new KeyEntry(key, type, value);
+    this.initAccess(e);
+    if (type === 'string') this.encodeString(e, value as BinStr, true);
+    else e.bytes = (value as StructureValue).memoryBytes();
+    e.slot = this.all.length;
+    this.all.push(e);
+    this.dict.set(key, e);
+    this.keyBytesTotal += DICT_ENTRY + keyBytes(key.length) + e.bytes;
+    this.host.usedMemoryChanged();
+    this.signalModified(key);
+    return asEntry(e);
+  }
+
+  /**
+   * SET semantics: stores a string at `key`, replacing any value of any type. Clears the TTL
+   * unless `keepTtl`. `tryInt` = the value comes from the client as is (Redis's
+   * tryObjectEncoding may turn it into an int); APPEND/SETRANGE pass false (they make raw).
+   */
+  setString(key: BinStr, value: BinStr, keepTtl = false, tryEncode = true): Entry {
+    const e = this.dict.get(key);
+    if (e === undefined) {
+      const added = asKeyEntry(this.add(key, 'string', value));
+      if (!tryEncode) this.reencode(added, value, false);
+      return asEntry(added);
+    }
+    if (!keepTtl && e.expireAt !== -1) this.removeVolatile(e);
+    e.type = 'string';
+    e.value = value;
+    this.reencode(e, value, tryEncode);
+    this.signalModified(key);
+    return asEntry(e);
+  }
+
+  /** Overwrites an existing key with a value of another type (RENAME-like moves use move()). */
+  replace<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
+    const e = this.dict.get(key);
+    if (e === undefined) return this.add(key, type, value);
+    if (e.expireAt !== -1) this.removeVolatile(e);
+    e.type = type;
+    e.value = value;
+    if (type === 'string') this.reencode(e, value as BinStr, true);
+    else this.rebyte(e, (value as StructureValue).memoryBytes());
+    this.signalModified(key);
+    return asEntry(e);
+  }
+
+  /**
+   * Call after mutating an aggregate value in place: updates memory accounting, deletes the
+   * key if it became empty (Redis never keeps empty aggregates) and invalidates WATCHes.
+   */
+  afterWrite(entry: Entry): void {
+    const e = asKeyEntry(entry);
+    if (e.type !== 'string') {
+      const v = e.value as StructureValue;
+      if (v.size() === 0) {
+        this.delete(e.key);
+        return;
+      }
+      this.rebyte(e, v.memoryBytes());
+    }
+    this.signalModified(e.key);
+  }
+
+  delete(key: BinStr): boolean {
+    const e = this.dict.get(key);
+    if (e === undefined) return false;
+    this.unlink(e);
+    this.signalModified(key);
+    return true;
+  }
+
+  /** Removes everything (FLUSHDB). Watchers of existing keys are invalidated. */
+  flush(): number {
+    const n = this.all.length;
+    if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalModified(k);
+    this.dict.clear();
+    this.all.length = 0;
+    this.volatile.length = 0;
+    this.keyBytesTotal = 0;
+    this.host.usedMemoryChanged();
+    return n;
+  }
+
+  // ---- expiry --------------------------------------------------------------------------------
+
+  /** Sets an absolute expiry (ms). The caller decides about already-past times, as Redis does. */
+  setExpire(entry: Entry, atMs: number): void {
+    const e = asKeyEntry(entry);
+    if (e.expireAt === -1) {
+      e.vslot = this.volatile.length;
+      this.volatile.push(e);
+      this.keyBytesTotal += DICT_ENTRY;
+      this.host.usedMemoryChanged();
+    }
+    e.expireAt = atMs;
+  }
+
+  /** PERSIST: returns whether a TTL was removed. */
+  persist(entry: Entry): boolean {
+    const e = asKeyEntry(entry);
+    if (e.expireAt === -1) return false;
+    this.removeVolatile(e);
+    return true;
+  }
+
+  /** Deletes `e` as expired: stats, observation counter, keyspace event. */
+  private expireEntry(e: KeyEntry): void {
+    this.unlink(e);
+    this.host.stats.expiredKeys++;
+    this.host.cmd.expired++;
+    this.signalModified(e.key);
+    this.host.keyspaceEvent?.('expired', e.key, this.id);
+  }
+
+  /**
+   * One pass of Redis's active expire cycle over this db: sample up to `perLoop` volatile keys,
+   * delete the expired ones, repeat while more than 10 % of a sample was stale (at most
+   * `maxLoops` rounds, standing in for Redis's CPU time limit). Returns keys expired.
+   */
+  activeExpire(perLoop: number, maxLoops: number): number {
+    let expired = 0;
+    const now = this.host.clock.nowMs();
+    for (let loop = 0; loop < maxLoops && this.volatile.length > 0; loop++) {
+      const n = Math.min(perLoop, this.volatile.length);
+      let stale = 0;
+      for (let i = 0; i < n && this.volatile.length > 0; i++) {
+        const e = this.volatile[this.host.rng.int(this.volatile.length)]!;
+        if (now > e.expireAt) {
+          this.expireEntry(e);
+          stale++;
+        }
+      }
+      expired += stale;
+      if (stale * 10 <= n) break;
+    }
+    return expired;
+  }
+
+  // ---- eviction and iteration support ---------------------------------------------------------
+
+  /** A uniformly random entry from all keys or only volatile ones (no expiry check). */
+  randomEntry(volatileOnly: boolean): KeyEntry | undefined {
+    const arr = volatileOnly ? this.volatile : this.all;
+    return arr.length === 0 ? undefined : arr[this.host.rng.int(arr.length)];
+  }
+
+  /** Direct dict read with no side effects (eviction pool, KEYS, SCAN). */
+  peek(key: BinStr): KeyEntry | undefined {
+    return this.dict.get(key);
+  }
+
+  isLogicallyExpired(e: KeyEntry): boolean {
+    return e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt;
+  }
+
+  /** Evicts `e` (maxmemory): counted as evicted, not expired. */
+  evict(e: KeyEntry): void {
+    this.unlink(e);
+    this.signalModified(e.key);
+    this.host.keyspaceEvent?.('evicted', e.key, this.id);
+  }
+
+  /** The entry at dense index `i` (SCAN walks indices downward; see scan in commands/keys). */
+  at(i: number): KeyEntry | undefined {
+    return this.all[i];
+  }
+
+  /** Iterates all entries (KEYS); the callback must not mutate the db. */
+  forEach(fn: (e: KeyEntry) => void): void {
+    for (let i = 0; i < this.all.length; i++) fn(this.all[i]!);
+  }
+
+  /** Lazily expires `e` if due; returns whether it was. For iteration commands (KEYS, SCAN). */
+  expireIfNeeded(e: KeyEntry): boolean {
+    if (e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt) {
+      this.expireEntry(e);
+      return true;
+    }
+    return false;
+  }
+
+  /** Moves an entry object to `newKey` keeping value and TTL (RENAME, MOVE). */
+  moveTo(entry: Entry, target: Db, newKey: BinStr): Entry {
+    const e = asKeyEntry(entry);
+    const ttl = e.expireAt;
+    this.unlink(e);
+    this.signalModified(e.key);
+    target.delete(newKey);
+    const moved = asKeyEntry(target.add(newKey, e.type, e.value as never));
+    moved.enc = e.enc;
+    moved.lru = e.lru;
+    moved.lfuCounter = e.lfuCounter;
+    moved.lfuTime = e.lfuTime;
+    target.rebyte(moved, e.bytes);
+    if (ttl !== -1) target.setExpire(asEntry(moved), ttl);
+    return asEntry(moved);
+  }
+
+  // ---- watch ---------------------------------------------------------------------------------
+
+  signalModified(key: BinStr): void {
+    if (this.blocking.size !== 0 && this.blocking.has(key)) this.host.keyReady(this, key);
+    if (this.watchers.size === 0) return;
+    const set = this.watchers.get(key);
+    if (set !== undefined) for (const c of set) c.watchDirty = true;
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private initAccess(e: KeyEntry): void {
+    const now = this.host.clock.nowMs();
+    e.lru = now;
+    e.lfuCounter = 5; // LFU_INIT_VAL: new keys get a chance to accumulate hits before eviction
+    e.lfuTime = lfuMinutes(now);
+  }
+
+  private unlink(e: KeyEntry): void {
+    if (e.expireAt !== -1) this.removeVolatile(e);
+    const last = this.all.pop()!;
+    if (last !== e) {
+      this.all[e.slot] = last;
+      last.slot = e.slot;
+    }
+    e.slot = -1;
+    this.dict.delete(e.key);
+    this.keyBytesTotal -= DICT_ENTRY + keyBytes(e.key.length) + e.bytes;
+    this.host.usedMemoryChanged();
+  }
+
+  private removeVolatile(e: KeyEntry): void {
+    const last = this.volatile.pop()!;
+    if (last !== e) {
+      this.volatile[e.vslot] = last;
+      last.vslot = e.vslot;
+    }
+    e.vslot = -1;
+    e.expireAt = -1;
+    this.keyBytesTotal -= DICT_ENTRY;
+    this.host.usedMemoryChanged();
+  }
+
+  private rebyte(e: KeyEntry, bytes: number): void {
+    if (bytes === e.bytes) return;
+    this.keyBytesTotal += bytes - e.bytes;
+    e.bytes = bytes;
+    this.host.usedMemoryChanged();
+  }
+
+  private reencode(e: KeyEntry, value: BinStr, tryEncode: boolean): void {
+    const before = e.bytes;
+    this.encodeString(e, value, tryEncode);
+    const after = e.bytes;
+    e.bytes = before;
+    this.rebyte(e, after);
+  }
+
+  /** Redis's tryObjectEncoding for strings: int if it parses as a long, embstr ≤ 44 bytes, else raw. */
+  private encodeString(e: KeyEntry, value: BinStr, tryEncode: boolean): void {
+    const len = value.length;
+    if (tryEncode && len <= 20 && len > 0) {
+      const n = parseInt64(value);
+      if (n !== null) {
+        e.enc = StrEnc.Int;
+        const shared = n >= 0 && n < 10000 && this.host.sharedIntegers;
+        e.bytes = stringValueBytes(len, StrEnc.Int, shared);
+        return;
+      }
+    }
+    e.enc = tryEncode && len <= EMBSTR_MAX ? StrEnc.Embstr : StrEnc.Raw;
+    e.bytes = stringValueBytes(len, e.enc, false);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Keyspace entries. The payload of each type is declared by the family that owns it through
+ * module augmentation of {@link EntryPayloads}, so this file never changes when a type is added:
+ *
+ *   declare module '../keyspace/entry' { interface EntryPayloads { hash: RedisHash } }
+ *
+ * Every non-string payload must implement {@link StructureValue} (checked by `PayloadCheck`).
+ */
+import type { BinStr } from '../bytes';
+
+/** Type name (as TYPE prints it) → payload. Augmented by the hash/list/set/zset families. */
+export interface EntryPayloads {
+  string: BinStr;
+}
+
+export type EntryType = keyof EntryPayloads;
+
+/** What the keyspace needs from an aggregate value (hash, list, set, zset). */
+export interface StructureValue {
+  /** OBJECT ENCODING's answer right now: listpack, quicklist, hashtable, intset, skiplist. */
+  encoding(): string;
+  /** Element count; the keyspace deletes the key when it reaches 0, as Redis does. */
+  size(): number;
+  /**
+   * Bytes this value would occupy in redis-server (allocator size classes included), excluding
+   * the key, the robj header and the dict entry, which the keyspace adds. Must be O(1): keep a
+   * running total inside the structure. Read by `db.afterWrite(entry)` after every mutation.
+   */
+  memoryBytes(): number;
+}
+
+/** String encodings as OBJECT ENCODING reports them. */
+export const enum StrEnc {
+  Int = 0,
+  Embstr = 1,
+  Raw = 2,
+}
+
+/** Fields every entry has; the keyspace owns them (handlers read, db methods write). */
+export interface EntryMeta {
+  readonly key: BinStr;
+  /** Absolute expiry in ms on the engine clock, or -1 for none. */
+  readonly expireAt: number;
+  /** Modelled payload bytes (see StructureValue.memoryBytes). */
+  readonly bytes: number;
+  /** Last access, engine-clock ms (LRU). */
+  readonly lru: number;
+  /** Logarithmic access counter 0..255 (LFU). */
+  readonly lfuCounter: number;
+  /** String encoding; meaningful for strings only. */
+  readonly enc: StrEnc;
+}
+
+type EntryOf<T extends EntryType> = EntryMeta & { readonly type: T; value: EntryPayloads[T] };
+
+/** A typed entry: narrow on `type` to reach a typed `value`. */
+export type Entry = { [T in EntryType]: EntryOf<T> }[EntryType];
+
+/** Compile-time check that augmented payloads implement StructureValue. */
+export type PayloadCheck = {
+  [T in Exclude<EntryType, 'string'>]: EntryPayloads[T] extends StructureValue ? true : never;
+};
+
+/**
+ * The single concrete class behind every Entry (one hidden class keeps property access
+ * monomorphic on the hot path). Only the keyspace creates and mutates these.
+ */
+export class KeyEntry {
+  key: BinStr;
+  type: EntryType;
+  value: unknown;
+  expireAt = -1;
+  bytes = 0;
+  lru = 0;
+  lfuCounter = 0;
+  /** Minutes clock of the last LFU decrement (Redis keeps 16 bits of it). */
+  lfuTime = 0;
+  enc: StrEnc = StrEnc.Raw;
+  /** Index in the db's key array (O(1) random sampling for eviction and RANDOMKEY). */
+  slot = -1;
+  /** Index in the db's volatile-key array, or -1 when the key has no TTL. */
+  vslot = -1;
+
+  constructor(key: BinStr, type: EntryType, value: unknown) {
+    this.key = key;
+    this.type = type;
+    this.value = value;
+  }
+}
+
+export function asEntry(e: KeyEntry): Entry {
+  return e as unknown as Entry;
+}
+
+export function asKeyEntry(e: Entry): KeyEntry {
+  return e as unknown as KeyEntry;
+}

@@ -1,0 +1,129 @@
+/**
+ * The subset of redis.conf the simulator models, with CONFIG GET/SET semantics and error texts
+ * of redis-server 7.0 (checked against the real server).
+ */
+export const MAXMEMORY_POLICIES = [
+  'volatile-lru',
+  'volatile-lfu',
+  'volatile-random',
+  'volatile-ttl',
+  'allkeys-lru',
+  'allkeys-lfu',
+  'allkeys-random',
+  'noeviction',
+] as const;
+export type MaxmemoryPolicy = (typeof MAXMEMORY_POLICIES)[number];
+
+export interface RedisConfig {
+  maxmemory: number;
+  'maxmemory-policy': MaxmemoryPolicy;
+  'maxmemory-samples': number;
+  'maxmemory-eviction-tenacity': number;
+  'lfu-log-factor': number;
+  'lfu-decay-time': number;
+  requirepass: string;
+  'notify-keyspace-events': string;
+  hz: number;
+  databases: number;
+  maxclients: number;
+  timeout: number;
+  appendonly: string;
+  save: string;
+}
+
+export function defaultConfig(): RedisConfig {
+  return {
+    maxmemory: 0,
+    'maxmemory-policy': 'noeviction',
+    'maxmemory-samples': 5,
+    'maxmemory-eviction-tenacity': 10,
+    'lfu-log-factor': 10,
+    'lfu-decay-time': 1,
+    requirepass: '',
+    'notify-keyspace-events': '',
+    hz: 10,
+    databases: 16,
+    maxclients: 10000,
+    timeout: 0,
+    appendonly: 'no',
+    save: '',
+  };
+}
+
+type Param = keyof RedisConfig;
+type Setter = (raw: string) => string | number | null;
+
+/** Parses a memory value as redis's memtoull: digits with optional b/k/kb/m/mb/g/gb suffix. */
+export function parseMemory(raw: string): number | null {
+  const m = /^([0-9]+)(b|k|kb|m|mb|g|gb)?$/i.exec(raw);
+  if (!m) return null;
+  const mul: Record<string, number> = { b: 1, k: 1e3, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
+  return Number(m[1]) * (m[2] ? mul[m[2].toLowerCase()]! : 1);
+}
+
+function intBetween(lo: number, hi: number): { set: Setter; err: string } {
+  return {
+    set: (raw) => {
+      if (!/^-?[0-9]+$/.test(raw)) return null;
+      const n = Number(raw);
+      return n >= lo && n <= hi ? n : null;
+    },
+    err: `argument must be between ${lo} and ${hi} inclusive`,
+  };
+}
+
+const INT_MAX = 2147483647;
+
+const PARAMS: Record<Param, { set: Setter; err: string; immutable?: boolean }> = {
+  maxmemory: { set: parseMemory, err: 'argument must be a memory value' },
+  'maxmemory-policy': {
+    set: (raw) => {
+      const v = raw.toLowerCase();
+      return (MAXMEMORY_POLICIES as readonly string[]).includes(v) ? v : null;
+    },
+    err: `argument(s) must be one of the following: ${MAXMEMORY_POLICIES.join(', ')}`,
+  },
+  'maxmemory-samples': intBetween(1, INT_MAX),
+  'maxmemory-eviction-tenacity': intBetween(0, 100),
+  'lfu-log-factor': intBetween(0, INT_MAX),
+  'lfu-decay-time': intBetween(0, INT_MAX),
+  requirepass: { set: (raw) => raw, err: '' },
+  'notify-keyspace-events': {
+    set: (raw) => (/^[KEg$lshzxetmdA]*$/.test(raw) ? raw : null),
+    err: 'Invalid event class character. Use \'Ag$lshzxeKEtmd\'.',
+  },
+  hz: intBetween(0, INT_MAX),
+  databases: { set: () => null, err: "can't set immutable config", immutable: true },
+  maxclients: intBetween(1, 2147483647),
+  timeout: intBetween(0, 2147483647),
+  appendonly: {
+    set: (raw) => (/^(yes|no)$/i.test(raw) ? raw.toLowerCase() : null),
+    err: "argument must be 'yes' or 'no'",
+  },
+  save: { set: (raw) => raw, err: '' },
+};
+
+export const CONFIG_PARAMS = Object.keys(PARAMS) as Param[];
+
+/** Validates `pairs` all-or-nothing, as CONFIG SET does; returns an error text or applies them. */
+export function configSet(config: RedisConfig, pairs: ReadonlyArray<[string, string]>): string | null {
+  const seen = new Set<string>();
+  const updates: Array<[Param, string | number]> = [];
+  for (const [rawName, raw] of pairs) {
+    const name = rawName.toLowerCase();
+    const p = PARAMS[name as Param];
+    if (p === undefined) return `ERR Unknown option or number of arguments for CONFIG SET - '${rawName}'`;
+    if (seen.has(name)) return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - duplicate parameter`;
+    seen.add(name);
+    if (p.immutable) return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - ${p.err}`;
+    const v = p.set(raw);
+    if (v === null) return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - ${p.err}`;
+    updates.push([name as Param, v]);
+  }
+  for (const [k, v] of updates) (config as unknown as Record<string, string | number>)[k] = v;
+  return null;
+}
+
+export function configValueText(config: RedisConfig, p: Param): string {
+  return String(config[p]);
+}

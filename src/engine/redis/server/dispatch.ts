@@ -1,0 +1,139 @@
+/**
+ * processCommand + call, following redis-server 7.0's order of checks: existence, arity,
+ * NOAUTH, OOM (evicting first), pub/sub context, MULTI queueing, then the handler.
+ */
+import type { Argv, Command } from '../command';
+import { commandKeys } from '../command';
+import type { Client } from '../client';
+import type { RedisEngine } from '../engine';
+import { reply } from '../reply';
+import type { Reply } from '../reply';
+import { replyBytes, requestBytes } from './observe';
+
+const NOAUTH = reply.error('NOAUTH Authentication required.');
+const OOM = reply.error("OOM command not allowed when used memory > 'maxmemory'.");
+
+/** Redis sanitises error texts so a newline in user input cannot break the protocol. */
+function clean(s: string): string {
+  return s.replace(/[\r\n]/g, ' ');
+}
+
+function unknownCommand(argv: Argv): Reply {
+  let args = '';
+  for (let i = 1; i < argv.length && args.length < 128; i++) {
+    args += `'${argv[i]!.slice(0, 128 - args.length)}' `;
+  }
+  return reply.error(clean(`ERR unknown command '${argv[0]!.slice(0, 128)}', with args beginning with: ${args}`));
+}
+
+/** Resolves argv to a command, or returns the error Redis gives. */
+export function resolveCommand(engine: RedisEngine, argv: Argv): Command | Reply {
+  if (argv.length === 0) return unknownCommand(['']);
+  let cmd = engine.table.get(argv[0]!);
+  if (cmd === undefined || (engine.restricted.size !== 0 && engine.restricted.has(cmd.name))) {
+    return unknownCommand(argv);
+  }
+  if (cmd.subtable !== undefined && argv.length >= 2) {
+    const sub = cmd.subtable.get(argv[1]!.toLowerCase());
+    if (sub === undefined) {
+      return reply.error(
+        clean(`ERR unknown subcommand '${argv[1]!.slice(0, 128)}'. Try ${cmd.name.toUpperCase()} HELP.`),
+      );
+    }
+    cmd = sub;
+  }
+  const arity = cmd.arity;
+  if ((arity > 0 && argv.length !== arity) || argv.length < -arity) {
+    return reply.error(`ERR wrong number of arguments for '${cmd.fullName}' command`);
+  }
+  return cmd;
+}
+
+function reject(c: Client, r: Reply): Reply {
+  if (c.multi !== null) c.multi.aborted = true;
+  c.engine.stats.errorReplies++;
+  return r;
+}
+
+export function dispatch(engine: RedisEngine, c: Client, argv: Argv): Reply | undefined {
+  const observing = engine.observer !== undefined;
+  if (observing) {
+    const k = engine.cmd;
+    k.hits = k.misses = k.expired = k.evicted = 0;
+  }
+  c.lastCommandAt = engine.clock.nowMs();
+  const resolved = resolveCommand(engine, argv);
+  let r: Reply | undefined;
+  let cmd: Command | undefined;
+  if ('kind' in resolved) {
+    r = reject(c, resolved);
+  } else {
+    cmd = resolved;
+    r = admit(engine, c, cmd);
+    if (r !== undefined) {
+      r = reject(c, r);
+    } else if (c.multi !== null && !cmd.isNoMulti) {
+      c.multi.queue.push({ cmd, argv });
+      r = reply.queued();
+    } else {
+      r = call(engine, c, cmd, argv);
+    }
+  }
+  if (observing) observeCommand(engine, c, cmd, argv, r);
+  return r;
+}
+
+/** Checks after arity: auth, OOM, pub/sub context. Returns the rejection, or undefined. */
+function admit(engine: RedisEngine, c: Client, cmd: Command): Reply | undefined {
+  if (!c.authenticated && !cmd.isNoAuth) return NOAUTH;
+  if (engine.config.maxmemory !== 0) {
+    const outOfMemory = !engine.performEvictions();
+    // Queueing inside MULTI may grow memory without bound, so Redis refuses it too.
+    const denyOom =
+      cmd.isDenyOom ||
+      (c.multi !== null && !cmd.isNoMulti) ||
+      (cmd.name === 'exec' && c.multi !== null && c.multi.queue.some((q) => q.cmd.isDenyOom));
+    if (outOfMemory && denyOom) return OOM;
+  }
+  if (c.subscriptionCount !== 0 && !cmd.isPubsubContext) {
+    return reply.error(
+      `ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+    );
+  }
+  return undefined;
+}
+
+/** Runs a resolved, admitted command (also used by EXEC for queued commands). */
+export function call(engine: RedisEngine, c: Client, cmd: Command, argv: Argv): Reply | undefined {
+  engine.stats.totalCommands++;
+  const r = cmd.run!(c, argv);
+  if (r !== undefined && r.kind === 'error') engine.stats.errorReplies++;
+  return r;
+}
+
+function observeCommand(
+  engine: RedisEngine,
+  c: Client,
+  cmd: Command | undefined,
+  argv: Argv,
+  r: Reply | undefined,
+): void {
+  const k = engine.cmd;
+  const error = r !== undefined && r.kind === 'error' ? r.message.split(' ', 1)[0] : undefined;
+  engine.observer!({
+    at: engine.clock.nowMs(),
+    clientId: c.id,
+    db: c.db.id,
+    command: cmd?.name ?? String(argv[0] ?? ''),
+    keys: cmd ? commandKeys(cmd.keys, argv) : [],
+    hits: k.hits,
+    misses: k.misses,
+    expired: k.expired,
+    evicted: k.evicted,
+    bytesIn: requestBytes(argv),
+    bytesOut: r === undefined ? 0 : replyBytes(r),
+    reply: r === undefined ? 'blocked' : r.kind,
+    ...(error !== undefined ? { error } : {}),
+    usedMemory: engine.usedMemory(),
+  });
+}
