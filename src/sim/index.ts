@@ -15,6 +15,9 @@ export { LatencyHistogram } from './metrics';
 export { Simulation, type SimulationState, type ActOutcome } from './simulation';
 export type {
   ActionSpec,
+  ApplyOutcome,
+  ConsoleOutput,
+  MachineSpec,
   NodeStatus,
   ScenarioFactory,
   ScenarioModel,

@@ -46,16 +46,45 @@ export interface SimContext {
   wait<T>(work: Promise<T>, then: (value: T) => void, onError?: (err: unknown) => void): void;
 }
 
+/** A console reply as the real CLI prints it (see src/worker/protocol.ts ConsoleResult). */
+export interface ConsoleOutput {
+  text: string;
+  error: boolean;
+  table?: { fields: string[]; rows: string[][] };
+}
+
+/** What applying an action did: refused with a sentence, or applied (with console output). */
+export type ApplyOutcome = { ok: true; output?: ConsoleOutput } | { ok: false; error: string };
+
+/** A statechart's structure for drawing (see src/worker/protocol.ts MachineView). */
+export interface MachineSpec {
+  id: string;
+  title: string;
+  initial: string;
+  states: { id: string; label: string; parent: string | null }[];
+  transitions: { from: string; to: string; event: string }[];
+}
+
 export interface ScenarioModel {
   readonly id: string;
   readonly topology: TopologySpec;
   readonly actions: readonly ActionSpec[];
   /** Schedules the model's first events. */
   start(ctx: SimContext): void;
-  /** Applies a user action now; returns an error sentence for invalid actions (state untouched). */
-  apply(action: UserAction, ctx: SimContext): string | null;
+  /**
+   * Applies a user action now. Invalid actions are refused with a sentence saying why and
+   * how to fix it, leaving the state untouched. Async work (SQL) may return a promise.
+   */
+  apply(action: UserAction, ctx: SimContext): ApplyOutcome | Promise<ApplyOutcome>;
   nodeStatus(): Record<string, NodeStatus>;
+  /** Named measurements; `Requests` (completed requests) drives experiments. */
   metrics(): Record<string, number>;
+  /** The system machines this scenario teaches, if any. */
+  machines?(): MachineSpec[];
+  /** Active state ids per machine id. */
+  machineStates?(): Record<string, string[]>;
+  /** Turns per-hop trace events off (experiments): metrics still count everything. */
+  setTraceDetail?(detail: 'full' | 'summary'): void;
 }
 
 export type ScenarioFactory = (seed: number) => ScenarioModel;

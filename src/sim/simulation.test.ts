@@ -11,7 +11,7 @@ async function runSandbox(
   const sim = new Simulation(createSandboxModel, seed);
   for (const { atUs, action } of actions) {
     await sim.runUntil(atUs);
-    expect(sim.act(action).ok).toBe(true);
+    expect((await sim.act(action)).ok).toBe(true);
   }
   await sim.runUntil(untilUs);
   return sim;
@@ -56,14 +56,14 @@ describe('Simulation determinism', () => {
   it('an invalid action is refused and changes nothing', async () => {
     const a = await runSandbox(5, 300_000);
     const before = a.state();
-    expect(a.act({ type: 'cache.recover' })).toEqual({
+    expect(await a.act({ type: 'cache.recover' })).toEqual({
       ok: false,
       error: 'The cache node is already up.',
     });
-    expect(a.act({ type: 'workload.writes', params: { share: 'lots' } })).toMatchObject({
+    expect(await a.act({ type: 'workload.writes', params: { share: 'lots' } })).toMatchObject({
       ok: false,
     });
-    expect(a.act({ type: 'nope' })).toMatchObject({
+    expect(await a.act({ type: 'nope' })).toMatchObject({
       ok: false,
       error: expect.stringContaining('Unknown action'),
     });
@@ -86,7 +86,7 @@ describe('Simulation determinism', () => {
             ctx.emit('scenario.note', '', '', { text: `later at ${ctx.kernel.now}` }),
           );
         },
-        apply: () => null,
+        apply: () => ({ ok: true as const }),
         nodeStatus: () => ({}),
         metrics: () => ({}),
       }),

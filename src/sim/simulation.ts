@@ -8,7 +8,14 @@ import {
   type TraceKind,
   type TracePayloads,
 } from './trace';
-import type { NodeStatus, ScenarioFactory, ScenarioModel, SimContext, UserAction } from './model';
+import type {
+  ConsoleOutput,
+  NodeStatus,
+  ScenarioFactory,
+  ScenarioModel,
+  SimContext,
+  UserAction,
+} from './model';
 
 export interface SimulationState {
   now: Micros;
@@ -19,9 +26,11 @@ export interface SimulationState {
   nodes: Record<string, NodeStatus>;
   metrics: Record<string, number>;
   actionsApplied: number;
+  machines: Record<string, string[]>;
 }
 
-export type ActOutcome = { ok: true; atUs: Micros } | { ok: false; error: string };
+export type ActOutcome =
+  { ok: true; atUs: Micros; output?: ConsoleOutput } | { ok: false; error: string };
 
 /**
  * One running scenario: the kernel, the model, the seeded streams and the trace. Both the
@@ -104,11 +113,13 @@ export class Simulation {
   }
 
   /** Applies a user action at the current virtual time. Invalid actions change nothing. */
-  act(action: UserAction): ActOutcome {
-    const error = this.model.apply(action, this.ctx);
-    if (error !== null) return { ok: false, error };
+  async act(action: UserAction): Promise<ActOutcome> {
+    const atUs = this.kernel.now;
+    const outcome = await this.model.apply(action, this.ctx);
+    await this.settle();
+    if (!outcome.ok) return outcome;
     this.actions++;
-    return { ok: true, atUs: this.kernel.now };
+    return outcome.output ? { ok: true, atUs, output: outcome.output } : { ok: true, atUs };
   }
 
   state(): SimulationState {
@@ -121,6 +132,7 @@ export class Simulation {
       nodes: this.model.nodeStatus(),
       metrics: this.model.metrics(),
       actionsApplied: this.actions,
+      machines: this.model.machineStates?.() ?? {},
     };
   }
 

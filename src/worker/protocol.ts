@@ -46,6 +46,8 @@ export interface SimSnapshot {
   /** Named measurements (CloudWatch-style names where they exist). */
   metrics: Record<string, number>;
   actionsApplied: number;
+  /** System machines' active state ids by machine id (e.g. { request: ['miss.queryDb'] }). */
+  machines: Record<string, string[]>;
 }
 
 export interface TraceBatch {
@@ -65,11 +67,68 @@ export interface LoadRequest {
 export interface LoadResult {
   topology: TopologyView;
   actions: ActionSpec[];
+  /** The system machines the scenario teaches, drawn as live statecharts. */
+  machines: MachineView[];
   snapshot: SimSnapshot;
 }
 
+/** A statechart's structure for drawing: states (nested by `parent`) and transitions. */
+export interface MachineView {
+  id: string;
+  title: string;
+  initial: string;
+  states: { id: string; label: string; parent: string | null }[];
+  transitions: { from: string; to: string; event: string }[];
+}
+
+export type ConsoleTarget = 'redis' | 'memcached' | 'sql';
+
+export interface ConsoleResult {
+  /** Formatted as the real CLI prints it (redis-cli, telnet to memcached, psql-like grid). */
+  text: string;
+  error: boolean;
+  /** For SQL: the result grid. */
+  table?: { fields: string[]; rows: string[][] };
+}
+
+/** Runs each variant in a fresh simulation from the same seed, without animation. */
+export interface ExperimentSpec {
+  requests: number;
+  /** Take a metrics sample every this many completed requests. */
+  sampleEvery: number;
+  variants: { label: string; actions: UserAction[] }[];
+}
+
+export interface ExperimentSample {
+  requests: number;
+  tUs: Micros;
+  metrics: Record<string, number>;
+}
+
+export interface ExperimentResult {
+  variants: {
+    label: string;
+    samples: ExperimentSample[];
+    final: Record<string, number>;
+    wallMs: number;
+  }[];
+  cancelled: boolean;
+}
+
+export interface ExperimentProgress {
+  variant: number;
+  variants: number;
+  requests: number;
+  totalRequests: number;
+}
+
+/**
+ * Console lines are actions too ({ type: 'console', params: { target, line } }): they change
+ * the engines' state, so they go into the action log and replay like any other action.
+ */
 export type ActResult =
-  { ok: true; atUs: Micros; snapshot: SimSnapshot } | { ok: false; error: string };
+  | { ok: true; atUs: Micros; snapshot: SimSnapshot; output?: ConsoleResult }
+  | { ok: false; error: string };
 
 export interface FastForwardProgress {
   doneUs: Micros;
@@ -96,4 +155,9 @@ export interface SimWorkerApi {
   subscribe(onBatch: (batch: TraceBatch) => void): Promise<void>;
   snapshot(): Promise<SimSnapshot>;
   ping(): Promise<'pong'>;
+  runExperiment(
+    spec: ExperimentSpec,
+    onProgress: (p: ExperimentProgress) => void,
+  ): Promise<ExperimentResult>;
+  cancelExperiment(): Promise<void>;
 }

@@ -2,6 +2,9 @@ import { Simulation, scenarioModels, type TraceEvent } from '../sim/index';
 import {
   MAX_BATCH_EVENTS,
   type ActResult,
+  type ExperimentProgress,
+  type ExperimentResult,
+  type ExperimentSpec,
   type FastForwardProgress,
   type LoadRequest,
   type LoadResult,
@@ -22,6 +25,8 @@ export const VIRTUAL_US_PER_WALL_MS = 1;
 export const TICK_MS = 16;
 /** Events per fast-forward chunk before reporting progress and checking for cancellation. */
 const FF_CHUNK_EVENTS = 25_000;
+/** Virtual time per experiment step (between metric checks). */
+const EXPERIMENT_STEP_US = 20_000;
 
 export interface HostTimers {
   now(): number;
@@ -48,6 +53,7 @@ export class SimHost implements SimWorkerApi {
   private ticking = false;
   private cancelFf = false;
   private fastForwarding = false;
+  private cancelExperimentFlag = false;
 
   constructor(private readonly timers: HostTimers) {}
 
@@ -73,16 +79,19 @@ export class SimHost implements SimWorkerApi {
         links: sim.topology.links.map((l) => ({ from: l.from, to: l.to, crossAz: l.crossAz })),
       },
       actions: sim.model.actions.map((a) => ({ ...a })),
+      machines: sim.model.machines?.() ?? [],
       snapshot: this.snapshotNow(),
     };
   }
 
   async act(action: UserAction): Promise<ActResult> {
     const sim = this.requireSim();
-    const outcome = sim.act(action);
+    const outcome = await sim.act(action);
     if (!outcome.ok) return outcome;
     this.flush();
-    return { ok: true, atUs: outcome.atUs, snapshot: this.snapshotNow() };
+    const result: ActResult = { ok: true, atUs: outcome.atUs, snapshot: this.snapshotNow() };
+    if (outcome.output) result.output = outcome.output;
+    return result;
   }
 
   async replay(log: LoggedAction[], untilUs: number): Promise<SimSnapshot> {
@@ -92,7 +101,7 @@ export class SimHost implements SimWorkerApi {
       for (const { atUs, action } of log) {
         if (atUs < sim.now) throw new Error(`action log is out of order at ${atUs} µs`);
         await sim.runUntil(atUs);
-        const outcome = sim.act(action);
+        const outcome = await sim.act(action);
         if (!outcome.ok)
           throw new Error(`replayed action ${action.type} was refused: ${outcome.error}`);
       }
@@ -168,6 +177,78 @@ export class SimHost implements SimWorkerApi {
 
   async cancelFastForward(): Promise<void> {
     if (this.fastForwarding) this.cancelFf = true;
+  }
+
+  async runExperiment(
+    spec: ExperimentSpec,
+    onProgress: (p: ExperimentProgress) => void,
+  ): Promise<ExperimentResult> {
+    const { scenario, seed } = this.request ?? {};
+    const factory = scenario === undefined ? undefined : scenarioModels[scenario];
+    if (!factory || seed === undefined) throw new Error('No scenario is loaded yet');
+    if (!(spec.requests > 0) || !(spec.sampleEvery > 0) || spec.variants.length === 0) {
+      throw new RangeError(
+        'An experiment needs requests > 0, sampleEvery > 0 and at least one variant',
+      );
+    }
+    this.cancelExperimentFlag = false;
+    const result: ExperimentResult = { variants: [], cancelled: false };
+    for (let v = 0; v < spec.variants.length && !result.cancelled; v++) {
+      const variant = spec.variants[v]!;
+      const wall0 = this.timers.now();
+      const sim = new Simulation(factory, seed);
+      sim.model.setTraceDetail?.('summary');
+      for (const action of variant.actions) {
+        const outcome = await sim.act(action);
+        if (!outcome.ok) throw new Error(`${variant.label}: ${outcome.error}`);
+      }
+      const samples: ExperimentResult['variants'][number]['samples'] = [];
+      let nextSample = spec.sampleEvery;
+      let lastReport = wall0;
+      let requests = 0;
+      while (requests < spec.requests) {
+        // Small virtual steps keep samples close to their request counts.
+        await sim.runChunk(sim.now + EXPERIMENT_STEP_US, FF_CHUNK_EVENTS);
+        const metrics = sim.model.metrics();
+        requests = metrics.Requests ?? 0;
+        while (requests >= nextSample && nextSample <= spec.requests) {
+          samples.push({ requests: nextSample, tUs: sim.now, metrics });
+          nextSample += spec.sampleEvery;
+        }
+        const wall = this.timers.now();
+        if (wall - lastReport > 100) {
+          lastReport = wall;
+          onProgress({
+            variant: v,
+            variants: spec.variants.length,
+            requests,
+            totalRequests: spec.requests,
+          });
+          await new Promise<void>((r) => this.timers.setTimeout(r, 0));
+          if (this.cancelExperimentFlag) {
+            result.cancelled = true;
+            break;
+          }
+        }
+      }
+      onProgress({
+        variant: v,
+        variants: spec.variants.length,
+        requests,
+        totalRequests: spec.requests,
+      });
+      result.variants.push({
+        label: variant.label,
+        samples,
+        final: sim.model.metrics(),
+        wallMs: this.timers.now() - wall0,
+      });
+    }
+    return result;
+  }
+
+  async cancelExperiment(): Promise<void> {
+    this.cancelExperimentFlag = true;
   }
 
   async subscribe(onBatch: (batch: TraceBatch) => void): Promise<void> {
@@ -257,6 +338,7 @@ export class SimHost implements SimWorkerApi {
       nodes: s.nodes,
       metrics: s.metrics,
       actionsApplied: s.actionsApplied,
+      machines: s.machines,
     };
   }
 }

@@ -1,6 +1,13 @@
 import { LatencyHistogram } from '../metrics';
 import { ZipfSampler, type RandomStream } from '../rng';
-import type { ActionSpec, NodeStatus, ScenarioModel, SimContext, UserAction } from '../model';
+import type {
+  ActionSpec,
+  ApplyOutcome,
+  NodeStatus,
+  ScenarioModel,
+  SimContext,
+  UserAction,
+} from '../model';
 import type { TopologySpec } from '../topology';
 import { PlaceholderCache, PlaceholderDatabase } from './placeholders';
 
@@ -48,6 +55,8 @@ const ACTIONS: ActionSpec[] = [
     description: 'Share of requests that are writes, 0–0.9 (param: share).',
   },
 ];
+
+const refuse = (error: string): ApplyOutcome => ({ ok: false, error });
 
 /**
  * The first sandbox: client → app instance → cache node → database, lazy loading with
@@ -206,32 +215,34 @@ export function createSandboxModel(): ScenarioModel {
           cache.flush();
           break;
         case 'cache.crash':
-          if (!cacheUp) return 'The cache node is already down.';
+          if (!cacheUp) return refuse('The cache node is already down.');
           cacheUp = false;
           cache.flush();
           ctx.emit('node.crashed', 'cache-1', '', { reason: 'crashed by the user' });
           break;
         case 'cache.recover':
-          if (cacheUp) return 'The cache node is already up.';
+          if (cacheUp) return refuse('The cache node is already up.');
           cacheUp = true;
           ctx.emit('node.recovered', 'cache-1', '', {});
           break;
         case 'workload.writes': {
           const share = Number(action.params?.share);
           if (!Number.isFinite(share) || share < 0 || share > 0.9) {
-            return 'Write share must be a number from 0 to 0.9.';
+            return refuse('Write share must be a number from 0 to 0.9.');
           }
           writeShare = share;
           break;
         }
         default:
-          return `Unknown action "${action.type}". This scenario offers: ${ACTIONS.map((a) => a.type).join(', ')}.`;
+          return refuse(
+            `Unknown action "${action.type}". This scenario offers: ${ACTIONS.map((a) => a.type).join(', ')}.`,
+          );
       }
       ctx.emit('action.applied', '', '', {
         action: action.type,
         detail: JSON.stringify(action.params ?? {}),
       });
-      return null;
+      return { ok: true };
     },
     nodeStatus(): Record<string, NodeStatus> {
       return {
