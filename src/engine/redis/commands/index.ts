@@ -8,6 +8,9 @@ import { buildTable } from '../command';
 import type { CommandDef } from '../command';
 import { get } from './strings/get';
 import { set } from './strings/set';
+import { hashCommands } from './hashes';
+import { listCommands } from './lists';
+import { setCommands } from './sets';
 
 const core: CommandDef[] = [
   // strings
@@ -21,6 +24,10 @@ const core: CommandDef[] = [
  * TYPES-FAMILIES-START
  * TYPES-FAMILIES-END
  */
-const families: CommandDef[] = [];
+const families: CommandDef[] = [
+  ...hashCommands,
+  ...listCommands,
+  ...setCommands,
+];
 
 export const commandTable = buildTable([...core, ...families]);

@@ -1,0 +1,72 @@
+/**
+ * A Redis hash. Fields live in a Map (insertion order = listpack order, which is what HGETALL
+ * returns while the hash is small); `encoding` follows Redis 7.0's one-way conversion from
+ * listpack to hashtable (hash-max-listpack-entries 512, hash-max-listpack-value 64).
+ */
+import type { BinStr } from '../bytes';
+import type { StructureValue } from '../keyspace/entry';
+import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, lpAllocBytes, lpEntryBytes, sdsBytes } from './size-model';
+
+export const HASH_MAX_LISTPACK_ENTRIES = 512;
+export const HASH_MAX_LISTPACK_VALUE = 64;
+
+export class RedisHash implements StructureValue {
+  readonly map = new Map<BinStr, BinStr>();
+  private listpack = true;
+  /** Running listpack payload bytes or hashtable entry bytes, depending on the encoding. */
+  private payload = 0;
+
+  encoding(): string {
+    return this.listpack ? 'listpack' : 'hashtable';
+  }
+
+  size(): number {
+    return this.map.size;
+  }
+
+  memoryBytes(): number {
+    return this.listpack ? lpAllocBytes(this.payload) : DICT_STRUCT + dictTableBytes(this.map.size) + this.payload;
+  }
+
+  get(field: BinStr): BinStr | undefined {
+    return this.map.get(field);
+  }
+
+  has(field: BinStr): boolean {
+    return this.map.has(field);
+  }
+
+  private pairBytes(field: BinStr, value: BinStr): number {
+    return this.listpack ? lpEntryBytes(field) + lpEntryBytes(value) : DICT_ENTRY_BYTES + sdsBytes(field.length) + sdsBytes(value.length);
+  }
+
+  /** Redis converts before inserting when any incoming field or value is too long. */
+  ensureFits(field: BinStr, value: BinStr): void {
+    if (this.listpack && (field.length > HASH_MAX_LISTPACK_VALUE || value.length > HASH_MAX_LISTPACK_VALUE)) this.convert();
+  }
+
+  /** Sets a field; returns true when the field is new. */
+  set(field: BinStr, value: BinStr): boolean {
+    this.ensureFits(field, value);
+    const old = this.map.get(field);
+    if (old !== undefined) this.payload -= this.pairBytes(field, old);
+    this.map.set(field, value);
+    this.payload += this.pairBytes(field, value);
+    if (this.listpack && this.map.size > HASH_MAX_LISTPACK_ENTRIES) this.convert();
+    return old === undefined;
+  }
+
+  delete(field: BinStr): boolean {
+    const old = this.map.get(field);
+    if (old === undefined) return false;
+    this.payload -= this.pairBytes(field, old);
+    this.map.delete(field);
+    return true;
+  }
+
+  private convert(): void {
+    this.listpack = false;
+    this.payload = 0;
+    for (const [f, v] of this.map) this.payload += this.pairBytes(f, v);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * HSCAN / SSCAN / ZSCAN (scanGenericCommand in db.c). Compact encodings (listpack, intset)
+ * return everything in one call with cursor 0, exactly as Redis does. Hashtable encodings walk
+ * the value's iteration order with the cursor as an offset: COUNT-sized pages, and elements
+ * present for the whole iteration are returned unless deletions happen between calls (Redis's
+ * reverse-binary cursor also survives rehashing; we do not model bucket order).
+ */
+import type { BinStr } from '../bytes';
+import { eqi } from '../bytes';
+import { parseInt64 } from '../args';
+import { globMatch } from '../glob';
+import { reply, type ErrorReply, type Reply } from '../reply';
+
+const ULONG_MAX = 18446744073709551615n;
+
+/** parseScanCursorOrReply: strtoul over the whole argument, no leading space, no overflow. */
+export function parseScanCursor(s: BinStr): bigint | ErrorReply {
+  const m = /^([+-]?)([0-9]*)$/.exec(s);
+  if (m === null || (m[2] === '' && m[1] !== '')) return reply.error('ERR invalid cursor');
+  let v = m[2] === '' ? 0n : BigInt(m[2]!);
+  if (v > ULONG_MAX) return reply.error('ERR invalid cursor');
+  if (m[1] === '-' && v !== 0n) v = ULONG_MAX + 1n - v; // strtoul negates in unsigned arithmetic
+  return v;
+}
+
+export interface ScanOptions {
+  count: number;
+  pattern: BinStr | null;
+}
+
+/** Options after the cursor: COUNT n (≥ 1) and MATCH pattern, in any order, repeatable. */
+export function parseScanOptions(argv: readonly BinStr[], from: number): ScanOptions | ErrorReply {
+  let count = 10;
+  let pattern: BinStr | null = null;
+  for (let i = from; i < argv.length; ) {
+    const left = argv.length - i;
+    if (eqi(argv[i]!, 'count') && left >= 2) {
+      const n = parseInt64(argv[i + 1]!);
+      if (n === null) return reply.notInteger();
+      if (n < 1) return reply.syntax();
+      count = n;
+      i += 2;
+    } else if (eqi(argv[i]!, 'match') && left >= 2) {
+      const p = argv[i + 1]!;
+      pattern = p === '*' ? null : p;
+      i += 2;
+    } else {
+      return reply.syntax();
+    }
+  }
+  return { count, pattern };
+}
+
+/**
+ * Builds the two-element scan reply. `items` are flat (field, value pairs when `pairs`);
+ * `compact` means return all at once with cursor 0.
+ */
+export function scanReply(items: readonly BinStr[], pairs: boolean, compact: boolean, cursor: bigint, opts: ScanOptions): Reply {
+  const stride = pairs ? 2 : 1;
+  let start = 0;
+  let end = items.length;
+  let next = 0n;
+  if (!compact) {
+    start = Number(cursor > BigInt(items.length) ? BigInt(items.length) : cursor) * stride;
+    end = Math.min(items.length, start + opts.count * stride);
+    next = end >= items.length ? 0n : BigInt(end / stride);
+  }
+  const out: Reply[] = [];
+  for (let i = start; i < end; i += stride) {
+    if (opts.pattern !== null && !globMatch(opts.pattern, items[i]!)) continue;
+    out.push(reply.bulk(items[i]!));
+    if (pairs) out.push(reply.bulk(items[i + 1]!));
+  }
+  return reply.array([reply.bulk(next.toString()), reply.array(out)]);
+}
+
+export const EMPTY_SCAN: Reply = reply.array([reply.bulk('0'), reply.emptyArray()]);

@@ -1,0 +1,86 @@
+/**
+ * A Redis set. Members are kept in an array with a member → index map so SPOP/SRANDMEMBER pick
+ * uniformly in O(1) and SREM is a swap-remove. `encoding` follows Redis 7.0: intset while every
+ * member is a canonical 64-bit integer and there are at most set-max-intset-entries (512),
+ * then hashtable for good (7.0 has no listpack sets).
+ */
+import type { BinStr } from '../bytes';
+import { parseInt64 } from '../args';
+import type { StructureValue } from '../keyspace/entry';
+import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, intWidth, intsetBytes, sdsBytes } from './size-model';
+
+export const SET_MAX_INTSET_ENTRIES = 512;
+
+export class RedisSet implements StructureValue {
+  private readonly items: BinStr[] = [];
+  private readonly index = new Map<BinStr, number>();
+  private intset: boolean;
+  /** intset element width, or hashtable entry bytes. */
+  private width = 2;
+  private payload = 0;
+
+  /** `first` decides the initial encoding, as setTypeCreate does with the first value added. */
+  constructor(first?: BinStr) {
+    this.intset = first === undefined || parseInt64(first) !== null;
+  }
+
+  encoding(): string {
+    return this.intset ? 'intset' : 'hashtable';
+  }
+
+  size(): number {
+    return this.items.length;
+  }
+
+  memoryBytes(): number {
+    return this.intset ? intsetBytes(this.items.length, this.width) : DICT_STRUCT + dictTableBytes(this.items.length) + this.payload;
+  }
+
+  has(m: BinStr): boolean {
+    return this.index.has(m);
+  }
+
+  add(m: BinStr): boolean {
+    if (this.index.has(m)) return false;
+    if (this.intset) {
+      const v = parseInt64(m);
+      if (v === null) this.toHashtable();
+      else this.width = Math.max(this.width, intWidth(v));
+    }
+    this.index.set(m, this.items.length);
+    this.items.push(m);
+    if (!this.intset) this.payload += DICT_ENTRY_BYTES + sdsBytes(m.length);
+    else if (this.items.length > SET_MAX_INTSET_ENTRIES) this.toHashtable();
+    return true;
+  }
+
+  delete(m: BinStr): boolean {
+    const i = this.index.get(m);
+    if (i === undefined) return false;
+    const last = this.items.pop()!;
+    if (last !== m) {
+      this.items[i] = last;
+      this.index.set(last, i);
+    }
+    this.index.delete(m);
+    if (!this.intset) this.payload -= DICT_ENTRY_BYTES + sdsBytes(m.length);
+    return true;
+  }
+
+  /** The member at array position `i` (0 ≤ i < size), for uniform random picks. */
+  at(i: number): BinStr {
+    return this.items[i]!;
+  }
+
+  /** Members; an intset iterates in ascending integer order as Redis's does. */
+  members(): BinStr[] {
+    if (!this.intset) return this.items.slice();
+    return this.items.slice().sort((a, b) => Number(a) - Number(b) || (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  }
+
+  private toHashtable(): void {
+    this.intset = false;
+    this.payload = 0;
+    for (const m of this.items) this.payload += DICT_ENTRY_BYTES + sdsBytes(m.length);
+  }
+}

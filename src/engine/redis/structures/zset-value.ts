@@ -1,0 +1,92 @@
+/**
+ * A Redis sorted set: member → score map plus the ranked skip list, as Redis's skiplist
+ * encoding. `encoding` follows Redis 7.0: listpack while at most zset-max-listpack-entries (128)
+ * members of at most zset-max-listpack-value (64) bytes, then skiplist for good. Both encodings
+ * order by (score, member bytes), so only the reported encoding and the memory model differ.
+ */
+import type { BinStr } from '../bytes';
+import type { StructureValue } from '../keyspace/entry';
+import { SkipList, compareBinary } from './skiplist';
+import { DICT_ENTRY_BYTES, DICT_STRUCT, ZSET_FIXED, dictTableBytes, lpAllocBytes, lpEntryBytes, scoreEntryBytes, sdsBytes, zslNodeBytes } from './size-model';
+
+export const ZSET_MAX_LISTPACK_ENTRIES = 128;
+export const ZSET_MAX_LISTPACK_VALUE = 64;
+
+/** Expected skip-list node bytes for p = 0.25 (mean level 4/3), since node levels are random. */
+const AVG_NODE_EXTRA = zslNodeBytes(1) + (zslNodeBytes(2) - zslNodeBytes(1)) / 3;
+
+export class RedisZset implements StructureValue {
+  readonly dict = new Map<BinStr, number>();
+  readonly zsl = new SkipList<BinStr>(compareBinary);
+  private listpack: boolean;
+  private payload = 0;
+
+  /** `sizeHint`/`maxLenHint` mirror zsetTypeCreate: big inputs start as a skiplist. */
+  constructor(sizeHint = 0, maxLenHint = 0) {
+    this.listpack = sizeHint <= ZSET_MAX_LISTPACK_ENTRIES && maxLenHint <= ZSET_MAX_LISTPACK_VALUE;
+  }
+
+  encoding(): string {
+    return this.listpack ? 'listpack' : 'skiplist';
+  }
+
+  size(): number {
+    return this.dict.size;
+  }
+
+  get length(): number {
+    return this.dict.size;
+  }
+
+  memoryBytes(): number {
+    return this.listpack ? lpAllocBytes(this.payload) : ZSET_FIXED + DICT_STRUCT + dictTableBytes(this.dict.size) + Math.round(this.payload);
+  }
+
+  private entryBytes(member: BinStr, score: number): number {
+    return this.listpack ? lpEntryBytes(member) + scoreEntryBytes(score) : DICT_ENTRY_BYTES + sdsBytes(member.length) + AVG_NODE_EXTRA;
+  }
+
+  score(member: BinStr): number | undefined {
+    return this.dict.get(member);
+  }
+
+  /** Adds or moves a member; returns whether it was new. */
+  set(member: BinStr, score: number): boolean {
+    const old = this.dict.get(member);
+    if (old === undefined) {
+      if (this.listpack && (member.length > ZSET_MAX_LISTPACK_VALUE || this.dict.size + 1 > ZSET_MAX_LISTPACK_ENTRIES)) this.convert();
+      this.zsl.insert(score, member);
+      this.dict.set(member, score);
+      this.payload += this.entryBytes(member, score);
+      return true;
+    }
+    if (old !== score) {
+      this.payload -= this.entryBytes(member, old);
+      this.zsl.updateScore(old, member, score);
+      this.dict.set(member, score);
+      this.payload += this.entryBytes(member, score);
+    }
+    return false;
+  }
+
+  delete(member: BinStr): boolean {
+    const old = this.dict.get(member);
+    if (old === undefined) return false;
+    this.zsl.delete(old, member);
+    this.dict.delete(member);
+    this.payload -= this.entryBytes(member, old);
+    return true;
+  }
+
+  /** 0-based rank from the lowest score, or -1. */
+  rank(member: BinStr): number {
+    const s = this.dict.get(member);
+    return s === undefined ? -1 : this.zsl.rankOf(s, member);
+  }
+
+  private convert(): void {
+    this.listpack = false;
+    this.payload = 0;
+    for (const [m, s] of this.dict) this.payload += this.entryBytes(m, s);
+  }
+}
