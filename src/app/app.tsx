@@ -1,7 +1,83 @@
+import { lazy, Suspense, type MouseEvent } from 'react';
+import { findScenario } from '../scenarios';
+import { useHashRoute, type Route } from './routes';
+import { AppHeader } from './shell/app-header';
+import { CatalogPage } from './pages/catalog-page';
+import { ComingSoonPage } from './pages/coming-soon-page';
+import { NotFoundPage } from './pages/not-found-page';
+
+// The simulation view (ui, worker client, d3) loads only when a route needs it: the catalog stays light.
+const SandboxPage = lazy(() => import('./pages/sandbox-page').then((m) => ({ default: m.SandboxPage })));
+
 export function App() {
+  const route = useHashRoute();
+  const embed = route.name === 'scenario' && route.mode === 'embed';
+  const present = route.name === 'scenario' && route.mode === 'present';
+  if (embed) {
+    return (
+      <main id="main" className="shell shell-embed">
+        <Page route={route} />
+        <p className="embed-footer">
+          <a href={`#/learn/${encodeURIComponent(route.id)}`} target="_blank" rel="noopener">
+            Open in ElastiCache Simulator
+          </a>
+        </p>
+      </main>
+    );
+  }
   return (
-    <main>
-      <h1>ElastiCache Simulator</h1>
-    </main>
+    <div className={`shell${present ? ' shell-present' : ''}`}>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
+      <AppHeader route={route} />
+      <main id="main" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </div>
   );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'catalog':
+      return <CatalogPage />;
+    case 'not-found':
+      return <NotFoundPage what={`page at “${route.path}”`} />;
+    case 'sandbox':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SandboxPage seed={route.query.seed} seedError={route.query.seedError} mode="full" />
+        </Suspense>
+      );
+    case 'scenario': {
+      const scenario = findScenario(route.id);
+      if (!scenario) return <NotFoundPage what={`scenario called “${route.id}”`} />;
+      // TODO(#6): scenario views plug in here from the registry; the sandbox is the only ready one.
+      if (scenario.status === 'coming-soon' || scenario.id !== 'sandbox') return <ComingSoonPage scenario={scenario} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <SandboxPage
+            seed={route.query.seed}
+            seedError={route.query.seedError}
+            mode={route.mode === 'learn' ? 'full' : route.mode}
+          />
+        </Suspense>
+      );
+    }
+  }
+}
+
+function Loading() {
+  return (
+    <p className="banner" role="status">
+      <span className="spinner" aria-hidden="true" /> Loading the simulator…
+    </p>
+  );
+}
+
+/** Hash routing owns the fragment, so the skip link moves focus itself instead of navigating. */
+function skipToMain(e: MouseEvent) {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
 }

@@ -1,0 +1,59 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/**
+ * Every test fails on a console error or an uncaught page error, except errors the test itself
+ * provokes (a deliberate worker crash logs "[worker] … lost") — those are listed by the test.
+ */
+export const test = base.extend<{ expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
+  page: async ({ page, expectedConsoleErrors }, use, testInfo) => {
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const text = msg.text();
+      if (expectedConsoleErrors.some((re) => re.test(text))) return;
+      problems.push(`console.error: ${text}`);
+    });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    await use(page);
+    if (problems.length > 0) {
+      await testInfo.attach('console-errors', { body: problems.join('\n'), contentType: 'text/plain' });
+    }
+    expect(problems, 'no console errors or page errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves a full-page screenshot under test-results/<test>/ (kept as a test artifact). */
+export async function snap(page: Page, name: string): Promise<void> {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+/** Opens the sandbox with a fixed seed and waits until the simulation has loaded. */
+export async function openSandbox(page: Page, query = 'seed=42'): Promise<void> {
+  await page.goto(`./#/sandbox?${query}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sandbox' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled();
+}
+
+/** The numbers the simulation panel shows. */
+export async function readStats(page: Page): Promise<{ time: string; events: number; hash: string }> {
+  const panel = page.getByRole('region', { name: 'Simulation' });
+  const value = (label: string) =>
+    panel.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+  const [time, events, hash] = await Promise.all([
+    value('Virtual time').innerText(),
+    value('Events processed').innerText(),
+    value('Trace hash').innerText(),
+  ]);
+  return { time, events: Number(events.replace(/,/g, '')), hash };
+}

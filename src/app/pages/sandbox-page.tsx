@@ -1,0 +1,42 @@
+import { SimulationWorkspace, type ViewMode } from '../../ui';
+import { createSimClient } from '../../worker';
+import { exposeDebugHook } from '../debug-hook';
+import { PageHeading } from '../shell/page-heading';
+
+interface Props {
+  seed: number;
+  seedError: string | null;
+  mode: ViewMode;
+}
+
+/** The first sandbox: client → app → cache → database, driven by the worker. Loaded lazily. */
+export function SandboxPage({ seed, seedError, mode }: Props) {
+  return (
+    <>
+      {mode === 'embed' ? (
+        <h1 className="visually-hidden">Sandbox</h1>
+      ) : (
+        <div className="page-intro">
+          <PageHeading title="Sandbox" />
+          <p className="lede">
+            Each request goes from the client to the app, which asks the cache first and the database on a miss (lazy
+            loading). The cache and database are simple placeholders until the real Redis engine and PostgreSQL arrive.
+          </p>
+        </div>
+      )}
+      {seedError ? (
+        <p className="banner banner-warn" role="status">
+          {seedError}
+        </p>
+      ) : null}
+      <SimulationWorkspace
+        key={`${seed}-${mode}`}
+        scenario="sandbox"
+        seed={seed}
+        mode={mode}
+        createClient={createSimClient}
+        onSession={exposeDebugHook}
+      />
+    </>
+  );
+}

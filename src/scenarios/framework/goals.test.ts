@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createGoalTracker, LessonGoals, type GoalInput } from './goals';
+import { ev } from './test-fixtures';
+
+const input = (over: Partial<GoalInput>): GoalInput => ({ events: [], metrics: {}, actions: [], ...over });
+
+describe('goal trackers', () => {
+  it('an event goal needs the event kind and matching payload fields, counted across batches', () => {
+    const t = createGoalTracker({ kind: 'event', event: 'request.completed', where: { stale: true }, count: 2 });
+    expect(t.update(input({ events: [ev(1, 'request.completed', { stale: false }), ev(2, 'cache.miss')] }))).toBe(false);
+    expect(t.update(input({ events: [ev(3, 'request.completed', { stale: true })] }))).toBe(false);
+    expect(t.update(input({ events: [ev(4, 'request.completed', { stale: true })] }))).toBe(true);
+  });
+
+  it('a metric goal compares the current value and latches once met', () => {
+    const t = createGoalTracker({ kind: 'metric', metric: 'CacheHitRate', op: '>=', value: 80, minRequests: 100 });
+    expect(t.update(input({ metrics: { CacheHitRate: 90, Requests: 50 } }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheHitRate: 79.9, Requests: 200 } }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheHitRate: 80, Requests: 200 } }))).toBe(true);
+    expect(t.update(input({ metrics: { CacheHitRate: 10, Requests: 300 } }))).toBe(true);
+  });
+
+  it('a missing or non-finite metric never meets a goal', () => {
+    const t = createGoalTracker({ kind: 'metric', metric: 'Evictions', op: '>=', value: 0 });
+    expect(t.update(input({ metrics: { CacheHits: 5 } }))).toBe(false);
+    expect(t.update(input({ metrics: { Evictions: Number.NaN } }))).toBe(false);
+  });
+
+  it('a delta metric goal measures change from the first value it saw', () => {
+    const t = createGoalTracker({ kind: 'metric', metric: 'DatabaseQueries', op: '>=', value: 10, delta: true });
+    expect(t.update(input({ metrics: { DatabaseQueries: 500 } }))).toBe(false);
+    expect(t.update(input({ metrics: { DatabaseQueries: 509 } }))).toBe(false);
+    expect(t.update(input({ metrics: { DatabaseQueries: 510 } }))).toBe(true);
+  });
+
+  it('an action goal looks for the action and its params in the log', () => {
+    const t = createGoalTracker({ kind: 'action', action: 'strategy.set', params: { strategy: 'write-through' } });
+    const lazy = { atUs: 1, action: { type: 'strategy.set', params: { strategy: 'lazy' } } };
+    expect(t.update(input({ actions: [lazy] }))).toBe(false);
+    const wt = { atUs: 2, action: { type: 'strategy.set', params: { strategy: 'write-through' } } };
+    expect(t.update(input({ actions: [lazy, wt] }))).toBe(true);
+  });
+
+  it('a sequence tracks later goals (and their delta baselines) only after earlier ones are met', () => {
+    const t = createGoalTracker({
+      kind: 'sequence',
+      goals: [
+        { kind: 'action', action: 'cache.replace' },
+        { kind: 'metric', metric: 'CacheMisses', op: '>=', value: 5, delta: true },
+      ],
+    });
+    // Misses before the replacement do not count.
+    expect(t.update(input({ metrics: { CacheMisses: 100 } }))).toBe(false);
+    const replaced = [{ atUs: 5, action: { type: 'cache.replace' } }];
+    expect(t.update(input({ metrics: { CacheMisses: 100 }, actions: replaced }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheMisses: 104 }, actions: replaced }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheMisses: 105 }, actions: replaced }))).toBe(true);
+  });
+
+  it('an all-goal needs every part, each latched in any order', () => {
+    const t = createGoalTracker({
+      kind: 'all',
+      goals: [
+        { kind: 'event', event: 'cache.hit' },
+        { kind: 'event', event: 'cache.miss' },
+      ],
+    });
+    expect(t.update(input({ events: [ev(1, 'cache.miss')] }))).toBe(false);
+    expect(t.update(input({ events: [ev(2, 'cache.hit')] }))).toBe(true);
+  });
+
+  it('LessonGoals reports newly met goals once and keeps restored ones met', () => {
+    const goals = new LessonGoals(
+      [
+        { id: 'miss', goal: { kind: 'event', event: 'cache.miss' } },
+        { id: 'hit', goal: { kind: 'event', event: 'cache.hit' } },
+      ],
+      ['hit'],
+    );
+    expect(goals.isMet('hit')).toBe(true);
+    expect(goals.update(input({ events: [ev(1, 'cache.miss')] }))).toEqual(['miss']);
+    expect(goals.update(input({ events: [ev(2, 'cache.miss')] }))).toEqual([]);
+  });
+});

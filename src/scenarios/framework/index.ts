@@ -1,0 +1,28 @@
+export type * from './types';
+export { createGoalTracker, LessonGoals, compare, type GoalInput, type GoalTracker } from './goals';
+export { buildLessonMachine, DEFAULT_HINT_DELAY_MS, type LessonContext, type LessonEvent, type LessonInput } from './lesson.machine';
+export {
+  loadProgress,
+  saveProgress,
+  clearProgress,
+  emptyProgress,
+  progressKey,
+  PROGRESS_VERSION,
+  type LessonProgress,
+  type LoadedProgress,
+  type ProgressStorage,
+} from './progress-store';
+export {
+  encodeShareLink,
+  decodeShareLink,
+  shareParamFromHash,
+  ShareLinkError,
+  SHARE_PARAM,
+  SHARE_VERSION,
+  MAX_LINK_CHARS,
+  type SharedState,
+  type ShareLinkProblem,
+} from './share-link';
+export { scoreQuiz, isCorrect, assertQuizWellFormed, type QuizScore } from './quiz';
+export { unknownActionTypes, LIMITS } from './validate';
+export { crc32, crc32Hex } from './checksum';

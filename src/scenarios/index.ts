@@ -1,0 +1,2 @@
+export { scenarios, findScenario } from './registry';
+export type { ScenarioMeta, ScenarioLevel, ScenarioStatus } from './registry';

@@ -1,0 +1,27 @@
+/**
+ * The scenario catalog: one line per scenario. A scenario folder adds its entry here and
+ * nothing else outside its folder (DESIGN.md, "Scenarios and xstate").
+ */
+export type ScenarioLevel = 'intro' | 'intermediate' | 'advanced';
+export type ScenarioStatus = 'ready' | 'coming-soon';
+
+export interface ScenarioMeta {
+  /** URL slug: `#/learn/<id>`; equals the scenario's folder name. */
+  id: string;
+  title: string;
+  summary: string;
+  level: ScenarioLevel;
+  /** Rough time to work through it, for the catalog. */
+  minutes: number;
+  status: ScenarioStatus;
+}
+
+export const scenarios: readonly ScenarioMeta[] = [
+  { id: 'sandbox', title: 'Sandbox', summary: 'A client, an app instance, a cache node and a database: watch each request travel, step through events, change the speed.', level: 'intro', minutes: 5, status: 'ready' },
+  { id: 'db-cache', title: 'Database cache', summary: 'Hits and misses, lazy loading versus write-through, TTLs, invalidation and eviction in front of a real SQL database.', level: 'intro', minutes: 25, status: 'coming-soon' },
+  { id: 'session-store', title: 'Session store', summary: 'Keep web sessions across app instances: in-memory versus sticky sessions versus an ElastiCache session store, with instance and node failures.', level: 'intermediate', minutes: 20, status: 'coming-soon' },
+];
+
+export function findScenario(id: string): ScenarioMeta | undefined {
+  return scenarios.find((s) => s.id === id);
+}

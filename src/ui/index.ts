@@ -1,0 +1,5 @@
+export { SimulationWorkspace, type SimulationWorkspaceProps } from './workspace/simulation-workspace';
+export { SimSession } from './session/sim-session';
+export { useUiStore, type UiState } from './store/ui-store';
+export { selectSnapshot, selectSimState } from './store/sim-slice';
+export { selectMode, type ViewMode } from './store/view-slice';

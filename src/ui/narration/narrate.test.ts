@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../worker';
+import { formatClock, formatDuration } from './format';
+import { describeEvent, summarise } from './narrate';
+
+let seq = 0;
+const completed = (requestId: number, outcome: 'hit' | 'miss', latencyUs: number): TraceEvent => ({
+  seq: seq++, t: 1000 * requestId, kind: 'request.completed', from: 'app-1', to: 'client-1',
+  payload: { requestId, op: 'read', key: `product:${requestId}`, latencyUs, outcome },
+});
+const sent: TraceEvent = {
+  seq: 99, t: 1000, kind: 'msg.sent', from: 'app-1', to: 'cache-1',
+  payload: { arriveAt: 1250, label: 'GET product:42', requestId: 3, bytes: 40 },
+};
+
+describe('narration', () => {
+  it('says a miss in words with its latency', () => {
+    expect(summarise([completed(12, 'miss', 3100)])).toBe('Request 12: cache miss on product:12, read from database, 3.1 ms.');
+  });
+
+  it('summarises many requests into one sentence', () => {
+    const text = summarise([completed(1, 'hit', 500), completed(2, 'hit', 450), completed(3, 'miss', 2900)]);
+    expect(text).toBe('3 requests completed: 2 cache hits, 1 miss. Latest — Request 3: cache miss on product:3, read from database, 2.9 ms.');
+  });
+
+  it('narrates a lone hop so a step is never silent', () => {
+    const names = (id: string) => ({ 'app-1': 'App instance', 'cache-1': 'Cache node' })[id] ?? id;
+    expect(summarise([sent], names)).toBe('App instance → Cache node: GET product:42 (arrives in 250 µs).');
+    expect(describeEvent(sent)).toContain('app-1 → cache-1');
+  });
+
+  it('returns null for an empty window', () => {
+    expect(summarise([])).toBeNull();
+  });
+
+  it('formats durations and the clock', () => {
+    expect(formatDuration(420)).toBe('420 µs');
+    expect(formatDuration(3100)).toBe('3.1 ms');
+    expect(formatDuration(1_250_000)).toBe('1.25 s');
+    expect(formatClock(1_234_567)).toBe('1.234 567 s');
+    expect(formatClock(0)).toBe('0.000 000 s');
+  });
+});

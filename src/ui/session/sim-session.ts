@@ -1,0 +1,179 @@
+import type { SimClient, SimSnapshot, UserAction } from '../../worker';
+import { useUiStore } from '../store/ui-store';
+import { SPEEDS, stepSpeed, type Speed } from '../store/playback-slice';
+import { TraceFeed } from './trace-feed';
+
+/** Virtual time one fast-forward covers. */
+export const FAST_FORWARD_US = 300_000_000;
+
+export interface SnapshotListener {
+  (snapshot: SimSnapshot, reset: boolean): void;
+}
+
+/**
+ * Binds one SimClient to the UI store: snapshots and status into zustand, trace events into the
+ * feed. Controls call these methods; they never talk to the client directly.
+ */
+export class SimSession {
+  readonly feed = new TraceFeed();
+  private unsubscribe: (() => void)[] = [];
+  private snapshotListeners = new Set<SnapshotListener>();
+  private disposed = false;
+  /** Serialises user commands so a quick double key press cannot interleave two steps. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly client: SimClient) {
+    const store = useUiStore.getState();
+    store.resetSim();
+    store.setNotice(null);
+    store.setFastForward(null);
+    this.unsubscribe.push(
+      client.onBatch((batch) => {
+        const fresh = this.feed.publish(batch.events);
+        useUiStore.getState().appendEvents(fresh, batch.dropped);
+        this.applySnapshot(batch.snapshot, false);
+      }),
+      client.onStatus((status) => {
+        const s = useUiStore.getState();
+        s.setSimState(status.state);
+        if (status.notice !== null) s.setNotice(status.notice);
+      }),
+    );
+  }
+
+  onSnapshot(listener: SnapshotListener): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
+  }
+
+  async load(scenario: string, seed: number, autoplay: boolean): Promise<void> {
+    const s = useUiStore.getState();
+    s.setSimState('loading');
+    try {
+      const result = await this.client.load(scenario, seed);
+      if (this.disposed) return;
+      useUiStore.getState().setLoaded(result);
+      this.feed.reset(-1);
+      this.applySnapshot(result.snapshot, true);
+      await this.client.setSpeed(useUiStore.getState().speed);
+      if (autoplay) await this.play();
+      useUiStore.getState().setSimState('ready');
+    } catch (err) {
+      console.error('[sim] load failed', err);
+      if (this.disposed) return;
+      const st = useUiStore.getState();
+      st.setSimState('failed');
+      st.setLoadError(
+        `The simulation could not start (${err instanceof Error ? err.message : String(err)}). Reload the page to try again.`,
+      );
+    }
+  }
+
+  play(): Promise<void> {
+    return this.enqueue(async () => {
+      useUiStore.getState().setPlaying(true);
+      await this.client.play();
+    });
+  }
+
+  pause(): Promise<void> {
+    return this.enqueue(async () => {
+      useUiStore.getState().setPlaying(false);
+      await this.client.pause();
+      const snapshot = useUiStore.getState().snapshot;
+      if (snapshot) this.applySnapshot(snapshot, false);
+    });
+  }
+
+  togglePlay(): Promise<void> {
+    return useUiStore.getState().playing ? this.pause() : this.play();
+  }
+
+  /** Pauses if needed, then processes exactly one kernel event. */
+  step(): Promise<void> {
+    return this.enqueue(async () => {
+      if (useUiStore.getState().playing) {
+        useUiStore.getState().setPlaying(false);
+        await this.client.pause();
+      }
+      const batch = await this.client.step();
+      const fresh = this.feed.publish(batch.events);
+      useUiStore.getState().appendStep(batch.snapshot.eventsProcessed, batch.snapshot.now, fresh);
+      this.applySnapshot(batch.snapshot, false);
+    });
+  }
+
+  setSpeed(speed: Speed): Promise<void> {
+    return this.enqueue(async () => {
+      useUiStore.getState().setSpeed(speed);
+      await this.client.setSpeed(speed);
+    });
+  }
+
+  changeSpeed(direction: 1 | -1): Promise<void> {
+    return this.setSpeed(stepSpeed(useUiStore.getState().speed, direction));
+  }
+
+  fastForward(durationUs = FAST_FORWARD_US): Promise<void> {
+    if (useUiStore.getState().fastForward) return Promise.resolve();
+    return this.enqueue(async () => {
+      const st = useUiStore.getState();
+      const wasPlaying = st.playing;
+      if (wasPlaying) {
+        st.setPlaying(false);
+        await this.client.pause();
+      }
+      st.setFastForward({ doneUs: 0, totalUs: durationUs, events: 0 });
+      try {
+        const snapshot = await this.client.fastForward(durationUs, (p) => useUiStore.getState().setFastForward(p));
+        // The animation skips what fast-forward ran: drop in-flight messages and jump the clock.
+        this.feed.reset();
+        this.applySnapshot(snapshot, true);
+      } finally {
+        useUiStore.getState().setFastForward(null);
+      }
+      if (wasPlaying) {
+        useUiStore.getState().setPlaying(true);
+        await this.client.play();
+      }
+    });
+  }
+
+  /** Applies a user action; resolves to an error sentence when the scenario refuses it. */
+  act(action: UserAction): Promise<string | null> {
+    return this.enqueue(async () => {
+      const result = await this.client.act(action);
+      if (!result.ok) return result.error;
+      this.applySnapshot(result.snapshot, false);
+      return null;
+    });
+  }
+
+  /** Not queued: it must reach the worker while the fast-forward it stops is still running. */
+  cancelFastForward(): Promise<void> {
+    return this.client.cancelFastForward();
+  }
+
+  dismissNotice(): void {
+    useUiStore.getState().setNotice(null);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const u of this.unsubscribe) u();
+    this.client.dispose();
+  }
+
+  private applySnapshot(snapshot: SimSnapshot, reset: boolean): void {
+    useUiStore.getState().setSnapshot(snapshot);
+    for (const l of this.snapshotListeners) l(snapshot, reset);
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch((err: unknown) => console.error('[sim] command failed', err));
+    return next;
+  }
+}
+
+export { SPEEDS };

@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useUiStore } from '../store/ui-store';
+import { selectPlaying } from '../store/playback-slice';
+import { selectSnapshot } from '../store/sim-slice';
+import { selectSelectedNode } from '../store/view-slice';
+import { useSimSession } from '../session/session-context';
+import type { TopologyView as Topology } from '../../worker';
+import { layoutTopology } from './layout';
+import { NodeCard } from './node-card';
+import { InFlightMessages } from './in-flight';
+import { VirtualClock } from './virtual-clock';
+import { LinkHighlights, PacketLayer, type FramePackets } from './packet-layer';
+import { useAnimationFrame } from './use-animation-frame';
+import { useReducedMotion } from './use-reduced-motion';
+
+/** Reduced motion redraws highlights at most this often instead of every frame. */
+const REDUCED_FRAME_MS = 400;
+
+/**
+ * The topology in SVG: AZ boxes, nodes, links, and messages on the wire placed by virtual time.
+ * React renders; d3 only computes the layout.
+ */
+export function TopologyView({ topology }: { topology: Topology }) {
+  const session = useSimSession();
+  const snapshot = useUiStore(selectSnapshot);
+  const selected = useUiStore(selectSelectedNode);
+  const selectNode = useUiStore((s) => s.selectNode);
+  const reducedMotion = useReducedMotion();
+  const layout = useMemo(() => layoutTopology(topology), [topology]);
+  const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
+
+  const clock = useRef(new VirtualClock());
+  const inFlight = useRef(new InFlightMessages());
+  const [frame, setFrame] = useState<FramePackets>({ nowUs: 0, items: [] });
+  const lastDraw = useRef(0);
+
+  useEffect(() => {
+    const offFeed = session.feed.subscribe((events, reset) => {
+      if (reset) inFlight.current.clear();
+      inFlight.current.add(events);
+    });
+    const offSnap = session.onSnapshot((s, reset) =>
+      clock.current.report(s.now, selectPlaying(useUiStore.getState()), performance.now(), reset),
+    );
+    const s = useUiStore.getState().snapshot;
+    if (s) clock.current.report(s.now, selectPlaying(useUiStore.getState()), performance.now(), true);
+    return () => {
+      offFeed();
+      offSnap();
+    };
+  }, [session]);
+
+  useAnimationFrame((wallMs) => {
+    const nowUs = clock.current.frame(wallMs, reducedMotion);
+    if (reducedMotion && wallMs - lastDraw.current < REDUCED_FRAME_MS) return;
+    lastDraw.current = wallMs;
+    const items = inFlight.current.at(nowUs);
+    setFrame((prev) => (prev.nowUs === nowUs && prev.items.length === 0 && items.length === 0 ? prev : { nowUs, items }));
+  });
+
+  const linkTouchesSelection = (from: string, to: string) => selected !== null && (from === selected || to === selected);
+
+  return (
+    <svg
+      className="topology"
+      viewBox={`${-4} ${-4} ${layout.width + 8} ${layout.height + 8}`}
+      aria-labelledby="topology-title topology-desc"
+      data-now-us={Math.round(frame.nowUs)}
+    >
+      <title id="topology-title">Topology</title>
+      <desc id="topology-desc">
+        {`Region ${topology.region}: ${topology.nodes.map((n) => n.label).join(', ')}. Links: ${topology.links
+          .map((l) => `${l.from} to ${l.to}${l.crossAz ? ' (cross-AZ)' : ''}`)
+          .join(', ')}.`}
+      </desc>
+      <defs>
+        <pattern id="hatch-down" width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width={8} height={8} className="hatch-bg" />
+          <line x1={0} y1={0} x2={0} y2={8} className="hatch-line" />
+        </pattern>
+      </defs>
+      {layout.region ? (
+        <g className="region">
+          <rect x={layout.region.x} y={layout.region.y} width={layout.region.width} height={layout.region.height} rx={14} />
+          <text x={layout.region.x + 14} y={layout.region.y + 24}>
+            Region {layout.region.label}
+          </text>
+        </g>
+      ) : null}
+      {layout.azs.map((az) => (
+        <g key={az.id} className="az">
+          <rect x={az.x} y={az.y} width={az.width} height={az.height} rx={10} />
+          <text x={az.x + 12} y={az.y + 22}>
+            Availability Zone {az.label}
+          </text>
+        </g>
+      ))}
+      <g className="links">
+        {layout.links.map((l) => (
+          <g key={l.key} className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}>
+            <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
+            {l.crossAz ? (
+              <text className="link-note" x={(l.a.x + l.b.x) / 2} y={(l.a.y + l.b.y) / 2 + 22}>
+                cross-AZ
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </g>
+      {reducedMotion ? <LinkHighlights frame={frame} links={links} /> : null}
+      {[...layout.nodes.values()].map((box) => (
+        <NodeCard
+          key={box.node.id}
+          box={box}
+          status={snapshot?.nodes[box.node.id]}
+          selected={selected === box.node.id}
+          onSelect={(id) => selectNode(selected === id ? null : id)}
+        />
+      ))}
+      {reducedMotion ? null : <PacketLayer frame={frame} links={links} />}
+    </svg>
+  );
+}
