@@ -1,0 +1,33 @@
+import { CAS_SIZE, FLAGS_SIZE, ITEM_HEADER_SIZE } from './settings';
+
+/** One stored item, mirroring the fields of memcached's `struct _stritem` that matter. */
+export interface Item {
+  /** The key as a byte string (one char per byte, latin1). */
+  key: string;
+  /** The value without the trailing CRLF. */
+  value: Uint8Array;
+  flags: number;
+  /** Relative expiry time in server seconds (0 = never). */
+  exptime: number;
+  /** Last LRU bump / link time in server seconds. */
+  time: number;
+  cas: number;
+  /** Slab class whose LRU holds this item. */
+  clsid: number;
+  /** ITEM_ntotal: header + key + NUL + flags suffix + data with CRLF + CAS. */
+  ntotal: number;
+  fetched: boolean;
+  linked: boolean;
+  /** Held by a command in progress: lru_pull_tail skips it (refcount != 2). */
+  pinned: boolean;
+  /** LRU neighbours: prev is towards the head (newer), next towards the tail (older). */
+  prev: Item | null;
+  next: Item | null;
+  /** Slab classes of the memory actually taken: [header] for normal items, header + chunks when large. */
+  chunks: number[];
+}
+
+/** item_make_header + CAS: bytes an item needs. Flags take no space when zero (1.6 behaviour). */
+export function itemTotal(nkey: number, flags: number, nbytesWithCrlf: number, useCas: boolean): number {
+  return ITEM_HEADER_SIZE + nkey + 1 + (flags === 0 ? 0 : FLAGS_SIZE) + nbytesWithCrlf + (useCas ? CAS_SIZE : 0);
+}

@@ -1,0 +1,329 @@
+import type { EngineClock } from '../clock';
+import type { Item } from './item';
+import { itemTotal } from './item';
+import type { MemcachedListener, MemcachedObservation, MemcachedOutcome } from './observation';
+import type { Settings } from './settings';
+import { ITEM_CHUNK_HEADER_SIZE, ITEM_HEADER_SIZE, ITEM_UPDATE_INTERVAL, REALTIME_MAXDELTA, CAS_SIZE, FLAGS_SIZE } from './settings';
+import { SlabAllocator } from './slabs';
+
+const NO_KEYS: readonly string[] = [];
+
+/** Global counters of `stats` that are not per slab class. */
+export interface GlobalCounters {
+  getCmds: number;
+  getMisses: number;
+  getExpired: number;
+  getFlushed: number;
+  touchCmds: number;
+  touchMisses: number;
+  deleteMisses: number;
+  incrMisses: number;
+  decrMisses: number;
+  casMisses: number;
+  storeTooLarge: number;
+  storeNoMemory: number;
+  flushCmds: number;
+  bytesRead: number;
+  bytesWritten: number;
+  totalItems: number;
+  currItems: number;
+  currBytes: number;
+  totalConns: number;
+  currConns: number;
+}
+
+const zeroCounters = (): GlobalCounters => ({
+  getCmds: 0,
+  getMisses: 0,
+  getExpired: 0,
+  getFlushed: 0,
+  touchCmds: 0,
+  touchMisses: 0,
+  deleteMisses: 0,
+  incrMisses: 0,
+  decrMisses: 0,
+  casMisses: 0,
+  storeTooLarge: 0,
+  storeNoMemory: 0,
+  flushCmds: 0,
+  bytesRead: 0,
+  bytesWritten: 0,
+  totalItems: 0,
+  currItems: 0,
+  currBytes: 0,
+  totalConns: 0,
+  currConns: 0,
+});
+
+/**
+ * The item store: hash table, slab allocator, per-class LRU, CAS counter and server time, with
+ * memcached 1.6.18's rules in its "modern LRU disabled" mode (-o no_lru_maintainer): one LRU
+ * per class, bumped on fetch at most once per 60 s, tail reclaim of expired items, eviction.
+ */
+export class ItemStore {
+  readonly slabs: SlabAllocator;
+  readonly map = new Map<string, Item>();
+  readonly counters: GlobalCounters = zeroCounters();
+  casId = 0;
+  /** Server time in seconds since process_started (memcached's current_time). */
+  currentTime = 0;
+  /** Unix time the server treats as its start: 62 s before it really started (stats_init). */
+  readonly processStarted: number;
+  private readonly startSec: number;
+  listener: MemcachedListener | null = null;
+  /** Set by lookups for the observation of the command in progress. */
+  lastExpired = false;
+  private evictedKeys: string[] | null = null;
+
+  constructor(
+    readonly settings: Settings,
+    private readonly clock: EngineClock,
+  ) {
+    this.slabs = new SlabAllocator(settings);
+    this.startSec = Math.floor(clock.nowMs() / 1000);
+    this.processStarted = this.startSec - ITEM_UPDATE_INTERVAL - 2;
+    this.tick();
+  }
+
+  /** Reads the injected clock: memcached's 1-second clock, 62 at start. */
+  tick(): void {
+    this.currentTime = Math.floor(this.clock.nowMs() / 1000) - this.startSec + ITEM_UPDATE_INTERVAL + 2;
+  }
+
+  /** realtime(): client exptime (after EXPTIME_TO_POSITIVE_TIME) to server time. */
+  realtime(exptime: number): number {
+    if (exptime === 0) return 0;
+    if (exptime > REALTIME_MAXDELTA) {
+      if (exptime <= this.processStarted) return 1;
+      return (exptime - this.processStarted) >>> 0;
+    }
+    return (exptime + this.currentTime) >>> 0;
+  }
+
+  /** realtime(EXPTIME_TO_POSITIVE_TIME(x)): negative exptimes expire at once. */
+  exptimeFromClient(exptime: number): number {
+    return this.realtime(exptime < 0 ? REALTIME_MAXDELTA + 1 : exptime);
+  }
+
+  nextCas(): number {
+    return ++this.casId;
+  }
+
+  isFlushed(it: Item): boolean {
+    const oldestLive = this.settings.oldestLive;
+    if (oldestLive === 0 || oldestLive > this.currentTime) return false;
+    const oldestCas = this.settings.oldestCas;
+    return it.time <= oldestLive || (oldestCas !== 0 && it.cas !== 0 && it.cas < oldestCas);
+  }
+
+  /** do_item_get: lookup with lazy flush/expiry removal; `bump` = DO_UPDATE. */
+  get(key: string, bump: boolean): Item | null {
+    const it = this.map.get(key);
+    if (it === undefined) return null;
+    if (this.isFlushed(it)) {
+      this.unlink(it);
+      this.counters.getFlushed++;
+      this.lastExpired = true;
+      return null;
+    }
+    if (it.exptime !== 0 && it.exptime <= this.currentTime) {
+      this.unlink(it);
+      this.counters.getExpired++;
+      this.lastExpired = true;
+      return null;
+    }
+    if (bump) {
+      it.fetched = true;
+      this.update(it);
+    }
+    return it;
+  }
+
+  /** do_item_update: move to the LRU head, but at most once per ITEM_UPDATE_INTERVAL. */
+  update(it: Item): void {
+    if (it.time < this.currentTime - ITEM_UPDATE_INTERVAL && it.linked) {
+      it.time = this.currentTime;
+      this.slabs.unlinkQ(it);
+      this.slabs.linkQ(it);
+    }
+  }
+
+  /** do_item_alloc. Returns null when too large or out of memory (the caller tells which). */
+  alloc(key: string, flags: number, exptime: number, nbytes: number): Item | null {
+    if (nbytes < 2) return null;
+    const useCas = this.settings.useCas;
+    const ntotal = itemTotal(key.length, flags, nbytes, useCas);
+    const id = this.slabs.clsid(ntotal);
+    if (id === 0) return null;
+    let chunks: number[];
+    if (ntotal > this.settings.slabChunkSizeMax) {
+      const htotal =
+        key.length + 1 + (flags === 0 ? 0 : FLAGS_SIZE) + ITEM_HEADER_SIZE + ITEM_CHUNK_HEADER_SIZE + (useCas ? CAS_SIZE : 0);
+      const hdrId = this.slabs.clsid(htotal);
+      chunks = this.allocPull(hdrId) ? [hdrId] : [];
+    } else {
+      chunks = this.allocPull(id) ? [id] : [];
+    }
+    if (chunks.length === 0) {
+      this.slabs.classes[id]!.outofmemory++;
+      return null;
+    }
+    return {
+      key,
+      value: EMPTY,
+      flags,
+      exptime,
+      time: 0,
+      cas: 0,
+      clsid: id,
+      ntotal,
+      fetched: false,
+      linked: false,
+      pinned: false,
+      prev: null,
+      next: null,
+      chunks,
+    };
+  }
+
+  /**
+   * The body chunks of a large item, as read_into_chunked_item allocates them while the value
+   * arrives (do_item_alloc_chunk): false when memory ran out (the caller frees the item).
+   */
+  allocChunks(it: Item, nbytes: number): boolean {
+    const max = this.settings.slabChunkSizeMax;
+    let remain = nbytes;
+    while (remain > 0) {
+      let size = Math.min(remain + ITEM_CHUNK_HEADER_SIZE, max);
+      let id = this.slabs.clsid(size);
+      if (!this.allocPull(id)) {
+        if (size === max) return false;
+        size = max;
+        id = this.slabs.clsid(size);
+        if (!this.allocPull(id)) return false;
+      }
+      it.chunks.push(id);
+      remain -= Math.min(size - ITEM_CHUNK_HEADER_SIZE, remain);
+    }
+    return true;
+  }
+
+  /** Returns an unlinked item's memory to its slab classes. */
+  free(it: Item): void {
+    for (const id of it.chunks) this.slabs.release(id);
+    it.chunks = [];
+  }
+
+  /** do_item_alloc_pull: reclaim expired tail items, allocate, else evict and retry (10 tries). */
+  private allocPull(id: number): boolean {
+    let i = 0;
+    let ok = false;
+    for (; i < 10; i++) {
+      this.pullTail(id, false);
+      if (this.slabs.alloc(id)) {
+        ok = true;
+        break;
+      }
+      if (this.pullTail(id, true) <= 0) break;
+    }
+    if (i > 0) this.slabs.classes[id]!.directReclaims += i;
+    return ok;
+  }
+
+  /** lru_pull_tail on the COLD LRU: up to 5 tail items; reclaim expired, then maybe evict one. */
+  private pullTail(id: number, evict: boolean): number {
+    const p = this.slabs.classes[id]!;
+    let removed = 0;
+    let search = p.tail;
+    for (let tries = 5; tries > 0 && search !== null; tries--) {
+      const next: Item | null = search.prev;
+      // The item held by the command in progress sits under that command's item lock, so
+      // item_trylock fails and the tail walk skips it without counting lrutail_reflocked.
+      if (search.pinned) {
+        search = next;
+        continue;
+      }
+      if ((search.exptime !== 0 && search.exptime < this.currentTime) || this.isFlushed(search)) {
+        p.reclaimed++;
+        if (!search.fetched) p.expiredUnfetched++;
+        this.unlink(search);
+        removed++;
+        search = next;
+        continue;
+      }
+      if (evict && this.settings.evictToFree) {
+        p.evicted++;
+        p.evictedTime = this.currentTime - search.time;
+        if (search.exptime !== 0) p.evictedNonzero++;
+        if (!search.fetched) p.evictedUnfetched++;
+        if (this.evictedKeys !== null) this.evictedKeys.push(search.key);
+        this.unlink(search);
+        removed++;
+      }
+      break;
+    }
+    return removed;
+  }
+
+  /** do_item_link: new CAS, time = now, into the hash table and the LRU head. */
+  link(it: Item): void {
+    it.linked = true;
+    it.time = this.currentTime;
+    it.cas = this.settings.useCas ? this.nextCas() : 0;
+    this.counters.currBytes += it.ntotal;
+    this.counters.currItems++;
+    this.counters.totalItems++;
+    this.map.set(it.key, it);
+    this.slabs.linkQ(it);
+  }
+
+  /** do_item_unlink + release: the item leaves the table and its memory is freed. */
+  unlink(it: Item): void {
+    if (!it.linked) return;
+    it.linked = false;
+    this.counters.currBytes -= it.ntotal;
+    this.counters.currItems--;
+    this.map.delete(it.key);
+    this.slabs.unlinkQ(it);
+    this.free(it);
+  }
+
+  replace(oldIt: Item, newIt: Item): void {
+    this.unlink(oldIt);
+    this.link(newIt);
+  }
+
+  /** Starts collecting evicted keys for one observation (only when someone listens). */
+  beginObservation(): void {
+    this.lastExpired = false;
+    if (this.listener !== null) this.evictedKeys = [];
+  }
+
+  observe(
+    command: string,
+    key: string | null,
+    outcome: MemcachedOutcome,
+    slabClass: number,
+    bytesIn: number,
+    bytesOut: number,
+  ): void {
+    const listener = this.listener;
+    if (listener === null) return;
+    const evicted = this.evictedKeys !== null && this.evictedKeys.length > 0 ? this.evictedKeys : NO_KEYS;
+    const o: MemcachedObservation = {
+      command,
+      key,
+      outcome,
+      expired: this.lastExpired,
+      slabClass,
+      bytesIn,
+      bytesOut,
+      evicted,
+    };
+    this.evictedKeys = [];
+    this.lastExpired = false;
+    listener(o);
+  }
+}
+
+const EMPTY = new Uint8Array(0);

@@ -1,0 +1,153 @@
+// Starts and talks to a real memcached (Debian package) for the differential tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, connect } from 'node:net';
+
+export interface Daemon {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `memcached -l 127.0.0.1 -p N -U 0 -o no_lru_maintainer,no_lru_crawler …`: the background LRU
+ * maintainer (segmented HOT/WARM/COLD LRU, slab automove) and the LRU crawler run on their own
+ * threads and timers, which makes evictions timing-dependent; without them memcached uses its
+ * classic single LRU per slab class, which is what the engine models.
+ */
+export async function startMemcached(extra: string[] = []): Promise<Daemon> {
+  const port = await freePort();
+  const args = ['-l', '127.0.0.1', '-p', String(port), '-U', '0', '-o', 'no_lru_maintainer,no_lru_crawler', ...extra];
+  if (process.getuid?.() === 0) args.unshift('-u', 'nobody');
+  const child: ChildProcess = spawn('memcached', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`memcached exited: ${stderr}`);
+    if (await canConnect(port)) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** Sends `data` on a fresh connection, half-closes, and returns everything until the server closes. */
+export function exchange(port: number, data: Uint8Array | Uint8Array[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    s.on('data', (d: Buffer) => chunks.push(d));
+    s.once('error', reject);
+    s.once('close', () => resolve(Buffer.concat(chunks)));
+    s.once('connect', () => {
+      for (const part of Array.isArray(data) ? data : [data]) s.write(part);
+      s.end();
+    });
+  });
+}
+
+/** One request at a time, waiting for `until` to appear at the end of the reply. */
+export async function session(port: number): Promise<{
+  send(data: string | Uint8Array, until: RegExp): Promise<string>;
+  close(): void;
+}> {
+  const s = connect(port, '127.0.0.1');
+  await new Promise((r) => s.once('connect', r));
+  let buf = '';
+  let waiter: (() => void) | null = null;
+  s.on('data', (d: Buffer) => {
+    buf += d.toString('latin1');
+    waiter?.();
+  });
+  return {
+    send: (data, until) =>
+      new Promise<string>((resolve) => {
+        buf = '';
+        const check = (): void => {
+          if (until.test(buf)) {
+            waiter = null;
+            resolve(buf);
+          }
+        };
+        waiter = check;
+        s.write(typeof data === 'string' ? Buffer.from(data, 'latin1') : data);
+      }),
+    close: () => s.destroy(),
+  };
+}
+
+/**
+ * A pipelined conversation: `send` writes a segment and, when asked, first waits until `expect`
+ * bytes in total have arrived; `finish` half-closes and returns everything received.
+ */
+export async function pipeline(port: number): Promise<{
+  waitFor(total: number): Promise<void>;
+  send(data: Uint8Array): void;
+  finish(): Promise<Buffer>;
+}> {
+  const s = connect(port, '127.0.0.1');
+  await new Promise((r) => s.once('connect', r));
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let wake: (() => void) | null = null;
+  const closed = new Promise<void>((r) => s.once('close', () => r()));
+  s.on('data', (d: Buffer) => {
+    chunks.push(d);
+    received += d.length;
+    wake?.();
+  });
+  return {
+    waitFor: (total) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          wake = null;
+          resolve();
+        }, 3000);
+        const check = (): void => {
+          if (received >= total) {
+            clearTimeout(timer);
+            wake = null;
+            resolve();
+          }
+        };
+        wake = check;
+        check();
+      }),
+    send: (data) => {
+      s.write(data);
+    },
+    finish: async () => {
+      s.end();
+      await closed;
+      return Buffer.concat(chunks);
+    },
+  };
+}

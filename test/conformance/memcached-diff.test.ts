@@ -1,0 +1,138 @@
+// Differential test: the same byte streams go to the engine and to a real memcached 1.6.18;
+// every reply must match (CAS tokens compared by equality pattern, per-process stats masked).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemcachedEngine, type MemcachedEngine } from '../../src/engine/memcached';
+import { exchange, pipeline, session, startMemcached, type Daemon } from './memcached-daemon';
+import { generateStream, normalizeReply } from './memcached-streams';
+
+const wallClock = { nowMs: () => Date.now() };
+const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
+
+function runEngine(engine: MemcachedEngine, parts: string[]): string {
+  const conn = engine.connect();
+  let out = '';
+  for (const p of parts) out += Buffer.from(conn.feed(latin1(p))).toString('latin1');
+  return out;
+}
+
+describe('memcached engine vs real memcached 1.6.18', () => {
+  let daemon: Daemon | null = null;
+  afterAll(async () => {
+    await daemon?.stop();
+  });
+
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`random stream seed ${seed}: identical replies`, async () => {
+      daemon = await startMemcached(['-m', '64']);
+      const engine = createMemcachedEngine({ clock: wallClock, tcpPort: daemon.port });
+      const conn = engine.connect();
+      const real = await pipeline(daemon.port);
+      const tokens: string[] = [];
+      let engineOut = '';
+      let bad = 0;
+      let total = 0;
+      for (const cmd of generateStream(seed, 600, () => tokens)) {
+        total++;
+        if (cmd.bad) bad++;
+        if (cmd.syncBefore) await real.waitFor(Buffer.byteLength(engineOut, 'latin1'));
+        const bytes = latin1(cmd.text);
+        real.send(bytes);
+        // Feed the engine in odd-sized slices to exercise partial reads.
+        const cut = bytes.length > 3 ? 1 + ((seed * 7 + total) % (bytes.length - 1)) : bytes.length;
+        for (const slice of [bytes.subarray(0, cut), bytes.subarray(cut)]) {
+          const out = Buffer.from(conn.feed(slice)).toString('latin1');
+          engineOut += out;
+          for (const m of out.matchAll(/^VALUE \S+ \d+ \d+ (\d+)\r$/gm)) tokens.push(m[1]!);
+        }
+      }
+      const daemonOut = (await real.finish()).toString('latin1');
+      await daemon.stop();
+      daemon = null;
+      expect(bad / total).toBeGreaterThanOrEqual(0.2);
+      const a = normalizeReply(engineOut).split('\r\n');
+      const b = normalizeReply(daemonOut).split('\r\n');
+      const at = Math.max(0, a.findIndex((l, i) => l !== b[i]));
+      // Show the neighbourhood of the first difference rather than two 5000-line blobs.
+      expect({ at, lines: a.slice(at - 3, at + 4) }).toEqual({ at, lines: b.slice(at - 3, at + 4) });
+      expect(a.length).toBe(b.length);
+    }, 20_000);
+  }
+
+  it('closes on an over-long line, an HTTP request line and quit, like the daemon', async () => {
+    daemon = await startMemcached();
+    const engine = createMemcachedEngine({ clock: wallClock });
+    const cases = [
+      'set ' + 'y'.repeat(3000),
+      'get ' + 'y'.repeat(3000),
+      'foo HTTP/1.1\r\nversion\r\n',
+      'version\r\nquit\r\nversion\r\n',
+      'set a 0 0 2000000\r\n' + 'z'.repeat(2000002) + 'version\r\n',
+      'set a 0 0 1048400\r\n' + 'z'.repeat(1048400) + '\r\nget a\r\n',
+    ];
+    for (const c of cases) {
+      const real = (await exchange(daemon.port, latin1(c))).toString('latin1');
+      const ours = runEngine(engine, [c]);
+      expect(ours.length, c.slice(0, 30)).toBe(real.length);
+      expect(normalizeReply(ours)).toBe(normalizeReply(real));
+    }
+    await daemon.stop();
+    daemon = null;
+  }, 20_000);
+});
+
+describe('eviction on a small -m matches the daemon', () => {
+  let daemon: Daemon;
+  beforeAll(async () => {
+    daemon = await startMemcached(['-m', '2']);
+  });
+  afterAll(async () => {
+    await daemon.stop();
+  });
+
+  it('evicts the same items from the same slab classes', async () => {
+    const engine = createMemcachedEngine({ clock: wallClock, memoryLimitMb: 2 });
+    const conn = engine.connect();
+    const s = await session(daemon.port);
+    const both = async (req: string, until: RegExp): Promise<void> => {
+      const real = await s.send(req, until);
+      const ours = Buffer.from(conn.feed(latin1(req))).toString('latin1');
+      expect(normalizeReply(ours), req.slice(0, 40)).toBe(normalizeReply(real));
+    };
+    // Two value sizes (two slab classes); the first class takes two pages, then the limit hits.
+    const small = 'v'.repeat(900);
+    const large = 'w'.repeat(3000);
+    for (let i = 0; i < 2600; i++) {
+      const big = i % 5 === 0;
+      const v = big ? large : small;
+      await both(`set key:${i} ${i % 3} 0 ${v.length}\r\n${v}\r\n`, /\r\n$/);
+      if (i % 97 === 0) await both(`get key:${i >> 1} key:${i >> 2}\r\n`, /END\r\n$/);
+      if (i % 211 === 0) await both(`delete key:${i >> 3}\r\n`, /\r\n$/);
+    }
+    const keys = Array.from({ length: 2600 }, (_, i) => `key:${i}`);
+    for (let i = 0; i < keys.length; i += 100) await both(`get ${keys.slice(i, i + 100).join(' ')}\r\n`, /END\r\n$/);
+    await both('stats items\r\n', /END\r\n$/);
+    await both('stats slabs\r\n', /END\r\n$/);
+    await both('stats\r\n', /END\r\n$/);
+    expect(Number(engine.stats().evictions)).toBeGreaterThan(0);
+    s.close();
+  }, 40_000);
+
+  it('-M answers out of memory instead of evicting', async () => {
+    const d = await startMemcached(['-m', '2', '-M']);
+    const engine = createMemcachedEngine({ clock: wallClock, memoryLimitMb: 2, disableEvictions: true });
+    const conn = engine.connect();
+    const s = await session(d.port);
+    const v = 'v'.repeat(5000);
+    let errors = 0;
+    for (let i = 0; i < 700; i++) {
+      const req = `set m:${i} 0 0 ${v.length}\r\n${v}\r\n`;
+      const real = await s.send(req, /\r\n$/);
+      const ours = Buffer.from(conn.feed(latin1(req))).toString('latin1');
+      expect(ours).toBe(real);
+      if (ours.startsWith('SERVER_ERROR out of memory storing object')) errors++;
+    }
+    expect(errors).toBeGreaterThan(0);
+    s.close();
+    await d.stop();
+  }, 30_000);
+});
