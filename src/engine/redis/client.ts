@@ -37,13 +37,15 @@ export class Client {
   multi: MultiState | null = null;
   /** Set by the keyspace when a WATCHed key changes. */
   watchDirty = false;
-  readonly watched: Array<{ db: Db; key: BinStr }> = [];
+  readonly watched: Array<{ db: Db; key: BinStr; expired: boolean }> = [];
   readonly channels = new Set<BinStr>();
   readonly patterns = new Set<BinStr>();
   blocked: BlockState | null = null;
   /** True while EXEC runs the queue: blocking commands must not block. */
   inExec = false;
   closed = false;
+  /** QUIT: the transport closes the connection once this reply is written. */
+  closeAfterReply = false;
   onPush: PushListener | undefined;
   /** Engine-clock ms when connected (CLIENT INFO age) and of the last command. */
   readonly createdAt: number;

@@ -13,7 +13,7 @@ import { Db } from './keyspace/db';
 import type { CommandCounters, KeyspaceHost, KeyspaceStats } from './keyspace/host';
 import { BASE_USED_MEMORY } from './keyspace/memory';
 import type { Reply } from './reply';
-import { defaultConfig } from './server/config';
+import { configSet, defaultConfig } from './server/config';
 import type { MaxmemoryPolicy, RedisConfig } from './server/config';
 import { Evictor } from './server/evict';
 import type { ObservationListener } from './server/observe';
@@ -79,6 +79,8 @@ export class RedisEngine implements KeyspaceHost {
   /** Restricted command names refused as unknown (ElastiCache profile). */
   readonly restricted: ReadonlySet<string>;
   observer: ObservationListener | undefined;
+  /** Highest used_memory seen at command boundaries (INFO used_memory_peak). */
+  peakMemory = 0;
   keyspaceEvent: KeyspaceHost['keyspaceEvent'];
   private nextClientId = 1;
   private readonly blockedClients = new Set<Client>();
@@ -252,6 +254,17 @@ export class RedisEngine implements KeyspaceHost {
 
   get blockedCount(): number {
     return this.blockedClients.size;
+  }
+
+  /**
+   * Changes configuration from outside the data path (the parameter group, in ElastiCache
+   * terms): works under every profile, unlike CONFIG SET. Returns Redis's error text or null.
+   */
+  configure(values: Partial<Record<keyof RedisConfig, string | number>>): string | null {
+    return configSet(
+      this.config,
+      Object.entries(values).map(([k, v]) => [k, String(v)] as [string, string]),
+    );
   }
 
   /** Attaches the single observation listener (undefined detaches). */

@@ -39,3 +39,16 @@ export { MAXMEMORY_POLICIES } from './server/config';
 export type { EngineProfile } from './server/profile';
 export { ELASTICACHE_RESTRICTED } from './server/profile';
 export type { CommandObservation, ObservationListener } from './server/observe';
+export { RespParser, RespReader, encodeReply, encodeCommand, splitArgs } from './resp';
+export type { ParseItem } from './resp';
+export {
+  formatReply,
+  formatCliReply,
+  formatCommandReply,
+  quoteBytes,
+  commandHelp,
+  commandHelpList,
+  completeCommand,
+  parseConsoleLine,
+} from './console';
+export type { CommandHelp } from './console';

@@ -6,17 +6,13 @@
  */
 import { buildTable } from '../command';
 import type { CommandDef } from '../command';
-import { get } from './strings/get';
-import { set } from './strings/set';
+import { coreCommands } from './core';
 import { hashCommands } from './hashes';
 import { listCommands } from './lists';
 import { setCommands } from './sets';
+import { zsetCommands } from './zsets';
 
-const core: CommandDef[] = [
-  // strings
-  get,
-  set,
-];
+const core: CommandDef[] = coreCommands;
 
 /**
  * Data-type families (hash, list, set, zset, geo): each family folder exports
@@ -28,6 +24,7 @@ const families: CommandDef[] = [
   ...hashCommands,
   ...listCommands,
   ...setCommands,
+  ...zsetCommands,
 ];
 
 export const commandTable = buildTable([...core, ...families]);

@@ -15,6 +15,8 @@ import { parseInt64 } from '../args';
 export const LOOKUP_NOTOUCH = 1;
 export const LOOKUP_NOSTATS = 2;
 
+export type StringEncoding = 'auto' | 'string' | 'raw';
+
 export class Db {
   readonly id: number;
   private readonly host: KeyspaceHost;
@@ -106,7 +108,7 @@ export class Db {
   add<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
     const e = new KeyEntry(key, type, value);
     this.initAccess(e);
-    if (type === 'string') this.encodeString(e, value as BinStr, true);
+    if (type === 'string') this.encodeString(e, value as BinStr, 'auto');
     else e.bytes = (value as StructureValue).memoryBytes();
     e.slot = this.all.length;
     this.all.push(e);
@@ -118,21 +120,22 @@ export class Db {
   }
 
   /**
-   * SET semantics: stores a string at `key`, replacing any value of any type. Clears the TTL
-   * unless `keepTtl`. `tryInt` = the value comes from the client as is (Redis's
-   * tryObjectEncoding may turn it into an int); APPEND/SETRANGE pass false (they make raw).
+   * SET semantics: stores a string at `key`, replacing any value of any type; clears the TTL
+   * unless `keepTtl`. `enc` is how Redis encodes the new object: 'auto' = tryObjectEncoding
+   * (int / embstr / raw; SET, GETSET, MSET…), 'string' = embstr or raw but never int
+   * (INCRBYFLOAT), 'raw' = always raw (APPEND, SETRANGE modify an sds in place).
    */
-  setString(key: BinStr, value: BinStr, keepTtl = false, tryEncode = true): Entry {
-    const e = this.dict.get(key);
+  setString(key: BinStr, value: BinStr, keepTtl = false, enc: StringEncoding = 'auto'): Entry {
+    let e = this.dict.get(key);
     if (e === undefined) {
-      const added = asKeyEntry(this.add(key, 'string', value));
-      if (!tryEncode) this.reencode(added, value, false);
-      return asEntry(added);
+      e = asKeyEntry(this.add(key, 'string', value));
+      if (enc !== 'auto') this.reencode(e, value, enc);
+      return asEntry(e);
     }
     if (!keepTtl && e.expireAt !== -1) this.removeVolatile(e);
     e.type = 'string';
     e.value = value;
-    this.reencode(e, value, tryEncode);
+    this.reencode(e, value, enc);
     this.signalModified(key);
     return asEntry(e);
   }
@@ -144,7 +147,7 @@ export class Db {
     if (e.expireAt !== -1) this.removeVolatile(e);
     e.type = type;
     e.value = value;
-    if (type === 'string') this.reencode(e, value as BinStr, true);
+    if (type === 'string') this.reencode(e, value as BinStr, 'auto');
     else this.rebyte(e, (value as StructureValue).memoryBytes());
     this.signalModified(key);
     return asEntry(e);
@@ -240,6 +243,14 @@ export class Db {
       if (stale * 10 <= n) break;
     }
     return expired;
+  }
+
+  /** Mean remaining TTL in ms of volatile keys (INFO keyspace avg_ttl; Redis estimates it). */
+  averageTtl(now: number): number {
+    if (this.volatile.length === 0) return 0;
+    let sum = 0;
+    for (const e of this.volatile) sum += Math.max(0, e.expireAt - now);
+    return Math.floor(sum / this.volatile.length);
   }
 
   // ---- eviction and iteration support ---------------------------------------------------------
@@ -352,18 +363,18 @@ export class Db {
     this.host.usedMemoryChanged();
   }
 
-  private reencode(e: KeyEntry, value: BinStr, tryEncode: boolean): void {
+  private reencode(e: KeyEntry, value: BinStr, enc: StringEncoding): void {
     const before = e.bytes;
-    this.encodeString(e, value, tryEncode);
+    this.encodeString(e, value, enc);
     const after = e.bytes;
     e.bytes = before;
     this.rebyte(e, after);
   }
 
   /** Redis's tryObjectEncoding for strings: int if it parses as a long, embstr ≤ 44 bytes, else raw. */
-  private encodeString(e: KeyEntry, value: BinStr, tryEncode: boolean): void {
+  private encodeString(e: KeyEntry, value: BinStr, enc: StringEncoding): void {
     const len = value.length;
-    if (tryEncode && len <= 20 && len > 0) {
+    if (enc === 'auto' && len <= 20 && len > 0) {
       const n = parseInt64(value);
       if (n !== null) {
         e.enc = StrEnc.Int;
@@ -372,7 +383,7 @@ export class Db {
         return;
       }
     }
-    e.enc = tryEncode && len <= EMBSTR_MAX ? StrEnc.Embstr : StrEnc.Raw;
+    e.enc = enc !== 'raw' && len <= EMBSTR_MAX ? StrEnc.Embstr : StrEnc.Raw;
     e.bytes = stringValueBytes(len, e.enc, false);
   }
 }

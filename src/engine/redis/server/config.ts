@@ -19,6 +19,7 @@ export interface RedisConfig {
   'maxmemory-policy': MaxmemoryPolicy;
   'maxmemory-samples': number;
   'maxmemory-eviction-tenacity': number;
+  'maxmemory-clients': string;
   'lfu-log-factor': number;
   'lfu-decay-time': number;
   requirepass: string;
@@ -37,6 +38,7 @@ export function defaultConfig(): RedisConfig {
     'maxmemory-policy': 'noeviction',
     'maxmemory-samples': 5,
     'maxmemory-eviction-tenacity': 10,
+    'maxmemory-clients': '0',
     'lfu-log-factor': 10,
     'lfu-decay-time': 1,
     requirepass: '',
@@ -85,6 +87,7 @@ const PARAMS: Record<Param, { set: Setter; err: string; immutable?: boolean }> =
   },
   'maxmemory-samples': intBetween(1, INT_MAX),
   'maxmemory-eviction-tenacity': intBetween(0, 100),
+  'maxmemory-clients': { set: (raw) => (parseMemory(raw) === null ? null : raw), err: 'argument must be a memory or percent value' },
   'lfu-log-factor': intBetween(0, INT_MAX),
   'lfu-decay-time': intBetween(0, INT_MAX),
   requirepass: { set: (raw) => raw, err: '' },

@@ -1,0 +1,116 @@
+// `npm run serve:redis -- --port N [--requirepass X] [--profile oss|elasticache] [--seed S]`:
+// a RESP2 TCP server over the engine, so redis-cli and client libraries can talk to it.
+// The wall clock adapter lives here (never in src/engine): the engine only sees `nowMs()`.
+import net from 'node:net';
+import { createRedisEngine, encodeReply, RespParser } from '../src/engine/redis/index';
+import type { EngineProfile, RedisEngine, Reply } from '../src/engine/redis/index';
+import { engineRng } from '../src/engine/index';
+
+export interface RedisServerHandle {
+  readonly port: number;
+  readonly engine: RedisEngine;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  requirepass?: string;
+  profile?: EngineProfile;
+  seed?: number;
+}
+
+/** Starts the server; resolves once it listens (port 0 picks a free port). */
+export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
+  const engine = createRedisEngine({
+    clock: { nowMs: () => Date.now() },
+    rng: engineRng(opts.seed ?? 1),
+    profile: opts.profile ?? 'oss',
+    ...(opts.requirepass !== undefined ? { requirepass: opts.requirepass } : {}),
+  });
+  // Redis runs serverCron at hz (10/s): active expiry and blocked-client timeouts.
+  const cron = setInterval(() => engine.activeExpireCycle(), 1000 / engine.config.hz);
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    let out: string[] = [];
+    const flush = (): void => {
+      if (out.length === 0 || socket.destroyed) return;
+      const data = out.join('');
+      out = [];
+      engine.stats.totalNetOutput += data.length;
+      socket.write(Buffer.from(data, 'latin1'));
+    };
+    const client = engine.connect({
+      onPush: (r: Reply) => {
+        out.push(encodeReply(r));
+        queueMicrotask(flush);
+      },
+    });
+    const parser = new RespParser();
+    parser.authenticated = client.authenticated;
+    socket.on('data', (chunk: Buffer) => {
+      engine.stats.totalNetInput += chunk.length;
+      parser.feed(chunk.toString('latin1'));
+      for (;;) {
+        const item = parser.next();
+        if (item === undefined) break;
+        if ('error' in item) {
+          // Redis replies with the protocol error, then closes the connection.
+          out.push(encodeReply({ kind: 'error', message: item.error }));
+          flush();
+          socket.end();
+          return;
+        }
+        const r = client.exec(item.argv);
+        parser.authenticated = client.authenticated;
+        if (r !== undefined) out.push(encodeReply(r));
+        if (client.closeAfterReply) {
+          flush();
+          socket.end();
+          return;
+        }
+      }
+      flush(); // one write per read: pipelined replies leave together
+    });
+    const done = (): void => {
+      sockets.delete(socket);
+      client.close();
+    };
+    socket.on('close', done);
+    socket.on('error', done);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+      const addr = server.address() as net.AddressInfo;
+      resolve({
+        port: addr.port,
+        engine,
+        close: () =>
+          new Promise<void>((res) => {
+            clearInterval(cron);
+            for (const s of sockets) s.destroy();
+            server.close(() => res());
+          }),
+      });
+    });
+  });
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const isMain = process.argv[1]?.endsWith('serve-redis.ts');
+if (isMain) {
+  const args = process.argv.slice(2);
+  const port = Number(argValue(args, '--port') ?? '6390');
+  const profile = (argValue(args, '--profile') ?? 'oss') as EngineProfile;
+  const requirepass = argValue(args, '--requirepass');
+  const seed = Number(argValue(args, '--seed') ?? '1');
+  const h = await serveRedis({ port, profile, seed, ...(requirepass !== undefined ? { requirepass } : {}) });
+  console.log(`simulated redis (${profile}) listening on 127.0.0.1:${h.port}`);
+}

@@ -1,0 +1,104 @@
+import { defineCommand, ONE_KEY } from '../../command';
+import type { Client } from '../../client';
+import type { Argv } from '../../command';
+import { eqi } from '../../bytes';
+import { parseInt64 } from '../../args';
+import { reply } from '../../reply';
+
+const NX = 1;
+const XX = 2;
+const GT = 4;
+const LT = 8;
+// 2^63 as a double: the C code's LLONG_MAX checks, at double precision.
+const LLONG_MAX = 2 ** 63;
+
+/** expireGenericCommand: `base` is now for EXPIRE/PEXPIRE and 0 for the *AT forms. */
+function expireGeneric(c: Client, argv: Argv, seconds: boolean, absolute: boolean, name: string) {
+  let flags = 0;
+  for (let j = 3; j < argv.length; j++) {
+    const opt = argv[j]!;
+    if (eqi(opt, 'nx')) flags |= NX;
+    else if (eqi(opt, 'xx')) flags |= XX;
+    else if (eqi(opt, 'gt')) flags |= GT;
+    else if (eqi(opt, 'lt')) flags |= LT;
+    else return reply.error(`ERR Unsupported option ${opt}`);
+  }
+  if (flags & NX && flags & (XX | GT | LT)) {
+    return reply.error('ERR NX and XX, GT or LT options at the same time are not compatible');
+  }
+  if (flags & GT && flags & LT) return reply.error('ERR GT and LT options at the same time are not compatible');
+  let when = parseInt64(argv[2]!);
+  if (when === null) return reply.notInteger();
+  const invalid = reply.error(`ERR invalid expire time in '${name}' command`);
+  if (seconds) {
+    if (when > LLONG_MAX / 1000 || when < -LLONG_MAX / 1000) return invalid;
+    when *= 1000;
+  }
+  const now = c.engine.clock.nowMs();
+  const base = absolute ? 0 : now;
+  if (when >= LLONG_MAX - base) return invalid;
+  when += base;
+  const db = c.db;
+  const e = db.lookupWrite(argv[1]!);
+  if (e === undefined) return reply.int(0);
+  if (flags !== 0) {
+    const cur = e.expireAt;
+    if (flags & NX && cur !== -1) return reply.int(0);
+    if (flags & XX && cur === -1) return reply.int(0);
+    if (flags & GT && (when <= cur || cur === -1)) return reply.int(0);
+    if (flags & LT && cur !== -1 && when >= cur) return reply.int(0);
+  }
+  if (when <= now) {
+    db.delete(argv[1]!); // already in the past: deleted at once, as DEL (not counted as expired)
+    return reply.int(1);
+  }
+  db.setExpire(e, when);
+  db.signalModified(argv[1]!);
+  return reply.int(1);
+}
+
+function expireCommand(name: string, seconds: boolean, absolute: boolean, syntax: string, summary: string) {
+  return defineCommand({
+    name,
+    arity: -3,
+    flags: ['write', 'fast'],
+    keys: ONE_KEY,
+    group: 'generic',
+    syntax,
+    summary,
+    run: (c, argv) => expireGeneric(c, argv, seconds, absolute, name),
+  });
+}
+
+export const expire = expireCommand(
+  'expire', true, false, 'EXPIRE key seconds [NX | XX | GT | LT]',
+  'Sets a time to live in seconds; NX/XX/GT/LT make it conditional on the current TTL.',
+);
+export const pexpire = expireCommand(
+  'pexpire', false, false, 'PEXPIRE key milliseconds [NX | XX | GT | LT]',
+  'Sets a time to live in milliseconds.',
+);
+export const expireat = expireCommand(
+  'expireat', true, true, 'EXPIREAT key unix-time-seconds [NX | XX | GT | LT]',
+  'Sets the expiry as an absolute Unix time in seconds.',
+);
+export const pexpireat = expireCommand(
+  'pexpireat', false, true, 'PEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT]',
+  'Sets the expiry as an absolute Unix time in milliseconds.',
+);
+
+export const persist = defineCommand({
+  name: 'persist',
+  arity: 2,
+  flags: ['write', 'fast'],
+  keys: ONE_KEY,
+  group: 'generic',
+  syntax: 'PERSIST key',
+  summary: 'Removes the TTL of a key; 1 if it had one.',
+  run: (c, argv) => {
+    const e = c.db.lookupWrite(argv[1]!);
+    if (e === undefined || !c.db.persist(e)) return reply.int(0);
+    c.db.signalModified(argv[1]!);
+    return reply.int(1);
+  },
+});

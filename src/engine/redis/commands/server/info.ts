@@ -1,0 +1,25 @@
+import { defineCommand, NO_KEYS } from '../../command';
+import { reply } from '../../reply';
+import { DEFAULT_SECTIONS, infoSection } from './info-text';
+
+export const info = defineCommand({
+  name: 'info',
+  arity: -1,
+  flags: ['loading', 'stale'],
+  keys: NO_KEYS,
+  group: 'server',
+  syntax: 'INFO [section [section ...]]',
+  summary: 'Server information and statistics: server, clients, memory, stats, replication, keyspace…',
+  run: (c, argv) => {
+    let names = argv.slice(1).map((s) => s.toLowerCase());
+    if (names.length === 0 || names.includes('default') || names.includes('all') || names.includes('everything')) {
+      names = DEFAULT_SECTIONS;
+    }
+    const parts: string[] = [];
+    for (const n of new Set(names)) {
+      const s = infoSection(c.engine, n);
+      if (s !== undefined) parts.push(s);
+    }
+    return reply.bulk(parts.join('\r\n'));
+  },
+});

@@ -1,0 +1,39 @@
+import { defineCommand, ONE_KEY } from '../../command';
+import { reply } from '../../reply';
+
+export const getset = defineCommand({
+  name: 'getset',
+  arity: 3,
+  flags: ['write', 'denyoom', 'fast'],
+  keys: ONE_KEY,
+  group: 'string',
+  syntax: 'GETSET key value',
+  summary: 'Stores a new string and returns the old one (clears any TTL).',
+  run: (c, argv) => {
+    const e = c.db.lookupRead(argv[1]!);
+    let old = reply.nil();
+    if (e !== undefined) {
+      if (e.type !== 'string') return reply.wrongType();
+      old = reply.bulk(e.value);
+    }
+    c.db.setString(argv[1]!, argv[2]!);
+    return old;
+  },
+});
+
+export const getdel = defineCommand({
+  name: 'getdel',
+  arity: 2,
+  flags: ['write', 'fast'],
+  keys: ONE_KEY,
+  group: 'string',
+  syntax: 'GETDEL key',
+  summary: 'Returns the string at key and deletes the key.',
+  run: (c, argv) => {
+    const e = c.db.lookupRead(argv[1]!);
+    if (e === undefined) return reply.nil();
+    if (e.type !== 'string') return reply.wrongType();
+    c.db.delete(argv[1]!);
+    return reply.bulk(e.value);
+  },
+});

@@ -1,0 +1,27 @@
+import { defineCommand, ONE_KEY } from '../../command';
+import { reply } from '../../reply';
+import { addLongDouble, formatLongDoubleHuman, isFiniteLd, parseLongDouble } from '../../structures/long-double';
+
+export const incrbyfloat = defineCommand({
+  name: 'incrbyfloat',
+  arity: 3,
+  flags: ['write', 'denyoom', 'fast'],
+  keys: ONE_KEY,
+  group: 'string',
+  syntax: 'INCRBYFLOAT key increment',
+  summary: 'Adds a floating point number to the value at key (long double arithmetic, as Redis).',
+  run: (c, argv) => {
+    const db = c.db;
+    const key = argv[1]!;
+    const e = db.lookupWrite(key);
+    if (e !== undefined && e.type !== 'string') return reply.wrongType();
+    const cur = e === undefined ? parseLongDouble('0') : parseLongDouble(e.value);
+    const by = parseLongDouble(argv[2]!);
+    if (cur === null || by === null) return reply.notFloat();
+    const sum = addLongDouble(cur, by);
+    if (!isFiniteLd(sum)) return reply.error('ERR increment would produce NaN or Infinity');
+    const text = formatLongDoubleHuman(sum);
+    db.setString(key, text, e !== undefined, 'string');
+    return reply.bulk(text);
+  },
+});

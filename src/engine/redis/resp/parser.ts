@@ -1,0 +1,108 @@
+/**
+ * Incremental RESP2 request parser, following networking.c (processInlineBuffer,
+ * processMultibulkBuffer): inline commands, multibulk with Redis's protocol error texts. A
+ * protocol error is reported once; Redis then replies with it and closes the connection.
+ * Works on byte strings (feed latin1-decoded chunks), so it is Node-free.
+ */
+import type { BinStr } from '../bytes';
+import { parseInt64 } from '../args';
+import { splitArgs } from './split-args';
+
+const INLINE_MAX = 64 * 1024;
+const BULK_MAX = 512 * 1024 * 1024;
+
+export type ParseItem = { readonly argv: BinStr[] } | { readonly error: string };
+
+export class RespParser {
+  private buf = '';
+  private pos = 0;
+  /** Multibulk in progress: how many bulks remain, and those read so far. */
+  private pending: BinStr[] | null = null;
+  private remaining = 0;
+  private failed = false;
+  /** Whether the connection is authenticated (Redis limits lengths before AUTH). */
+  authenticated = true;
+
+  feed(chunk: BinStr): void {
+    if (this.failed) return;
+    this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
+    this.pos = 0;
+  }
+
+  /** The next complete command or protocol error, or undefined if more bytes are needed. */
+  next(): ParseItem | undefined {
+    while (!this.failed) {
+      if (this.pending === null) {
+        if (this.pos >= this.buf.length) return undefined;
+        if (this.buf.charCodeAt(this.pos) !== 42 /* * */) {
+          const r = this.inline();
+          if (r === 'skip') continue;
+          return r;
+        }
+        const head = this.readLine('too big mbulk count string');
+        if (head === undefined || typeof head === 'object') return head;
+        const n = parseInt64(head.slice(1));
+        if (n === null || n > 2147483647) return this.fail('invalid multibulk length');
+        if (n > 1024 * 1024 && !this.authenticated) return this.fail('unauthenticated multibulk length');
+        if (n <= 0) continue; // empty multibulk: nothing to run
+        this.pending = [];
+        this.remaining = n;
+      }
+      while (this.remaining > 0) {
+        if (this.pos >= this.buf.length) return undefined;
+        const lineEnd = this.buf.indexOf('\r\n', this.pos);
+        if (lineEnd === -1) {
+          if (this.buf.length - this.pos > INLINE_MAX) return this.fail('too big bulk count string');
+          return undefined;
+        }
+        const c = this.buf.charCodeAt(this.pos);
+        if (c !== 36 /* $ */) return this.fail(`expected '$', got '${this.buf[this.pos]}'`);
+        const len = parseInt64(this.buf.slice(this.pos + 1, lineEnd));
+        if (len === null || len < 0 || len > BULK_MAX) return this.fail('invalid bulk length');
+        if (len > 16384 && !this.authenticated) return this.fail('unauthenticated bulk length');
+        // Redis skips the two bytes after the payload without checking they are CRLF.
+        if (this.buf.length < lineEnd + 2 + len + 2) return undefined;
+        this.pending!.push(this.buf.slice(lineEnd + 2, lineEnd + 2 + len));
+        this.pos = lineEnd + 2 + len + 2;
+        this.remaining--;
+      }
+      const argv = this.pending!;
+      this.pending = null;
+      return { argv };
+    }
+    return undefined;
+  }
+
+  private inline(): ParseItem | 'skip' | undefined {
+    const nl = this.buf.indexOf('\n', this.pos);
+    if (nl === -1) {
+      if (this.buf.length - this.pos > INLINE_MAX) return this.fail('too big inline request');
+      return undefined;
+    }
+    let line = this.buf.slice(this.pos, nl);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    this.pos = nl + 1;
+    const argv = splitArgs(line);
+    if (argv === null) return this.fail('unbalanced quotes in request');
+    if (argv.length === 0) return 'skip';
+    return { argv };
+  }
+
+  private readLine(tooBig: string): BinStr | ParseItem | undefined {
+    const end = this.buf.indexOf('\r\n', this.pos);
+    if (end === -1) {
+      if (this.buf.length - this.pos > INLINE_MAX) return this.fail(tooBig);
+      return undefined;
+    }
+    const line = this.buf.slice(this.pos, end);
+    this.pos = end + 2;
+    return line;
+  }
+
+  private fail(what: string): ParseItem {
+    this.failed = true;
+    this.buf = '';
+    this.pos = 0;
+    return { error: `ERR Protocol error: ${what}` };
+  }
+}
