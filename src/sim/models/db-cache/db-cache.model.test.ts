@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../simulation';
+import type { TraceEvent } from '../../trace';
+import type { UserAction } from '../../model';
+import type { CatalogDb, DbReply, ProductRow } from './catalog-db';
+import { createDbCacheModel } from './db-cache.model';
+import type { DbCacheConfig } from './config';
+
+/**
+ * A minimal in-memory products table for strategy tests (fixed 500 µs per query). The real
+ * database path (PGlite and its row mirror) has its own tests in src/rds and the integration
+ * test beside the worker.
+ */
+function memoryDb(): CatalogDb {
+  const rows = new Map<number, ProductRow>();
+  const row = (id: number): ProductRow => {
+    let r = rows.get(id);
+    if (!r) rows.set(id, (r = { id, name: `Product ${id}`, price_cents: 1000 + id, version: 1 }));
+    return r;
+  };
+  const reply = (r: ProductRow, sql: string): DbReply => ({
+    row: { ...r },
+    durationUs: 500,
+    sql,
+    rows: 1,
+  });
+  return {
+    readProduct: (id) => reply(row(id), 'SELECT * FROM products WHERE id = $1'),
+    updateProduct: (id) => {
+      const r = row(id);
+      r.price_cents++;
+      r.version++;
+      return reply(r, 'UPDATE products SET price_cents = price_cents + 1 WHERE id = $1');
+    },
+    committedVersion: (id) => row(id).version,
+    metrics: () => ({}),
+  };
+}
+
+function sim(config: Partial<DbCacheConfig> = {}, seed = 1) {
+  const s = new Simulation(() => createDbCacheModel({ database: memoryDb, config }), seed);
+  const events: TraceEvent[] = [];
+  s.onEvent((e) => events.push(e));
+  return { s, events };
+}
+
+async function act(s: Simulation, type: string, params?: UserAction['params']) {
+  const r = await s.act(params ? { type, params } : { type });
+  expect(r).toMatchObject({ ok: true });
+  return r;
+}
+
+const hopsOf = (events: TraceEvent[], requestId: number) =>
+  events
+    .filter((e) => e.kind === 'msg.sent' && e.payload.requestId === requestId)
+    .map((e) => `${e.from}>${e.to}`);
+
+describe('db-cache model', () => {
+  it('a read miss makes the three trips: cache GET, database query, cache SET', async () => {
+    const { s, events } = sim();
+    await s.runUntil(50_000);
+    const first = events.find((e) => e.kind === 'request.started' && e.payload.op === 'read')!;
+    const id = first.kind === 'request.started' ? first.payload.requestId : -1;
+    const hops = hopsOf(events, id);
+    const app = hops[1]!.split('>')[1]!;
+    expect(hops).toEqual([
+      'users>lb',
+      `lb>${app}`,
+      `${app}>cache`,
+      `cache>${app}`,
+      `${app}>rds`,
+      `rds>${app}`,
+      `${app}>cache`,
+      `cache>${app}`,
+      `${app}>lb`,
+      'lb>users',
+    ]);
+    const done = events.find((e) => e.kind === 'request.completed' && e.payload.requestId === id);
+    expect(done?.kind === 'request.completed' && done.payload.outcome).toBe('miss');
+  });
+
+  it('a hit returns from the cache in one round trip and costs less than a miss', async () => {
+    const { s, events } = sim({ zipf: 1.5 });
+    await s.runUntil(2_000_000);
+    const completed = events.flatMap((e) => (e.kind === 'request.completed' ? [e.payload] : []));
+    const hit = completed.find((c) => c.outcome === 'hit')!;
+    expect(hopsOf(events, hit.requestId)).toHaveLength(6);
+    const mean = (o: string) => {
+      const xs = completed.filter((c) => c.outcome === o).map((c) => c.latencyUs);
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
+    expect(mean('miss')).toBeGreaterThan(mean('hit') + 400);
+  });
+
+  it('write-through writes the database and then the cache; its read misses do not populate', async () => {
+    const { s, events } = sim({ strategy: 'write-through', readShare: 0.5 });
+    await s.runUntil(300_000);
+    const write = events.find((e) => e.kind === 'request.started' && e.payload.op === 'write')!;
+    const id = write.kind === 'request.started' ? write.payload.requestId : -1;
+    const hops = hopsOf(events, id);
+    const app = hops[1]!.split('>')[1]!;
+    expect(hops.slice(2, 6)).toEqual([`${app}>rds`, `rds>${app}`, `${app}>cache`, `cache>${app}`]);
+    const sets = events.filter((e) => e.kind === 'cache.set');
+    const writes = events.filter((e) => e.kind === 'request.started' && e.payload.op === 'write');
+    const setIds = new Set(sets.map((e) => (e.kind === 'cache.set' ? e.payload.requestId : 0)));
+    for (const e of sets) expect(e.kind === 'cache.set' && e.payload.requestId).toBeTruthy();
+    expect(
+      [...setIds].every((rid) =>
+        writes.some((w) => w.kind === 'request.started' && w.payload.requestId === rid),
+      ),
+    ).toBe(true);
+  });
+
+  it('TTL expiry causes a miss at the right virtual time', async () => {
+    const { s, events } = sim({ ttlSeconds: 2, ratePerSec: 10 });
+    await act(s, 'console', { target: 'redis', line: 'SET product:7 v1|{} EX 2' });
+    const setAt = s.now;
+    await s.runUntil(setAt + 1_999_000);
+    expect(
+      await s.act({ type: 'console', params: { target: 'redis', line: 'GET product:7' } }),
+    ).toMatchObject({
+      ok: true,
+      output: { text: '"v1|{}"' },
+    });
+    await s.runUntil(setAt + 2_000_001);
+    expect(
+      await s.act({ type: 'console', params: { target: 'redis', line: 'GET product:7' } }),
+    ).toMatchObject({
+      ok: true,
+      output: { text: '(nil)' },
+    });
+    void events;
+  });
+
+  it('lazy loading without TTL or invalidation serves stale reads after writes; invalidation stops them', async () => {
+    const stale = sim({ readShare: 0.8, zipf: 1.2 });
+    await stale.s.runUntil(4_000_000);
+    expect(stale.s.state().metrics.StaleReads).toBeGreaterThan(0);
+
+    const fresh = sim({ readShare: 0.8, zipf: 1.2, invalidateOnWrite: true });
+    await fresh.s.runUntil(4_000_000);
+    // Only reads racing a write in flight can still be stale with invalidate-on-write.
+    expect(fresh.s.state().metrics.StaleReads!).toBeLessThan(
+      stale.s.state().metrics.StaleReads! / 10,
+    );
+  });
+
+  it('counts exactly the stale reads of a scripted sequence', async () => {
+    const { s, events } = sim({ ttlSeconds: 0 });
+    await act(s, 'traffic.set', { running: false });
+    await s.runUntil(s.now + 100_000); // let requests already in flight finish
+    const base = s.state().metrics.StaleReads!;
+    const read = async () => {
+      await act(s, 'request.send', { op: 'read', id: 5 });
+      await s.runUntil(s.now + 50_000);
+    };
+    await read(); // miss: populates version 1
+    await act(s, 'db.write', { id: 5 }); // another system updates the row: database at version 2
+    await s.runUntil(s.now + 50_000);
+    await read(); // stale
+    await read(); // stale
+    await act(s, 'console', { target: 'redis', line: 'DEL product:5' });
+    await read(); // miss: populates version 2
+    await read(); // fresh hit
+    expect(s.state().metrics.StaleReads! - base).toBe(2);
+    const completions = events.filter(
+      (e) => e.kind === 'request.completed' && e.payload.key === 'product:5',
+    );
+    expect(
+      completions.map((e) =>
+        e.kind === 'request.completed' ? `${e.payload.outcome}${e.payload.stale ? '*' : ''}` : '',
+      ),
+    ).toEqual(['miss', 'hit*', 'hit*', 'miss', 'hit']);
+  });
+
+  it('is deterministic: same seed and actions, same trace', async () => {
+    const run = async () => {
+      const { s } = sim({}, 11);
+      await s.runUntil(300_000);
+      await act(s, 'strategy.set', { strategy: 'write-through' });
+      await s.runUntil(900_000);
+      return s.traceHash;
+    };
+    expect(await run()).toBe(await run());
+  });
+
+  it('refuses bad actions with a sentence and changes nothing', async () => {
+    const { s } = sim();
+    await s.runUntil(100_000);
+    const before = s.state();
+    const bad: UserAction[] = [
+      { type: 'strategy.set', params: { strategy: 'write-around' } },
+      { type: 'ttl.set', params: { seconds: -1 } },
+      { type: 'cache.config', params: { policy: 'lru' } },
+      { type: 'workload.set', params: {} },
+      { type: 'db.write', params: { id: 0 } },
+      { type: 'console', params: { target: 'mongo', line: 'x' } },
+      { type: 'launch.rocket' },
+      { type: 'request.send', params: { op: 'delete', id: 3 } },
+      { type: 'traffic.set', params: { running: 'yes' } },
+    ];
+    for (const a of bad) {
+      const r = await s.act(a);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error.length).toBeGreaterThan(10);
+    }
+    expect(s.state()).toEqual(before);
+  });
+
+  it('a full cache evicts per policy; volatile-lru without TTLs refuses writes with OOM', async () => {
+    const lru = sim({ maxmemoryMb: 1.5, policy: 'allkeys-lru', zipf: 0.5 });
+    await lru.s.runUntil(3_000_000);
+    expect(lru.s.state().metrics.Evictions).toBeGreaterThan(0);
+    expect(lru.s.state().metrics.CacheWriteErrors).toBe(0);
+
+    const vlru = sim({ maxmemoryMb: 1.5, policy: 'volatile-lru', zipf: 0.5 });
+    await vlru.s.runUntil(3_000_000);
+    expect(vlru.s.state().metrics.Evictions).toBe(0);
+    expect(vlru.s.state().metrics.CacheWriteErrors).toBeGreaterThan(0);
+  });
+
+  it('replacing the node under lazy loading causes a miss storm; under write-through data stays missing', async () => {
+    const lazy = sim({ zipf: 1.1 });
+    await lazy.s.runUntil(3_000_000);
+    await act(lazy.s, 'cache.replace');
+    await lazy.s.runUntil(lazy.s.now + 1_000_000);
+    const afterLazy = lazy.s.state().metrics;
+    await lazy.s.runUntil(lazy.s.now + 3_000_000);
+    expect(lazy.s.state().metrics.CacheHitRate).toBeGreaterThan(afterLazy.CacheHitRate!);
+
+    const wt = sim({ strategy: 'write-through', zipf: 1.1 });
+    await wt.s.runUntil(3_000_000);
+    await act(wt.s, 'cache.replace');
+    await wt.s.runUntil(wt.s.now + 2_000_000);
+    expect(wt.s.state().metrics.CacheHitRate).toBeLessThan(30);
+  });
+});

@@ -1,0 +1,572 @@
+import { createActor } from 'xstate';
+import { activeStateIds, machineSpecOf } from '../../machine-spec';
+import { LatencyHistogram } from '../../metrics';
+import type { ActionSpec, ApplyOutcome, ScenarioModel, SimContext, UserAction } from '../../model';
+import { RedisNode } from '../../nodes/redis-node';
+import { PeriodStats } from '../../period-stats';
+import { ZipfSampler, type RandomStream } from '../../rng';
+import type { Micros } from '../../trace';
+import type { CatalogDb, DbReply } from './catalog-db';
+import { DEFAULT_CONFIG, updateConfig, type DbCacheConfig } from './config';
+import { runConsole } from './console';
+import { requestLifecycleMachine, type LifecycleEvent } from './request-lifecycle.machine';
+import { DB_CACHE_TOPOLOGY } from './topology';
+
+/** Time the cache node spends on one command (model parameter). */
+const CACHE_SERVICE_US = 15;
+const PERIOD_US = 1_000_000;
+const MB = 1024 * 1024;
+
+const ACTIONS: ActionSpec[] = [
+  {
+    type: 'strategy.set',
+    label: 'Caching strategy',
+    description: 'strategy: lazy | write-through | write-through+lazy',
+  },
+  { type: 'ttl.set', label: 'TTL', description: 'seconds: TTL on cache writes, 0 = none' },
+  {
+    type: 'invalidate.set',
+    label: 'Invalidate on write',
+    description: 'enabled: DEL the key when its row is written',
+  },
+  {
+    type: 'workload.set',
+    label: 'Workload',
+    description: 'readShare, zipf, ratePerSec, itemBytes',
+  },
+  { type: 'cache.config', label: 'Cache size and policy', description: 'maxmemoryMb, policy' },
+  {
+    type: 'cache.replace',
+    label: 'Replace cache node',
+    description: 'The node is replaced by an empty one',
+  },
+  {
+    type: 'db.write',
+    label: 'Update a product in the database',
+    description: 'id: another system updates this row now',
+  },
+  {
+    type: 'request.send',
+    label: 'Send one request',
+    description: 'op: read | write, id: product id',
+  },
+  { type: 'traffic.set', label: 'User traffic', description: 'running: true | false' },
+  { type: 'console', label: 'Console', description: 'target: redis | sql, line' },
+];
+
+type Counter = 'reads' | 'hits' | 'misses' | 'stale' | 'requests' | 'queries' | 'commands';
+const COUNTERS: readonly Counter[] = [
+  'reads',
+  'hits',
+  'misses',
+  'stale',
+  'requests',
+  'queries',
+  'commands',
+];
+
+type Hop = readonly [from: string, to: string, label: string, bytes: number];
+
+export interface DbCacheModelOptions {
+  /** The database behind the cache: real SQL (animated) or the row mirror (fast runs). */
+  database: () => CatalogDb | Promise<CatalogDb>;
+  config?: Partial<DbCacheConfig>;
+}
+
+/**
+ * The db-cache scenario: users' product reads and writes through a load balancer and two app
+ * instances, a real Redis engine (ElastiCache profile) as the cache and the simulated RDS
+ * behind it. Strategy, TTL, invalidation, workload and cache size change live.
+ */
+export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel {
+  let cfg: DbCacheConfig = { ...DEFAULT_CONFIG, ...options.config };
+  let db: CatalogDb | null = null;
+  let cache: RedisNode;
+  let detail: 'full' | 'summary' = 'full';
+  let workload: RandomStream;
+  let zipf = new ZipfSampler(cfg.catalogSize, cfg.zipf);
+  let nextRequest = 1;
+  let nextApp = 0;
+  let padding = '';
+  const totals = {
+    requests: 0,
+    reads: 0,
+    writes: 0,
+    hits: 0,
+    misses: 0,
+    stale: 0,
+    queries: 0,
+    errors: 0,
+    cacheCommands: 0,
+  };
+  const period = new PeriodStats<Counter>(COUNTERS, PERIOD_US);
+  const allLatency = new LatencyHistogram();
+  const unread = new Set<string>();
+  let churn = 0;
+  let evictions = 0;
+  let expirations = 0;
+  const lifecycle = createActor(requestLifecycleMachine).start();
+  let tracked = 0;
+  let ctxRef: SimContext | null = null;
+  let arrival: ReturnType<SimContext['kernel']['after']> | null = null;
+  let trafficOn = true;
+
+  const follow = (id: number, event: LifecycleEvent): void => {
+    if (detail === 'full' && id === tracked) lifecycle.send(event);
+  };
+
+  const keyOf = (id: number): string => `product:${id}`;
+
+  function encodeValue(row: DbReply['row']): string {
+    if (!row) return '';
+    return `v${row.version}|${JSON.stringify(row)}${padding}`;
+  }
+
+  function rebuildPadding(): void {
+    const base = 70; // a typical encoded row before padding
+    padding = '~'.repeat(Math.max(0, cfg.itemBytes - base));
+  }
+
+  /** Moves a message along `hops`; animated runs emit each hop, fast runs one event in all. */
+  function travel(
+    ctx: SimContext,
+    requestId: number,
+    hops: readonly Hop[],
+    then: () => void,
+  ): void {
+    if (detail === 'summary') {
+      let delay = 0;
+      for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, workload);
+      ctx.kernel.after(delay, then);
+      return;
+    }
+    const go = (i: number): void => {
+      if (i === hops.length) return then();
+      const [from, to, label, bytes] = hops[i]!;
+      ctx.send(from, to, { label, requestId, bytes }, () => go(i + 1));
+    };
+    go(0);
+  }
+
+  function withDb(
+    ctx: SimContext,
+    run: (d: CatalogDb) => DbReply | Promise<DbReply>,
+    then: (r: DbReply) => void,
+  ): void {
+    const reply = run(db!);
+    if (reply instanceof Promise) ctx.wait(reply, then);
+    else then(reply);
+  }
+
+  function cacheCmd(argv: string[]) {
+    totals.cacheCommands++;
+    period.add('commands', 1, ctxRef!.kernel.now);
+    return cache.exec(argv);
+  }
+
+  function cacheWrite(ctx: SimContext, key: string, value: string, requestId: number): boolean {
+    const argv =
+      cfg.ttlSeconds > 0 ? ['set', key, value, 'ex', String(cfg.ttlSeconds)] : ['set', key, value];
+    const r = cacheCmd(argv);
+    if (r.kind === 'error') {
+      totals.errors++;
+      if (detail === 'full')
+        ctx.emit('scenario.note', 'cache', '', { text: `SET ${key} refused: ${r.message}` });
+      return false;
+    }
+    if (unread.has(key)) churn++;
+    unread.add(key);
+    if (detail === 'full') {
+      const ttl = cfg.ttlSeconds > 0 ? { ttlMs: cfg.ttlSeconds * 1000 } : {};
+      ctx.emit('cache.set', 'cache', '', { requestId, key, bytes: value.length, ...ttl });
+    }
+    return true;
+  }
+
+  function finish(
+    ctx: SimContext,
+    app: string,
+    id: number,
+    op: 'read' | 'write',
+    key: string,
+    started: Micros,
+    outcome: 'hit' | 'miss' | 'write',
+    stale = false,
+  ): void {
+    travel(
+      ctx,
+      id,
+      [
+        [app, 'lb', '200 OK', 300],
+        ['lb', 'users', '200 OK', 300],
+      ],
+      () => {
+        const now = ctx.kernel.now;
+        const latencyUs = now - started;
+        allLatency.record(latencyUs);
+        period.latency(latencyUs, now);
+        period.add('requests', 1, now);
+        totals.requests++;
+        follow(id, { type: 'response.sent' });
+        if (id === tracked) tracked = 0;
+        if (detail === 'full') {
+          ctx.emit('request.completed', app, 'users', {
+            requestId: id,
+            op,
+            key,
+            latencyUs,
+            outcome,
+            ...(stale ? { stale } : {}),
+          });
+        }
+      },
+    );
+  }
+
+  function read(
+    ctx: SimContext,
+    app: string,
+    id: number,
+    productId: number,
+    started: Micros,
+  ): void {
+    const key = keyOf(productId);
+    totals.reads++;
+    period.add('reads', 1, ctx.kernel.now);
+    follow(id, { type: 'request.read' });
+    travel(ctx, id, [[app, 'cache', `GET ${key}`, 40]], () => {
+      const r = cacheCmd(['get', key]);
+      const now = ctx.kernel.now;
+      if (r.kind === 'bulk') {
+        totals.hits++;
+        period.add('hits', 1, now);
+        unread.delete(key);
+        const cachedVersion = Number(r.value.slice(1, r.value.indexOf('|')));
+        const stale = cachedVersion !== db!.committedVersion(productId);
+        if (stale) {
+          totals.stale++;
+          period.add('stale', 1, now);
+        }
+        follow(id, { type: 'cache.hit' });
+        if (detail === 'full') ctx.emit('cache.hit', 'cache', app, { requestId: id, key });
+        ctx.kernel.after(CACHE_SERVICE_US, () =>
+          travel(ctx, id, [['cache', app, stale ? 'value (stale)' : 'value', r.value.length]], () =>
+            finish(ctx, app, id, 'read', key, started, 'hit', stale),
+          ),
+        );
+        return;
+      }
+      totals.misses++;
+      period.add('misses', 1, now);
+      follow(id, { type: 'cache.miss' });
+      if (detail === 'full') ctx.emit('cache.miss', 'cache', app, { requestId: id, key });
+      ctx.kernel.after(CACHE_SERVICE_US, () =>
+        travel(
+          ctx,
+          id,
+          [
+            ['cache', app, '(nil)', 5],
+            [app, 'rds', 'SELECT', 120],
+          ],
+          () =>
+            query(
+              ctx,
+              id,
+              (d) => d.readProduct(productId, ctx.kernel.now),
+              (reply) =>
+                travel(ctx, id, [['rds', app, `${reply.rows} row`, 400]], () => {
+                  follow(id, { type: 'db.rows' });
+                  if (cfg.strategy === 'write-through')
+                    return finish(ctx, app, id, 'read', key, started, 'miss');
+                  follow(id, { type: 'cache.populate' });
+                  const value = encodeValue(reply.row);
+                  travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
+                    const ok = cacheWrite(ctx, key, value, id);
+                    travel(ctx, id, [['cache', app, ok ? 'OK' : 'OOM', 5]], () =>
+                      finish(ctx, app, id, 'read', key, started, 'miss'),
+                    );
+                  });
+                }),
+            ),
+        ),
+      );
+    });
+  }
+
+  function write(
+    ctx: SimContext,
+    app: string,
+    id: number,
+    productId: number,
+    started: Micros,
+  ): void {
+    const key = keyOf(productId);
+    totals.writes++;
+    follow(id, { type: 'request.write' });
+    travel(ctx, id, [[app, 'rds', 'UPDATE', 160]], () =>
+      query(
+        ctx,
+        id,
+        (d) => d.updateProduct(productId, ctx.kernel.now),
+        (reply) =>
+          travel(ctx, id, [['rds', app, 'UPDATE 1', 60]], () => {
+            follow(id, { type: 'db.written' });
+            const done = (): void => finish(ctx, app, id, 'write', key, started, 'write');
+            if (cfg.strategy !== 'lazy') {
+              follow(id, { type: 'cache.update' });
+              const value = encodeValue(reply.row);
+              return travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
+                const ok = cacheWrite(ctx, key, value, id);
+                travel(ctx, id, [['cache', app, ok ? 'OK' : 'OOM', 5]], done);
+              });
+            }
+            if (!cfg.invalidateOnWrite) return done();
+            follow(id, { type: 'cache.invalidate' });
+            travel(ctx, id, [[app, 'cache', `DEL ${key}`, 40]], () => {
+              cacheCmd(['del', key]);
+              unread.delete(key);
+              if (detail === 'full') ctx.emit('cache.del', 'cache', app, { requestId: id, key });
+              travel(ctx, id, [['cache', app, '(integer) 1', 5]], done);
+            });
+          }),
+      ),
+    );
+  }
+
+  function query(
+    ctx: SimContext,
+    id: number,
+    run: (d: CatalogDb) => DbReply | Promise<DbReply>,
+    then: (r: DbReply) => void,
+  ): void {
+    withDb(ctx, run, (reply) => {
+      totals.queries++;
+      period.add('queries', 1, ctx.kernel.now);
+      ctx.kernel.after(reply.durationUs, () => {
+        if (detail === 'full') {
+          ctx.emit('db.query', 'rds', '', {
+            requestId: id,
+            sql: reply.sql,
+            durationUs: reply.durationUs,
+            rows: reply.rows,
+          });
+        }
+        then(reply);
+      });
+    });
+  }
+
+  function arrive(ctx: SimContext): void {
+    arrival = null;
+    const isRead = workload.next() < cfg.readShare;
+    // Reads follow the popularity curve; writes (price and stock updates) touch any product.
+    const productId = isRead ? zipf.sample(workload) + 1 : workload.int(cfg.catalogSize) + 1;
+    sendRequest(ctx, isRead, productId);
+    scheduleArrival(ctx);
+  }
+
+  function scheduleArrival(ctx: SimContext): void {
+    const gap = Math.max(1, Math.round(workload.exponential(1e6 / cfg.ratePerSec)));
+    arrival = ctx.kernel.after(gap, () => arrive(ctx));
+  }
+
+  function sendRequest(ctx: SimContext, isRead: boolean, productId: number): void {
+    const id = nextRequest++;
+    const started = ctx.kernel.now;
+    const app = nextApp === 0 ? 'app-a' : 'app-b';
+    nextApp = 1 - nextApp;
+    if (tracked === 0 && detail === 'full') tracked = id;
+    const key = keyOf(productId);
+    if (detail === 'full') {
+      ctx.emit('request.started', 'users', 'lb', {
+        requestId: id,
+        op: isRead ? 'read' : 'write',
+        key,
+      });
+    }
+    const verb = isRead ? 'GET' : 'PUT';
+    travel(
+      ctx,
+      id,
+      [
+        ['users', 'lb', `${verb} /products/${productId}`, 200],
+        ['lb', app, `${verb} /products/${productId}`, 200],
+      ],
+      () =>
+        isRead ? read(ctx, app, id, productId, started) : write(ctx, app, id, productId, started),
+    );
+  }
+
+  function applyConfig(next: DbCacheConfig): void {
+    const cacheChanged = next.maxmemoryMb !== cfg.maxmemoryMb || next.policy !== cfg.policy;
+    const zipfChanged = next.zipf !== cfg.zipf;
+    cfg = next;
+    if (zipfChanged) zipf = new ZipfSampler(cfg.catalogSize, cfg.zipf);
+    if (cacheChanged)
+      cache.configure({ maxmemory: Math.round(cfg.maxmemoryMb * MB), policy: cfg.policy });
+    rebuildPadding();
+  }
+
+  const refuse = (error: string): ApplyOutcome => ({ ok: false, error });
+
+  return {
+    id: 'db-cache',
+    topology: DB_CACHE_TOPOLOGY,
+    actions: ACTIONS,
+    start(ctx) {
+      ctxRef = ctx;
+      workload = ctx.rng.stream('workload');
+      cache = new RedisNode(
+        ctx.kernel,
+        ctx.rng.stream('cache-engine'),
+        { maxmemory: Math.round(cfg.maxmemoryMb * MB), policy: cfg.policy },
+        (event, key) => {
+          if (event === 'evicted') evictions++;
+          else expirations++;
+          if (unread.delete(key)) churn++;
+          if (detail === 'full')
+            ctx.emit(event === 'evicted' ? 'cache.evicted' : 'cache.expired', 'cache', '', { key });
+        },
+      );
+      rebuildPadding();
+      const database = options.database();
+      const begin = (d: CatalogDb): void => {
+        db = d;
+        if (trafficOn) arrival = ctx.kernel.after(1_000, () => arrive(ctx));
+      };
+      if (database instanceof Promise) ctx.wait(database, begin);
+      else begin(database);
+    },
+    apply(action: UserAction, ctx): ApplyOutcome | Promise<ApplyOutcome> {
+      const p = action.params;
+      switch (action.type) {
+        case 'strategy.set':
+        case 'ttl.set':
+        case 'invalidate.set':
+        case 'workload.set':
+        case 'cache.config': {
+          const next = updateConfig(cfg, action.type, p);
+          if (typeof next === 'string') return refuse(next);
+          applyConfig(next);
+          break;
+        }
+        case 'cache.replace':
+          // A replaced node keeps its endpoint and comes back empty (facts sheet §3, no replicas).
+          cache.replace();
+          unread.clear();
+          ctx.emit('node.crashed', 'cache', '', { reason: 'node replaced: the new node is empty' });
+          ctx.emit('node.recovered', 'cache', '', {});
+          break;
+        case 'db.write': {
+          const id = Number(p?.id);
+          if (!Number.isInteger(id) || id < 1 || id > cfg.catalogSize) {
+            return refuse(`"id" must be a product id from 1 to ${cfg.catalogSize}.`);
+          }
+          if (!db) return refuse('The database is still starting; try again in a moment.');
+          const rid = nextRequest++;
+          query(
+            ctx,
+            rid,
+            (d) => d.updateProduct(id, ctx.kernel.now),
+            () => {},
+          );
+          break;
+        }
+        case 'request.send': {
+          const id = Number(p?.id);
+          const op = p?.op;
+          if (op !== 'read' && op !== 'write') return refuse('"op" must be read or write.');
+          if (!Number.isInteger(id) || id < 1 || id > cfg.catalogSize) {
+            return refuse(`"id" must be a product id from 1 to ${cfg.catalogSize}.`);
+          }
+          if (!db) return refuse('The database is still starting; try again in a moment.');
+          sendRequest(ctx, op === 'read', id);
+          break;
+        }
+        case 'traffic.set': {
+          const running = p?.running;
+          if (typeof running !== 'boolean') return refuse('"running" must be true or false.');
+          trafficOn = running;
+          if (!running && arrival) {
+            ctx.kernel.cancel(arrival);
+            arrival = null;
+          } else if (running && !arrival && db) {
+            scheduleArrival(ctx);
+          }
+          break;
+        }
+        case 'console':
+          return runConsole(p, { cache, db, ctx });
+        default:
+          return refuse(
+            `Unknown action "${action.type}". This scenario offers: ${ACTIONS.map((a) => a.type).join(', ')}.`,
+          );
+      }
+      ctx.emit('action.applied', '', '', { action: action.type, detail: JSON.stringify(p ?? {}) });
+      return { ok: true };
+    },
+    nodeStatus() {
+      const items = cache?.engine.dbs[0]?.size ?? 0;
+      return {
+        users: { up: true, detail: `${totals.requests} requests served` },
+        lb: { up: true, detail: 'round robin' },
+        'app-a': { up: true, detail: strategyText(cfg) },
+        'app-b': { up: true, detail: strategyText(cfg) },
+        cache: {
+          up: cache?.up ?? true,
+          detail: `${items} keys, ${(cache ? cache.engine.usedMemory() / MB : 0).toFixed(1)} of ${cfg.maxmemoryMb} MB, ${cfg.policy}`,
+        },
+        rds: { up: db !== null, detail: db ? 'PostgreSQL (PGlite)' : 'starting…' },
+      };
+    },
+    metrics() {
+      const now = ctxRef?.kernel.now ?? 0;
+      const c = period.counts(now);
+      const lat = period.latencies(now);
+      const lookups = c.hits + c.misses;
+      const periodSeconds = PERIOD_US / 1e6;
+      return {
+        Requests: totals.requests,
+        CacheHits: totals.hits,
+        CacheMisses: totals.misses,
+        // Per period, as CloudWatch reports it: the curve shows warm-up and miss storms.
+        CacheHitRate: lookups === 0 ? 0 : (100 * c.hits) / lookups,
+        StaleReads: totals.stale,
+        StaleReadRate: c.reads === 0 ? 0 : (100 * c.stale) / c.reads,
+        Evictions: evictions,
+        Expirations: expirations,
+        CurrItems: cache?.engine.dbs[0]?.size ?? 0,
+        BytesUsedForCache: cache?.engine.usedMemory() ?? 0,
+        CacheWriteErrors: totals.errors,
+        ChurnKeys: churn,
+        UnreadKeys: unread.size,
+        EngineCPUUtilization: Math.min(100, (100 * c.commands * CACHE_SERVICE_US) / PERIOD_US),
+        DatabaseQueries: totals.queries,
+        DbQps: c.queries / periodSeconds,
+        RequestsPerSecond: c.requests / periodSeconds,
+        LatencyP50Ms: lat.quantile(0.5) / 1000,
+        LatencyP95Ms: lat.quantile(0.95) / 1000,
+        LatencyP99Ms: lat.quantile(0.99) / 1000,
+        LatencyP99AllMs: allLatency.quantile(0.99) / 1000,
+        ...(db ? db.metrics(now) : {}),
+      };
+    },
+    machines: () => [machineSpecOf(requestLifecycleMachine, 'A request through the cache')],
+    machineStates: () => ({ request: activeStateIds(lifecycle.getSnapshot().value) }),
+    setTraceDetail(d) {
+      detail = d;
+    },
+  };
+}
+
+function strategyText(cfg: DbCacheConfig): string {
+  const s =
+    cfg.strategy === 'lazy'
+      ? 'lazy loading'
+      : cfg.strategy === 'write-through'
+        ? 'write-through'
+        : 'write-through + lazy loading';
+  const ttl = cfg.ttlSeconds > 0 ? `, TTL ${cfg.ttlSeconds} s` : ', no TTL';
+  const inv = cfg.strategy === 'lazy' && cfg.invalidateOnWrite ? ', invalidate on write' : '';
+  return s + ttl + inv;
+}

@@ -1,0 +1,31 @@
+import type { TopologySpec } from '../../topology';
+
+/**
+ * Users → load balancer → two app instances in two AZs → one ElastiCache node and the RDS
+ * primary, both in the first AZ: app-b's cache and database trips cross AZs.
+ */
+export const DB_CACHE_TOPOLOGY: TopologySpec = {
+  region: 'us-east-1',
+  azs: [
+    { id: 'use1-az1', label: 'us-east-1a' },
+    { id: 'use1-az2', label: 'us-east-1b' },
+  ],
+  nodes: [
+    { id: 'users', label: 'Users', kind: 'client', az: 'use1-az1', column: 0, row: 0 },
+    { id: 'lb', label: 'Load balancer', kind: 'lb', az: 'use1-az1', column: 1, row: 0 },
+    { id: 'app-a', label: 'App instance A', kind: 'app', az: 'use1-az1', column: 2, row: 0 },
+    { id: 'app-b', label: 'App instance B', kind: 'app', az: 'use1-az2', column: 2, row: 1 },
+    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: 'use1-az1', column: 3, row: 0 },
+    { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az1', column: 4, row: 0 },
+  ],
+  links: [
+    // Users reach the load balancer over their own network: a model figure, not an AWS one.
+    { from: 'users', to: 'lb', latency: { medianUs: 300, sigma: 0.3 } },
+    { from: 'lb', to: 'app-a' },
+    { from: 'lb', to: 'app-b' },
+    { from: 'app-a', to: 'cache' },
+    { from: 'app-b', to: 'cache' },
+    { from: 'app-a', to: 'rds' },
+    { from: 'app-b', to: 'rds' },
+  ],
+};

@@ -1,0 +1,98 @@
+import {
+  createRedisEngine,
+  type Client,
+  type MaxmemoryPolicy,
+  type RedisEngine,
+  type Reply,
+} from '../../engine/redis/index';
+import type { Kernel } from '../kernel/kernel';
+import type { RandomStream } from '../rng';
+
+/**
+ * Virtual time 0 as wall-clock time for the engines (2026-01-01T00:00:00Z), so TIME, EXPIREAT
+ * and TTLs look like real timestamps and stay deterministic.
+ */
+export const SIM_EPOCH_MS = 1_767_225_600_000;
+
+/** Redis's default `hz` is 10: the active expire cycle runs every 100 ms. */
+const ACTIVE_EXPIRE_EVERY_US = 100_000;
+
+export interface RedisNodeOptions {
+  maxmemory: number;
+  policy: MaxmemoryPolicy;
+}
+
+/**
+ * One simulated ElastiCache (Valkey/Redis OSS) node: the real engine with the ElastiCache
+ * profile, on the simulator's virtual clock, with its active expire cycle scheduled on the
+ * kernel. `replace()` models a node replacement: same endpoint, empty data.
+ */
+export class RedisNode {
+  engine: RedisEngine;
+  /** The application's connection and the student's console connection. */
+  app: Client;
+  console: Client;
+  up = true;
+  private expireCycle: ReturnType<Kernel['after']> | null = null;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly rng: RandomStream,
+    private options: RedisNodeOptions,
+    private readonly onKeyspaceEvent?: (event: 'expired' | 'evicted', key: string) => void,
+  ) {
+    this.engine = this.boot();
+    this.app = this.engine.connect({ name: 'app' });
+    this.console = this.engine.connect({ name: 'console' });
+    this.scheduleExpireCycle();
+  }
+
+  /** Runs one command from the app (arguments are ASCII here, so text = bytes). */
+  exec(argv: string[]): Reply {
+    return this.app.exec(argv) ?? { kind: 'null' };
+  }
+
+  configure(options: RedisNodeOptions): void {
+    this.options = options;
+    this.exec(['config', 'set', 'maxmemory', String(options.maxmemory)]);
+    this.exec(['config', 'set', 'maxmemory-policy', options.policy]);
+  }
+
+  /** The node is replaced (or restarted without a replica): it comes back with no data. */
+  replace(): void {
+    this.engine = this.boot();
+    this.app = this.engine.connect({ name: 'app' });
+    this.console = this.engine.connect({ name: 'console' });
+    this.up = true;
+  }
+
+  crash(): void {
+    this.up = false;
+  }
+
+  private boot(): RedisEngine {
+    const engine = createRedisEngine({
+      clock: { nowMs: () => SIM_EPOCH_MS + this.kernel.now / 1000 },
+      rng: { next: () => this.rng.next(), int: (n) => this.rng.int(n) },
+      profile: 'elasticache',
+      maxmemory: this.options.maxmemory,
+      maxmemoryPolicy: this.options.policy,
+    });
+    if (this.onKeyspaceEvent) {
+      const listener = this.onKeyspaceEvent;
+      engine.keyspaceEvent = (event, key) => listener(event, key);
+    }
+    return engine;
+  }
+
+  private scheduleExpireCycle(): void {
+    this.expireCycle = this.kernel.after(ACTIVE_EXPIRE_EVERY_US, () => {
+      if (this.up) this.engine.activeExpireCycle();
+      this.scheduleExpireCycle();
+    });
+  }
+
+  dispose(): void {
+    if (this.expireCycle) this.kernel.cancel(this.expireCycle);
+  }
+}
