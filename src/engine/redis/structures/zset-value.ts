@@ -52,6 +52,8 @@ export class RedisZset implements StructureValue {
 
   /** Adds or moves a member; returns whether it was new. */
   set(member: BinStr, score: number): boolean {
+    // A listpack stores -0 through d2string as the integer 0, so it reads back as 0.
+    if (this.listpack && score === 0) score = 0;
     const old = this.dict.get(member);
     if (old === undefined) {
       if (this.listpack && (member.length > ZSET_MAX_LISTPACK_VALUE || this.dict.size + 1 > ZSET_MAX_LISTPACK_ENTRIES)) this.convert();
@@ -76,6 +78,14 @@ export class RedisZset implements StructureValue {
     this.dict.delete(member);
     this.payload -= this.entryBytes(member, old);
     return true;
+  }
+
+  /** Drops a member the caller already unlinked from the skip list (range deletes). */
+  forgetUnlinked(member: BinStr): void {
+    const old = this.dict.get(member);
+    if (old === undefined) return;
+    this.dict.delete(member);
+    this.payload -= this.entryBytes(member, old);
   }
 
   /** 0-based rank from the lowest score, or -1. */
