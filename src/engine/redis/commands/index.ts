@@ -11,6 +11,7 @@ import { hashCommands } from './hashes';
 import { listCommands } from './lists';
 import { setCommands } from './sets';
 import { zsetCommands } from './zsets';
+import { geoCommands } from './geo';
 
 const core: CommandDef[] = coreCommands;
 
@@ -25,6 +26,7 @@ const families: CommandDef[] = [
   ...listCommands,
   ...setCommands,
   ...zsetCommands,
+  ...geoCommands,
 ];
 
 export const commandTable = buildTable([...core, ...families]);

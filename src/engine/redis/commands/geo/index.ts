@@ -1,0 +1,6 @@
+import type { CommandDef } from '../../command';
+import { geoadd } from './geoadd';
+import { geodist, geohash, geopos } from './geopos';
+import { geosearch, geosearchstore } from './geosearch';
+
+export const geoCommands: readonly CommandDef[] = [geoadd, geopos, geodist, geohash, geosearch, geosearchstore];
