@@ -56,7 +56,8 @@ export class Topology {
   readonly azs: readonly AzSpec[];
   readonly nodes: ReadonlyMap<string, NodeSpec>;
   readonly links: readonly Link[];
-  private byPair = new Map<string, Link>();
+  /** from → to → link: two Map lookups, no string building on the hot path. */
+  private byPair = new Map<string, Map<string, Link>>();
 
   constructor(spec: TopologySpec) {
     this.region = spec.region;
@@ -82,14 +83,20 @@ export class Topology {
         latency: l.latency ?? (crossAz ? LATENCY.crossAz : LATENCY.sameAz),
       };
       links.push(link);
-      this.byPair.set(pairKey(l.from, l.to), link);
-      this.byPair.set(pairKey(l.to, l.from), link);
+      this.index(l.from, l.to, link);
+      this.index(l.to, l.from, link);
     }
     this.links = links;
   }
 
+  private index(from: string, to: string, link: Link): void {
+    let m = this.byPair.get(from);
+    if (!m) this.byPair.set(from, (m = new Map()));
+    m.set(to, link);
+  }
+
   link(from: string, to: string): Link {
-    const l = this.byPair.get(pairKey(from, to));
+    const l = this.byPair.get(from)?.get(to);
     if (!l) throw new Error(`no link between ${from} and ${to}`);
     return l;
   }
@@ -106,5 +113,3 @@ export class Topology {
     return Math.max(1, Math.round(rng.lognormal(medianUs, sigma)));
   }
 }
-
-const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;

@@ -127,17 +127,19 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     padding = '~'.repeat(Math.max(0, cfg.itemBytes - base));
   }
 
-  /** Moves a message along `hops`; animated runs emit each hop, fast runs one event in all. */
+  /**
+   * Moves a message along `hops` after `waitUs` of service time. Animated runs emit every hop
+   * and fire one event per hop; fast runs (experiments) sum the same delays into one event.
+   */
   function travel(
     ctx: SimContext,
     requestId: number,
     hops: readonly Hop[],
     then: () => void,
+    waitUs = 0,
   ): void {
     if (detail === 'summary') {
-      let delay = 0;
-      for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, workload);
-      ctx.kernel.after(delay, then);
+      ctx.kernel.after(waitUs + delayOf(ctx, hops), then);
       return;
     }
     const go = (i: number): void => {
@@ -145,7 +147,8 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
       const [from, to, label, bytes] = hops[i]!;
       ctx.send(from, to, { label, requestId, bytes }, () => go(i + 1));
     };
-    go(0);
+    if (waitUs > 0) ctx.kernel.after(waitUs, () => go(0));
+    else go(0);
   }
 
   function withDb(
@@ -183,44 +186,52 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     return true;
   }
 
+  function delayOf(ctx: SimContext, hops: readonly Hop[]): Micros {
+    let delay = 0;
+    for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, workload);
+    return delay;
+  }
+
+  /**
+   * The reply's way back: `hops` to the app, then app → load balancer → users. A fast run does
+   * the accounting at once with the latency the hops will take (nothing else happens to the
+   * request after its last cache or database operation), saving one event per request.
+   */
   function finish(
     ctx: SimContext,
-    app: string,
-    id: number,
-    op: 'read' | 'write',
-    key: string,
-    started: Micros,
+    r: { app: string; id: number; op: 'read' | 'write'; key: string; started: Micros },
     outcome: 'hit' | 'miss' | 'write',
+    hops: readonly Hop[],
+    waitUs = 0,
     stale = false,
   ): void {
-    travel(
-      ctx,
-      id,
-      [
-        [app, 'lb', '200 OK', 300],
-        ['lb', 'users', '200 OK', 300],
-      ],
-      () => {
-        const now = ctx.kernel.now;
-        const latencyUs = now - started;
-        allLatency.record(latencyUs);
-        period.latency(latencyUs, now);
-        period.add('requests', 1, now);
-        totals.requests++;
-        follow(id, { type: 'response.sent' });
-        if (id === tracked) tracked = 0;
-        if (detail === 'full') {
-          ctx.emit('request.completed', app, 'users', {
-            requestId: id,
-            op,
-            key,
-            latencyUs,
-            outcome,
-            ...(stale ? { stale } : {}),
-          });
-        }
-      },
-    );
+    const back: readonly Hop[] = [
+      ...hops,
+      [r.app, 'lb', '200 OK', 300],
+      ['lb', 'users', '200 OK', 300],
+    ];
+    const account = (extraUs: number): void => {
+      const now = ctx.kernel.now;
+      const latencyUs = now + extraUs - r.started;
+      allLatency.record(latencyUs);
+      period.latency(latencyUs, now);
+      period.add('requests', 1, now);
+      totals.requests++;
+      follow(r.id, { type: 'response.sent' });
+      if (r.id === tracked) tracked = 0;
+      if (detail === 'full') {
+        ctx.emit('request.completed', r.app, 'users', {
+          requestId: r.id,
+          op: r.op,
+          key: r.key,
+          latencyUs,
+          outcome,
+          ...(stale ? { stale } : {}),
+        });
+      }
+    };
+    if (detail === 'summary') account(waitUs + delayOf(ctx, back));
+    else travel(ctx, r.id, back, () => account(0), waitUs);
   }
 
   function read(
@@ -231,17 +242,18 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     started: Micros,
   ): void {
     const key = keyOf(productId);
+    const r = { app, id, op: 'read' as const, key, started };
     totals.reads++;
-    period.add('reads', 1, ctx.kernel.now);
     follow(id, { type: 'request.read' });
     travel(ctx, id, [[app, 'cache', `GET ${key}`, 40]], () => {
-      const r = cacheCmd(['get', key]);
+      const reply = cacheCmd(['get', key]);
       const now = ctx.kernel.now;
-      if (r.kind === 'bulk') {
+      period.add('reads', 1, now);
+      if (reply.kind === 'bulk') {
         totals.hits++;
         period.add('hits', 1, now);
         unread.delete(key);
-        const cachedVersion = Number(r.value.slice(1, r.value.indexOf('|')));
+        const cachedVersion = Number(reply.value.slice(1, reply.value.indexOf('|')));
         const stale = cachedVersion !== db!.committedVersion(productId);
         if (stale) {
           totals.stale++;
@@ -249,46 +261,40 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         }
         follow(id, { type: 'cache.hit' });
         if (detail === 'full') ctx.emit('cache.hit', 'cache', app, { requestId: id, key });
-        ctx.kernel.after(CACHE_SERVICE_US, () =>
-          travel(ctx, id, [['cache', app, stale ? 'value (stale)' : 'value', r.value.length]], () =>
-            finish(ctx, app, id, 'read', key, started, 'hit', stale),
-          ),
-        );
+        const label = stale ? 'value (stale)' : 'value';
+        finish(ctx, r, 'hit', [['cache', app, label, reply.value.length]], CACHE_SERVICE_US, stale);
         return;
       }
       totals.misses++;
       period.add('misses', 1, now);
       follow(id, { type: 'cache.miss' });
       if (detail === 'full') ctx.emit('cache.miss', 'cache', app, { requestId: id, key });
-      ctx.kernel.after(CACHE_SERVICE_US, () =>
-        travel(
-          ctx,
-          id,
-          [
-            ['cache', app, '(nil)', 5],
-            [app, 'rds', 'SELECT', 120],
-          ],
-          () =>
-            query(
-              ctx,
-              id,
-              (d) => d.readProduct(productId, ctx.kernel.now),
-              (reply) =>
-                travel(ctx, id, [['rds', app, `${reply.rows} row`, 400]], () => {
-                  follow(id, { type: 'db.rows' });
-                  if (cfg.strategy === 'write-through')
-                    return finish(ctx, app, id, 'read', key, started, 'miss');
-                  follow(id, { type: 'cache.populate' });
-                  const value = encodeValue(reply.row);
-                  travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
-                    const ok = cacheWrite(ctx, key, value, id);
-                    travel(ctx, id, [['cache', app, ok ? 'OK' : 'OOM', 5]], () =>
-                      finish(ctx, app, id, 'read', key, started, 'miss'),
-                    );
-                  });
-                }),
-            ),
-        ),
+      const toDb: readonly Hop[] = [
+        ['cache', app, '(nil)', 5],
+        [app, 'rds', 'SELECT', 120],
+      ];
+      travel(
+        ctx,
+        id,
+        toDb,
+        () =>
+          query(
+            ctx,
+            id,
+            (d) => d.readProduct(productId, ctx.kernel.now),
+            [['rds', app, '1 row', 400]],
+            (row) => {
+              follow(id, { type: 'db.rows' });
+              if (cfg.strategy === 'write-through') return finish(ctx, r, 'miss', []);
+              follow(id, { type: 'cache.populate' });
+              const value = encodeValue(row.row);
+              travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
+                const ok = cacheWrite(ctx, key, value, id);
+                finish(ctx, r, 'miss', [['cache', app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
+              });
+            },
+          ),
+        CACHE_SERVICE_US,
       );
     });
   }
@@ -301,6 +307,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     started: Micros,
   ): void {
     const key = keyOf(productId);
+    const r = { app, id, op: 'write' as const, key, started };
     totals.writes++;
     follow(id, { type: 'request.write' });
     travel(ctx, id, [[app, 'rds', 'UPDATE', 160]], () =>
@@ -308,50 +315,50 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         ctx,
         id,
         (d) => d.updateProduct(productId, ctx.kernel.now),
-        (reply) =>
-          travel(ctx, id, [['rds', app, 'UPDATE 1', 60]], () => {
-            follow(id, { type: 'db.written' });
-            const done = (): void => finish(ctx, app, id, 'write', key, started, 'write');
-            if (cfg.strategy !== 'lazy') {
-              follow(id, { type: 'cache.update' });
-              const value = encodeValue(reply.row);
-              return travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
-                const ok = cacheWrite(ctx, key, value, id);
-                travel(ctx, id, [['cache', app, ok ? 'OK' : 'OOM', 5]], done);
-              });
-            }
-            if (!cfg.invalidateOnWrite) return done();
-            follow(id, { type: 'cache.invalidate' });
-            travel(ctx, id, [[app, 'cache', `DEL ${key}`, 40]], () => {
-              cacheCmd(['del', key]);
-              unread.delete(key);
-              if (detail === 'full') ctx.emit('cache.del', 'cache', app, { requestId: id, key });
-              travel(ctx, id, [['cache', app, '(integer) 1', 5]], done);
+        [['rds', app, 'UPDATE 1', 60]],
+        (reply) => {
+          follow(id, { type: 'db.written' });
+          if (cfg.strategy !== 'lazy') {
+            follow(id, { type: 'cache.update' });
+            const value = encodeValue(reply.row);
+            return travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
+              const ok = cacheWrite(ctx, key, value, id);
+              finish(ctx, r, 'write', [['cache', app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
             });
-          }),
+          }
+          if (!cfg.invalidateOnWrite) return finish(ctx, r, 'write', []);
+          follow(id, { type: 'cache.invalidate' });
+          travel(ctx, id, [[app, 'cache', `DEL ${key}`, 40]], () => {
+            cacheCmd(['del', key]);
+            unread.delete(key);
+            if (detail === 'full') ctx.emit('cache.del', 'cache', app, { requestId: id, key });
+            finish(ctx, r, 'write', [['cache', app, '(integer) 1', 5]], CACHE_SERVICE_US);
+          });
+        },
       ),
     );
   }
 
+  /** Runs a query, waits its simulated duration, then carries the reply along `back`. */
   function query(
     ctx: SimContext,
     id: number,
     run: (d: CatalogDb) => DbReply | Promise<DbReply>,
+    back: readonly Hop[],
     then: (r: DbReply) => void,
   ): void {
     withDb(ctx, run, (reply) => {
       totals.queries++;
       period.add('queries', 1, ctx.kernel.now);
+      if (detail === 'summary') return travel(ctx, id, back, () => then(reply), reply.durationUs);
       ctx.kernel.after(reply.durationUs, () => {
-        if (detail === 'full') {
-          ctx.emit('db.query', 'rds', '', {
-            requestId: id,
-            sql: reply.sql,
-            durationUs: reply.durationUs,
-            rows: reply.rows,
-          });
-        }
-        then(reply);
+        ctx.emit('db.query', 'rds', '', {
+          requestId: id,
+          sql: reply.sql,
+          durationUs: reply.durationUs,
+          rows: reply.rows,
+        });
+        travel(ctx, id, back, () => then(reply));
       });
     });
   }
@@ -468,6 +475,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
             ctx,
             rid,
             (d) => d.updateProduct(id, ctx.kernel.now),
+            [],
             () => {},
           );
           break;
