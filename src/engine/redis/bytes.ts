@@ -55,3 +55,10 @@ export function eqi(arg: BinStr, lower: string): boolean {
   }
   return true;
 }
+
+/** What C's printf("%s") prints of a byte string: everything before the first NUL, at most `max` bytes. */
+export function cstr(s: BinStr, max = Infinity): string {
+  const nul = s.indexOf('\0');
+  const t = nul === -1 ? s : s.slice(0, nul);
+  return t.length > max ? t.slice(0, max) : t;
+}

@@ -12,6 +12,7 @@ import type { PushListener } from './client';
 import { Db } from './keyspace/db';
 import type { CommandCounters, KeyspaceHost, KeyspaceStats } from './keyspace/host';
 import { BASE_USED_MEMORY } from './keyspace/memory';
+import { initialLru } from './keyspace/lfu';
 import type { Reply } from './reply';
 import { configSet, defaultConfig } from './server/config';
 import type { MaxmemoryPolicy, RedisConfig } from './server/config';
@@ -82,6 +83,7 @@ export class RedisEngine implements KeyspaceHost {
   /** Highest used_memory seen at command boundaries (INFO used_memory_peak). */
   peakMemory = 0;
   keyspaceEvent: KeyspaceHost['keyspaceEvent'];
+  readonly sharedLru: Int32Array;
   private nextClientId = 1;
   private readonly blockedClients = new Set<Client>();
   private readonly readyKeys: Array<{ db: Db; key: BinStr }> = [];
@@ -101,6 +103,7 @@ export class RedisEngine implements KeyspaceHost {
     this.dbs = [];
     for (let i = 0; i < this.config.databases; i++) this.dbs.push(new Db(this, i));
     this.startedAt = this.clock.nowMs();
+    this.sharedLru = new Int32Array(10000).fill(initialLru(this.startedAt, this.lfuPolicy));
     this.runId = opts.runId ?? hexId(this.rng);
     this.tcpPort = opts.tcpPort ?? 0;
   }

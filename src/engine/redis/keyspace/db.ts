@@ -8,7 +8,7 @@ import type { EntryPayloads, EntryType, Entry, StructureValue } from './entry';
 import { KeyEntry, StrEnc, asEntry, asKeyEntry } from './entry';
 import { DICT_ENTRY, EMBSTR_MAX, dictBuckets, keyBytes, stringValueBytes } from './memory';
 import type { KeyspaceHost } from './host';
-import { lfuDecrAndReturn, lfuLogIncr, lfuMinutes } from './lfu';
+import { initialLru, lfuTouch, lruClock } from './lfu';
 import { parseInt64 } from '../args';
 
 /** lookup flags, as in Redis's db.c */
@@ -92,14 +92,18 @@ export class Db {
 
   private touch(e: KeyEntry): void {
     const host = this.host;
-    if (host.lfuPolicy) {
-      const now = host.clock.nowMs();
-      const c = lfuDecrAndReturn(e, now, host.lfuDecayTime);
-      e.lfuCounter = lfuLogIncr(c, host.lfuLogFactor, host.rng);
-      e.lfuTime = lfuMinutes(now);
-    } else {
-      e.lru = this.host.clock.nowMs();
-    }
+    const now = host.clock.nowMs();
+    this.setLru(e, host.lfuPolicy ? lfuTouch(this.lruOf(e), now, host.lfuDecayTime, host.lfuLogFactor, host.rng) : lruClock(now));
+  }
+
+  /** The object's lru field; shared integers keep theirs server-wide, as in Redis. */
+  lruOf(e: KeyEntry | Entry): number {
+    return e.enc === StrEnc.SharedInt ? this.host.sharedLru[Number(e.value)]! : e.lru;
+  }
+
+  private setLru(e: KeyEntry, lru: number): void {
+    if (e.enc === StrEnc.SharedInt) this.host.sharedLru[Number(e.value)] = lru;
+    else e.lru = lru;
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -132,10 +136,17 @@ export class Db {
       if (enc !== 'auto') this.reencode(e, value, enc);
       return asEntry(e);
     }
+    // setKey's lookupKeyWrite touches the old object; a new object is then created (at the
+    // current LRU clock) unless it is a shared integer, and under LFU dbSetValue copies the old
+    // object's lru field into the new one.
+    this.touch(e);
+    const oldLru = this.lruOf(e);
     if (!keepTtl && e.expireAt !== -1) this.removeVolatile(e);
     e.type = 'string';
     e.value = value;
     this.reencode(e, value, enc);
+    if (this.host.lfuPolicy) this.setLru(e, oldLru);
+    else if (e.enc !== StrEnc.SharedInt) e.lru = lruClock(this.host.clock.nowMs());
     this.signalModified(key);
     return asEntry(e);
   }
@@ -306,8 +317,6 @@ export class Db {
     const moved = asKeyEntry(target.add(newKey, e.type, e.value as never));
     moved.enc = e.enc;
     moved.lru = e.lru;
-    moved.lfuCounter = e.lfuCounter;
-    moved.lfuTime = e.lfuTime;
     target.rebyte(moved, e.bytes);
     if (ttl !== -1) target.setExpire(asEntry(moved), ttl);
     return asEntry(moved);
@@ -325,10 +334,8 @@ export class Db {
   // ---- internals -----------------------------------------------------------------------------
 
   private initAccess(e: KeyEntry): void {
-    const now = this.host.clock.nowMs();
-    e.lru = now;
-    e.lfuCounter = 5; // LFU_INIT_VAL: new keys get a chance to accumulate hits before eviction
-    e.lfuTime = lfuMinutes(now);
+    // LFU_INIT_VAL (5) gives new keys a chance to accumulate hits before being evicted.
+    e.lru = initialLru(this.host.clock.nowMs(), this.host.lfuPolicy);
   }
 
   private unlink(e: KeyEntry): void {
@@ -377,9 +384,9 @@ export class Db {
     if (enc === 'auto' && len <= 20 && len > 0) {
       const n = parseInt64(value);
       if (n !== null) {
-        e.enc = StrEnc.Int;
         const shared = n >= 0 && n < 10000 && this.host.sharedIntegers;
-        e.bytes = stringValueBytes(len, StrEnc.Int, shared);
+        e.enc = shared ? StrEnc.SharedInt : StrEnc.Int;
+        e.bytes = stringValueBytes(len, e.enc, shared);
         return;
       }
     }

@@ -34,6 +34,11 @@ export const enum StrEnc {
   Int = 0,
   Embstr = 1,
   Raw = 2,
+  /**
+   * One of Redis's shared integer objects (0..9999, used when maxmemory is 0 or the policy is
+   * not LRU/LFU): no memory of its own, and its `lru` field is shared by every key holding it.
+   */
+  SharedInt = 3,
 }
 
 /** Fields every entry has; the keyspace owns them (handlers read, db methods write). */
@@ -43,10 +48,11 @@ export interface EntryMeta {
   readonly expireAt: number;
   /** Modelled payload bytes (see StructureValue.memoryBytes). */
   readonly bytes: number;
-  /** Last access, engine-clock ms (LRU). */
+  /**
+   * Redis's 24-bit object `lru` field: LRU clock seconds under LRU policies, or
+   * (minutes << 8) | LFU counter under LFU policies (see keyspace/lfu.ts).
+   */
   readonly lru: number;
-  /** Logarithmic access counter 0..255 (LFU). */
-  readonly lfuCounter: number;
   /** String encoding; meaningful for strings only. */
   readonly enc: StrEnc;
 }
@@ -72,9 +78,6 @@ export class KeyEntry {
   expireAt = -1;
   bytes = 0;
   lru = 0;
-  lfuCounter = 0;
-  /** Minutes clock of the last LFU decrement (Redis keeps 16 bits of it). */
-  lfuTime = 0;
   enc: StrEnc = StrEnc.Raw;
   /** Index in the db's key array (O(1) random sampling for eviction and RANDOMKEY). */
   slot = -1;

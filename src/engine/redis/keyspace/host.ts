@@ -31,6 +31,8 @@ export interface KeyspaceHost {
   readonly lfuDecayTime: number;
   /** Redis shares integers 0..9999 unless maxmemory is set with an LRU/LFU policy. */
   readonly sharedIntegers: boolean;
+  /** The lru fields of the shared integer objects 0..9999 (see StrEnc.SharedInt). */
+  readonly sharedLru: Int32Array;
   usedMemoryChanged(): void;
   /** A key some client is blocked on was written: the engine retries those clients. */
   keyReady(db: Db, key: BinStr): void;

@@ -44,6 +44,8 @@ export function stringValueBytes(len: number, enc: StrEnc, shared: boolean): num
   switch (enc) {
     case StrEnc.Int:
       return shared ? 0 : ROBJ;
+    case StrEnc.SharedInt:
+      return 0;
     case StrEnc.Embstr:
       return jemallocSize(ROBJ + 3 + len + 1);
     case StrEnc.Raw:

@@ -53,7 +53,8 @@ export function defaultConfig(): RedisConfig {
 }
 
 type Param = keyof RedisConfig;
-type Setter = (raw: string) => string | number | null;
+/** A parsed value, or null (→ `err`), or an error text of its own. */
+type Setter = (raw: string) => string | number | null | { error: string };
 
 /** Parses a memory value as redis's memtoull: digits with optional b/k/kb/m/mb/g/gb suffix. */
 export function parseMemory(raw: string): number | null {
@@ -66,7 +67,7 @@ export function parseMemory(raw: string): number | null {
 function intBetween(lo: number, hi: number): { set: Setter; err: string } {
   return {
     set: (raw) => {
-      if (!/^-?[0-9]+$/.test(raw)) return null;
+      if (!/^-?[0-9]+$/.test(raw)) return { error: "argument couldn't be parsed into an integer" };
       const n = Number(raw);
       return n >= lo && n <= hi ? n : null;
     },
@@ -120,7 +121,9 @@ export function configSet(config: RedisConfig, pairs: ReadonlyArray<[string, str
     seen.add(name);
     if (p.immutable) return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - ${p.err}`;
     const v = p.set(raw);
-    if (v === null) return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - ${p.err}`;
+    if (v === null || typeof v === 'object') {
+      return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - ${v === null ? p.err : v.error}`;
+    }
     updates.push([name as Param, v]);
   }
   for (const [k, v] of updates) (config as unknown as Record<string, string | number>)[k] = v;

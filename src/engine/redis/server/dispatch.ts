@@ -7,6 +7,7 @@ import { commandKeys } from '../command';
 import type { Client } from '../client';
 import type { RedisEngine } from '../engine';
 import { reply } from '../reply';
+import { cstr } from '../bytes';
 import type { Reply } from '../reply';
 import { replyBytes, requestBytes } from './observe';
 
@@ -21,9 +22,9 @@ function clean(s: string): string {
 function unknownCommand(argv: Argv): Reply {
   let args = '';
   for (let i = 1; i < argv.length && args.length < 128; i++) {
-    args += `'${argv[i]!.slice(0, 128 - args.length)}' `;
+    args += `'${cstr(argv[i]!, 128 - args.length)}' `;
   }
-  return reply.error(clean(`ERR unknown command '${argv[0]!.slice(0, 128)}', with args beginning with: ${args}`));
+  return reply.error(clean(`ERR unknown command '${cstr(argv[0]!, 128)}', with args beginning with: ${args}`));
 }
 
 /** Resolves argv to a command, or returns the error Redis gives. */
@@ -37,7 +38,7 @@ export function resolveCommand(engine: RedisEngine, argv: Argv): Command | Reply
     const sub = cmd.subtable.get(argv[1]!.toLowerCase());
     if (sub === undefined) {
       return reply.error(
-        clean(`ERR unknown subcommand '${argv[1]!.slice(0, 128)}'. Try ${cmd.name.toUpperCase()} HELP.`),
+        clean(`ERR unknown subcommand '${cstr(argv[1]!, 128)}'. Try ${cmd.name.toUpperCase()} HELP.`),
       );
     }
     cmd = sub;

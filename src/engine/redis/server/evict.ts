@@ -6,7 +6,7 @@
  */
 import type { Db } from '../keyspace/db';
 import type { KeyEntry } from '../keyspace/entry';
-import { lfuDecrAndReturn } from '../keyspace/lfu';
+import { estimateIdleMs, lfuDecrAndReturn } from '../keyspace/lfu';
 import type { MaxmemoryPolicy } from './config';
 
 const EVPOOL_SIZE = 16;
@@ -83,8 +83,8 @@ export class Evictor {
       const e = db.randomEntry(!allkeys);
       if (e === undefined) return;
       let idle: number;
-      if (h.policy.endsWith('lru')) idle = now - e.lru;
-      else if (h.policy.endsWith('lfu')) idle = 255 - lfuDecrAndReturn(e, now, h.lfuDecayTime);
+      if (h.policy.endsWith('lru')) idle = estimateIdleMs(db.lruOf(e), now);
+      else if (h.policy.endsWith('lfu')) idle = 255 - lfuDecrAndReturn(db.lruOf(e), now, h.lfuDecayTime);
       else idle = Number.MAX_SAFE_INTEGER - e.expireAt; // volatile-ttl: sooner expiry = better
       this.insert({ idle, db, key: e.key });
     }

@@ -1,16 +1,14 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import type { Client } from '../../client';
 import type { Argv } from '../../command';
-import { eqi } from '../../bytes';
-import { parseInt64 } from '../../args';
+import { cstr, eqi } from '../../bytes';
+import { INT64, parseInt64Exact } from '../../args';
 import { reply } from '../../reply';
 
 const NX = 1;
 const XX = 2;
 const GT = 4;
 const LT = 8;
-// 2^63 as a double: the C code's LLONG_MAX checks, at double precision.
-const LLONG_MAX = 2 ** 63;
 
 /** expireGenericCommand: `base` is now for EXPIRE/PEXPIRE and 0 for the *AT forms. */
 function expireGeneric(c: Client, argv: Argv, seconds: boolean, absolute: boolean, name: string) {
@@ -21,23 +19,26 @@ function expireGeneric(c: Client, argv: Argv, seconds: boolean, absolute: boolea
     else if (eqi(opt, 'xx')) flags |= XX;
     else if (eqi(opt, 'gt')) flags |= GT;
     else if (eqi(opt, 'lt')) flags |= LT;
-    else return reply.error(`ERR Unsupported option ${opt}`);
+    else return reply.error(`ERR Unsupported option ${cstr(opt)}`);
   }
   if (flags & NX && flags & (XX | GT | LT)) {
     return reply.error('ERR NX and XX, GT or LT options at the same time are not compatible');
   }
   if (flags & GT && flags & LT) return reply.error('ERR GT and LT options at the same time are not compatible');
-  let when = parseInt64(argv[2]!);
-  if (when === null) return reply.notInteger();
+  const parsed = parseInt64Exact(argv[2]!);
+  if (parsed === null) return reply.notInteger();
   const invalid = reply.error(`ERR invalid expire time in '${name}' command`);
+  // The overflow checks of expireGenericCommand, in exact 64-bit arithmetic.
+  let w = parsed;
   if (seconds) {
-    if (when > LLONG_MAX / 1000 || when < -LLONG_MAX / 1000) return invalid;
-    when *= 1000;
+    if (w > INT64.MAX / 1000n || w < INT64.MIN / 1000n) return invalid;
+    w *= 1000n;
   }
   const now = c.engine.clock.nowMs();
-  const base = absolute ? 0 : now;
-  if (when >= LLONG_MAX - base) return invalid;
-  when += base;
+  const base = absolute ? 0n : BigInt(Math.floor(now));
+  if (w > INT64.MAX - base) return invalid;
+  w += base;
+  const when = Number(w);
   const db = c.db;
   const e = db.lookupWrite(argv[1]!);
   if (e === undefined) return reply.int(0);

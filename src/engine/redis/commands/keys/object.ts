@@ -3,8 +3,7 @@ import type { Client } from '../../client';
 import type { Entry, StructureValue } from '../../keyspace/entry';
 import { StrEnc } from '../../keyspace/entry';
 import { LOOKUP_NOTOUCH } from '../../keyspace/db';
-import { lfuDecrAndReturn } from '../../keyspace/lfu';
-import { parseInt64 } from '../../args';
+import { estimateIdleMs, lfuDecrAndReturn } from '../../keyspace/lfu';
 import { reply } from '../../reply';
 
 const SWITCH_NOTE =
@@ -17,7 +16,9 @@ function lookup(c: Client, key: string): Entry | undefined {
 const KEY_ARG = { first: 2, last: 2, step: 1 };
 
 function encodingOf(e: Entry): string {
-  if (e.type === 'string') return e.enc === StrEnc.Int ? 'int' : e.enc === StrEnc.Embstr ? 'embstr' : 'raw';
+  if (e.type === 'string') {
+    return e.enc === StrEnc.Int || e.enc === StrEnc.SharedInt ? 'int' : e.enc === StrEnc.Embstr ? 'embstr' : 'raw';
+  }
   return (e.value as StructureValue).encoding();
 }
 
@@ -49,7 +50,7 @@ const freq = defineCommand({
     if (!c.engine.lfuPolicy) {
       return reply.error(`ERR An LFU maxmemory policy is not selected, access frequency not tracked. ${SWITCH_NOTE}`);
     }
-    return reply.int(lfuDecrAndReturn(e as never, c.engine.clock.nowMs(), c.engine.lfuDecayTime));
+    return reply.int(lfuDecrAndReturn(c.db.lruOf(e), c.engine.clock.nowMs(), c.engine.lfuDecayTime));
   },
 });
 
@@ -67,9 +68,7 @@ const idletime = defineCommand({
     if (c.engine.lfuPolicy) {
       return reply.error(`ERR An LFU maxmemory policy is selected, idle time not tracked. ${SWITCH_NOTE}`);
     }
-    // The LRU clock has one-second resolution (LRU_CLOCK_RESOLUTION 1000 ms).
-    const now = Math.floor(c.engine.clock.nowMs() / 1000);
-    return reply.int(Math.max(0, now - Math.floor(e.lru / 1000)));
+    return reply.int(estimateIdleMs(c.db.lruOf(e), c.engine.clock.nowMs()) / 1000);
   },
 });
 
@@ -84,11 +83,7 @@ const refcount = defineCommand({
   run: (c, argv) => {
     const e = lookup(c, argv[2]!);
     if (e === undefined) return reply.nil();
-    if (e.type === 'string' && e.enc === StrEnc.Int && c.engine.sharedIntegers) {
-      const n = parseInt64(e.value);
-      if (n !== null && n >= 0 && n < 10000) return reply.int(2147483647);
-    }
-    return reply.int(1);
+    return reply.int(e.enc === StrEnc.SharedInt && e.type === 'string' ? 2147483647 : 1);
   },
 });
 

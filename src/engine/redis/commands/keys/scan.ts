@@ -3,6 +3,7 @@ import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { globMatch } from '../../glob';
 import { reply } from '../../reply';
+import { LOOKUP_NOTOUCH } from '../../keyspace/db';
 import type { Reply } from '../../reply';
 
 /**
@@ -52,8 +53,10 @@ export const scan = defineCommand({
       const e = db.at(i);
       if (e === undefined) continue;
       if (pattern !== undefined && !globMatch(pattern, e.key)) continue;
-      if (type !== undefined && e.type !== type) continue;
-      if (db.isLogicallyExpired(e)) continue;
+      // Redis checks the type with a real read lookup (it counts in keyspace_hits/misses).
+      if (type !== undefined && (db.lookupRead(e.key, LOOKUP_NOTOUCH)?.type ?? 'none') !== type) continue;
+      // Expired keys are deleted as they are met; the entry moved into slot i was already visited.
+      if (db.expireIfNeeded(e)) continue;
       out.push(reply.bulk(e.key));
     }
     const next = i < 0 ? 0 : i + 1;

@@ -16,8 +16,18 @@ const get = defineCommand({
     const out: Reply[] = [];
     const seen = new Set<string>();
     for (let i = 2; i < argv.length; i++) {
+      const pattern = argv[i]!;
+      // A plain name (no glob characters) is looked up directly and echoed as the client wrote it.
+      if (!/[[*?]/.test(pattern)) {
+        const p = CONFIG_PARAMS.find((x) => x === pattern.toLowerCase());
+        if (p !== undefined && !seen.has(p)) {
+          seen.add(p);
+          out.push(reply.bulk(pattern), reply.bulk(configValueText(c.engine.config, p)));
+        }
+        continue;
+      }
       for (const p of CONFIG_PARAMS) {
-        if (seen.has(p) || !globMatch(argv[i]!, p, true)) continue;
+        if (seen.has(p) || !globMatch(pattern, p, true)) continue;
         seen.add(p);
         out.push(reply.bulk(p), reply.bulk(configValueText(c.engine.config, p)));
       }

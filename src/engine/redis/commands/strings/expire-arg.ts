@@ -1,11 +1,9 @@
 /** Shared by SET, SETEX, PSETEX and GETEX: Redis's getExpireMillisecondsOrReply. */
 import type { Client } from '../../client';
-import { parseInt64 } from '../../args';
+import { INT64, parseInt64, parseInt64Exact } from '../../args';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 
-// 2^63 - 1 rounds to 2^63 as a double; comparisons against it are the C overflow checks.
-const LLONG_MAX = 2 ** 63;
 
 export const enum ExpireUnit {
   Seconds,
@@ -20,13 +18,20 @@ export function expireMsOrReply(
   relative: boolean,
   command: string,
 ): number | Reply {
-  const n = parseInt64(arg);
-  if (n === null) return reply.notInteger();
-  if (n <= 0 || (unit === ExpireUnit.Seconds && n > Math.floor(LLONG_MAX / 1000))) return invalidExpire(command);
-  let ms = unit === ExpireUnit.Seconds ? n * 1000 : n;
-  if (relative) ms += c.engine.clock.nowMs();
-  if (ms >= LLONG_MAX) return invalidExpire(command); // overflow wraps negative in C
-  return ms;
+  const small = parseInt64(arg);
+  if (small === null) return reply.notInteger();
+  if (Math.abs(small) < 1e12) {
+    // Fast path without BigInt: nothing near 2^63 can overflow here.
+    if (small <= 0) return invalidExpire(command);
+    const ms = unit === ExpireUnit.Seconds ? small * 1000 : small;
+    return relative ? ms + c.engine.clock.nowMs() : ms;
+  }
+  const n = parseInt64Exact(arg)!;
+  if (n <= 0n || (unit === ExpireUnit.Seconds && n > INT64.MAX / 1000n)) return invalidExpire(command);
+  let ms = unit === ExpireUnit.Seconds ? n * 1000n : n;
+  if (relative) ms += BigInt(Math.floor(c.engine.clock.nowMs()));
+  if (ms > INT64.MAX) return invalidExpire(command); // overflow wraps negative in C
+  return Number(ms);
 }
 
 export function invalidExpire(command: string): Reply {
