@@ -9,28 +9,45 @@ async function pause(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
 }
 
-/** Packet positions by message seq, read from the SVG. */
-async function packetPositions(page: Page): Promise<Map<string, string>> {
-  const packets = page.getByTestId('packet');
-  const rows = await packets.evaluateAll((els) => els.map((el) => [el.getAttribute('data-seq') ?? '', el.getAttribute('transform') ?? '']));
-  return new Map(rows as [string, string][]);
+/**
+ * Samples the packets' positions twice, a few animation frames apart, inside the page; true when
+ * a packet seen both times has moved.
+ */
+async function packetMovedBetweenFrames(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const read = () =>
+      new Map([...document.querySelectorAll('[data-testid="packet"]')].map((el) => [el.getAttribute('data-seq'), el.getAttribute('transform')]));
+    const frames = (n: number) =>
+      new Promise<void>((resolve) => {
+        const tick = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
+        tick(n);
+      });
+    const a = read();
+    await frames(3);
+    const b = read();
+    return [...a].some(([seq, pos]) => b.has(seq) && b.get(seq) !== pos);
+  });
 }
 
 test('the sandbox animates: packets move and the clock runs', async ({ page }) => {
   await openSandbox(page);
   await expect(page.getByRole('button', { name: /^Pause/ })).toBeVisible();
-  await expect(page.getByTestId('packet').first()).toBeVisible({ timeout: 15_000 });
-  const before = await packetPositions(page);
   const clockBefore = (await readStats(page)).time;
-  await snap(page, 'sandbox-frame-1');
-  await page.waitForTimeout(150);
-  const after = await packetPositions(page);
-  await snap(page, 'sandbox-frame-2');
-  // Either a packet seen in both frames moved, or the set of packets on the wire changed.
-  const moved = [...before].some(([seq, pos]) => after.has(seq) && after.get(seq) !== pos);
-  const changed = [...after.keys()].some((seq) => !before.has(seq)) || [...before.keys()].some((seq) => !after.has(seq));
-  expect(moved || changed).toBe(true);
+  await expect.poll(() => packetMovedBetweenFrames(page), { timeout: 20_000, intervals: [50] }).toBe(true);
+  await snap(page, 'sandbox-playing');
   await expect.poll(async () => (await readStats(page)).time).not.toBe(clockBefore);
+});
+
+test('reduced motion: no moving packets, busy links highlighted, still narrated', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openSandbox(page);
+  await expect(page.getByTestId('busy-link').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('packet')).toHaveCount(0);
+  await expect(page.getByTestId('narration')).not.toHaveText(/Nothing yet/, { timeout: 15_000 });
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('busy-link')).not.toHaveCount(0);
+  await expect(page.getByTestId('packet')).toHaveCount(0);
+  await snap(page, 'sandbox-reduced-motion');
 });
 
 test('step advances exactly one event', async ({ page }) => {
@@ -107,9 +124,70 @@ test.describe('worker crash', () => {
 
 test('the sandbox has no axe violations', async ({ page }) => {
   await openSandbox(page);
-  await expect(page.getByTestId('packet').first()).toBeVisible({ timeout: 15_000 });
-  await expectNoAxeViolations(page);
+  // Scanned paused (a moving DOM makes axe slow), with packets, log entries and narration on screen.
+  await expect(page.getByTestId('packet').first()).toBeVisible({ timeout: 20_000 });
   await pause(page);
   await page.getByRole('button', { name: /^Step/ }).click();
   await expectNoAxeViolations(page);
+});
+
+test('fast-forward runs with a progress bar and lands further on', async ({ page }) => {
+  await openSandbox(page);
+  await pause(page);
+  const before = await readStats(page);
+  await page.keyboard.press('f');
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await snap(page, 'sandbox-fast-forward');
+  await expect(page.getByRole('progressbar')).toBeHidden({ timeout: 60_000 });
+  const after = await readStats(page);
+  expect(after.events).toBeGreaterThan(before.events + 100_000);
+  expect(after.time).toMatch(/^6\d\./);
+  expect(after.hash).not.toBe(before.hash);
+});
+
+test('fast-forward can be cancelled', async ({ page }) => {
+  await openSandbox(page);
+  await pause(page);
+  await page.getByRole('button', { name: /^Fast-forward/ }).click();
+  await page.getByRole('button', { name: 'Cancel fast-forward' }).click();
+  await expect(page.getByRole('progressbar')).toBeHidden();
+  const after = await readStats(page);
+  expect(Number(after.time.split('.')[0])).toBeLessThan(60);
+  await page.getByRole('button', { name: /^Step/ }).click();
+  await expect.poll(async () => (await readStats(page)).events).toBe(after.events + 1);
+});
+
+test('a malformed seed in the link gets a message and the default seed', async ({ page }) => {
+  await page.goto('./#/sandbox?seed=banana');
+  await expect(page.getByText('The seed "banana" in the link is not a whole number')).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: /^Seed$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('42');
+});
+
+test('the same seed and steps give the same trace hash; another seed does not', async ({ page }) => {
+  const hashAfterSteps = async (seed: number) => {
+    await page.goto('./#/');
+    await openSandbox(page, `seed=${seed}&play=0`);
+    await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
+    await page.getByRole('heading', { level: 1, name: 'Sandbox' }).click();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await readStats(page)).events).toBe(12);
+    return readStats(page);
+  };
+  const first = await hashAfterSteps(7);
+  const again = await hashAfterSteps(7);
+  const other = await hashAfterSteps(8);
+  expect(again).toEqual(first);
+  expect(other.hash).not.toBe(first.hash);
+});
+
+test('present and embed modes show the sandbox with less chrome', async ({ page }) => {
+  await page.goto('./#/present/sandbox?seed=42');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled();
+  await snap(page, 'present');
+  await page.goto('./#/embed/sandbox?seed=42');
+  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Open in ElastiCache Simulator' })).toBeVisible();
+  await snap(page, 'embed');
 });

@@ -47,7 +47,7 @@ function Page({ route }: { route: Route }) {
     case 'sandbox':
       return (
         <Suspense fallback={<Loading />}>
-          <SandboxPage seed={route.query.seed} seedError={route.query.seedError} mode="full" />
+          <SandboxPage seed={route.query.seed} autoplay={route.query.autoplay} seedError={route.query.seedError} mode="full" />
         </Suspense>
       );
     case 'scenario': {
@@ -59,6 +59,7 @@ function Page({ route }: { route: Route }) {
         <Suspense fallback={<Loading />}>
           <SandboxPage
             seed={route.query.seed}
+            autoplay={route.query.autoplay}
             seedError={route.query.seedError}
             mode={route.mode === 'learn' ? 'full' : route.mode}
           />

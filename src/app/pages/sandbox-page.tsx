@@ -1,16 +1,25 @@
-import { SimulationWorkspace, type ViewMode } from '../../ui';
+import { useCallback, useState } from 'react';
+import { SimulationWorkspace, type SimSession, type ViewMode } from '../../ui';
+import { ConsolesPanel } from '../../ui/console';
 import { createSimClient } from '../../worker';
 import { exposeDebugHook } from '../debug-hook';
 import { PageHeading } from '../shell/page-heading';
 
 interface Props {
   seed: number;
+  autoplay: boolean;
   seedError: string | null;
   mode: ViewMode;
 }
 
 /** The first sandbox: client → app → cache → database, driven by the worker. Loaded lazily. */
-export function SandboxPage({ seed, seedError, mode }: Props) {
+export function SandboxPage({ seed, autoplay, seedError, mode }: Props) {
+  // The consoles sit outside the workspace, so they get its session through this callback.
+  const [session, setSession] = useState<SimSession | null>(null);
+  const onSession = useCallback((s: SimSession | null) => {
+    exposeDebugHook(s);
+    setSession(s);
+  }, []);
   return (
     <>
       {mode === 'embed' ? (
@@ -34,9 +43,11 @@ export function SandboxPage({ seed, seedError, mode }: Props) {
         scenario="sandbox"
         seed={seed}
         mode={mode}
+        autoplay={autoplay}
         createClient={createSimClient}
-        onSession={exposeDebugHook}
+        onSession={onSession}
       />
+      {mode === 'embed' ? null : <ConsolesPanel session={session} />}
     </>
   );
 }

@@ -8,7 +8,8 @@ describe('parseRoute', () => {
   });
 
   it('reads the sandbox with a seed', () => {
-    expect(parseRoute('#/sandbox?seed=7')).toEqual({ name: 'sandbox', query: { seed: 7, seedError: null } });
+    expect(parseRoute('#/sandbox?seed=7')).toEqual({ name: 'sandbox', query: { seed: 7, autoplay: true, seedError: null } });
+    expect(parseRoute('#/sandbox?seed=7&play=0')).toMatchObject({ query: { seed: 7, autoplay: false } });
   });
 
   it('reads the three scenario modes', () => {

@@ -6,6 +6,8 @@ export type ScenarioMode = 'learn' | 'present' | 'embed';
 
 export interface RouteQuery {
   seed: number;
+  /** False with `play=0`: the simulation loads paused (stepping from a known start, tests). */
+  autoplay: boolean;
   /** A sentence for the user when the URL's seed was rejected and the default used instead. */
   seedError: string | null;
 }
@@ -38,14 +40,16 @@ export function parseRoute(hash: string): Route {
 
 export function parseQuery(search: string): RouteQuery {
   const params = new URLSearchParams(search);
+  const autoplay = !['0', 'false', 'no'].includes(params.get('play') ?? '');
   const seedText = params.get('seed');
-  if (seedText === null) return { seed: DEFAULT_SEED, seedError: null };
+  if (seedText === null) return { seed: DEFAULT_SEED, autoplay, seedError: null };
   const trimmed = seedText.trim();
   if (/^\d{1,10}$/.test(trimmed) && Number(trimmed) <= MAX_SEED) {
-    return { seed: Number(trimmed), seedError: null };
+    return { seed: Number(trimmed), autoplay, seedError: null };
   }
   return {
     seed: DEFAULT_SEED,
+    autoplay,
     seedError: `The seed "${seedText.slice(0, 40)}" in the link is not a whole number from 0 to ${MAX_SEED}, so the default seed ${DEFAULT_SEED} is used.`,
   };
 }

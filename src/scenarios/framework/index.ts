@@ -26,3 +26,7 @@ export {
 export { scoreQuiz, isCorrect, assertQuizWellFormed, type QuizScore } from './quiz';
 export { unknownActionTypes, LIMITS } from './validate';
 export { crc32, crc32Hex } from './checksum';
+export { LessonPage, type LessonPageProps, type LessonMode } from './lesson-page';
+export { resolveStartup, type LessonStartup } from './startup';
+export { parseEmbedCommand, type EmbedCommand, type EmbedEvent } from './embed-api';
+export { controlValues } from './controls';

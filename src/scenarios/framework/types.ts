@@ -4,6 +4,9 @@
  * metrics, saves progress, and renders it through src/ui/lesson.
  */
 import type { ExperimentSpec, TraceKind, UserAction } from '../../worker';
+import type { FieldSpec, FieldValues, QuizChoice, QuizItem } from '../../ui/lesson';
+
+export type { FieldSpec, FieldValues, QuizChoice, QuizItem };
 
 /** A comparison on one snapshot metric (CloudWatch-style name). */
 export type MetricOp = '>' | '>=' | '<' | '<=' | '==';
@@ -52,44 +55,6 @@ export interface OutdatedClaim {
   truth: string;
   source: string;
 }
-
-export interface QuizChoice {
-  id: string;
-  text: string;
-}
-
-interface QuizBase {
-  id: string;
-  prompt: string;
-  choices: QuizChoice[];
-  answer: string;
-  /** Why the answer is right (and the others are not). */
-  explanation: string;
-  /** Marks an exam-style question taken (in our words) from the course notes. */
-  fromCourseNotes?: boolean;
-  /** The step after which the item is offered; omitted = from the start. */
-  afterStep?: string;
-}
-
-export type QuizItem =
-  | (QuizBase & { kind: 'choice' })
-  | (QuizBase & {
-      kind: 'predict';
-      /** Applied through the simulator after the student has predicted, then it runs. */
-      actions: UserAction[];
-      /** Virtual time to run (fast-forward) before revealing. */
-      runUs: number;
-      /** Metrics shown before → after, so the answer is seen, not just told. */
-      observe: string[];
-    });
-
-/** One form field of a scenario control group. */
-export type FieldSpec =
-  | { kind: 'select'; id: string; label: string; options: { value: string; label: string }[]; initial: string }
-  | { kind: 'toggle'; id: string; label: string; initial: boolean }
-  | { kind: 'number'; id: string; label: string; min: number; max: number; step: number; unit?: string; initial: number };
-
-export type FieldValues = Record<string, string | number | boolean>;
 
 /**
  * A group of controls that produces actions. `apply: 'change'` sends at each change,

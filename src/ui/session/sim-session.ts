@@ -4,7 +4,7 @@ import { SPEEDS, stepSpeed, type Speed } from '../store/playback-slice';
 import { TraceFeed } from './trace-feed';
 
 /** Virtual time one fast-forward covers. */
-export const FAST_FORWARD_US = 300_000_000;
+export const FAST_FORWARD_US = 60_000_000;
 
 export interface SnapshotListener {
   (snapshot: SimSnapshot, reset: boolean): void;
@@ -69,16 +69,17 @@ export class SimSession {
     }
   }
 
+  // The store changes at once (so quick repeated keys see the new value); the worker follows in order.
   play(): Promise<void> {
+    useUiStore.getState().setPlaying(true);
     return this.enqueue(async () => {
-      useUiStore.getState().setPlaying(true);
       await this.client.play();
     });
   }
 
   pause(): Promise<void> {
+    useUiStore.getState().setPlaying(false);
     return this.enqueue(async () => {
-      useUiStore.getState().setPlaying(false);
       await this.client.pause();
       const snapshot = useUiStore.getState().snapshot;
       if (snapshot) this.applySnapshot(snapshot, false);
@@ -91,11 +92,9 @@ export class SimSession {
 
   /** Pauses if needed, then processes exactly one kernel event. */
   step(): Promise<void> {
+    useUiStore.getState().setPlaying(false);
     return this.enqueue(async () => {
-      if (useUiStore.getState().playing) {
-        useUiStore.getState().setPlaying(false);
-        await this.client.pause();
-      }
+      // The worker pauses before it steps.
       const batch = await this.client.step();
       const fresh = this.feed.publish(batch.events);
       useUiStore.getState().appendStep(batch.snapshot.eventsProcessed, batch.snapshot.now, fresh);
@@ -104,8 +103,8 @@ export class SimSession {
   }
 
   setSpeed(speed: Speed): Promise<void> {
+    useUiStore.getState().setSpeed(speed);
     return this.enqueue(async () => {
-      useUiStore.getState().setSpeed(speed);
       await this.client.setSpeed(speed);
     });
   }
@@ -116,15 +115,13 @@ export class SimSession {
 
   fastForward(durationUs = FAST_FORWARD_US): Promise<void> {
     if (useUiStore.getState().fastForward) return Promise.resolve();
+    const st = useUiStore.getState();
+    const wasPlaying = st.playing;
+    st.setPlaying(false);
+    st.setFastForward({ doneUs: 0, totalUs: durationUs, events: 0 });
     return this.enqueue(async () => {
-      const st = useUiStore.getState();
-      const wasPlaying = st.playing;
-      if (wasPlaying) {
-        st.setPlaying(false);
-        await this.client.pause();
-      }
-      st.setFastForward({ doneUs: 0, totalUs: durationUs, events: 0 });
       try {
+        if (wasPlaying) await this.client.pause();
         const snapshot = await this.client.fastForward(durationUs, (p) => useUiStore.getState().setFastForward(p));
         // The animation skips what fast-forward ran: drop in-flight messages and jump the clock.
         this.feed.reset();

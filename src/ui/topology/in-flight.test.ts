@@ -18,6 +18,17 @@ describe('InFlightMessages', () => {
   });
 });
 
+describe('InFlightMessages with holdLatest', () => {
+  it('keeps the latest hop listed until a newer one is on the wire', () => {
+    const f = new InFlightMessages();
+    f.add([sent(1, 100, 300)]);
+    expect(f.at(400, true).map((x) => x.msg.seq)).toEqual([1]);
+    f.add([sent(2, 500, 700)]);
+    expect(f.at(600, true).map((x) => x.msg.seq)).toEqual([2]);
+    expect(f.at(800, false)).toEqual([]);
+  });
+});
+
 describe('VirtualClock', () => {
   it('holds still while paused and eases to a stepped time', () => {
     const c = new VirtualClock();

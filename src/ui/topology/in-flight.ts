@@ -16,6 +16,8 @@ const MAX_IN_FLIGHT = 400;
 /** The messages on the wire, from 'msg.sent' events, pruned once they have arrived. */
 export class InFlightMessages {
   private items: InFlight[] = [];
+  /** The most recent message that has already arrived (reduced motion keeps showing it). */
+  private lastArrived: InFlight | null = null;
 
   add(events: readonly TraceEvent[]): void {
     for (const e of events) {
@@ -36,13 +38,26 @@ export class InFlightMessages {
 
   clear(): void {
     this.items = [];
+    this.lastArrived = null;
   }
 
-  /** Messages on the wire at virtual time `nowUs`, with their progress 0…1; drops arrived ones. */
-  at(nowUs: number): { msg: InFlight; progress: number }[] {
-    this.items = this.items.filter((m) => m.arriveUs > nowUs);
-    return this.items
+  /**
+   * Messages on the wire at virtual time `nowUs`, with their progress 0…1; drops arrived ones.
+   * With `holdLatest`, the latest arrived message stays listed (progress 1) until a newer one is
+   * sent, so a reduced-motion view shows each hop as a step instead of a flash.
+   */
+  at(nowUs: number, holdLatest = false): { msg: InFlight; progress: number }[] {
+    const kept: InFlight[] = [];
+    for (const m of this.items) {
+      if (m.arriveUs > nowUs) kept.push(m);
+      else if (!this.lastArrived || m.seq > this.lastArrived.seq) this.lastArrived = m;
+    }
+    this.items = kept;
+    const onWire = kept
       .filter((m) => m.sentUs <= nowUs)
       .map((msg) => ({ msg, progress: msg.arriveUs === msg.sentUs ? 1 : (nowUs - msg.sentUs) / (msg.arriveUs - msg.sentUs) }));
+    const latest = this.lastArrived;
+    if (holdLatest && latest && onWire.every((w) => w.msg.seq < latest.seq)) onWire.push({ msg: latest, progress: 1 });
+    return onWire;
   }
 }

@@ -20,9 +20,9 @@ export function PacketLayer({ frame, links }: { frame: FramePackets; links: Read
         if (!p) return null;
         return (
           <g key={msg.seq} className="packet" data-testid="packet" data-seq={msg.seq} transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}>
-            <circle r={7} />
+            <circle r={9} />
             {labelled ? (
-              <text className="packet-label" y={-12}>
+              <text className="packet-label" y={-15}>
                 {msg.label}
               </text>
             ) : null}

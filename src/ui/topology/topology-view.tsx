@@ -54,7 +54,7 @@ export function TopologyView({ topology }: { topology: Topology }) {
     const nowUs = clock.current.frame(wallMs, reducedMotion);
     if (reducedMotion && wallMs - lastDraw.current < REDUCED_FRAME_MS) return;
     lastDraw.current = wallMs;
-    const items = inFlight.current.at(nowUs);
+    const items = inFlight.current.at(nowUs, reducedMotion);
     setFrame((prev) => (prev.nowUs === nowUs && prev.items.length === 0 && items.length === 0 ? prev : { nowUs, items }));
   });
 

@@ -1,0 +1,171 @@
+/**
+ * The glue between a lesson definition, its lesson machine and a running simulation session:
+ * restores the simulation (saved progress or share link), feeds goal trackers from the trace
+ * and metrics, saves progress, and offers the actions the lesson page's buttons call.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useUiStore, type SimSession } from '../../ui';
+import type { ExperimentProgress, ExperimentResult, ExperimentSpec, TraceEvent } from '../../worker';
+import { LessonGoals } from './goals';
+import { saveProgress } from './progress-store';
+import { encodeShareLink, SHARE_PARAM } from './share-link';
+import type { LessonStartup } from './startup';
+import type { FieldValues, LessonDefinition } from './types';
+import { useLessonActor } from './use-lesson-actor';
+import { unknownActionTypes } from './validate';
+import { controlValues } from './controls';
+
+/** The experiment calls of the sim client (see src/worker/protocol.ts SimWorkerApi). */
+interface ExperimentRunner {
+  runExperiment(spec: ExperimentSpec, onProgress: (p: ExperimentProgress) => void): Promise<ExperimentResult>;
+  cancelExperiment(): Promise<void>;
+}
+
+const SAVE_EVERY_MS = 3_000;
+
+export function useLessonController(lesson: LessonDefinition, session: SimSession, startup: LessonStartup, onProblem: (text: string) => void) {
+  const [actor, lessonState] = useLessonActor(lesson.steps, startup.progress.met, startup.progress.step);
+  const [quiz, setQuiz] = useState<Record<string, string>>(startup.progress.quiz);
+  const [logVersion, setLogVersion] = useState(0);
+  const [restoring, setRestoring] = useState<string | null>(startup.restore ? 'Rebuilding your simulation from its seed and your actions…' : null);
+  const goals = useRef(new LessonGoals(lesson.steps.map((s) => ({ id: s.id, goal: s.goal })), startup.progress.met));
+  const restored = useRef(false);
+  const simState = useUiStore((s) => s.simState);
+  const topology = useUiStore((s) => s.topology);
+
+  // Goals: events arrive through the feed just before the batch's snapshot; check on the snapshot.
+  useEffect(() => {
+    let pending: TraceEvent[] = [];
+    const offFeed = session.feed.subscribe((events, reset) => {
+      if (reset) pending = [];
+      pending.push(...events);
+    });
+    const offSnap = session.onSnapshot((snapshot) => {
+      const events = pending;
+      pending = [];
+      for (const goalId of goals.current.update({ events, metrics: snapshot.metrics, actions: session.client.log })) {
+        actor.send({ type: 'GOAL_MET', goalId });
+      }
+    });
+    return () => {
+      offFeed();
+      offSnap();
+    };
+  }, [session, actor]);
+
+  // Restore once the scenario has loaded: replay the log at its virtual times, then stop there.
+  useEffect(() => {
+    if (restored.current || simState !== 'ready' || !topology) return;
+    restored.current = true;
+    if (startup.shareStep !== null && startup.shareStep < lesson.steps.length) actor.send({ type: 'GOTO', index: startup.shareStep });
+    const plan = startup.restore;
+    if (!plan) return;
+    void (async () => {
+      const known = useUiStore.getState().actions.map((a) => a.type);
+      const unknown = unknownActionTypes(plan.log, known);
+      let problem = unknown.length > 0 ? `it holds actions this scenario does not have (${unknown.slice(0, 3).join(', ')})` : null;
+      for (let i = 0; !problem && i < plan.log.length; i++) {
+        const { atUs, action } = plan.log[i]!;
+        const now = useUiStore.getState().snapshot?.now ?? 0;
+        if (atUs > now) await session.fastForward(atUs - now);
+        const err = await session.act(action);
+        if (err) problem = `its action ${i + 1} (${action.type}) was refused: ${err}`;
+      }
+      if (problem) {
+        onProblem(`The saved simulation could not be rebuilt: ${problem}. Nothing from it was kept; the simulation starts fresh from seed ${startup.seed}.`);
+        await session.load(lesson.scenario, startup.seed, true);
+      } else {
+        const now = useUiStore.getState().snapshot?.now ?? 0;
+        if (plan.untilUs > now) await session.fastForward(plan.untilUs - now);
+      }
+      setLogVersion((v) => v + 1);
+      setRestoring(null);
+    })();
+  }, [simState, topology, startup, session, actor, lesson, onProblem]);
+
+  const save = useCallback(() => {
+    if (restoring) return;
+    const snap = actor.getSnapshot();
+    const simSnap = useUiStore.getState().snapshot;
+    const unlocked = lesson.steps.filter((s) => snap.context.met.includes(s.id)).flatMap((s) => s.unlocks ?? []);
+    const err = saveProgress(window.localStorage, lesson.scenario, {
+      step: snap.context.index,
+      met: snap.context.met,
+      quiz,
+      unlocked: [...new Set(unlocked)],
+      sim: simSnap ? { seed: simSnap.seed, untilUs: simSnap.now, log: [...session.client.log] } : null,
+    });
+    if (err) onProblem(err);
+  }, [actor, lesson, quiz, restoring, session, onProblem]);
+
+  useEffect(save, [save, lessonState, logVersion]);
+  useEffect(() => {
+    const id = window.setInterval(save, SAVE_EVERY_MS);
+    window.addEventListener('pagehide', save);
+    return () => {
+      window.clearInterval(id);
+      window.removeEventListener('pagehide', save);
+    };
+  }, [save]);
+
+  const act = useCallback(
+    async (actions: { type: string; params?: Record<string, string | number | boolean> }[]) => {
+      for (const a of actions) {
+        const err = await session.act(a);
+        if (err) return err;
+      }
+      setLogVersion((v) => v + 1);
+      return null;
+    },
+    [session],
+  );
+
+  const stepBack = useCallback(async (): Promise<string | null> => {
+    if (session.client.log.length === 0) return 'There is no action to undo yet.';
+    await session.pause();
+    const snap = await session.client.stepBack();
+    // The rebuilt trace starts its sequence numbers again: the views must accept them.
+    session.feed.reset(-1);
+    if (snap) useUiStore.getState().setSnapshot(snap);
+    setLogVersion((v) => v + 1);
+    return null;
+  }, [session]);
+
+  const share = useCallback(async (): Promise<string> => {
+    const snap = useUiStore.getState().snapshot;
+    if (!snap) throw new Error('the simulation has not started yet');
+    const payload = await encodeShareLink({ scenario: lesson.scenario, seed: snap.seed, untilUs: snap.now, step: Math.min(actor.getSnapshot().context.index, lesson.steps.length - 1), log: [...session.client.log] });
+    const base = `${window.location.origin}${window.location.pathname}`;
+    return `${base}#/learn/${encodeURIComponent(lesson.scenario)}?seed=${snap.seed}&${SHARE_PARAM}=${payload}`;
+  }, [actor, lesson, session]);
+
+  const values = useMemo(() => controlValues(lesson.controls, session.client.log), [lesson, session, logVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const applyGroup = useCallback(
+    (groupId: string, v: FieldValues) => {
+      const g = lesson.controls.find((c) => c.id === groupId);
+      return g ? act(g.toActions(v)) : Promise.resolve(`Unknown control ${groupId}`);
+    },
+    [lesson, act],
+  );
+
+  const pressButton = useCallback(
+    (id: string) => {
+      const b = lesson.buttons.find((x) => x.id === id);
+      return b ? act([b.action]) : Promise.resolve(`Unknown button ${id}`);
+    },
+    [lesson, act],
+  );
+
+  const answer = useCallback((itemId: string, choiceId: string) => setQuiz((q) => ({ ...q, [itemId]: choiceId })), []);
+
+  const experimentRunner = (): ExperimentRunner => {
+    const c = session.client as unknown as Partial<ExperimentRunner>;
+    if (typeof c.runExperiment !== 'function' || typeof c.cancelExperiment !== 'function') {
+      throw new Error('this build of the simulator worker cannot run experiments');
+    }
+    return c as ExperimentRunner;
+  };
+
+  return { actor, lessonState, quiz, answer, restoring, act, stepBack, share, values, applyGroup, pressButton, experimentRunner, logVersion };
+}
