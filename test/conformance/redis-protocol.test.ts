@@ -1,0 +1,135 @@
+// The TCP server (scripts/serve-redis.ts) against a real redis-server, byte for byte: inline
+// commands, pipelining, protocol errors (and whether the connection is closed), AUTH with
+// requirepass, and pub/sub message streams.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { serveRedis } from '../../scripts/serve-redis';
+import type { RedisServerHandle } from '../../scripts/serve-redis';
+import { RawRedisConnection, startRealRedis } from './redis-real-server';
+import type { RealRedis } from './redis-real-server';
+
+/** Sends raw bytes, collects everything until the server closes or goes quiet. */
+function exchange(port: number, bytes: string, quietMs = 150): Promise<{ data: string; closed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const s = net.createConnection({ port, host: '127.0.0.1' });
+    let data = '';
+    let closed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (): void => {
+      clearTimeout(timer);
+      s.destroy();
+      resolve({ data, closed });
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, quietMs);
+    };
+    s.on('connect', () => {
+      s.write(Buffer.from(bytes, 'latin1'));
+      arm();
+    });
+    s.on('data', (d: Buffer) => {
+      data += d.toString('latin1');
+      arm();
+    });
+    s.on('end', () => {
+      closed = true;
+      finish();
+    });
+    s.on('error', reject);
+  });
+}
+
+const CASES: Array<[string, string]> = [
+  ['inline ping', 'PING\r\n'],
+  ['inline with quotes', 'SET k "a b\\x41\\n" \r\nGET k\r\nSET q \'it\\\'s\'\r\nGET q\r\n'],
+  ['inline LF only and blank lines', 'PING\n\r\n\nECHO hi\n'],
+  ['unbalanced quotes', 'PING\r\nSET k "abc\r\nPING\r\n'],
+  ['closing quote glued to text', 'SET k "a"b\r\n'],
+  ['pipelined multibulk', '*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\n*3\r\n$3\r\nSET\r\n$1\r\nx\r\n$1\r\n1\r\n'],
+  ['invalid multibulk length', '*1\r\n$4\r\nPING\r\n*x\r\n*1\r\n$4\r\nPING\r\n'],
+  ['negative multibulk is ignored', '*-1\r\n*0\r\nPING\r\n'],
+  ['expected $', '*2\r\n:1\r\n$1\r\na\r\n'],
+  ['invalid bulk length', '*1\r\n$-5\r\n'],
+  ['bulk length not a number', '*1\r\n$abc\r\n'],
+  ['multibulk count too large', '*2147483648\r\n'],
+  ['unknown command and arity', '*2\r\n$3\r\nFOO\r\n$3\r\nbar\r\n*1\r\n$3\r\nGET\r\n'],
+  ['QUIT closes after OK', 'PING\r\nQUIT\r\nPING\r\n'],
+  ['binary payload', '*3\r\n$3\r\nSET\r\n$2\r\nb\x00\r\n$4\r\n\x00\xff\r\n\r\n*2\r\n$3\r\nGET\r\n$2\r\nb\x00\r\n'],
+  ['transaction', 'MULTI\r\nSET a 1\r\nINCR a\r\nNOPE\r\nEXEC\r\nMULTI\r\nINCR a\r\nGET a\r\nEXEC\r\n'],
+];
+
+describe('serve:redis speaks RESP like redis-server', () => {
+  let real: RealRedis;
+  let ours: RedisServerHandle;
+  beforeAll(async () => {
+    real = await startRealRedis();
+    ours = await serveRedis({ port: 0 });
+  });
+  afterAll(async () => {
+    await real?.stop();
+    await ours?.close();
+  });
+
+  for (const [name, bytes] of CASES) {
+    it(`answers "${name}" identically`, async () => {
+      await exchange(real.port, 'FLUSHALL\r\n');
+      await exchange(ours.port, 'FLUSHALL\r\n');
+      const want = await exchange(real.port, bytes);
+      const got = await exchange(ours.port, bytes);
+      expect(got).toEqual(want);
+    });
+  }
+
+  it('delivers pub/sub messages in the same order with the same framing', async () => {
+    const run = async (port: number): Promise<string[]> => {
+      const sub = await RawRedisConnection.connect(port);
+      const pub = await RawRedisConnection.connect(port);
+      const seen: string[] = [];
+      sub.write('*3\r\n$9\r\nSUBSCRIBE\r\n$2\r\nc1\r\n$2\r\nc2\r\n');
+      seen.push(JSON.stringify(await sub.next()), JSON.stringify(await sub.next()));
+      seen.push(JSON.stringify(await sub.send(['PSUBSCRIBE', 'c*'])));
+      seen.push(JSON.stringify(await sub.send(['GET', 'x'])));
+      seen.push(JSON.stringify(await sub.send(['PING'])));
+      seen.push(JSON.stringify(await pub.send(['PUBLISH', 'c1', 'hello'])));
+      seen.push(JSON.stringify(await sub.next()), JSON.stringify(await sub.next()));
+      seen.push(JSON.stringify(await pub.send(['PUBLISH', 'nobody', 'x'])));
+      sub.write('*1\r\n$11\r\nUNSUBSCRIBE\r\n');
+      // Unsubscribing from all walks a dict: channel order is unspecified, counts are not.
+      const a = (await sub.next()) as { items: Array<{ value: unknown }> };
+      const b = (await sub.next()) as { items: Array<{ value: unknown }> };
+      seen.push(JSON.stringify([a.items[1]!.value, b.items[1]!.value].sort()), `${a.items[2]!.value},${b.items[2]!.value}`);
+      seen.push(JSON.stringify(await sub.send(['PUNSUBSCRIBE'])));
+      seen.push(JSON.stringify(await sub.send(['UNSUBSCRIBE'])));
+      seen.push(JSON.stringify(await sub.send(['GET', 'x'])));
+      sub.close();
+      pub.close();
+      return seen;
+    };
+    expect(await run(ours.port)).toEqual(await run(real.port));
+  });
+});
+
+describe('requirepass', () => {
+  let real: RealRedis;
+  let ours: RedisServerHandle;
+  beforeAll(async () => {
+    real = await startRealRedis(['--requirepass', 's3cret']);
+    ours = await serveRedis({ port: 0, requirepass: 's3cret' });
+  });
+  afterAll(async () => {
+    await real?.stop();
+    await ours?.close();
+  });
+
+  it('refuses commands before AUTH and accepts the password as redis-server does', async () => {
+    const script =
+      'GET k\r\nNOPE\r\nAUTH wrong\r\nAUTH default wrong\r\nAUTH nobody s3cret\r\nMULTI\r\nAUTH s3cret\r\nSET k v\r\nGET k\r\nAUTH default s3cret\r\nQUIT\r\n';
+    expect(await exchange(ours.port, script)).toEqual(await exchange(real.port, script));
+  });
+
+  it('rejects a large unauthenticated multibulk header as redis-server does', async () => {
+    const script = '*2000000\r\n';
+    expect(await exchange(ours.port, script)).toEqual(await exchange(real.port, script));
+  });
+});
