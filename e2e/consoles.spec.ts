@@ -1,0 +1,156 @@
+import { test, expect, expectNoAxeViolations, openSandbox, snap } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+/** The consoles panel of the sandbox and its parts, found by role and name. */
+function consoles(page: Page) {
+  const panel = page.getByRole('region', { name: 'Consoles' });
+  return {
+    panel,
+    tab: (name: 'Redis' | 'Memcached' | 'SQL') => panel.getByRole('tab', { name }),
+    log: (name: 'Redis' | 'Memcached' | 'SQL') => panel.getByRole('log', { name: `${name} console output` }),
+    input: (label: RegExp) => panel.getByRole('textbox', { name: label }),
+  };
+}
+
+async function run(input: Locator, line: string): Promise<void> {
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+}
+
+/** The reply text of the last entry in a console log (the printed text, without the ✖ / ? marks). */
+const lastReply = (log: Locator) => log.locator('.console-entry').last().locator('.console-out pre').last();
+
+test('redis console: replies as redis-cli prints them, help, completion, history, clear', async ({ page }) => {
+  await openSandbox(page);
+  const c = consoles(page);
+  await expect(c.tab('Redis')).toHaveAttribute('aria-selected', 'true');
+  const input = c.input(/Redis command/);
+  const log = c.log('Redis');
+  await expect(page.getByText('127.0.0.1:6379>', { exact: false }).first()).toBeVisible();
+
+  // Inline help while typing the first word.
+  await input.fill('SET');
+  await expect(c.panel.getByText(/^SET key value/)).toBeVisible();
+
+  await run(input, 'SET greeting hello');
+  await expect(lastReply(log)).toHaveText('OK');
+  await run(input, 'GET greeting');
+  await expect(lastReply(log)).toHaveText('"hello"');
+  await run(input, 'INCR greeting');
+  await expect(lastReply(log)).toContainText('(error) ERR value is not an integer or out of range');
+  await expect(log.locator('.console-entry').last().locator('.console-error')).toBeVisible();
+  await run(input, 'GET nosuchkey');
+  await expect(lastReply(log)).toHaveText('(nil)');
+  // The reply is announced in the polite status region.
+  await expect(c.panel.getByRole('status').filter({ hasText: '(nil)' })).toBeAttached();
+
+  // Local help: nothing is sent.
+  await run(input, 'help get');
+  await expect(lastReply(log)).toContainText('summary:');
+
+  // Tab completes command names as redis-cli does (upper case); ↑ recalls the last line.
+  await input.fill('geta');
+  await input.press('Tab');
+  await expect(input).toHaveValue(/^GETA/i);
+  await input.press('Escape');
+  await expect(input).toHaveValue('');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('help get');
+  await input.press('Escape');
+
+  // SELECT changes the prompt like redis-cli: the db index when not 0.
+  await run(input, 'SELECT 1');
+  await expect(lastReply(log)).toHaveText('OK');
+  await expect(c.panel.locator('label .console-prompt, .console-input-row .console-prompt').first()).toContainText('127.0.0.1:6379[1]>');
+  await run(input, 'SELECT 0');
+  await snap(page, 'console-redis');
+
+  await run(input, 'clear');
+  await expect(log.locator('.console-entry')).toHaveCount(0);
+});
+
+test('memcached console: a storage command waits for its data line, like telnet', async ({ page }) => {
+  await openSandbox(page);
+  const c = consoles(page);
+  await c.tab('Memcached').click();
+  const input = c.input(/Memcached command/);
+  const log = c.log('Memcached');
+  await input.fill('set k 0 0 1');
+  await input.press('Enter');
+  await expect(c.panel.getByText(/type the data block \(1 byte\)/)).toBeVisible();
+  await run(input, 'v');
+  await expect(lastReply(log)).toHaveText('STORED');
+  await run(input, 'get k');
+  await expect(lastReply(log)).toHaveText('VALUE k 0 1\nv\nEND');
+  await run(input, 'bogus');
+  await expect(lastReply(log)).toHaveText('ERROR');
+  await snap(page, 'console-memcached');
+});
+
+test('sql console: a result grid and PostgreSQL errors', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openSandbox(page);
+  const c = consoles(page);
+  await c.tab('SQL').click();
+  const input = c.input(/SQL statement/);
+  const log = c.log('SQL');
+  await run(input, 'SELECT id, name FROM products ORDER BY id LIMIT 3;');
+  // The first query may wait for PostgreSQL (PGlite) to start.
+  const table = log.getByRole('table').last();
+  await expect(table).toBeVisible({ timeout: 45_000 });
+  await expect(table.getByRole('columnheader')).toHaveText(['id', 'name']);
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(lastReply(log)).toContainText('(3 rows)');
+
+  // Shift+Enter continues the statement; Enter runs it once it ends with ;.
+  await input.fill('SELECT count(*)');
+  await input.press('Shift+Enter');
+  await input.pressSequentially('FROM users');
+  await input.press('Enter');
+  await expect(input).toHaveValue('SELECT count(*)\nFROM users\n');
+  await input.press('Backspace');
+  await input.pressSequentially(';');
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(log.getByRole('table').last().getByRole('columnheader')).toHaveText(['count']);
+
+  await run(input, 'SELEC 1;');
+  await expect(lastReply(log)).toContainText('syntax error at or near "SELEC"');
+  await snap(page, 'console-sql');
+});
+
+test('consoles have no axe violations, in every tab', async ({ page }) => {
+  await openSandbox(page);
+  const c = consoles(page);
+  await run(c.input(/Redis command/), 'PING');
+  await expectNoAxeViolations(page);
+  await c.tab('Memcached').click();
+  await run(c.input(/Memcached command/), 'version');
+  await expectNoAxeViolations(page);
+  await c.tab('SQL').click();
+  await run(c.input(/SQL statement/), 'help');
+  await expectNoAxeViolations(page);
+});
+
+test('consoles are keyboard operable: arrow keys move between tabs, Tab reaches the input', async ({ page }) => {
+  await openSandbox(page);
+  const c = consoles(page);
+  await c.tab('Redis').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(c.tab('Memcached')).toBeFocused();
+  await expect(c.tab('Memcached')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(c.tab('SQL')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(c.tab('Redis')).toBeFocused();
+  // Tab from the tab list reaches the scrollback and then the input; focus is visible.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const input = c.input(/Redis command/);
+  await expect(input).toBeFocused();
+  expect(await input.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  // An empty line has nothing to complete: Tab leaves the console (no keyboard trap).
+  await page.keyboard.press('Tab');
+  await expect(input).not.toBeFocused();
+});
