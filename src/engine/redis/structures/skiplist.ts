@@ -236,20 +236,37 @@ export class SkipList<M> {
     return x !== this.header && scoreGteMin(x.score, r) ? x : null;
   }
 
-  private lexGteMin(m: M, r: LexRange<M>): boolean {
+  lexGteMin(m: M, r: LexRange<M>): boolean {
     if (r.min === null) return true;
     const c = this.cmp(m, r.min);
     return r.minEx ? c > 0 : c >= 0;
   }
 
-  private lexLteMax(m: M, r: LexRange<M>): boolean {
+  lexLteMax(m: M, r: LexRange<M>): boolean {
     if (r.max === null) return true;
     const c = this.cmp(m, r.max);
     return r.maxEx ? c < 0 : c <= 0;
   }
 
-  /** First node whose member is inside `r` (meaningful when all scores are equal), or null. */
+  /**
+   * zslIsInLexRange's early exit: the tail must reach min and the head must not pass max.
+   * With mixed scores members are not in lex order, so these checks change answers.
+   */
+  private lexRangeReachable(r: LexRange<M>): boolean {
+    if (r.min !== null && r.max !== null) {
+      const c = this.cmp(r.min, r.max);
+      if (c > 0 || (c === 0 && (r.minEx || r.maxEx))) return false;
+    }
+    const head = this.first();
+    return this.tail !== null && head !== null && this.lexGteMin(this.tail.member, r) && this.lexLteMax(head.member, r);
+  }
+
+  /**
+   * First node at or past min (walking the levels as zslFirstInLexRange does), if it is not past
+   * max. Lex ranges are meant for sets whose scores are all equal.
+   */
   firstInLexRange(r: LexRange<M>): SkipNode<M> | null {
+    if (!this.lexRangeReachable(r)) return null;
     let x = this.header;
     for (let i = this.level - 1; i >= 0; i--) {
       let next = x.forward[i]!;
@@ -262,8 +279,9 @@ export class SkipList<M> {
     return n !== null && this.lexLteMax(n.member, r) ? n : null;
   }
 
-  /** Last node whose member is inside `r`, or null. */
+  /** Last node not past max (zslLastInLexRange's walk), if it reaches min; or null. */
   lastInLexRange(r: LexRange<M>): SkipNode<M> | null {
+    if (!this.lexRangeReachable(r)) return null;
     let x = this.header;
     for (let i = this.level - 1; i >= 0; i--) {
       let next = x.forward[i]!;
@@ -273,6 +291,24 @@ export class SkipList<M> {
       }
     }
     return x !== this.header && this.lexGteMin(x.member, r) ? x : null;
+  }
+
+  /** zzlFirstInLexRange: the listpack encoding's linear scan from the head. */
+  scanFirstInLexRange(r: LexRange<M>): SkipNode<M> | null {
+    if (!this.lexRangeReachable(r)) return null;
+    for (let n = this.first(); n !== null; n = n.forward[0]!) {
+      if (this.lexGteMin(n.member, r)) return this.lexLteMax(n.member, r) ? n : null;
+    }
+    return null;
+  }
+
+  /** zzlLastInLexRange: the listpack encoding's linear scan from the tail. */
+  scanLastInLexRange(r: LexRange<M>): SkipNode<M> | null {
+    if (!this.lexRangeReachable(r)) return null;
+    for (let n = this.tail; n !== null; n = n.backward) {
+      if (this.lexLteMax(n.member, r)) return this.lexGteMin(n.member, r) ? n : null;
+    }
+    return null;
   }
 
   /** Whether a node lies inside a lex range (for walking forward from firstInLexRange). */

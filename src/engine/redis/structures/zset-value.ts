@@ -6,7 +6,7 @@
  */
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
-import { SkipList, compareBinary } from './skiplist';
+import { SkipList, compareBinary, type LexRange, type SkipNode } from './skiplist';
 import { DICT_ENTRY_BYTES, DICT_STRUCT, ZSET_FIXED, dictTableBytes, lpAllocBytes, lpEntryBytes, scoreEntryBytes, sdsBytes, zslNodeBytes } from './size-model';
 
 export const ZSET_MAX_LISTPACK_ENTRIES = 128;
@@ -78,6 +78,18 @@ export class RedisZset implements StructureValue {
     this.dict.delete(member);
     this.payload -= this.entryBytes(member, old);
     return true;
+  }
+
+  /**
+   * Lex range ends as Redis finds them for this encoding: a linear scan for listpack, the
+   * level walk for skiplist. They differ only when scores are mixed (lex order undefined).
+   */
+  lexFirst(r: LexRange<BinStr>): SkipNode<BinStr> | null {
+    return this.listpack ? this.zsl.scanFirstInLexRange(r) : this.zsl.firstInLexRange(r);
+  }
+
+  lexLast(r: LexRange<BinStr>): SkipNode<BinStr> | null {
+    return this.listpack ? this.zsl.scanLastInLexRange(r) : this.zsl.lastInLexRange(r);
   }
 
   /** Drops a member the caller already unlinked from the skip list (range deletes). */

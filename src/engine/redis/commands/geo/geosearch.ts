@@ -43,7 +43,6 @@ function collect(z: RedisZset, shape: GeoShape, limit: number): Point[] {
 }
 
 function search(c: Client, argv: Argv, store: boolean): Reply {
-  const name = store ? 'geosearchstore' : 'geosearch';
   const srcIdx = store ? 2 : 1;
   const z = readAs(c, argv[srcIdx]!, 'zset');
   if (isErrorReply(z)) return z;

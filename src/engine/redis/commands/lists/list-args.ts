@@ -13,11 +13,13 @@ export function parseLong(s: BinStr): number | ErrorReply {
   return v === null ? reply.notInteger() : v;
 }
 
-/** getPositiveLongFromObjectOrReply (`msg` replaces both messages when given). */
-export function parsePositiveLong(s: BinStr, msg?: string): number | ErrorReply {
+/**
+ * getPositiveLongFromObjectOrReply: it passes its message down to the integer parse too, so a
+ * non-integer gets the same "must be positive" text as a negative number.
+ */
+export function parsePositiveLong(s: BinStr, msg = 'ERR value is out of range, must be positive'): number | ErrorReply {
   const v = parseInt64(s);
-  if (v === null) return reply.error(msg ?? 'ERR value is not an integer or out of range');
-  if (v < 0) return reply.error(msg ?? 'ERR value is out of range, must be positive');
+  if (v === null || v < 0) return reply.error(msg);
   return v;
 }
 

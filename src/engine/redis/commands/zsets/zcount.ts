@@ -37,10 +37,17 @@ export const zlexcount = defineCommand({
     const z = readAs(c, argv[1]!, 'zset');
     if (z === null || isErrorReply(z)) return z ?? reply.int(0);
     if (r.empty) return reply.int(0);
-    const first = z.zsl.firstInLexRange(r);
+    const first = z.lexFirst(r);
     if (first === null) return reply.int(0);
-    const last = z.zsl.lastInLexRange(r)!;
-    const n = z.zsl.rankOf(last.score, last.member) - z.zsl.rankOf(first.score, first.member) + 1;
-    return reply.int(Math.max(0, n));
+    if (z.encoding() === 'listpack') {
+      let n = 0;
+      for (let x: typeof first | null = first; x !== null && z.zsl.lexLteMax(x.member, r); x = x.forward[0]!) n++;
+      return reply.int(n);
+    }
+    // zlexcountCommand's rank arithmetic (meaningful when all scores are equal).
+    let count = z.length - z.zsl.rankOf(first.score, first.member);
+    const last = z.lexLast(r);
+    if (last !== null) count -= z.length - 1 - z.zsl.rankOf(last.score, last.member);
+    return reply.int(count);
   },
 });

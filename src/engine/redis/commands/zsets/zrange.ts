@@ -61,8 +61,10 @@ export function rangeByScore(z: RedisZset, r: ReturnType<typeof parseScoreRange>
 
 export function rangeByLex(z: RedisZset, r: ParsedLex, rev: boolean, offset = 0, limit = -1): Node[] {
   if (r.empty || offset < 0 || (offset > 0 && offset >= z.length)) return [];
-  const inside = (n: Node) => z.zsl.inLexRange(n.member, r);
-  return rev ? walk(z.zsl.lastInLexRange(r), true, offset, limit, inside) : walk(z.zsl.firstInLexRange(r), false, offset, limit, inside);
+  // Forward walks stop past max, backward walks before min (what Redis checks on each step).
+  return rev
+    ? walk(z.lexLast(r), true, offset, limit, (n) => z.zsl.lexGteMin(n.member, r))
+    : walk(z.lexFirst(r), false, offset, limit, (n) => z.zsl.lexLteMax(n.member, r));
 }
 
 export function nodesReply(nodes: readonly Node[], withScores: boolean): Reply {
