@@ -117,7 +117,13 @@ test('sql console: a result grid and PostgreSQL errors', async ({ page }) => {
 
   await run(input, 'SELEC 1;');
   await expect(lastReply(log)).toContainText('syntax error at or near "SELEC"');
+  await expect(log.locator('.console-entry').last().locator('.console-error')).toBeVisible();
   await snap(page, 'console-sql');
+
+  // A big result is cut in the grid, with a note saying so.
+  await run(input, 'SELECT n FROM generate_series(1, 500) AS n;');
+  await expect(log.getByText(/Output truncated: showing the first 200 of 500 rows/)).toBeVisible();
+  await expect(log.getByRole('table').last().locator('tbody tr')).toHaveCount(200);
 });
 
 test('consoles have no axe violations, in every tab', async ({ page }) => {
@@ -153,4 +159,34 @@ test('consoles are keyboard operable: arrow keys move between tabs, Tab reaches 
   // An empty line has nothing to complete: Tab leaves the console (no keyboard trap).
   await page.keyboard.press('Tab');
   await expect(input).not.toBeFocused();
+});
+
+test.describe('when the worker fails', () => {
+  // The console logs the failed call with console.error('[console] …') on purpose.
+  test.use({ expectedConsoleErrors: [/\[console\] act failed/] });
+
+  test('a worker error is shown as a clear message and the console keeps working', async ({ page }) => {
+    await openSandbox(page);
+    const c = consoles(page);
+    const input = c.input(/Redis command/);
+    const log = c.log('Redis');
+    // Make the next call to the worker fail the way a lost worker's RPC does.
+    await page.evaluate(() => {
+      const client = window.__sim!.client;
+      const act = client.act.bind(client);
+      client.act = () => {
+        client.act = act;
+        return Promise.reject(new Error('worker terminated'));
+      };
+    });
+    await run(input, 'PING');
+    const failure = log.locator('.console-entry').last().locator('.console-failure');
+    await expect(failure).toContainText('Not run.');
+    await expect(failure).toContainText('The simulation did not answer (worker terminated)');
+    // Empty lines are ignored; the next line goes through again.
+    await input.press('Enter');
+    await expect(log.locator('.console-entry')).toHaveCount(1);
+    await run(input, 'help ping');
+    await expect(lastReply(log)).toContainText('PING');
+  });
 });

@@ -113,6 +113,17 @@ export function ConsoleInput({ adapter, state, value, onChange, inputRef, inputI
     <div className="console-input-row">
       <label htmlFor={inputId} className="console-prompt">
         <span aria-hidden={prompt === '' ? undefined : true}>{prompt}</span>
+        {adapter.multiline
+          ? // psql prints a continuation prompt on every further line of a statement.
+            value
+              .split('\n')
+              .slice(1, 8)
+              .map((_, i) => (
+                <span key={i} className="console-prompt-more" aria-hidden="true">
+                  {adapter.prompt(state.promptState, true)}
+                </span>
+              ))
+          : null}
         <span className="visually-hidden">
           {prompt === '' ? '' : `${prompt.trim()} `}
           {adapter.inputLabel}

@@ -1,7 +1,7 @@
 import type { ConsoleResult, TruncationNote } from './types';
 
 /** Beyond these, the scrollback shows the start of a reply and says how much was left out. */
-export const MAX_OUTPUT_LINES = 500;
+export const MAX_OUTPUT_LINES = 200;
 export const MAX_OUTPUT_CHARS = 50_000;
 export const MAX_TABLE_ROWS = 200;
 
