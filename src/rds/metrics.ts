@@ -72,9 +72,9 @@ export class RdsMetrics {
     }
   }
 
-  /** Metrics of the statements completed in (atUs - windowUs, atUs], rounded to whole buckets. */
+  /** Metrics of the statements completed in the whole buckets covering [atUs - windowUs, atUs). */
   window(atUs: number, windowUs = 1_000_000): WindowMetrics {
-    const last = Math.floor(atUs / METRICS_BUCKET_US);
+    const last = Math.ceil(atUs / METRICS_BUCKET_US) - 1;
     const span = Math.max(1, Math.min(BUCKETS, Math.round(windowUs / METRICS_BUCKET_US)));
     const hist = new LatencyHistogram();
     let completed = 0;

@@ -26,7 +26,7 @@ function int4(v: unknown): number | undefined {
   return Number.isInteger(n) && n >= INT4_MIN && n <= INT4_MAX ? n : undefined;
 }
 
-const UPDATE_RESULT = (affected: number): SqlResult => ({ rows: [], fields: [], affectedRows: affected });
+const UPDATE_RESULT = (affected: number): SqlResult => ({ rows: [], fields: [], affectedRows: affected, command: 'UPDATE' });
 
 /**
  * An in-memory copy of the rows the workload reads, for fast-forward runs where one PGlite round
@@ -88,10 +88,10 @@ export class RowMirror {
     const id = int4(params[0]);
     if (!t || !fields || id === undefined || params.length !== 1) return undefined;
     const row = t.rows.get(id);
-    if (!row) return { rows: [], fields, affectedRows: 0 };
+    if (!row) return { rows: [], fields, affectedRows: 0, command: 'SELECT' };
     const out: Row = {};
     for (const f of fields) out[f.name] = row[f.name];
-    return { rows: [out], fields, affectedRows: 0 };
+    return { rows: [out], fields, affectedRows: 0, command: 'SELECT' };
   }
 
   private updateById(table: string, params: readonly unknown[], change: (row: Row) => Row): SqlResult | undefined {
