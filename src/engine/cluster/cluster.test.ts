@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKetamaRing, createModuloSharding, keyMovement, md5Hex, crc16, keyHashSlot, HASH_SLOTS } from './index';
+import { createKetamaRing, createModuloSharding, keyMovement, ketamaKeyHash, md5Hex, crc16, keyHashSlot, HASH_SLOTS } from './index';
 
 const nodes = Array.from({ length: 10 }, (_, i) => ({ host: `10.0.0.${i + 1}`, port: 11211 }));
 const eleventh = { host: '10.0.0.11', port: 11211 };
@@ -30,14 +30,17 @@ describe('ketama ring', () => {
     expect(modulo.fraction).toBeGreaterThan(0.8); // ideally 10/11
   });
 
-  it('spreads keys within ±10 % of even with 640 points per node (±15 % with the default 160)', () => {
+  // A node's share with P points has a relative spread of roughly 1/sqrt(P) (≈ 8 % at 160), so
+  // the largest of 10 deviations is near 2σ: ±15 % is the honest bound for libmemcached's
+  // default 160 points (this node set happens to land at −9.9 %/+8.6 %); ±10 % needs ~1000.
+  it('spreads keys within ±10 % of even with 1000 points per node (±15 % with the default 160)', () => {
     const share = (points: number): number[] => {
       const ring = createKetamaRing(nodes, points);
       const counts = new Array<number>(nodes.length).fill(0);
       for (const k of keys) counts[ring.lookup(k)]!++;
       return counts.map((c) => c / (keys.length / nodes.length) - 1);
     };
-    for (const d of share(640)) expect(Math.abs(d)).toBeLessThan(0.1);
+    for (const d of share(1000)) expect(Math.abs(d)).toBeLessThan(0.1);
     for (const d of share(160)) expect(Math.abs(d)).toBeLessThan(0.15);
   });
 
@@ -59,5 +62,45 @@ describe('redis cluster slots', () => {
     expect(keyHashSlot('foo{}{bar}')).toBe(crc16('foo{}{bar}') % HASH_SLOTS);
     expect(keyHashSlot('foo{{bar}}zap')).toBe(crc16('{bar') % HASH_SLOTS);
     expect(keyHashSlot('foo{bar}{zap}')).toBe(crc16('bar') % HASH_SLOTS);
+  });
+});
+
+describe('ketama compatibility with libmemcached', () => {
+  // Test vectors from libmemcached's ketama tests (test/fixtures/ketama.hpp, the
+  // MEMCACHED_DISTRIBUTION_CONSISTENT_KETAMA set): 8 weighted servers, key → hash → server.
+  const pool = [
+    ['10.0.1.1', 600], ['10.0.1.2', 300], ['10.0.1.3', 200], ['10.0.1.4', 350],
+    ['10.0.1.5', 1000], ['10.0.1.6', 800], ['10.0.1.7', 950], ['10.0.1.8', 100],
+  ].map(([host, weight]) => ({ host: host as string, port: 11211, weight: weight as number }));
+  const cases: [string, number, string][] = [
+    ['SVa_]_V41)', 443691461, '10.0.1.7'],
+    ['*/Z;?V(.\\8', 1422915503, '10.0.1.1'],
+    ['30C1*Z*S/_', 1473165754, '10.0.1.2'],
+    ['ERR:EC58G>', 2148406511, '10.0.1.7'],
+    ['1I=cTMNTKF', 2882686667, '10.0.1.5'],
+    [']VG<`I*Z8)', 1103544263, '10.0.1.5'],
+    ['@7RU6C6T+Z', 3862737685, '10.0.1.5'],
+    ['726bW=9*a4', 4213440020, '10.0.1.7'],
+    ['\\`)<B)UE,c', 951096736, '10.0.1.1'],
+    ['P1[Ma3=K1/', 1989324036, '10.0.1.8'],
+    ['D[HE+cFXDK', 2117036136, '10.0.1.3'],
+    ['EM75N0+[X1', 1558531507, '10.0.1.4'],
+    ['(,>E`)FT\\4', 580747448, '10.0.1.2'],
+    ['6,cEI`F_P>', 3972869246, '10.0.1.6'],
+    ['M/HV^_HZ4O', 3623390946, '10.0.1.7'],
+    ['Nb-X^]M)I:', 330865696, '10.0.1.6'],
+    ['0OZH^9BKM[', 3682518606, '10.0.1.8'],
+    ['VD6D0]ba_\\', 3842502950, '10.0.1.1'],
+  ];
+  const ring = createKetamaRing(pool);
+  it('hashes keys with MD5 like libhashkit', () => {
+    for (const [key, hash] of cases) expect(ketamaKeyHash(key), key).toBe(hash);
+  });
+  it('places keys on the same servers', () => {
+    for (const [key, , server] of cases) expect(ring.lookupNode(key).host, key).toBe(server);
+  });
+  it('wraps past the last point to the first ("VDEAAAAA" hashes to 0xfffcd1b5)', () => {
+    expect(ketamaKeyHash('VDEAAAAA')).toBe(0xfffcd1b5);
+    expect(ring.lookup('VDEAAAAA')).toBe(ring.owner[0]);
   });
 });

@@ -5,5 +5,5 @@ export type { ModuloSharding } from './modulo';
 export { createModuloSharding } from './modulo';
 export type { KeyMovement } from './key-movement';
 export { keyMovement } from './key-movement';
-export { md5, md5Hex } from './md5';
+export { md5, md5Hex, md5Words } from './md5';
 export { HASH_SLOTS, crc16, keyHashSlot } from './slots';

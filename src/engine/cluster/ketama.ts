@@ -1,12 +1,31 @@
-import { md5 } from './md5';
+import { md5Words } from './md5';
 
 /** A cache node as the client knows it. */
 export interface RingNode {
   host: string;
   port: number;
+  /** Relative capacity (libmemcached server weight); equal weights when omitted. */
+  weight?: number;
 }
 
 export const nodeName = (n: RingNode): string => `${n.host}:${n.port}`;
+
+const DEFAULT_PORT = 11211;
+
+/** libmemcached's point name: "host-i" on the default port, "host:port-i" otherwise. */
+const pointName = (n: RingNode, i: number): string =>
+  n.port === DEFAULT_PORT ? `${n.host}-${i}` : `${n.host}:${n.port}-${i}`;
+
+/**
+ * Points for one server, as update_continuum computes them in float32 arithmetic:
+ * floor(weight/total × points/4 × servers + 1e-10) × 4 — 160 each when weights are equal.
+ */
+function pointsFor(weight: number, totalWeight: number, servers: number, pointsPerServer: number): number {
+  const f = Math.fround;
+  const pct = f(f(weight) / f(totalWeight));
+  const x = f(f(f(f(pct * pointsPerServer) / 4) * f(servers)) + f(0.0000000001));
+  return Math.floor(x) * 4;
+}
 
 /** libmemcached's default: 160 points per server (40 MD5 digests × 4 points each). */
 export const KETAMA_POINTS_PER_SERVER = 160;
@@ -23,31 +42,33 @@ export interface KetamaRing {
   lookupNode(key: string): RingNode;
 }
 
-/** The 32-bit ketama point from 4 digest bytes, little-endian as libmemcached's ketama_server_hash. */
-function pointAt(d: Uint8Array, alignment: number): number {
-  return ((d[3 + alignment * 4]! << 24) | (d[2 + alignment * 4]! << 16) | (d[1 + alignment * 4]! << 8) | d[alignment * 4]!) >>> 0;
-}
-
-/** Hash of a key on the circle: the first 4 bytes of its MD5, as ketama's MEMCACHED_HASH_MD5. */
+/**
+ * Hash of a key on the circle: digest bytes 0–3 read little-endian, as libmemcached's
+ * MEMCACHED_HASH_MD5 (and ketama_server_hash with alignment 0).
+ */
 export function ketamaKeyHash(key: string): number {
-  return pointAt(md5(key), 0);
+  return md5Words(key)[0]!;
 }
 
 /**
- * A ketama consistent-hash ring (libmemcached with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED off):
- * for each server, MD5("host:port-i") for i in 0..pointsPerServer/4, four points per digest;
- * a key belongs to the first point at or after its hash, wrapping around.
+ * A ketama consistent-hash ring as libmemcached builds it in ketama-compatible mode
+ * (MEMCACHED_BEHAVIOR_KETAMA / KETAMA_WEIGHTED, hosts.cc update_continuum): for each server,
+ * MD5 of "host-i" ("host:port-i" off port 11211), four points per digest, 160 points per
+ * server scaled by weight; a key belongs to the first point at or after its MD5 hash,
+ * wrapping around. Ties sort by server index, as continuum_item_cmp does.
  */
 export function createKetamaRing(nodes: readonly RingNode[], pointsPerServer = KETAMA_POINTS_PER_SERVER): KetamaRing {
-  const perHash = Math.max(1, Math.floor(pointsPerServer / POINTS_PER_HASH));
-  const total = nodes.length * perHash * POINTS_PER_HASH;
+  const totalWeight = nodes.reduce((sum, n) => sum + (n.weight ?? 1), 0);
+  const counts = nodes.map((n) => pointsFor(n.weight ?? 1, totalWeight, nodes.length, pointsPerServer));
+  const total = counts.reduce((a, b) => a + b, 0);
   const raw: { v: number; o: number }[] = new Array(total);
   let k = 0;
   nodes.forEach((node, o) => {
-    const name = nodeName(node);
+    const perHash = counts[o]! / POINTS_PER_HASH;
     for (let i = 0; i < perHash; i++) {
-      const d = md5(`${name}-${i}`);
-      for (let a = 0; a < POINTS_PER_HASH; a++) raw[k++] = { v: pointAt(d, a), o };
+      // ketama_server_hash(alignment a) = digest bytes 4a..4a+3, little-endian = word a.
+      const d = md5Words(pointName(node, i));
+      for (let a = 0; a < POINTS_PER_HASH; a++) raw[k++] = { v: d[a]!, o };
     }
   });
   raw.sort((x, y) => x.v - y.v || x.o - y.o);

@@ -6,6 +6,8 @@ import type { StoreMode, StoreResult } from './operations';
 import { addDelta, allocForStore, deleteItem, flushAll, storeItem, touchItem } from './operations';
 import type { MemcachedOptions, Settings } from './settings';
 import { KEY_MAX_LENGTH, buildSettings } from './settings';
+
+const MAX_KEY = KEY_MAX_LENGTH;
 import { ItemStore } from './store';
 import { latin1Bytes, latin1String } from './writer';
 
@@ -16,9 +18,9 @@ export interface MemcachedEngineOptions extends MemcachedOptions {
 }
 
 export interface MemcachedValue {
-  value: Uint8Array;
-  flags: number;
-  cas: number;
+  readonly value: Uint8Array;
+  readonly flags: number;
+  readonly cas: number;
 }
 
 export interface StoreOptions {
@@ -73,6 +75,17 @@ export interface MemcachedEngine {
 const utf8 = new TextEncoder();
 const utf8d = new TextDecoder();
 
+/** Printable ASCII without spaces, 1–250 chars: the common case, needing no conversion. */
+function isSimpleKey(key: string): boolean {
+  const n = key.length;
+  if (n === 0 || n > MAX_KEY) return false;
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return false;
+  }
+  return true;
+}
+
 /** Keys are byte strings inside the engine; ASCII keys need no conversion. */
 function keyBytes(key: string): string {
   for (let i = 0; i < key.length; i++) {
@@ -81,8 +94,15 @@ function keyBytes(key: string): string {
   return key;
 }
 
+/** The engine's byte-string key, or null when the text protocol could not carry it. */
+function toKey(raw: string): string | null {
+  if (isSimpleKey(raw)) return raw;
+  const key = keyBytes(raw);
+  return validKey(key) ? key : null;
+}
+
 function validKey(key: string): boolean {
-  if (key.length === 0 || key.length > KEY_MAX_LENGTH) return false;
+  if (key.length === 0 || key.length > MAX_KEY) return false;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0) return false;
@@ -103,8 +123,8 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
     exptime: number,
     reqCas: bigint,
   ): StoreReply => {
-    const key = keyBytes(rawKey);
-    if (!validKey(key)) return BAD;
+    const key = toKey(rawKey);
+    if (key === null) return BAD;
     const value = typeof raw === 'string' ? utf8.encode(raw) : raw;
     store.tick();
     store.beginObservation();
@@ -127,8 +147,8 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
   };
 
   const retrieve = (rawKey: string, touch: boolean, exptime: number): MemcachedValue | null => {
-    const key = keyBytes(rawKey);
-    if (!validKey(key)) return null;
+    const key = toKey(rawKey);
+    if (key === null) return null;
     store.tick();
     store.beginObservation();
     const it = touch ? touchItem(store, key, exptime) : store.get(key, true);
@@ -144,12 +164,13 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
     if (store.listener !== null) {
       store.observe(touch ? 'gat' : 'get', key, it ? 'hit' : 'miss', it ? it.clsid : 0, 0, it ? it.value.length : 0);
     }
-    return it === null ? null : { value: it.value, flags: it.flags, cas: it.cas };
+    // The item itself, seen through the read-only MemcachedValue shape: no copy per hit.
+    return it;
   };
 
   const delta = (rawKey: string, incr: boolean, d: bigint | number): DeltaReply => {
-    const key = keyBytes(rawKey);
-    if (!validKey(key)) return BAD;
+    const key = toKey(rawKey);
+    if (key === null) return BAD;
     const big = typeof d === 'bigint' ? d : Number.isSafeInteger(d) ? BigInt(d) : -1n;
     if (big < 0n || big >= 1n << 64n) return 'CLIENT_ERROR invalid numeric delta argument';
     store.tick();
@@ -182,8 +203,8 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
     prepend: (k, v) => storeTyped('prepend', k, v, 0, 0, 0n),
     cas: (k, v, cas, o) => storeTyped('cas', k, v, o?.flags ?? 0, o?.exptime ?? 0, BigInt(cas)),
     delete: (rawKey) => {
-      const key = keyBytes(rawKey);
-      if (!validKey(key)) return BAD;
+      const key = toKey(rawKey);
+      if (key === null) return BAD;
       store.tick();
       store.beginObservation();
       const it = deleteItem(store, key);
@@ -191,8 +212,8 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
       return it ? 'DELETED' : 'NOT_FOUND';
     },
     touch: (rawKey, exptime) => {
-      const key = keyBytes(rawKey);
-      if (!validKey(key)) return BAD;
+      const key = toKey(rawKey);
+      if (key === null) return BAD;
       store.tick();
       store.beginObservation();
       const it = touchItem(store, key, exptime | 0);

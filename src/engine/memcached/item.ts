@@ -1,5 +1,9 @@
 import { CAS_SIZE, FLAGS_SIZE, ITEM_HEADER_SIZE } from './settings';
 
+const HEADER = ITEM_HEADER_SIZE;
+const FLAGS = FLAGS_SIZE;
+const CAS = CAS_SIZE;
+
 /** One stored item, mirroring the fields of memcached's `struct _stritem` that matter. */
 export interface Item {
   /** The key as a byte string (one char per byte, latin1). */
@@ -23,11 +27,13 @@ export interface Item {
   /** LRU neighbours: prev is towards the head (newer), next towards the tail (older). */
   prev: Item | null;
   next: Item | null;
-  /** Slab classes of the memory actually taken: [header] for normal items, header + chunks when large. */
-  chunks: number[];
+  /** Slab class the item's (header) chunk came from; 0 once freed. */
+  headerClass: number;
+  /** Classes of the body chunks of a large item (ntotal > slab_chunk_max), else null. */
+  bodyChunks: number[] | null;
 }
 
 /** item_make_header + CAS: bytes an item needs. Flags take no space when zero (1.6 behaviour). */
 export function itemTotal(nkey: number, flags: number, nbytesWithCrlf: number, useCas: boolean): number {
-  return ITEM_HEADER_SIZE + nkey + 1 + (flags === 0 ? 0 : FLAGS_SIZE) + nbytesWithCrlf + (useCas ? CAS_SIZE : 0);
+  return HEADER + nkey + 1 + (flags === 0 ? 0 : FLAGS) + nbytesWithCrlf + (useCas ? CAS : 0);
 }

@@ -69,7 +69,7 @@ export function storeItem(store: ItemStore, it: Item, mode: StoreMode, reqCas: b
         const merged = store.alloc(it.key, old.flags, old.exptime, it.value.length + old.value.length + 2);
         old.pinned = false;
         if (merged === null) return 'NOT_STORED';
-        if (merged.chunks.length === 1 && merged.ntotal > store.settings.slabChunkSizeMax) {
+        if (merged.bodyChunks === null && merged.ntotal > store.settings.slabChunkSizeMax) {
           old.pinned = true;
           const ok = store.allocChunks(merged, it.value.length + old.value.length + 2);
           old.pinned = false;
@@ -125,7 +125,7 @@ export function addDelta(store: ItemStore, key: string, incr: boolean, delta: bi
     else store.counters.decrMisses++;
     return { kind: 'not_found' };
   }
-  if (it.value.length === 0 || it.chunks.length > 1 || it.ntotal > store.settings.slabChunkSizeMax) {
+  if (it.value.length === 0 || it.ntotal > store.settings.slabChunkSizeMax) {
     return { kind: 'non_numeric' };
   }
   const current = parseStoredNumber(it.value);

@@ -46,10 +46,14 @@ export class SlabAllocator {
   readonly classes: SlabClass[];
   readonly largest: number;
   malloced = 0;
+  private readonly sizes: Uint32Array;
+  private readonly itemSizeMax: number;
 
   constructor(private readonly settings: Settings) {
     const shapes = slabClassSizes(settings);
     this.largest = shapes.length - 1;
+    this.sizes = Uint32Array.from(shapes, (c) => c.size);
+    this.itemSizeMax = settings.itemSizeMax;
     this.classes = shapes.map((s, id) => ({
       ...s,
       id,
@@ -81,12 +85,17 @@ export class SlabAllocator {
 
   /** slabs_clsid: the class for an allocation of `size` bytes; 0 when larger than -I. */
   clsid(size: number): number {
-    if (size === 0 || size > this.settings.itemSizeMax) return 0;
-    let res = 1;
-    while (size > this.classes[res]!.size) {
-      if (res++ === this.largest) return this.largest;
+    if (size === 0 || size > this.itemSizeMax) return 0;
+    // Smallest class whose chunk fits (binary search over ascending sizes); bigger → largest.
+    const sizes = this.sizes;
+    let lo = 1;
+    let hi = this.largest;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sizes[mid]! < size) lo = mid + 1;
+      else hi = mid;
     }
-    return res;
+    return lo;
   }
 
   /** do_slabs_alloc: true when a chunk was taken (a new page is added when allowed). */

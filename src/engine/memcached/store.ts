@@ -7,6 +7,10 @@ import { ITEM_CHUNK_HEADER_SIZE, ITEM_HEADER_SIZE, ITEM_UPDATE_INTERVAL, REALTIM
 import { SlabAllocator } from './slabs';
 
 const NO_KEYS: readonly string[] = [];
+// Module-local copies: a hot path should not go through an import binding (CJS transpilers
+// turn those into getters).
+const UPDATE_INTERVAL = ITEM_UPDATE_INTERVAL;
+const MAXDELTA = REALTIME_MAXDELTA;
 
 /** Global counters of `stats` that are not per slab class. */
 export interface GlobalCounters {
@@ -87,13 +91,13 @@ export class ItemStore {
 
   /** Reads the injected clock: memcached's 1-second clock, 62 at start. */
   tick(): void {
-    this.currentTime = Math.floor(this.clock.nowMs() / 1000) - this.startSec + ITEM_UPDATE_INTERVAL + 2;
+    this.currentTime = Math.floor(this.clock.nowMs() / 1000) - this.startSec + UPDATE_INTERVAL + 2;
   }
 
   /** realtime(): client exptime (after EXPTIME_TO_POSITIVE_TIME) to server time. */
   realtime(exptime: number): number {
     if (exptime === 0) return 0;
-    if (exptime > REALTIME_MAXDELTA) {
+    if (exptime > MAXDELTA) {
       if (exptime <= this.processStarted) return 1;
       return (exptime - this.processStarted) >>> 0;
     }
@@ -102,7 +106,7 @@ export class ItemStore {
 
   /** realtime(EXPTIME_TO_POSITIVE_TIME(x)): negative exptimes expire at once. */
   exptimeFromClient(exptime: number): number {
-    return this.realtime(exptime < 0 ? REALTIME_MAXDELTA + 1 : exptime);
+    return this.realtime(exptime < 0 ? MAXDELTA + 1 : exptime);
   }
 
   nextCas(): number {
@@ -141,7 +145,7 @@ export class ItemStore {
 
   /** do_item_update: move to the LRU head, but at most once per ITEM_UPDATE_INTERVAL. */
   update(it: Item): void {
-    if (it.time < this.currentTime - ITEM_UPDATE_INTERVAL && it.linked) {
+    if (it.time < this.currentTime - UPDATE_INTERVAL && it.linked) {
       it.time = this.currentTime;
       this.slabs.unlinkQ(it);
       this.slabs.linkQ(it);
@@ -155,16 +159,13 @@ export class ItemStore {
     const ntotal = itemTotal(key.length, flags, nbytes, useCas);
     const id = this.slabs.clsid(ntotal);
     if (id === 0) return null;
-    let chunks: number[];
+    let headerClass = id;
     if (ntotal > this.settings.slabChunkSizeMax) {
       const htotal =
         key.length + 1 + (flags === 0 ? 0 : FLAGS_SIZE) + ITEM_HEADER_SIZE + ITEM_CHUNK_HEADER_SIZE + (useCas ? CAS_SIZE : 0);
-      const hdrId = this.slabs.clsid(htotal);
-      chunks = this.allocPull(hdrId) ? [hdrId] : [];
-    } else {
-      chunks = this.allocPull(id) ? [id] : [];
+      headerClass = this.slabs.clsid(htotal);
     }
-    if (chunks.length === 0) {
+    if (!this.allocPull(headerClass)) {
       this.slabs.classes[id]!.outofmemory++;
       return null;
     }
@@ -182,7 +183,8 @@ export class ItemStore {
       pinned: false,
       prev: null,
       next: null,
-      chunks,
+      headerClass,
+      bodyChunks: null,
     };
   }
 
@@ -202,7 +204,7 @@ export class ItemStore {
         id = this.slabs.clsid(size);
         if (!this.allocPull(id)) return false;
       }
-      it.chunks.push(id);
+      (it.bodyChunks ??= []).push(id);
       remain -= Math.min(size - ITEM_CHUNK_HEADER_SIZE, remain);
     }
     return true;
@@ -210,8 +212,10 @@ export class ItemStore {
 
   /** Returns an unlinked item's memory to its slab classes. */
   free(it: Item): void {
-    for (const id of it.chunks) this.slabs.release(id);
-    it.chunks = [];
+    if (it.headerClass !== 0) this.slabs.release(it.headerClass);
+    it.headerClass = 0;
+    if (it.bodyChunks !== null) for (const id of it.bodyChunks) this.slabs.release(id);
+    it.bodyChunks = null;
   }
 
   /** do_item_alloc_pull: reclaim expired tail items, allocate, else evict and retry (10 tries). */
@@ -288,8 +292,15 @@ export class ItemStore {
     this.free(it);
   }
 
+  /** item_replace: unlink + link, with one hash-table write instead of a delete and an insert. */
   replace(oldIt: Item, newIt: Item): void {
-    this.unlink(oldIt);
+    if (oldIt.linked) {
+      oldIt.linked = false;
+      this.counters.currBytes -= oldIt.ntotal;
+      this.counters.currItems--;
+      this.slabs.unlinkQ(oldIt);
+      this.free(oldIt);
+    }
     this.link(newIt);
   }
 

@@ -1,0 +1,55 @@
+// `npm run serve:memcached -- --port N [-m MB] [-I size] [-M]`: the Memcached engine behind a
+// real TCP socket (text protocol), on the wall clock. For telnet, clients and conformance runs.
+import { createServer } from 'node:net';
+import { createMemcachedEngine, parseItemSize } from '../src/engine/memcached';
+import { engineRng } from '../src/engine';
+
+function parseArgs(argv: string[]): { port: number; host: string; memoryLimitMb: number; itemSizeMax?: number; disableEvictions: boolean } {
+  const out = { port: 11311, host: '127.0.0.1', memoryLimitMb: 64, itemSizeMax: undefined as number | undefined, disableEvictions: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--port' || a === '-p') out.port = Number(next());
+    else if (a === '--host' || a === '-l') out.host = next();
+    else if (a === '-m') out.memoryLimitMb = Number(next());
+    else if (a === '-I') out.itemSizeMax = parseItemSize(next());
+    else if (a === '-M') out.disableEvictions = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const engine = createMemcachedEngine({
+  clock: { nowMs: () => Date.now() },
+  rng: engineRng(1),
+  memoryLimitMb: args.memoryLimitMb,
+  itemSizeMax: args.itemSizeMax,
+  disableEvictions: args.disableEvictions,
+  tcpPort: args.port,
+});
+
+const server = createServer((socket) => {
+  const conn = engine.connect();
+  socket.on('data', (chunk: Buffer) => {
+    const out = conn.feed(chunk);
+    if (out.length > 0) socket.write(out);
+    if (conn.closed) socket.end();
+  });
+  socket.on('end', () => {
+    conn.end_();
+    socket.end();
+  });
+  socket.on('error', () => conn.end_());
+});
+
+server.listen(args.port, args.host, () => {
+  console.log(
+    `memcached-compatible engine (1.6.18 rules) on ${args.host}:${args.port} -m ${args.memoryLimitMb}` +
+      `${args.itemSizeMax ? ` -I ${args.itemSizeMax}` : ''}${args.disableEvictions ? ' -M' : ''}`,
+  );
+});
