@@ -18,6 +18,8 @@ export type {
   ApplyOutcome,
   ConsoleOutput,
   MachineSpec,
+  ModelEntry,
+  SimEnvironment,
   NodeStatus,
   ScenarioFactory,
   ScenarioModel,

@@ -1,7 +1,10 @@
-import type { ScenarioFactory } from './model';
+import type { ModelEntry } from './model';
 import { createSandboxModel } from './sandbox/sandbox.model';
 
-/** The worker-side models, by scenario id. One line per scenario. */
-export const scenarioModels: Readonly<Record<string, ScenarioFactory>> = {
-  sandbox: createSandboxModel,
+/**
+ * The worker-side models, by scenario id. One line per scenario: `(env) => (seed) => model`,
+ * where `env` supplies what differs by environment (e.g. how the RDS data set is loaded).
+ */
+export const scenarioModels: Readonly<Record<string, ModelEntry>> = {
+  sandbox: () => createSandboxModel,
 };

@@ -1,3 +1,4 @@
+import type { SimulatedRds } from '../rds/index';
 import type { Kernel } from './kernel/kernel';
 import type { SeededRng } from './rng';
 import type { Topology, TopologySpec } from './topology';
@@ -88,3 +89,18 @@ export interface ScenarioModel {
 }
 
 export type ScenarioFactory = (seed: number) => ScenarioModel;
+
+/**
+ * What a model needs from the place it runs (the Web Worker, or Node in tests and benches):
+ * things that differ by environment, such as how PGlite's data directory is loaded.
+ */
+export interface SimEnvironment {
+  /**
+   * A simulated RDS holding the pristine sample data set, owned by one simulation: every
+   * simulation starts from the same rows, whatever an earlier one wrote.
+   */
+  rds(): Promise<SimulatedRds>;
+}
+
+/** A registry entry: given the environment, the scenario's model factory. */
+export type ModelEntry = (env: SimEnvironment) => ScenarioFactory;

@@ -1,4 +1,4 @@
-import { Simulation, scenarioModels, type TraceEvent } from '../sim/index';
+import { Simulation, scenarioModels, type SimEnvironment, type TraceEvent } from '../sim/index';
 import {
   MAX_BATCH_EVENTS,
   type ActResult,
@@ -28,6 +28,11 @@ const FF_CHUNK_EVENTS = 25_000;
 /** Virtual time per experiment step (between metric checks). */
 const EXPERIMENT_STEP_US = 20_000;
 
+/** For hosts without a database (unit tests of scenarios that need none). */
+const NO_DATABASE: SimEnvironment = {
+  rds: () => Promise.reject(new Error('This environment has no simulated RDS.')),
+};
+
 export interface HostTimers {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -55,11 +60,15 @@ export class SimHost implements SimWorkerApi {
   private fastForwarding = false;
   private cancelExperimentFlag = false;
 
-  constructor(private readonly timers: HostTimers) {}
+  constructor(
+    private readonly timers: HostTimers,
+    private readonly env: SimEnvironment = NO_DATABASE,
+  ) {}
 
   async load(req: LoadRequest): Promise<LoadResult> {
-    const factory = scenarioModels[req.scenario];
-    if (!factory) throw new Error(`Unknown scenario "${req.scenario}"`);
+    const entry = scenarioModels[req.scenario];
+    if (!entry) throw new Error(`Unknown scenario "${req.scenario}"`);
+    const factory = entry(this.env);
     if (!Number.isSafeInteger(req.seed))
       throw new Error(`Seed must be an integer, got ${req.seed}`);
     this.stopTicking();
@@ -184,7 +193,8 @@ export class SimHost implements SimWorkerApi {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult> {
     const { scenario, seed } = this.request ?? {};
-    const factory = scenario === undefined ? undefined : scenarioModels[scenario];
+    const entry = scenario === undefined ? undefined : scenarioModels[scenario];
+    const factory = entry?.(this.env);
     if (!factory || seed === undefined) throw new Error('No scenario is loaded yet');
     if (!(spec.requests > 0) || !(spec.sampleEvery > 0) || spec.variants.length === 0) {
       throw new RangeError(
