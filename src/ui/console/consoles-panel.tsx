@@ -21,6 +21,19 @@ export interface ConsolesPanelProps {
 
 const ALL: readonly ConsoleTarget[] = ['redis', 'memcached', 'sql'];
 
+// A new session is a new simulation (another seed): its consoles start with an empty screen.
+const sessionKeys = new WeakMap<SimSession, number>();
+let nextSessionKey = 1;
+function keyOf(session: SimSession | null): number {
+  if (!session) return 0;
+  let k = sessionKeys.get(session);
+  if (k === undefined) {
+    k = nextSessionKey++;
+    sessionKeys.set(session, k);
+  }
+  return k;
+}
+
 /** Tabbed consoles (WAI-ARIA tabs: ←/→/Home/End move between tabs). Each tab mounts on first view. */
 export function ConsolesPanel({ targets = ALL, session, title = 'Consoles', headingLevel = 2 }: ConsolesPanelProps) {
   const contextSession = useContext(SimSessionContext);
@@ -90,7 +103,12 @@ export function ConsolesPanel({ targets = ALL, session, title = 'Consoles', head
             hidden={selected !== t}
             className="console-panel"
           >
-            <ConsoleView adapter={CONSOLE_ADAPTERS[t]} transport={transport} note={t === 'memcached' ? memcachedNote : undefined} />
+            <ConsoleView
+              key={keyOf(active)}
+              adapter={CONSOLE_ADAPTERS[t]}
+              transport={transport}
+              note={t === 'memcached' ? memcachedNote : undefined}
+            />
           </div>
         ) : null,
       )}
