@@ -43,6 +43,9 @@ test('an unknown scenario id shows not-found with a way back', async ({ page }) 
     await page.goto(`./#/${mode}/no-such-scenario`);
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     await expect(page.getByText('no scenario called “no-such-scenario”')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Back to the catalog' })).toHaveAttribute('href', '#/');
+    await expect(page.getByRole('link', { name: 'Back to the catalog' })).toHaveAttribute(
+      'href',
+      '#/',
+    );
   }
 });

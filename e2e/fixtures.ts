@@ -18,7 +18,10 @@ export const test = base.extend<{ expectedConsoleErrors: RegExp[] }>({
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     await use(page);
     if (problems.length > 0) {
-      await testInfo.attach('console-errors', { body: problems.join('\n'), contentType: 'text/plain' });
+      await testInfo.attach('console-errors', {
+        body: problems.join('\n'),
+        contentType: 'text/plain',
+      });
     }
     expect(problems, 'no console errors or page errors').toEqual([]);
   },
@@ -34,7 +37,9 @@ export async function snap(page: Page, name: string): Promise<void> {
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary, 'axe violations').toEqual([]);
 }
 
@@ -46,10 +51,15 @@ export async function openSandbox(page: Page, query = 'seed=42'): Promise<void> 
 }
 
 /** The numbers the simulation panel shows. */
-export async function readStats(page: Page): Promise<{ time: string; events: number; hash: string }> {
+export async function readStats(
+  page: Page,
+): Promise<{ time: string; events: number; hash: string }> {
   const panel = page.getByRole('region', { name: 'Simulation' });
   const value = (label: string) =>
-    panel.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+    panel
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   const [time, events, hash] = await Promise.all([
     value('Virtual time').innerText(),
     value('Events processed').innerText(),

@@ -1,7 +1,8 @@
 import { test, expect, expectNoAxeViolations, openSandbox, readStats, snap } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const eventLog = (page: Page) => page.getByRole('list', { name: 'Event log' }).getByRole('listitem');
+const eventLog = (page: Page) =>
+  page.getByRole('list', { name: 'Event log' }).getByRole('listitem');
 
 async function pause(page: Page): Promise<void> {
   const pauseButton = page.getByRole('button', { name: /^Pause/ });
@@ -16,10 +17,16 @@ async function pause(page: Page): Promise<void> {
 async function packetMovedBetweenFrames(page: Page): Promise<boolean> {
   return page.evaluate(async () => {
     const read = () =>
-      new Map([...document.querySelectorAll('[data-testid="packet"]')].map((el) => [el.getAttribute('data-seq'), el.getAttribute('transform')]));
+      new Map(
+        [...document.querySelectorAll('[data-testid="packet"]')].map((el) => [
+          el.getAttribute('data-seq'),
+          el.getAttribute('transform'),
+        ]),
+      );
     const frames = (n: number) =>
       new Promise<void>((resolve) => {
-        const tick = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
+        const tick = (left: number) =>
+          left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1));
         tick(n);
       });
     const a = read();
@@ -33,12 +40,16 @@ test('the sandbox animates: packets move and the clock runs', async ({ page }) =
   await openSandbox(page);
   await expect(page.getByRole('button', { name: /^Pause/ })).toBeVisible();
   const clockBefore = (await readStats(page)).time;
-  await expect.poll(() => packetMovedBetweenFrames(page), { timeout: 20_000, intervals: [50] }).toBe(true);
+  await expect
+    .poll(() => packetMovedBetweenFrames(page), { timeout: 20_000, intervals: [50] })
+    .toBe(true);
   await snap(page, 'sandbox-playing');
   await expect.poll(async () => (await readStats(page)).time).not.toBe(clockBefore);
 });
 
-test('reduced motion: no moving packets, busy links highlighted, still narrated', async ({ page }) => {
+test('reduced motion: no moving packets, busy links highlighted, still narrated', async ({
+  page,
+}) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openSandbox(page);
   await expect(page.getByTestId('busy-link').first()).toBeVisible({ timeout: 20_000 });
@@ -160,10 +171,17 @@ test('fast-forward can be cancelled', async ({ page }) => {
 test('a malformed seed in the link gets a message and the default seed', async ({ page }) => {
   await page.goto('./#/sandbox?seed=banana');
   await expect(page.getByText('The seed "banana" in the link is not a whole number')).toBeVisible();
-  await expect(page.getByRole('term').filter({ hasText: /^Seed$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('42');
+  await expect(
+    page
+      .getByRole('term')
+      .filter({ hasText: /^Seed$/ })
+      .locator('xpath=following-sibling::dd[1]'),
+  ).toHaveText('42');
 });
 
-test('the same seed and steps give the same trace hash; another seed does not', async ({ page }) => {
+test('the same seed and steps give the same trace hash; another seed does not', async ({
+  page,
+}) => {
   const hashAfterSteps = async (seed: number) => {
     await page.goto('./#/');
     await openSandbox(page, `seed=${seed}&play=0`);

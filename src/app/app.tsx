@@ -7,7 +7,9 @@ import { ComingSoonPage } from './pages/coming-soon-page';
 import { NotFoundPage } from './pages/not-found-page';
 
 // The simulation view (ui, worker client, d3) loads only when a route needs it: the catalog stays light.
-const SandboxPage = lazy(() => import('./pages/sandbox-page').then((m) => ({ default: m.SandboxPage })));
+const SandboxPage = lazy(() =>
+  import('./pages/sandbox-page').then((m) => ({ default: m.SandboxPage })),
+);
 
 export function App() {
   const route = useHashRoute();
@@ -47,14 +49,20 @@ function Page({ route }: { route: Route }) {
     case 'sandbox':
       return (
         <Suspense fallback={<Loading />}>
-          <SandboxPage seed={route.query.seed} autoplay={route.query.autoplay} seedError={route.query.seedError} mode="full" />
+          <SandboxPage
+            seed={route.query.seed}
+            autoplay={route.query.autoplay}
+            seedError={route.query.seedError}
+            mode="full"
+          />
         </Suspense>
       );
     case 'scenario': {
       const scenario = findScenario(route.id);
       if (!scenario) return <NotFoundPage what={`scenario called “${route.id}”`} />;
       // TODO(#6): scenario views plug in here from the registry; the sandbox is the only ready one.
-      if (scenario.status === 'coming-soon' || scenario.id !== 'sandbox') return <ComingSoonPage scenario={scenario} />;
+      if (scenario.status === 'coming-soon' || scenario.id !== 'sandbox')
+        return <ComingSoonPage scenario={scenario} />;
       return (
         <Suspense fallback={<Loading />}>
           <SandboxPage

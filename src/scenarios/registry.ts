@@ -17,9 +17,33 @@ export interface ScenarioMeta {
 }
 
 export const scenarios: readonly ScenarioMeta[] = [
-  { id: 'sandbox', title: 'Sandbox', summary: 'A client, an app instance, a cache node and a database: watch each request travel, step through events, change the speed.', level: 'intro', minutes: 5, status: 'ready' },
-  { id: 'db-cache', title: 'Database cache', summary: 'Hits and misses, lazy loading versus write-through, TTLs, invalidation and eviction in front of a real SQL database.', level: 'intro', minutes: 25, status: 'coming-soon' },
-  { id: 'session-store', title: 'Session store', summary: 'Keep web sessions across app instances: in-memory versus sticky sessions versus an ElastiCache session store, with instance and node failures.', level: 'intermediate', minutes: 20, status: 'coming-soon' },
+  {
+    id: 'sandbox',
+    title: 'Sandbox',
+    summary:
+      'A client, an app instance, a cache node and a database: watch each request travel, step through events, change the speed.',
+    level: 'intro',
+    minutes: 5,
+    status: 'ready',
+  },
+  {
+    id: 'db-cache',
+    title: 'Database cache',
+    summary:
+      'Hits and misses, lazy loading versus write-through, TTLs, invalidation and eviction in front of a real SQL database.',
+    level: 'intro',
+    minutes: 25,
+    status: 'coming-soon',
+  },
+  {
+    id: 'session-store',
+    title: 'Session store',
+    summary:
+      'Keep web sessions across app instances: in-memory versus sticky sessions versus an ElastiCache session store, with instance and node failures.',
+    level: 'intermediate',
+    minutes: 20,
+    status: 'coming-soon',
+  },
 ];
 
 export function findScenario(id: string): ScenarioMeta | undefined {

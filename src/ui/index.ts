@@ -1,4 +1,7 @@
-export { SimulationWorkspace, type SimulationWorkspaceProps } from './workspace/simulation-workspace';
+export {
+  SimulationWorkspace,
+  type SimulationWorkspaceProps,
+} from './workspace/simulation-workspace';
 export { SimSession } from './session/sim-session';
 export { useUiStore, type UiState } from './store/ui-store';
 export { selectSnapshot, selectSimState } from './store/sim-slice';

@@ -1,7 +1,11 @@
 import { scenarios, type ScenarioMeta } from '../../scenarios';
 import { PageHeading } from '../shell/page-heading';
 
-const LEVEL: Record<ScenarioMeta['level'], string> = { intro: 'Introductory', intermediate: 'Intermediate', advanced: 'Advanced' };
+const LEVEL: Record<ScenarioMeta['level'], string> = {
+  intro: 'Introductory',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
 
 /** Every scenario from the registry, one card each. */
 export function CatalogPage() {
@@ -9,8 +13,9 @@ export function CatalogPage() {
     <>
       <PageHeading title="Scenarios" />
       <p className="lede">
-        Watch and steer a small cloud — app instances, an ElastiCache node, a database — and see why caching behaves the way
-        it does. Every run is deterministic: the same seed and the same actions give the same result.
+        Watch and steer a small cloud — app instances, an ElastiCache node, a database — and see why
+        caching behaves the way it does. Every run is deterministic: the same seed and the same
+        actions give the same result.
       </p>
       <ul className="catalog">
         {scenarios.map((s) => (
@@ -20,7 +25,9 @@ export function CatalogPage() {
             </h2>
             <p>{s.summary}</p>
             <p className="card-meta">
-              <span className={`status status-${s.status}`}>{s.status === 'ready' ? '✓ Ready' : '◷ Coming soon'}</span>
+              <span className={`status status-${s.status}`}>
+                {s.status === 'ready' ? '✓ Ready' : '◷ Coming soon'}
+              </span>
               <span aria-hidden="true">·</span>
               <span>{LEVEL[s.level]}</span>
               <span aria-hidden="true">·</span>

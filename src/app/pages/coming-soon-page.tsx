@@ -8,7 +8,10 @@ export function ComingSoonPage({ scenario }: { scenario: ScenarioMeta }) {
       <PageHeading title={scenario.title} />
       <p className="status status-coming-soon">◷ Coming soon</p>
       <p>{scenario.summary}</p>
-      <p>Until it arrives, the sandbox shows the same building blocks: requests travelling between an app, a cache and a database.</p>
+      <p>
+        Until it arrives, the sandbox shows the same building blocks: requests travelling between an
+        app, a cache and a database.
+      </p>
       <p className="button-row">
         <a className="btn btn-primary btn-link" href="#/sandbox">
           Open the sandbox

@@ -8,13 +8,22 @@ describe('parseRoute', () => {
   });
 
   it('reads the sandbox with a seed', () => {
-    expect(parseRoute('#/sandbox?seed=7')).toEqual({ name: 'sandbox', query: { seed: 7, autoplay: true, seedError: null } });
-    expect(parseRoute('#/sandbox?seed=7&play=0')).toMatchObject({ query: { seed: 7, autoplay: false } });
+    expect(parseRoute('#/sandbox?seed=7')).toEqual({
+      name: 'sandbox',
+      query: { seed: 7, autoplay: true, seedError: null },
+    });
+    expect(parseRoute('#/sandbox?seed=7&play=0')).toMatchObject({
+      query: { seed: 7, autoplay: false },
+    });
   });
 
   it('reads the three scenario modes', () => {
     for (const mode of ['learn', 'present', 'embed'] as const) {
-      expect(parseRoute(`#/${mode}/db-cache`)).toMatchObject({ name: 'scenario', mode, id: 'db-cache' });
+      expect(parseRoute(`#/${mode}/db-cache`)).toMatchObject({
+        name: 'scenario',
+        mode,
+        id: 'db-cache',
+      });
     }
   });
 
@@ -27,7 +36,9 @@ describe('parseRoute', () => {
   });
 
   it('accepts the largest 32-bit seed', () => {
-    expect(parseRoute('#/sandbox?seed=4294967295')).toMatchObject({ query: { seed: 4294967295, seedError: null } });
+    expect(parseRoute('#/sandbox?seed=4294967295')).toMatchObject({
+      query: { seed: 4294967295, seedError: null },
+    });
   });
 
   it('sends unknown paths to not-found without throwing on bad escapes', () => {

@@ -33,7 +33,12 @@ export function parseRoute(hash: string): Route {
   const [head, id, ...rest] = segments;
   if (head === 'sandbox' && id === undefined) return { name: 'sandbox', query: parseQuery(search) };
   if (MODES.includes(head as ScenarioMode) && id !== undefined && rest.length === 0) {
-    return { name: 'scenario', mode: head as ScenarioMode, id: safeDecode(id), query: parseQuery(search) };
+    return {
+      name: 'scenario',
+      mode: head as ScenarioMode,
+      id: safeDecode(id),
+      query: parseQuery(search),
+    };
   }
   return { name: 'not-found', path };
 }

@@ -2,7 +2,12 @@ import type { Route } from '../routes';
 
 /** Product name and the two places to go; the current page is marked for assistive tech too. */
 export function AppHeader({ route }: { route: Route }) {
-  const current = route.name === 'catalog' ? 'catalog' : route.name === 'sandbox' || (route.name === 'scenario' && route.id === 'sandbox') ? 'sandbox' : null;
+  const current =
+    route.name === 'catalog'
+      ? 'catalog'
+      : route.name === 'sandbox' || (route.name === 'scenario' && route.id === 'sandbox')
+        ? 'sandbox'
+        : null;
   return (
     <header className="app-header">
       <a className="brand" href="#/">

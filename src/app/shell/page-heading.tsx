@@ -8,7 +8,8 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · ElastiCache Simulator`;
-    if (document.activeElement && document.activeElement !== document.body) ref.current?.focus({ preventScroll: true });
+    if (document.activeElement && document.activeElement !== document.body)
+      ref.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-title">

@@ -23,7 +23,9 @@ export function ActionsPanel({ actions }: { actions: readonly ActionSpec[] }) {
               className="btn"
               disabled={simState !== 'ready'}
               onClick={() =>
-                void session.act({ type: a.type }).then((err) => setMessage(err ?? `Done: ${a.label}.`))
+                void session
+                  .act({ type: a.type })
+                  .then((err) => setMessage(err ?? `Done: ${a.label}.`))
               }
             >
               {a.label}

@@ -1,5 +1,11 @@
 /** Control pictograms as inline SVG: no dependence on which symbol fonts the machine has. */
-const base = { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': true, focusable: false } as const;
+const base = {
+  width: 16,
+  height: 16,
+  viewBox: '0 0 16 16',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
 
 export const PlayIcon = () => (
   <svg {...base}>

@@ -19,11 +19,23 @@ export function PlaybackControls() {
 
   return (
     <div className="controls" role="group" aria-label="Playback controls">
-      <button type="button" className="btn btn-primary" onClick={() => void session.togglePlay()} disabled={busy} aria-keyshortcuts="Space">
+      <button
+        type="button"
+        className="btn btn-primary"
+        onClick={() => void session.togglePlay()}
+        disabled={busy}
+        aria-keyshortcuts="Space"
+      >
         {playing ? <PauseIcon /> : <PlayIcon />}
         {playing ? 'Pause' : 'Play'} <kbd aria-hidden="true">Space</kbd>
       </button>
-      <button type="button" className="btn" onClick={() => void session.step()} disabled={busy} aria-keyshortcuts="ArrowRight">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void session.step()}
+        disabled={busy}
+        aria-keyshortcuts="ArrowRight"
+      >
         <StepIcon />
         Step <kbd aria-hidden="true">→</kbd>
       </button>
@@ -31,21 +43,43 @@ export function PlaybackControls() {
         <span id="speed-label" className="speed-label">
           Speed
         </span>
-        <button type="button" className="btn btn-square" onClick={() => void session.changeSpeed(-1)} disabled={i <= 0} aria-label="Slower" aria-keyshortcuts="-">
+        <button
+          type="button"
+          className="btn btn-square"
+          onClick={() => void session.changeSpeed(-1)}
+          disabled={i <= 0}
+          aria-label="Slower"
+          aria-keyshortcuts="-"
+        >
           −
         </button>
         <output className="speed-value" aria-live="polite" aria-label="Current speed">
           {speed}×
         </output>
-        <button type="button" className="btn btn-square" onClick={() => void session.changeSpeed(1)} disabled={i >= SPEEDS.length - 1} aria-label="Faster" aria-keyshortcuts="+">
+        <button
+          type="button"
+          className="btn btn-square"
+          onClick={() => void session.changeSpeed(1)}
+          disabled={i >= SPEEDS.length - 1}
+          aria-label="Faster"
+          aria-keyshortcuts="+"
+        >
           +
         </button>
       </div>
-      <button type="button" className="btn" onClick={() => void session.fastForward()} disabled={busy} aria-keyshortcuts="F">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void session.fastForward()}
+        disabled={busy}
+        aria-keyshortcuts="F"
+      >
         <FastForwardIcon />
         Fast-forward {formatDuration(FAST_FORWARD_US)} <kbd aria-hidden="true">F</kbd>
       </button>
-      {ff ? <FastForwardProgress progress={ff} onCancel={() => void session.cancelFastForward()} /> : null}
+      {ff ? (
+        <FastForwardProgress progress={ff} onCancel={() => void session.cancelFastForward()} />
+      ) : null}
     </div>
   );
 }

@@ -8,8 +8,12 @@ function ownsKeys(target: EventTarget | null): { text: boolean; activates: boole
     target.isContentEditable ||
     target instanceof HTMLTextAreaElement ||
     target instanceof HTMLSelectElement ||
-    (target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type));
-  const activates = target.closest('button, a[href], summary, [role="button"], [role="link"], input, [role="checkbox"]') !== null;
+    (target instanceof HTMLInputElement &&
+      !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(target.type));
+  const activates =
+    target.closest(
+      'button, a[href], summary, [role="button"], [role="link"], input, [role="checkbox"]',
+    ) !== null;
   return { text, activates };
 }
 

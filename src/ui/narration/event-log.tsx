@@ -20,7 +20,12 @@ export function EventLog() {
         <p className="muted">No events yet.</p>
       ) : (
         // Scrollable, so it must be focusable for keyboard users (axe: scrollable-region-focusable).
-        <div className="event-log-scroll" tabIndex={0} role="region" aria-label="Event log entries, newest first">
+        <div
+          className="event-log-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Event log entries, newest first"
+        >
           <ol aria-label="Event log" reversed>
             {newestFirst.map((entry) => (
               <EntryItem key={entry.key} entry={entry} name={name} />
@@ -36,13 +41,15 @@ const EntryItem = memo(function EntryItem({ entry, name }: { entry: LogEntry; na
   if (entry.type === 'event') {
     return (
       <li className={`log-${entry.event.kind.replace('.', '-')}`}>
-        <time className="log-time">{formatClock(entry.event.t)}</time> {describeEvent(entry.event, name)}
+        <time className="log-time">{formatClock(entry.event.t)}</time>{' '}
+        {describeEvent(entry.event, name)}
       </li>
     );
   }
   return (
     <li className="log-step">
-      <time className="log-time">{formatClock(entry.t)}</time> <strong>Step {entry.step.toLocaleString('en')}:</strong>{' '}
+      <time className="log-time">{formatClock(entry.t)}</time>{' '}
+      <strong>Step {entry.step.toLocaleString('en')}:</strong>{' '}
       {entry.events.length === 0
         ? 'work inside a node finished (no message sent).'
         : entry.events.map((e) => describeEvent(e, name)).join('; ')}

@@ -5,27 +5,45 @@ import { describeEvent, summarise } from './narrate';
 
 let seq = 0;
 const completed = (requestId: number, outcome: 'hit' | 'miss', latencyUs: number): TraceEvent => ({
-  seq: seq++, t: 1000 * requestId, kind: 'request.completed', from: 'app-1', to: 'client-1',
+  seq: seq++,
+  t: 1000 * requestId,
+  kind: 'request.completed',
+  from: 'app-1',
+  to: 'client-1',
   payload: { requestId, op: 'read', key: `product:${requestId}`, latencyUs, outcome },
 });
 const sent: TraceEvent = {
-  seq: 99, t: 1000, kind: 'msg.sent', from: 'app-1', to: 'cache-1',
+  seq: 99,
+  t: 1000,
+  kind: 'msg.sent',
+  from: 'app-1',
+  to: 'cache-1',
   payload: { arriveAt: 1250, label: 'GET product:42', requestId: 3, bytes: 40 },
 };
 
 describe('narration', () => {
   it('says a miss in words with its latency', () => {
-    expect(summarise([completed(12, 'miss', 3100)])).toBe('Request 12: cache miss on product:12, read from database, 3.1 ms.');
+    expect(summarise([completed(12, 'miss', 3100)])).toBe(
+      'Request 12: cache miss on product:12, read from database, 3.1 ms.',
+    );
   });
 
   it('summarises many requests into one sentence', () => {
-    const text = summarise([completed(1, 'hit', 500), completed(2, 'hit', 450), completed(3, 'miss', 2900)]);
-    expect(text).toBe('3 requests completed: 2 cache hits, 1 miss. Latest — Request 3: cache miss on product:3, read from database, 2.9 ms.');
+    const text = summarise([
+      completed(1, 'hit', 500),
+      completed(2, 'hit', 450),
+      completed(3, 'miss', 2900),
+    ]);
+    expect(text).toBe(
+      '3 requests completed: 2 cache hits, 1 miss. Latest — Request 3: cache miss on product:3, read from database, 2.9 ms.',
+    );
   });
 
   it('narrates a lone hop so a step is never silent', () => {
     const names = (id: string) => ({ 'app-1': 'App instance', 'cache-1': 'Cache node' })[id] ?? id;
-    expect(summarise([sent], names)).toBe('App instance → Cache node: GET product:42 (arrives in 250 µs).');
+    expect(summarise([sent], names)).toBe(
+      'App instance → Cache node: GET product:42 (arrives in 250 µs).',
+    );
     expect(describeEvent(sent)).toContain('app-1 → cache-1');
   });
 

@@ -58,12 +58,20 @@ export function describeCompleted(e: TraceEventOf<'request.completed'>): string 
  * What the live region says about a window of events: every crash/recovery/user action, and the
  * completed requests summarised, so a screen reader is not flooded while the simulation plays.
  */
-export function summarise(events: readonly TraceEvent[], name: NodeNamer = identity): string | null {
+export function summarise(
+  events: readonly TraceEvent[],
+  name: NodeNamer = identity,
+): string | null {
   const important: string[] = [];
   const completed: TraceEventOf<'request.completed'>[] = [];
   for (const e of events) {
     if (e.kind === 'request.completed') completed.push(e);
-    else if (e.kind === 'node.crashed' || e.kind === 'node.recovered' || e.kind === 'action.applied' || e.kind === 'scenario.note') {
+    else if (
+      e.kind === 'node.crashed' ||
+      e.kind === 'node.recovered' ||
+      e.kind === 'action.applied' ||
+      e.kind === 'scenario.note'
+    ) {
       important.push(describeEvent(e, name));
     }
   }
@@ -82,7 +90,9 @@ export function summarise(events: readonly TraceEvent[], name: NodeNamer = ident
       writes && plural(writes, 'write'),
       errors && plural(errors, 'error'),
     ].filter(Boolean);
-    parts.push(`${completed.length} requests completed: ${counts.join(', ')}. Latest — ${describeCompleted(last)}.`);
+    parts.push(
+      `${completed.length} requests completed: ${counts.join(', ')}. Latest — ${describeCompleted(last)}.`,
+    );
   }
   // No request finished in this window: say the latest hop, so every step is narrated.
   if (!last && lastHop) parts.push(`${describeEvent(lastHop, name)}.`);

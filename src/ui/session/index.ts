@@ -1,3 +1,8 @@
 export { SimSession, FAST_FORWARD_US } from './sim-session';
 export { TraceFeed, type FeedListener } from './trace-feed';
-export { SimSessionContext, useSimSession, useSimSessionLifecycle, type SessionOptions } from './session-context';
+export {
+  SimSessionContext,
+  useSimSession,
+  useSimSessionLifecycle,
+  type SessionOptions,
+} from './session-context';

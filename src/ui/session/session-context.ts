@@ -21,7 +21,13 @@ export interface SessionOptions {
 }
 
 /** Creates a session (and its worker) for a scenario + seed; disposes it on unmount or change. */
-export function useSimSessionLifecycle({ createClient, scenario, seed, autoplay, onSession }: SessionOptions): SimSession | null {
+export function useSimSessionLifecycle({
+  createClient,
+  scenario,
+  seed,
+  autoplay,
+  onSession,
+}: SessionOptions): SimSession | null {
   const [session, setSession] = useState<SimSession | null>(null);
   useEffect(() => {
     const s = new SimSession(createClient());

@@ -35,7 +35,9 @@ describe('SimSession', () => {
     for (let i = 0; i < 5; i++) await s.step();
     const st = useUiStore.getState();
     expect(st.snapshot?.eventsProcessed).toBe(5);
-    expect(st.log.filter((e) => e.type === 'step').map((e) => (e.type === 'step' ? e.step : 0))).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      st.log.filter((e) => e.type === 'step').map((e) => (e.type === 'step' ? e.step : 0)),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(st.snapshot?.traceHash).toBe((await hosts[0]!.snapshot()).traceHash);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(new Set(seen).size).toBe(seen.length);
@@ -53,7 +55,9 @@ describe('SimSession', () => {
   it('fast-forwards, reports progress, and clears the progress when done', async () => {
     const { s } = await loaded();
     const progress: number[] = [];
-    const off = useUiStore.subscribe((st) => st.fastForward && progress.push(st.fastForward.doneUs));
+    const off = useUiStore.subscribe(
+      (st) => st.fastForward && progress.push(st.fastForward.doneUs),
+    );
     await s.fastForward(200_000);
     off();
     const st = useUiStore.getState();

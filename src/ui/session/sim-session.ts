@@ -122,7 +122,9 @@ export class SimSession {
     return this.enqueue(async () => {
       try {
         if (wasPlaying) await this.client.pause();
-        const snapshot = await this.client.fastForward(durationUs, (p) => useUiStore.getState().setFastForward(p));
+        const snapshot = await this.client.fastForward(durationUs, (p) =>
+          useUiStore.getState().setFastForward(p),
+        );
         // The animation skips what fast-forward ran: drop in-flight messages and jump the clock.
         this.feed.reset();
         this.applySnapshot(snapshot, true);

@@ -18,9 +18,13 @@ export function NodeStatusList() {
           const up = st?.up ?? true;
           return (
             <li key={n.id} className={`${up ? '' : 'down'}${selected === n.id ? ' selected' : ''}`}>
-              <span className={`badge ${up ? 'badge-up' : 'badge-down'}`}>{up ? '● Up' : '✕ Down'}</span>{' '}
+              <span className={`badge ${up ? 'badge-up' : 'badge-down'}`}>
+                {up ? '● Up' : '✕ Down'}
+              </span>{' '}
               <strong>{n.label}</strong>
-              {n.label === KIND_LABEL[n.kind] ? null : <span className="muted"> ({KIND_LABEL[n.kind]})</span>}
+              {n.label === KIND_LABEL[n.kind] ? null : (
+                <span className="muted"> ({KIND_LABEL[n.kind]})</span>
+              )}
               {st?.detail ? <div className="node-detail-line">{st.detail}</div> : null}
             </li>
           );

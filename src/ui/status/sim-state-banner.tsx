@@ -8,7 +8,10 @@ export function SimStateBanner() {
   if (error || state === 'failed') {
     return (
       <div className="banner banner-error" role="status">
-        <p>{error ?? 'The simulation stopped and could not be rebuilt. Reload the page to start again.'}</p>
+        <p>
+          {error ??
+            'The simulation stopped and could not be rebuilt. Reload the page to start again.'}
+        </p>
         <button type="button" className="btn" onClick={() => window.location.reload()}>
           Reload
         </button>

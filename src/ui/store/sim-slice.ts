@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { ActionSpec, LoadResult, SimSnapshot, SimState, TopologyView, TraceEvent } from '../../worker';
+import type {
+  ActionSpec,
+  LoadResult,
+  SimSnapshot,
+  SimState,
+  TopologyView,
+  TraceEvent,
+} from '../../worker';
 import type { UiState } from './ui-store';
 
 /** How many entries the event log keeps (older ones scroll away). */
@@ -40,23 +47,47 @@ export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => 
   log: [],
   eventsSeen: 0,
   loadError: null,
-  setLoaded: (r) => set({ topology: r.topology, actions: r.actions, snapshot: r.snapshot, loadError: null }),
+  setLoaded: (r) =>
+    set({ topology: r.topology, actions: r.actions, snapshot: r.snapshot, loadError: null }),
   setSimState: (simState) => set({ simState }),
   setLoadError: (loadError) => set({ loadError }),
   setSnapshot: (snapshot) => set({ snapshot }),
   appendEvents: (events, dropped) =>
     set((s) => {
       if (events.length === 0 && dropped === 0) return {};
-      const added = events.map((event): LogEntry => ({ type: 'event', key: `e${event.seq}`, event }));
-      return { log: capped(s.log.concat(added)), eventsSeen: s.eventsSeen + events.length + dropped };
+      const added = events.map((event): LogEntry => ({
+        type: 'event',
+        key: `e${event.seq}`,
+        event,
+      }));
+      return {
+        log: capped(s.log.concat(added)),
+        eventsSeen: s.eventsSeen + events.length + dropped,
+      };
     }),
   appendStep: (step, t, events) =>
     set((s) => ({
-      log: capped(s.log.concat({ type: 'step', key: `s${step}-${events[0]?.seq ?? t}`, step, t, events: [...events] })),
+      log: capped(
+        s.log.concat({
+          type: 'step',
+          key: `s${step}-${events[0]?.seq ?? t}`,
+          step,
+          t,
+          events: [...events],
+        }),
+      ),
       eventsSeen: s.eventsSeen + events.length,
     })),
   resetSim: () =>
-    set({ simState: 'idle', topology: null, actions: [], snapshot: null, log: [], eventsSeen: 0, loadError: null }),
+    set({
+      simState: 'idle',
+      topology: null,
+      actions: [],
+      snapshot: null,
+      log: [],
+      eventsSeen: 0,
+      loadError: null,
+    }),
 });
 
 export const selectSimState = (s: UiState) => s.simState;

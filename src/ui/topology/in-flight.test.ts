@@ -4,13 +4,21 @@ import { InFlightMessages } from './in-flight';
 import { VirtualClock } from './virtual-clock';
 
 const sent = (seq: number, t: number, arriveAt: number): TraceEvent => ({
-  seq, t, kind: 'msg.sent', from: 'a', to: 'b', payload: { arriveAt, label: 'GET k', requestId: seq, bytes: 1 },
+  seq,
+  t,
+  kind: 'msg.sent',
+  from: 'a',
+  to: 'b',
+  payload: { arriveAt, label: 'GET k', requestId: seq, bytes: 1 },
 });
 
 describe('InFlightMessages', () => {
   it('positions a message by its send and arrival times and drops it on arrival', () => {
     const f = new InFlightMessages();
-    f.add([sent(1, 100, 300), { seq: 2, t: 100, kind: 'cache.expired', from: '', to: '', payload: { key: 'k' } }]);
+    f.add([
+      sent(1, 100, 300),
+      { seq: 2, t: 100, kind: 'cache.expired', from: '', to: '', payload: { key: 'k' } },
+    ]);
     expect(f.at(50)).toEqual([]);
     expect(f.at(200)[0]?.progress).toBeCloseTo(0.5);
     expect(f.at(300)).toEqual([]);

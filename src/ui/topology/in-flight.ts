@@ -33,7 +33,8 @@ export class InFlightMessages {
         requestId: m.payload.requestId,
       });
     }
-    if (this.items.length > MAX_IN_FLIGHT) this.items = this.items.slice(this.items.length - MAX_IN_FLIGHT);
+    if (this.items.length > MAX_IN_FLIGHT)
+      this.items = this.items.slice(this.items.length - MAX_IN_FLIGHT);
   }
 
   clear(): void {
@@ -55,9 +56,14 @@ export class InFlightMessages {
     this.items = kept;
     const onWire = kept
       .filter((m) => m.sentUs <= nowUs)
-      .map((msg) => ({ msg, progress: msg.arriveUs === msg.sentUs ? 1 : (nowUs - msg.sentUs) / (msg.arriveUs - msg.sentUs) }));
+      .map((msg) => ({
+        msg,
+        progress:
+          msg.arriveUs === msg.sentUs ? 1 : (nowUs - msg.sentUs) / (msg.arriveUs - msg.sentUs),
+      }));
     const latest = this.lastArrived;
-    if (holdLatest && latest && onWire.every((w) => w.msg.seq < latest.seq)) onWire.push({ msg: latest, progress: 1 });
+    if (holdLatest && latest && onWire.every((w) => w.msg.seq < latest.seq))
+      onWire.push({ msg: latest, progress: 1 });
     return onWire;
   }
 }

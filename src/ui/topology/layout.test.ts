@@ -4,7 +4,10 @@ import { LANE_OFFSET, layoutTopology, linkKey, pointOnLink } from './layout';
 
 const topo: TopologyView = {
   region: 'us-east-1',
-  azs: [{ id: 'a', label: 'us-east-1a' }, { id: 'b', label: 'us-east-1b' }],
+  azs: [
+    { id: 'a', label: 'us-east-1a' },
+    { id: 'b', label: 'us-east-1b' },
+  ],
   nodes: [
     { id: 'client', label: 'Client', kind: 'client', az: '', column: 0, row: 0 },
     { id: 'app', label: 'App', kind: 'app', az: 'a', column: 1, row: 0 },

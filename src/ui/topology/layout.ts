@@ -48,7 +48,8 @@ export interface TopologyLayout {
   links: LinkGeometry[];
 }
 
-export const linkKey = (from: string, to: string) => (from < to ? `${from}|${to}` : `${to}|${from}`);
+export const linkKey = (from: string, to: string) =>
+  from < to ? `${from}|${to}` : `${to}|${from}`;
 
 /**
  * Places nodes in columns (left → right: clients … database) and stacks the AZs as bands, so the
@@ -71,7 +72,9 @@ export function layoutTopology(topo: TopologyView): TopologyLayout {
     const top = y + AZ_HEADER;
     for (const c of columns) {
       const col = inAz.filter((n) => n.column === c).sort((p, q) => p.row - q.row);
-      col.forEach((n, i) => nodes.set(n.id, { node: n, x: x(c) ?? 0, y: top + i * (NODE_H + ROW_GAP) + NODE_H / 2 }));
+      col.forEach((n, i) =>
+        nodes.set(n.id, { node: n, x: x(c) ?? 0, y: top + i * (NODE_H + ROW_GAP) + NODE_H / 2 }),
+      );
     }
     const xs = inAz.map((n) => x(n.column) ?? 0);
     const height = AZ_HEADER + rowsNeeded * NODE_H + (rowsNeeded - 1) * ROW_GAP + AZ_PAD;
@@ -91,7 +94,13 @@ export function layoutTopology(topo: TopologyView): TopologyLayout {
     const col = outside.filter((n) => n.column === c).sort((p, q) => p.row - q.row);
     const span = col.length * NODE_H + (col.length - 1) * ROW_GAP;
     const mid = (REGION_HEADER + REGION_PAD + stackBottom) / 2;
-    col.forEach((n, i) => nodes.set(n.id, { node: n, x: x(c) ?? 0, y: mid - span / 2 + i * (NODE_H + ROW_GAP) + NODE_H / 2 }));
+    col.forEach((n, i) =>
+      nodes.set(n.id, {
+        node: n,
+        x: x(c) ?? 0,
+        y: mid - span / 2 + i * (NODE_H + ROW_GAP) + NODE_H / 2,
+      }),
+    );
   }
 
   const region =
@@ -100,7 +109,10 @@ export function layoutTopology(topo: TopologyView): TopologyLayout {
           label: topo.region,
           x: Math.min(...azs.map((a) => a.x)) - REGION_PAD,
           y: 0,
-          width: Math.max(...azs.map((a) => a.x + a.width)) - Math.min(...azs.map((a) => a.x)) + 2 * REGION_PAD,
+          width:
+            Math.max(...azs.map((a) => a.x + a.width)) -
+            Math.min(...azs.map((a) => a.x)) +
+            2 * REGION_PAD,
           height: stackBottom + REGION_PAD,
         }
       : null;
@@ -110,7 +122,14 @@ export function layoutTopology(topo: TopologyView): TopologyLayout {
     const p = nodes.get(l.from);
     const q = nodes.get(l.to);
     if (!p || !q) continue;
-    links.push({ key: linkKey(l.from, l.to), from: l.from, to: l.to, crossAz: l.crossAz, a: edgePoint(p, q), b: edgePoint(q, p) });
+    links.push({
+      key: linkKey(l.from, l.to),
+      from: l.from,
+      to: l.to,
+      crossAz: l.crossAz,
+      a: edgePoint(p, q),
+      b: edgePoint(q, p),
+    });
   }
   return { width, height: stackBottom + REGION_PAD + 4, nodes, azs, region, links };
 }
@@ -130,7 +149,12 @@ function edgePoint(p: Point, q: Point): Point {
  * A message's position on its link at fraction `f` (0 = just sent, 1 = arrived), in the lane of
  * its direction. Null when the two nodes are not linked.
  */
-export function pointOnLink(links: ReadonlyMap<string, LinkGeometry>, from: string, to: string, f: number): Point | null {
+export function pointOnLink(
+  links: ReadonlyMap<string, LinkGeometry>,
+  from: string,
+  to: string,
+  f: number,
+): Point | null {
   const link = links.get(linkKey(from, to));
   if (!link) return null;
   const forward = link.from === from;

@@ -11,7 +11,13 @@ export interface FramePackets {
 const MAX_LABELLED = 6;
 
 /** Moving dots for messages on the wire (decorative: the narration says the same in words). */
-export function PacketLayer({ frame, links }: { frame: FramePackets; links: ReadonlyMap<string, LinkGeometry> }) {
+export function PacketLayer({
+  frame,
+  links,
+}: {
+  frame: FramePackets;
+  links: ReadonlyMap<string, LinkGeometry>;
+}) {
   const labelled = frame.items.length <= MAX_LABELLED;
   return (
     <g className="packets" aria-hidden="true">
@@ -19,7 +25,13 @@ export function PacketLayer({ frame, links }: { frame: FramePackets; links: Read
         const p = pointOnLink(links, msg.from, msg.to, progress);
         if (!p) return null;
         return (
-          <g key={msg.seq} className="packet" data-testid="packet" data-seq={msg.seq} transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}>
+          <g
+            key={msg.seq}
+            className="packet"
+            data-testid="packet"
+            data-seq={msg.seq}
+            transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+          >
             <circle r={9} />
             {labelled ? (
               <text className="packet-label" y={-15}>
@@ -34,11 +46,20 @@ export function PacketLayer({ frame, links }: { frame: FramePackets; links: Read
 }
 
 /** Reduced motion: no movement — the links carrying a message are highlighted and labelled instead. */
-export function LinkHighlights({ frame, links }: { frame: FramePackets; links: ReadonlyMap<string, LinkGeometry> }) {
+export function LinkHighlights({
+  frame,
+  links,
+}: {
+  frame: FramePackets;
+  links: ReadonlyMap<string, LinkGeometry>;
+}) {
   const busy = new Map<string, { link: LinkGeometry; label: string; forward: boolean }>();
   for (const { msg } of frame.items) {
     for (const link of links.values()) {
-      if ((link.from === msg.from && link.to === msg.to) || (link.from === msg.to && link.to === msg.from)) {
+      if (
+        (link.from === msg.from && link.to === msg.to) ||
+        (link.from === msg.to && link.to === msg.from)
+      ) {
         busy.set(link.key, { link, label: msg.label, forward: link.from === msg.from });
       }
     }

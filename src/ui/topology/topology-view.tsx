@@ -43,7 +43,8 @@ export function TopologyView({ topology }: { topology: Topology }) {
       clock.current.report(s.now, selectPlaying(useUiStore.getState()), performance.now(), reset),
     );
     const s = useUiStore.getState().snapshot;
-    if (s) clock.current.report(s.now, selectPlaying(useUiStore.getState()), performance.now(), true);
+    if (s)
+      clock.current.report(s.now, selectPlaying(useUiStore.getState()), performance.now(), true);
     return () => {
       offFeed();
       offSnap();
@@ -55,10 +56,15 @@ export function TopologyView({ topology }: { topology: Topology }) {
     if (reducedMotion && wallMs - lastDraw.current < REDUCED_FRAME_MS) return;
     lastDraw.current = wallMs;
     const items = inFlight.current.at(nowUs, reducedMotion);
-    setFrame((prev) => (prev.nowUs === nowUs && prev.items.length === 0 && items.length === 0 ? prev : { nowUs, items }));
+    setFrame((prev) =>
+      prev.nowUs === nowUs && prev.items.length === 0 && items.length === 0
+        ? prev
+        : { nowUs, items },
+    );
   });
 
-  const linkTouchesSelection = (from: string, to: string) => selected !== null && (from === selected || to === selected);
+  const linkTouchesSelection = (from: string, to: string) =>
+    selected !== null && (from === selected || to === selected);
 
   return (
     <svg
@@ -74,14 +80,26 @@ export function TopologyView({ topology }: { topology: Topology }) {
           .join(', ')}.`}
       </desc>
       <defs>
-        <pattern id="hatch-down" width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <pattern
+          id="hatch-down"
+          width={8}
+          height={8}
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
           <rect width={8} height={8} className="hatch-bg" />
           <line x1={0} y1={0} x2={0} y2={8} className="hatch-line" />
         </pattern>
       </defs>
       {layout.region ? (
         <g className="region">
-          <rect x={layout.region.x} y={layout.region.y} width={layout.region.width} height={layout.region.height} rx={14} />
+          <rect
+            x={layout.region.x}
+            y={layout.region.y}
+            width={layout.region.width}
+            height={layout.region.height}
+            rx={14}
+          />
           <text x={layout.region.x + 14} y={layout.region.y + 24}>
             Region {layout.region.label}
           </text>
@@ -97,7 +115,10 @@ export function TopologyView({ topology }: { topology: Topology }) {
       ))}
       <g className="links">
         {layout.links.map((l) => (
-          <g key={l.key} className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}>
+          <g
+            key={l.key}
+            className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}
+          >
             <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
             {l.crossAz ? (
               <text className="link-note" x={(l.a.x + l.b.x) / 2} y={(l.a.y + l.b.y) / 2 + 22}>

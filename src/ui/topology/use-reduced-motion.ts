@@ -10,5 +10,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** True when the user asked the system for less motion: the view then shows highlights, not movement. */
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

@@ -22,7 +22,8 @@ export function DiagramLegend() {
       </li>
       <li>
         <span className="legend-keys">
-          Keys: <kbd>Space</kbd> play/pause · <kbd>→</kbd> step · <kbd>+</kbd>/<kbd>−</kbd> speed · <kbd>F</kbd> fast-forward
+          Keys: <kbd>Space</kbd> play/pause · <kbd>→</kbd> step · <kbd>+</kbd>/<kbd>−</kbd> speed ·{' '}
+          <kbd>F</kbd> fast-forward
         </span>
       </li>
     </ul>

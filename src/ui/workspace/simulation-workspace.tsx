@@ -28,7 +28,14 @@ export interface SimulationWorkspaceProps {
 }
 
 /** A running simulation with its controls, diagram, state, narration and log. */
-export function SimulationWorkspace({ scenario, seed, mode, createClient, autoplay = true, onSession }: SimulationWorkspaceProps) {
+export function SimulationWorkspace({
+  scenario,
+  seed,
+  mode,
+  createClient,
+  autoplay = true,
+  onSession,
+}: SimulationWorkspaceProps) {
   const session = useSimSessionLifecycle({ createClient, scenario, seed, autoplay, onSession });
   const setMode = useUiStore((s) => s.setMode);
   useEffect(() => setMode(mode), [mode, setMode]);
