@@ -5,7 +5,7 @@
  */
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
-import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, lpAllocBytes, lpEntryBytes, sdsBytes } from './size-model';
+import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, lpAllocBytes, lpEntryBytes, sdsBytes, ROBJ_BYTES } from './size-model';
 
 export const HASH_MAX_LISTPACK_ENTRIES = 512;
 export const HASH_MAX_LISTPACK_VALUE = 64;
@@ -25,7 +25,7 @@ export class RedisHash implements StructureValue {
   }
 
   memoryBytes(): number {
-    return this.listpack ? lpAllocBytes(this.payload) : DICT_STRUCT + dictTableBytes(this.map.size) + this.payload;
+    return ROBJ_BYTES + (this.listpack ? lpAllocBytes(this.payload) : DICT_STRUCT + dictTableBytes(this.map.size) + this.payload);
   }
 
   get(field: BinStr): BinStr | undefined {

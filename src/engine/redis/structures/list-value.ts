@@ -7,7 +7,7 @@
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
 import { jemallocSize } from '../keyspace/memory';
-import { LP_EMPTY, lpEntryBytes } from './size-model';
+import { LP_EMPTY, lpEntryBytes, ROBJ_BYTES } from './size-model';
 
 /** list-max-listpack-size -2: each quicklist node's listpack stays within 8 KB. */
 const NODE_LIMIT = 8192;
@@ -37,7 +37,7 @@ export class RedisList implements StructureValue {
     const full = Math.floor(this.payload / per);
     const rest = this.payload - full * per;
     const nodes = full + (rest > 0 || full === 0 ? 1 : 0);
-    return QUICKLIST_STRUCT + nodes * QUICKLIST_NODE + full * NODE_LIMIT + (rest > 0 || full === 0 ? jemallocSize(LP_EMPTY + rest) : 0);
+    return ROBJ_BYTES + QUICKLIST_STRUCT + nodes * QUICKLIST_NODE + full * NODE_LIMIT + (rest > 0 || full === 0 ? jemallocSize(LP_EMPTY + rest) : 0);
   }
 
   private grow(): void {

@@ -7,7 +7,7 @@
 import type { BinStr } from '../bytes';
 import { parseInt64 } from '../args';
 import type { StructureValue } from '../keyspace/entry';
-import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, intWidth, intsetBytes, sdsBytes } from './size-model';
+import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, intWidth, intsetBytes, sdsBytes, ROBJ_BYTES } from './size-model';
 
 export const SET_MAX_INTSET_ENTRIES = 512;
 
@@ -33,7 +33,7 @@ export class RedisSet implements StructureValue {
   }
 
   memoryBytes(): number {
-    return this.intset ? intsetBytes(this.items.length, this.width) : DICT_STRUCT + dictTableBytes(this.items.length) + this.payload;
+    return ROBJ_BYTES + (this.intset ? intsetBytes(this.items.length, this.width) : DICT_STRUCT + dictTableBytes(this.items.length) + this.payload);
   }
 
   has(m: BinStr): boolean {

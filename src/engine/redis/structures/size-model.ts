@@ -4,7 +4,7 @@
  * report in used_memory. All sizes are jemalloc usable sizes, which is what zmalloc counts.
  */
 import type { BinStr } from '../bytes';
-import { parseInt64 } from '../args';
+import { formatDouble, parseInt64 } from '../args';
 import { jemallocSize } from '../keyspace/memory';
 
 /** listpack header: total bytes (4) + element count (2); plus the 1-byte end marker. */
@@ -82,12 +82,16 @@ export function intWidth(v: number): number {
 }
 
 /**
- * Redis 7.0 zset listpacks store a score as an integer entry when it is integral and fits a
- * long long (zzlInsertAt uses d2string, which prints integral doubles without a fraction).
+ * Redis 7.0 zset listpacks store a score as the d2string text (`%.17g`, integral values without
+ * a fraction), which the listpack then keeps as an integer entry when it parses as one.
  */
 export function scoreEntryBytes(score: number): number {
-  if (Number.isInteger(score) && Math.abs(score) < 2 ** 53) return lpEntryBytes(String(score));
-  // d2string uses %.17g: 17 significant digits plus sign, point and exponent ≈ 18–24 chars.
-  const len = Number.isFinite(score) ? Math.min(24, score.toPrecision(17).length) : 3;
-  return 1 + len + 1;
+  if (Number.isInteger(score) && Math.abs(score) < 2 ** 52) return lpEntryBytes(String(score));
+  return lpEntryBytes(formatDouble(score));
 }
+
+/**
+ * The robj header (type, encoding, LRU, refcount, ptr) every aggregate value has. The keyspace
+ * counts key, dict entry and buckets; the value object itself is counted here.
+ */
+export const ROBJ_BYTES = 16;

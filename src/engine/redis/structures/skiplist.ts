@@ -11,6 +11,9 @@
 /** Redis: ZSKIPLIST_MAXLEVEL 32, ZSKIPLIST_P 0.25. */
 const MAX_LEVEL = 32;
 
+const SCRATCH_UPDATE: unknown[] = new Array<unknown>(MAX_LEVEL).fill(null);
+const SCRATCH_RANK: number[] = new Array<number>(MAX_LEVEL).fill(0);
+
 export interface SkipNode<M> {
   readonly member: M;
   readonly score: number;
@@ -41,8 +44,9 @@ export class SkipList<M> {
   private level = 1;
   private count = 0;
   private seed = 0x2545f491;
-  private readonly update: SkipNode<M>[] = new Array<SkipNode<M>>(MAX_LEVEL);
-  private readonly rank: number[] = new Array<number>(MAX_LEVEL).fill(0);
+  /** Scratch for insert/delete, shared by all lists (the engine is single-threaded, never re-entrant here). */
+  private readonly update = SCRATCH_UPDATE as SkipNode<M>[];
+  private readonly rank = SCRATCH_RANK;
 
   constructor(private readonly cmp: (a: M, b: M) => number) {
     this.header = {

@@ -7,7 +7,7 @@
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
 import { SkipList, compareBinary, type LexRange, type SkipNode } from './skiplist';
-import { DICT_ENTRY_BYTES, DICT_STRUCT, ZSET_FIXED, dictTableBytes, lpAllocBytes, lpEntryBytes, scoreEntryBytes, sdsBytes, zslNodeBytes } from './size-model';
+import { DICT_ENTRY_BYTES, DICT_STRUCT, ZSET_FIXED, dictTableBytes, lpAllocBytes, lpEntryBytes, scoreEntryBytes, sdsBytes, zslNodeBytes, ROBJ_BYTES } from './size-model';
 
 export const ZSET_MAX_LISTPACK_ENTRIES = 128;
 export const ZSET_MAX_LISTPACK_VALUE = 64;
@@ -39,7 +39,7 @@ export class RedisZset implements StructureValue {
   }
 
   memoryBytes(): number {
-    return this.listpack ? lpAllocBytes(this.payload) : ZSET_FIXED + DICT_STRUCT + dictTableBytes(this.dict.size) + Math.round(this.payload);
+    return ROBJ_BYTES + (this.listpack ? lpAllocBytes(this.payload) : ZSET_FIXED + DICT_STRUCT + dictTableBytes(this.dict.size) + Math.round(this.payload));
   }
 
   private entryBytes(member: BinStr, score: number): number {

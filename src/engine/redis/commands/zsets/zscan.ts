@@ -1,6 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
-import { formatDouble } from '../../args';
 import { readAs, isErrorReply } from '../../structures/access';
+import { formatScore } from './zset-args';
 import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanReply } from '../../structures/scan';
 
 export const zscan = defineCommand({
@@ -20,8 +20,8 @@ export const zscan = defineCommand({
     if (isErrorReply(opts)) return opts;
     const flat: string[] = [];
     // A listpack is stored in score order; the skiplist encoding is scanned through its dict.
-    if (z.encoding() === 'listpack') for (const n of z.zsl.from()) flat.push(n.member, formatDouble(n.score));
-    else for (const [m, s] of z.dict) flat.push(m, formatDouble(s));
+    if (z.encoding() === 'listpack') for (const n of z.zsl.from()) flat.push(n.member, formatScore(n.score));
+    else for (const [m, s] of z.dict) flat.push(m, formatScore(s));
     return scanReply(flat, true, z.encoding() === 'listpack', cursor, opts);
   },
 });

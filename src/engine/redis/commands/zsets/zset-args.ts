@@ -76,5 +76,11 @@ export function parseLexRange(min: BinStr, max: BinStr): ParsedLex | null {
 
 /** Scores in RESP2 replies: `%.17g`, inf/-inf (addReplyDouble in Redis 7.0). */
 export function scoreReply(score: number): Reply {
-  return reply.bulk(formatDouble(score));
+  return reply.bulk(formatScore(score));
+}
+
+/** `%.17g` with a fast path: integers below 1e17 print as their plain digits under %.17g too. */
+export function formatScore(score: number): string {
+  if (Number.isInteger(score) && score < 1e17 && score > -1e17 && !Object.is(score, -0)) return String(score);
+  return formatDouble(score);
 }
