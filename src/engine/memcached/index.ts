@@ -15,3 +15,4 @@ export type { MemcachedListener, MemcachedObservation, MemcachedOutcome } from '
 export type { MemcachedOptions, Settings as MemcachedSettings, SlabClassShape } from './settings';
 export { MemcachedConfigError, VERSION as MEMCACHED_VERSION, parseItemSize, slabClassSizes, buildSettings } from './settings';
 export type { SlabClass } from './slabs';
+export { fuzzEngine, fuzzInput } from './fuzz';
