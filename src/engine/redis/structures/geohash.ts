@@ -111,10 +111,22 @@ export function areaCentre(area: GeoArea): [number, number] {
   return [x, y];
 }
 
+/**
+ * C's `(uint64_t)score` as x86-64 compilers emit it (cvttsd2si, with the 2^63 offset path for
+ * large values): negative or non-geo scores still decode to some clamped position, as in Redis.
+ */
+function toUint64(d: number): bigint {
+  const INDEFINITE = 0x8000000000000000n;
+  const TWO63 = 2 ** 63;
+  if (Number.isNaN(d)) return INDEFINITE;
+  if (d < TWO63) return d > -TWO63 - 1 && d !== -Infinity ? BigInt.asUintN(64, BigInt(Math.trunc(d))) : INDEFINITE;
+  const rest = d - TWO63;
+  return rest < TWO63 ? BigInt(Math.trunc(rest)) + INDEFINITE : 0n;
+}
+
 /** geo.c decodeGeohash: a sorted-set score back to [longitude, latitude]. */
 export function decodeGeoScore(score: number): [number, number] | null {
-  if (!(score >= 0) || !Number.isFinite(score)) return null;
-  const area = geohashDecodeWGS84({ bits: BigInt(Math.trunc(score)) & M64, step: GEO_STEP_MAX });
+  const area = geohashDecodeWGS84({ bits: toUint64(score), step: GEO_STEP_MAX });
   return area ? areaCentre(area) : null;
 }
 
