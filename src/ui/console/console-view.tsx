@@ -11,14 +11,15 @@ interface Props {
   transport: ConsoleTransport | null;
   /** Extra line under the intro (e.g. Memcached's expiry rule). */
   note?: string;
+  redisHost?: string;
 }
 
 /** How long a reply may take before the SQL console explains that the database is starting. */
 const SLOW_REPLY_MS = 400;
 
 /** One console: intro, scrollback (a log), the input line with its prompt, and inline help. */
-export function ConsoleView({ adapter, transport, note }: Props) {
-  const state = useConsole(adapter, transport);
+export function ConsoleView({ adapter, transport, note, redisHost }: Props) {
+  const state = useConsole(adapter, transport, redisHost);
   const [value, setValue] = useState('');
   const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   const screenRef = useRef<HTMLDivElement | null>(null);

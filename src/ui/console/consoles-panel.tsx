@@ -17,6 +17,8 @@ export interface ConsolesPanelProps {
   title?: string;
   /** Heading level for the panel title (default 2). */
   headingLevel?: 2 | 3;
+  /** What redis-cli's prompt names (default 127.0.0.1:6379; a lesson may show its endpoint). */
+  redisHost?: string;
 }
 
 const ALL: readonly ConsoleTarget[] = ['redis', 'memcached', 'sql'];
@@ -35,7 +37,7 @@ function keyOf(session: SimSession | null): number {
 }
 
 /** Tabbed consoles (WAI-ARIA tabs: ←/→/Home/End move between tabs). Each tab mounts on first view. */
-export function ConsolesPanel({ targets = ALL, session, title = 'Consoles', headingLevel = 2 }: ConsolesPanelProps) {
+export function ConsolesPanel({ targets = ALL, session, title = 'Consoles', headingLevel = 2, redisHost }: ConsolesPanelProps) {
   const contextSession = useContext(SimSessionContext);
   const active = session === undefined ? contextSession : session;
   const transport = useMemo(() => (active ? sessionTransport(active) : null), [active]);
@@ -108,6 +110,7 @@ export function ConsolesPanel({ targets = ALL, session, title = 'Consoles', head
               adapter={CONSOLE_ADAPTERS[t]}
               transport={transport}
               note={t === 'memcached' ? memcachedNote : undefined}
+              redisHost={redisHost}
             />
           </div>
         ) : null,

@@ -4,6 +4,7 @@ import { redisAfterReply, redisCompletions, redisDecide, redisHelpText, redisInl
 import { dataBlockLength, memcachedCompletions, memcachedDecide, memcachedInlineHelp } from './memcached-target';
 import { endsWithSemicolon, sqlCompletions, sqlDecide } from './sql-target';
 import { MAX_OUTPUT_LINES, MAX_TABLE_ROWS, truncateResult, truncationText } from './truncate';
+import { describeReply } from './use-console';
 
 const redisHelp: ConsoleHelpEntry[] = [
   { name: 'config', syntax: 'CONFIG <GET | SET> ...', summary: 'Container.', group: 'server' },
@@ -132,5 +133,15 @@ describe('truncation', () => {
     expect(g.result.table?.rows).toHaveLength(MAX_TABLE_ROWS);
     expect(truncationText(g.note!)).toContain(`${MAX_TABLE_ROWS} of ${MAX_TABLE_ROWS + 1} rows`);
     expect(truncateResult({ text: 'OK', error: false }).note).toBeNull();
+    expect(truncateResult({ text: 'VALUE k 0 1\r\nv\r\nEND\r\n', error: false }).result.text).toBe('VALUE k 0 1\nv\nEND');
+  });
+});
+
+describe('announcements', () => {
+  it('speaks a short reply whole, a long one by its first lines, a table by its size', () => {
+    expect(describeReply({ text: '(nil)', error: false })).toBe('(nil)');
+    expect(describeReply({ text: '1) "a"\n2) "b"\n3) "c"\n4) "d"', error: false })).toBe('1) "a" 2) "b" 3) "c" … 4 lines in all.');
+    expect(describeReply({ text: '(1 row)', error: false, table: { fields: ['id'], rows: [['1']] } })).toBe('1 row, columns id.');
+    expect(describeReply({ text: '', error: false })).toBe('No output.');
   });
 });

@@ -1,5 +1,6 @@
-import type { ActResult, ConsoleTarget } from '../../worker';
+import type { ActResult, ConsoleTarget, SimSnapshot } from '../../worker';
 import type { SimSession } from '../session/sim-session';
+import { useUiStore } from '../store/ui-store';
 import type { ConsoleResult } from './types';
 
 /** Sends one console line to the worker; resolves to the reply or a sentence saying why not. */
@@ -18,7 +19,9 @@ export function actResultToReply(r: ActResult): { ok: true; result: ConsoleResul
 export function sessionTransport(session: SimSession): ConsoleTransport {
   return async (target, line) => {
     try {
-      return actResultToReply(await session.client.act({ type: 'console', params: { target, line } }));
+      const r = await session.client.act({ type: 'console', params: { target, line } });
+      if (r.ok) showSnapshot(r.snapshot);
+      return actResultToReply(r);
     } catch (err) {
       console.error('[console] act failed', err);
       return {
@@ -27,4 +30,15 @@ export function sessionTransport(session: SimSession): ConsoleTransport {
       };
     }
   };
+}
+
+/**
+ * A console line changes state the status panels show (keys, memory) even while paused, so its
+ * snapshot is shown at once — unless a newer one already arrived from the running simulation.
+ */
+function showSnapshot(snapshot: SimSnapshot): void {
+  const store = useUiStore.getState();
+  const current = store.snapshot;
+  if (current && current.scenario === snapshot.scenario && current.eventsProcessed > snapshot.eventsProcessed) return;
+  store.setSnapshot(snapshot);
 }

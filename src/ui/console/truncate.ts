@@ -7,7 +7,8 @@ export const MAX_TABLE_ROWS = 200;
 
 /** Cuts a reply to what the scrollback can show without slowing the page (KEYS * on 100k keys). */
 export function truncateResult(result: ConsoleResult): { result: ConsoleResult; note: TruncationNote | null } {
-  let text = result.text;
+  // A telnet session shows CRLF-terminated protocol lines as plain lines; the last one ends the reply.
+  let text = result.text.replace(/\r\n/g, '\n').replace(/\n$/, '');
   const lines = text.split('\n');
   const totalLines = lines.length;
   let shownLines = totalLines;

@@ -37,9 +37,9 @@ export interface ConsoleState {
 
 let nextId = 1;
 
-export function useConsole(adapter: ConsoleAdapter, transport: ConsoleTransport | null): ConsoleState {
+export function useConsole(adapter: ConsoleAdapter, transport: ConsoleTransport | null, redisHost?: string): ConsoleState {
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
-  const [promptState, setPromptState] = useState<PromptState>(REDIS_DEFAULT_PROMPT);
+  const [promptState, setPromptState] = useState<PromptState>(() => ({ ...REDIS_DEFAULT_PROMPT, host: redisHost ?? REDIS_DEFAULT_PROMPT.host }));
   const [pending, setPending] = useState<PendingData | null>(null);
   const [help, setHelp] = useState<readonly ConsoleHelpEntry[]>([]);
   const [helpError, setHelpError] = useState<string | null>(null);
