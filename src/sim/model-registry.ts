@@ -1,5 +1,6 @@
 import type { ModelEntry } from './model';
 import { createSandboxModel } from './sandbox/sandbox.model';
+import { sessionStoreEntry } from './models/session-store/index';
 
 /**
  * The worker-side models, by scenario id. One line per scenario: `(env) => (seed) => model`,
@@ -7,4 +8,5 @@ import { createSandboxModel } from './sandbox/sandbox.model';
  */
 export const scenarioModels: Readonly<Record<string, ModelEntry>> = {
   sandbox: () => createSandboxModel,
+  'session-store': sessionStoreEntry,
 };

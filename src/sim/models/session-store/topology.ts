@@ -1,0 +1,45 @@
+import type { TopologySpec } from '../../topology';
+
+/** Instance slots the load balancer's target group can hold: three run at start. */
+export const APP_SLOTS = ['app-1', 'app-2', 'app-3', 'app-4'] as const;
+export const INITIAL_INSTANCES = 3;
+
+export const AZ_A = 'use1-az1';
+export const AZ_B = 'use1-az2';
+
+/**
+ * Users → load balancer → app instances alternating between two AZs (app-1, app-3 in
+ * us-east-1a; app-2, app-4 in us-east-1b) → one ElastiCache node (no replica) and the RDS
+ * primary holding the user accounts, both in us-east-1a. Slot 4 is drawn but stays empty
+ * until the student scales out (or relaunches a terminated slot).
+ */
+export const SESSION_TOPOLOGY: TopologySpec = {
+  region: 'us-east-1',
+  azs: [
+    { id: AZ_A, label: 'us-east-1a' },
+    { id: AZ_B, label: 'us-east-1b' },
+  ],
+  nodes: [
+    { id: 'users', label: 'Users', kind: 'client', az: AZ_A, column: 0, row: 0 },
+    { id: 'lb', label: 'Load balancer', kind: 'lb', az: AZ_A, column: 1, row: 0 },
+    ...APP_SLOTS.map((id, i) => ({
+      id,
+      label: `App instance ${i + 1}`,
+      kind: 'app' as const,
+      az: i % 2 === 0 ? AZ_A : AZ_B,
+      column: 2,
+      row: Math.floor(i / 2),
+    })),
+    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: AZ_A, column: 3, row: 0 },
+    { id: 'rds', label: 'RDS (user accounts)', kind: 'db', az: AZ_A, column: 3, row: 1 },
+  ],
+  links: [
+    // Users reach the load balancer over their own network: a model figure, not an AWS one.
+    { from: 'users', to: 'lb', latency: { medianUs: 300, sigma: 0.3 } },
+    ...APP_SLOTS.flatMap((id) => [
+      { from: 'lb', to: id },
+      { from: id, to: 'cache' },
+      { from: id, to: 'rds' },
+    ]),
+  ],
+};

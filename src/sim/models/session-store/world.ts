@@ -1,0 +1,91 @@
+import type { Actor } from 'xstate';
+import type { SimContext } from '../../model';
+import type { RedisNode } from '../../nodes/redis-node';
+import type { RandomStream } from '../../rng';
+import type { Micros } from '../../trace';
+import type { AccountsDb } from './accounts-db';
+import type { SessionConfig } from './config';
+import type { AppInstance, LoadBalancer, SessionRecord } from './instances';
+import type { sessionLifecycleMachine, SessionEvent } from './session-lifecycle.machine';
+import type { SessionStats } from './stats';
+import type { SimUser } from './users';
+
+/** One message hop: from, to, label, bytes. */
+export type Hop = readonly [from: string, to: string, label: string, bytes: number];
+
+/** Everything the scenario's parts share: the simulated system's state of record. */
+export interface World {
+  ctx: SimContext;
+  cfg: SessionConfig;
+  detail: 'full' | 'summary';
+  /** User behaviour: visits, think times, idle pauses. */
+  workload: RandomStream;
+  /** Session ids. */
+  ids: RandomStream;
+  /** Hop delays in summary runs (animated runs draw from the runtime's 'network' stream). */
+  hops: RandomStream;
+  users: SimUser[];
+  instances: AppInstance[];
+  lb: LoadBalancer;
+  cache: RedisNode;
+  /** used_memory of the empty node, so BytesPerSession counts session data only. */
+  cacheBaseline: number;
+  /** Sessions stored in ElastiCache, by key. */
+  stored: Map<string, SessionRecord>;
+  accounts: AccountsDb | null;
+  rdsUp: boolean;
+  /** AZs currently out. */
+  outages: Set<string>;
+  stats: SessionStats;
+  lifecycle: Actor<typeof sessionLifecycleMachine>;
+  nextRequest: number;
+}
+
+/** The user whose session the statechart follows. */
+export const FOLLOWED_USER = 0;
+
+export function follow(w: World, userIndex: number, event: SessionEvent): void {
+  if (w.detail === 'full' && userIndex === FOLLOWED_USER) w.lifecycle.send(event);
+}
+
+/**
+ * Moves a message along `hops` after `waitUs` of service time. Animated runs emit every hop and
+ * fire one event per hop; summary runs (experiments) sum the same kind of delays into one event.
+ */
+export function travel(
+  w: World,
+  requestId: number,
+  hops: readonly Hop[],
+  then: () => void,
+  waitUs: Micros = 0,
+): void {
+  const { ctx } = w;
+  if (w.detail === 'summary') {
+    let delay = waitUs;
+    for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, w.hops);
+    ctx.kernel.after(delay, then);
+    return;
+  }
+  const go = (i: number): void => {
+    if (i === hops.length) return then();
+    const [from, to, label, bytes] = hops[i]!;
+    ctx.send(from, to, { label, requestId, bytes }, () => go(i + 1));
+  };
+  if (waitUs > 0) ctx.kernel.after(waitUs, () => go(0));
+  else go(0);
+}
+
+export function note(w: World, from: string, text: string): void {
+  if (w.detail === 'full') w.ctx.emit('scenario.note', from, '', { text });
+}
+
+export function instanceLabel(id: string): string {
+  return `App instance ${id.slice(id.indexOf('-') + 1)}`;
+}
+
+/** A session id as web frameworks print them: 16 hex digits. */
+export function newSessionId(rng: RandomStream): string {
+  let s = '';
+  for (let i = 0; i < 4; i++) s += rng.int(65_536).toString(16).padStart(4, '0');
+  return s;
+}
