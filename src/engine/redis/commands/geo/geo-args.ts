@@ -35,6 +35,18 @@ export function parseUnit(u: BinStr): number | ErrorReply {
   return reply.error('ERR unsupported unit provided. please use M, KM, FT, MI');
 }
 
+/** extractDistanceOrReply: a non-negative radius and its unit → [radius, metres per unit]. */
+export function parseDistance(radius: BinStr, unit: BinStr): [number, number] | ErrorReply {
+  const r = parseDouble(radius);
+  if (r === null) return reply.error('ERR need numeric radius');
+  if (r < 0) return reply.error('ERR radius cannot be negative');
+  const u = parseUnit(unit);
+  if (isErrorReplyLocal(u)) return u;
+  return [r, u];
+}
+
+const isErrorReplyLocal = (x: number | ErrorReply): x is ErrorReply => typeof x !== 'number';
+
 /** addReplyDoubleDistance: fixedpoint_d2string(d, 4) = llrint(d × 10^4) printed with 4 decimals. */
 export function distanceReply(d: number): Reply {
   if (d === 0) return reply.bulk('0.0000');

@@ -14,7 +14,7 @@ import { decodeGeoScore } from '../../structures/geohash';
 import { cellScoreRange, searchCells, withinShape, type GeoShape } from '../../structures/geo-shape';
 import type { RedisZset } from '../../structures/zset-value';
 import { RedisZset as Zset } from '../../structures/zset-value';
-import { coordReply, distanceReply, parseLonLat, parseUnit } from './geo-args';
+import { coordReply, distanceReply, parseDistance, parseLonLat, parseUnit } from './geo-args';
 
 interface Point {
   member: BinStr;
@@ -42,26 +42,55 @@ function collect(z: RedisZset, shape: GeoShape, limit: number): Point[] {
   return found;
 }
 
-function search(c: Client, argv: Argv, store: boolean): Reply {
-  const srcIdx = store ? 2 : 1;
-  const z = readAs(c, argv[srcIdx]!, 'zset');
+/** Which command runs georadiusGeneric: the GEOSEARCH pair or the older GEORADIUS family. */
+type Mode = 'search' | 'searchstore' | 'radius' | 'radius_ro' | 'member' | 'member_ro';
+
+function search(c: Client, argv: Argv, mode: Mode): Reply {
+  const isSearch = mode === 'search' || mode === 'searchstore';
+  const noStore = mode === 'radius_ro' || mode === 'member_ro';
+  let store = mode === 'searchstore';
+  let storeKey: BinStr = store ? argv[1]! : '';
+  const z = readAs(c, argv[store ? 2 : 1]!, 'zset');
   if (isErrorReply(z)) return z;
-  const base = store ? 3 : 2;
+  let base = store ? 3 : 2;
+  let x = 0;
+  let y = 0;
+  let conversion = 1;
+  let radius = 0;
+  let byRadius = false;
+  if (mode === 'radius' || mode === 'radius_ro') {
+    base = 6;
+    const xy = parseLonLat(argv[2]!, argv[3]!);
+    if (isErrorReply(xy)) return xy;
+    [x, y] = xy;
+    const d = parseDistance(argv[4]!, argv[5]!);
+    if (isErrorReply(d)) return d;
+    [radius, conversion] = d;
+    byRadius = true;
+  } else if (mode === 'member' || mode === 'member_ro') {
+    // A missing key skips the member and radius checks (georadiusGeneric still parses options).
+    base = 5;
+    if (z !== null) {
+      const s = z.score(argv[2]!);
+      const xy = s === undefined ? null : decodeGeoScore(s);
+      if (xy === null) return reply.error('ERR could not decode requested zset member');
+      [x, y] = xy;
+      const d = parseDistance(argv[3]!, argv[4]!);
+      if (isErrorReply(d)) return d;
+      [radius, conversion] = d;
+    }
+    byRadius = true;
+  }
   let withDist = false;
   let withHash = false;
   let withCoord = false;
   let fromMember = false;
   let fromLoc = false;
-  let byRadius = false;
   let byBox = false;
   let storeDist = false;
   let sort: 'none' | 'asc' | 'desc' = 'none';
   let any = false;
   let count = 0;
-  let x = 0;
-  let y = 0;
-  let conversion = 1;
-  let radius = 0;
   let width = 0;
   let height = 0;
   const remaining = argv.length - base;
@@ -80,8 +109,13 @@ function search(c: Client, argv: Argv, store: boolean): Reply {
       if (n <= 0) return reply.error('ERR COUNT must be > 0');
       count = n;
       i++;
-    } else if (eqi(a, 'storedist') && store) storeDist = true;
-    else if (eqi(a, 'frommember') && i + 1 < remaining && !fromLoc) {
+    } else if ((eqi(a, 'store') || eqi(a, 'storedist')) && i + 1 < remaining && !noStore && !isSearch) {
+      store = true;
+      storeKey = arg(1);
+      storeDist = eqi(a, 'storedist');
+      i++;
+    } else if (eqi(a, 'storedist') && mode === 'searchstore') storeDist = true;
+    else if (eqi(a, 'frommember') && i + 1 < remaining && isSearch && !fromLoc) {
       if (z !== null) {
         const s = z.score(arg(1));
         const xy = s === undefined ? null : decodeGeoScore(s);
@@ -90,23 +124,19 @@ function search(c: Client, argv: Argv, store: boolean): Reply {
       }
       fromMember = true;
       i++;
-    } else if (eqi(a, 'fromlonlat') && i + 2 < remaining && !fromMember) {
+    } else if (eqi(a, 'fromlonlat') && i + 2 < remaining && isSearch && !fromMember) {
       const xy = parseLonLat(arg(1), arg(2));
       if (isErrorReply(xy)) return xy;
       [x, y] = xy;
       fromLoc = true;
       i += 2;
-    } else if (eqi(a, 'byradius') && i + 2 < remaining && !byBox) {
-      const r = parseDouble(arg(1));
-      if (r === null) return reply.error('ERR need numeric radius');
-      if (r < 0) return reply.error('ERR radius cannot be negative');
-      const u = parseUnit(arg(2));
-      if (isErrorReply(u)) return u;
-      radius = r;
-      conversion = u;
+    } else if (eqi(a, 'byradius') && i + 2 < remaining && isSearch && !byBox) {
+      const d = parseDistance(arg(1), arg(2));
+      if (isErrorReply(d)) return d;
+      [radius, conversion] = d;
       byRadius = true;
       i += 2;
-    } else if (eqi(a, 'bybox') && i + 3 < remaining && !byRadius) {
+    } else if (eqi(a, 'bybox') && i + 3 < remaining && isSearch && !byRadius) {
       const w = parseDouble(arg(1));
       if (w === null) return reply.error('ERR need numeric width');
       const h = parseDouble(arg(2));
@@ -121,13 +151,16 @@ function search(c: Client, argv: Argv, store: boolean): Reply {
       i += 3;
     } else return reply.syntax();
   }
-  if (store && (withDist || withHash || withCoord)) return reply.error('ERR GEOSEARCHSTORE is not compatible with WITHDIST, WITHHASH and WITHCOORD options');
-  if (!fromMember && !fromLoc) return reply.error(`ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for ${argv[0]!}`);
-  if (!byRadius && !byBox) return reply.error(`ERR exactly one of BYRADIUS and BYBOX can be specified for ${argv[0]!}`);
+  if (store && (withDist || withHash || withCoord)) {
+    const who = mode === 'searchstore' ? 'GEOSEARCHSTORE' : 'STORE option in GEORADIUS';
+    return reply.error(`ERR ${who} is not compatible with WITHDIST, WITHHASH and WITHCOORD options`);
+  }
+  if (isSearch && !fromMember && !fromLoc) return reply.error(`ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for ${argv[0]!}`);
+  if (isSearch && !byRadius && !byBox) return reply.error(`ERR exactly one of BYRADIUS and BYBOX can be specified for ${argv[0]!}`);
   if (any && count === 0) return reply.error('ERR the ANY argument requires COUNT argument');
   if (z === null) {
     if (!store) return reply.emptyArray();
-    c.db.delete(argv[1]!);
+    c.db.delete(storeKey);
     return reply.int(0);
   }
   if (count !== 0 && sort === 'none' && !any) sort = 'asc';
@@ -139,13 +172,13 @@ function search(c: Client, argv: Argv, store: boolean): Reply {
   const returned = count === 0 || found.length < count ? found : found.slice(0, count);
   if (store) {
     if (returned.length === 0) {
-      c.db.delete(argv[1]!);
+      c.db.delete(storeKey);
       return reply.int(0);
     }
     const maxLen = returned.reduce((m, p) => Math.max(m, p.member.length), 0);
     const out = new Zset(returned.length, maxLen);
     for (const p of returned) out.set(p.member, storeDist ? p.dist / conversion : p.score);
-    c.db.replace(argv[1]!, 'zset', out);
+    c.db.replace(storeKey, 'zset', out);
     return reply.int(returned.length);
   }
   const nested = withDist || withHash || withCoord;
@@ -169,7 +202,7 @@ export const geosearch = defineCommand({
   group: 'geo',
   syntax: 'GEOSEARCH key FROMMEMBER member|FROMLONLAT lon lat BYRADIUS r unit|BYBOX w h unit [ASC|DESC] [COUNT n [ANY]] [WITHCOORD] [WITHDIST] [WITHHASH]',
   summary: 'Members inside a circle or box around a member or a point.',
-  run: (c, argv) => search(c, argv, false),
+  run: (c, argv) => search(c, argv, 'search'),
 });
 
 export const geosearchstore = defineCommand({
@@ -180,5 +213,23 @@ export const geosearchstore = defineCommand({
   group: 'geo',
   syntax: 'GEOSEARCHSTORE dst src FROMMEMBER member|FROMLONLAT lon lat BYRADIUS r unit|BYBOX w h unit [ASC|DESC] [COUNT n [ANY]] [STOREDIST]',
   summary: 'GEOSEARCH, storing the members (or their distances) in a sorted set.',
-  run: (c, argv) => search(c, argv, true),
+  run: (c, argv) => search(c, argv, 'searchstore'),
 });
+
+const radiusDef = (name: string, mode: Mode, arity: number, syntax: string, summary: string) =>
+  defineCommand({
+    name,
+    arity,
+    flags: mode.endsWith('_ro') ? ['readonly'] : ['write', 'denyoom'],
+    keys: { first: 1, last: 1, step: 1 },
+    group: 'geo',
+    syntax,
+    summary,
+    run: (c, argv) => search(c, argv, mode),
+  });
+
+const RADIUS_OPTS = '[WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC]';
+export const georadius = radiusDef('georadius', 'radius', -6, `GEORADIUS key lon lat radius unit ${RADIUS_OPTS} [STORE key] [STOREDIST key]`, 'Members within a radius of a point (deprecated: use GEOSEARCH).');
+export const georadiusRo = radiusDef('georadius_ro', 'radius_ro', -6, `GEORADIUS_RO key lon lat radius unit ${RADIUS_OPTS}`, 'Read-only GEORADIUS.');
+export const georadiusbymember = radiusDef('georadiusbymember', 'member', -5, `GEORADIUSBYMEMBER key member radius unit ${RADIUS_OPTS} [STORE key] [STOREDIST key]`, 'Members within a radius of a member (deprecated: use GEOSEARCH).');
+export const georadiusbymemberRo = radiusDef('georadiusbymember_ro', 'member_ro', -5, `GEORADIUSBYMEMBER_RO key member radius unit ${RADIUS_OPTS}`, 'Read-only GEORADIUSBYMEMBER.');
