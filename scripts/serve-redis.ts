@@ -45,21 +45,32 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
     const client = engine.connect({
       onPush: (r: Reply) => {
         out.push(encodeReply(r));
-        queueMicrotask(flush);
+        // An unblocked BLPOP: carry on with commands that waited in the buffer.
+        queueMicrotask(() => {
+          flush();
+          pump();
+        });
       },
     });
+    let closing = false;
     const parser = new RespParser();
     parser.authenticated = client.authenticated;
     socket.on('data', (chunk: Buffer) => {
       engine.stats.totalNetInput += chunk.length;
       parser.feed(chunk.toString('latin1'));
-      for (;;) {
+      pump();
+    });
+    // Runs parsed commands until the buffer is empty or the client blocks (as Redis stops
+    // reading a blocked client's query buffer).
+    const pump = (): void => {
+      while (client.blocked === null && !closing) {
         const item = parser.next();
         if (item === undefined) break;
         if ('error' in item) {
           // Redis replies with the protocol error, then closes the connection.
           out.push(encodeReply({ kind: 'error', message: item.error }));
           flush();
+          closing = true;
           socket.end();
           return;
         }
@@ -68,12 +79,13 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
         if (r !== undefined) out.push(encodeReply(r));
         if (client.closeAfterReply) {
           flush();
+          closing = true;
           socket.end();
           return;
         }
       }
       flush(); // one write per read: pipelined replies leave together
-    });
+    };
     const done = (): void => {
       sockets.delete(socket);
       client.close();

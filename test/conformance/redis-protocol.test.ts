@@ -96,8 +96,8 @@ describe('serve:redis speaks RESP like redis-server', () => {
       seen.push(JSON.stringify(await pub.send(['PUBLISH', 'nobody', 'x'])));
       sub.write('*1\r\n$11\r\nUNSUBSCRIBE\r\n');
       // Unsubscribing from all walks a dict: channel order is unspecified, counts are not.
-      const a = (await sub.next()) as { items: Array<{ value: unknown }> };
-      const b = (await sub.next()) as { items: Array<{ value: unknown }> };
+      const a = (await sub.next()) as unknown as { items: Array<{ value: unknown }> };
+      const b = (await sub.next()) as unknown as { items: Array<{ value: unknown }> };
       seen.push(JSON.stringify([a.items[1]!.value, b.items[1]!.value].sort()), `${a.items[2]!.value},${b.items[2]!.value}`);
       seen.push(JSON.stringify(await sub.send(['PUNSUBSCRIBE'])));
       seen.push(JSON.stringify(await sub.send(['UNSUBSCRIBE'])));
@@ -131,5 +131,27 @@ describe('requirepass', () => {
   it('rejects a large unauthenticated multibulk header as redis-server does', async () => {
     const script = '*2000000\r\n';
     expect(await exchange(ours.port, script)).toEqual(await exchange(real.port, script));
+  });
+});
+
+describe('blocking over TCP', () => {
+  let ours: RedisServerHandle;
+  beforeAll(async () => {
+    ours = await serveRedis({ port: 0 });
+  });
+  afterAll(async () => {
+    await ours?.close();
+  });
+
+  it('holds a blocked client’s pipelined commands until BLPOP is served', async () => {
+    const waiter = await RawRedisConnection.connect(ours.port);
+    const pusher = await RawRedisConnection.connect(ours.port);
+    waiter.write('*3\r\n$5\r\nBLPOP\r\n$1\r\nq\r\n$1\r\n0\r\n*1\r\n$4\r\nPING\r\n');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await pusher.send(['RPUSH', 'q', 'job'])).toEqual({ kind: 'int', value: 1 });
+    expect(await waiter.next()).toEqual({ kind: 'array', items: [{ kind: 'bulk', value: 'q' }, { kind: 'bulk', value: 'job' }] });
+    expect(await waiter.next()).toEqual({ kind: 'simple', value: 'PONG' });
+    waiter.close();
+    pusher.close();
   });
 });

@@ -47,9 +47,8 @@ export class Client {
   /** QUIT: the transport closes the connection once this reply is written. */
   closeAfterReply = false;
   onPush: PushListener | undefined;
-  /** Engine-clock ms when connected (CLIENT INFO age) and of the last command. */
+  /** Engine-clock ms when connected. */
   readonly createdAt: number;
-  lastCommandAt: number;
 
   constructor(engine: RedisEngine, id: number, db: Db, authenticated: boolean, onPush: PushListener | undefined) {
     this.engine = engine;
@@ -58,7 +57,6 @@ export class Client {
     this.authenticated = authenticated;
     this.onPush = onPush;
     this.createdAt = engine.clock.nowMs();
-    this.lastCommandAt = this.createdAt;
   }
 
   /** Number of channel + pattern subscriptions (what (P)SUBSCRIBE replies count). */

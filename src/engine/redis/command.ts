@@ -118,16 +118,19 @@ export function buildTable(defs: readonly CommandDef[]): CommandTable {
     byName.set(d.name, c);
     all.push(c);
   }
-  // Remember other spellings (GET, Get) once seen so the hot path skips toLowerCase; bounded so
-  // random input cannot grow the map without limit.
-  const aliases = new Map<string, Command>();
+  // Other spellings (GET, Get) are remembered once seen so the hot path is one Map lookup;
+  // bounded so random input cannot grow the map without limit.
+  let aliases = 0;
   return {
     all,
     get(name) {
-      const hit = byName.get(name) ?? aliases.get(name);
+      const hit = byName.get(name);
       if (hit !== undefined) return hit;
       const found = byName.get(name.toLowerCase());
-      if (found !== undefined && aliases.size < 4096) aliases.set(name, found);
+      if (found !== undefined && aliases < 4096) {
+        byName.set(name, found);
+        aliases++;
+      }
       return found;
     },
   };
@@ -140,4 +143,9 @@ export function commandKeys(spec: KeySpec, argv: Argv): BinStr[] {
   const out: BinStr[] = [];
   for (let i = spec.first; i <= last && i < argv.length; i += spec.step) out.push(argv[i]!);
   return out;
+}
+
+/** A copy of `table` without `names` (ElastiCache's restricted commands become unknown). */
+export function withoutCommands(table: CommandTable, names: ReadonlySet<string>): CommandTable {
+  return names.size === 0 ? table : buildTable(table.all.filter((c) => !names.has(c.name)));
 }

@@ -7,6 +7,7 @@ import type { EngineRng } from '../rng';
 import { engineRng } from '../rng';
 import type { BinStr } from './bytes';
 import type { Argv, CommandTable } from './command';
+import { withoutCommands } from './command';
 import { Client } from './client';
 import type { PushListener } from './client';
 import { Db } from './keyspace/db';
@@ -99,9 +100,10 @@ export class RedisEngine implements KeyspaceHost {
     if (opts.maxmemoryPolicy !== undefined) this.config['maxmemory-policy'] = opts.maxmemoryPolicy;
     if (opts.requirepass !== undefined) this.config.requirepass = opts.requirepass;
     this.restricted = settings.restricted;
-    this.table = commandTable;
+    this.table = withoutCommands(commandTable, this.restricted);
     this.dbs = [];
     for (let i = 0; i < this.config.databases; i++) this.dbs.push(new Db(this, i));
+    this.configChanged();
     this.startedAt = this.clock.nowMs();
     this.sharedLru = new Int32Array(10000).fill(initialLru(this.startedAt, this.lfuPolicy));
     this.runId = opts.runId ?? hexId(this.rng);
@@ -110,18 +112,21 @@ export class RedisEngine implements KeyspaceHost {
 
   // ---- KeyspaceHost ----------------------------------------------------------------------------
 
-  get lfuPolicy(): boolean {
-    return this.config['maxmemory-policy'].endsWith('lfu');
-  }
+  /** Cached from maxmemory-policy (read on every key access); see configChanged(). */
+  lfuPolicy = false;
+  /** Cached: Redis shares integers 0..9999 unless maxmemory is set with an LRU/LFU policy. */
+  sharedIntegers = true;
   get lfuLogFactor(): number {
     return this.config['lfu-log-factor'];
   }
   get lfuDecayTime(): number {
     return this.config['lfu-decay-time'];
   }
-  get sharedIntegers(): boolean {
+  /** Recomputes the cached policy flags; call after any change to `config`. */
+  configChanged(): void {
     const p = this.config['maxmemory-policy'];
-    return this.config.maxmemory === 0 || !(p.endsWith('lru') || p.endsWith('lfu'));
+    this.lfuPolicy = p.endsWith('lfu');
+    this.sharedIntegers = this.config.maxmemory === 0 || !(p.endsWith('lru') || p.endsWith('lfu'));
   }
   usedMemoryChanged(): void {
     // used_memory is computed on demand from the dbs; nothing cached to invalidate.
@@ -264,10 +269,12 @@ export class RedisEngine implements KeyspaceHost {
    * terms): works under every profile, unlike CONFIG SET. Returns Redis's error text or null.
    */
   configure(values: Partial<Record<keyof RedisConfig, string | number>>): string | null {
-    return configSet(
+    const err = configSet(
       this.config,
       Object.entries(values).map(([k, v]) => [k, String(v)] as [string, string]),
     );
+    this.configChanged();
+    return err;
   }
 
   /** Attaches the single observation listener (undefined detaches). */

@@ -10,12 +10,19 @@ import { DICT_ENTRY, EMBSTR_MAX, dictBuckets, keyBytes, stringValueBytes } from 
 import type { KeyspaceHost } from './host';
 import { initialLru, lfuTouch, lruClock } from './lfu';
 import { parseInt64 } from '../args';
+import { reply } from '../reply';
+import type { Reply } from '../reply';
 
 /** lookup flags, as in Redis's db.c */
 export const LOOKUP_NOTOUCH = 1;
 export const LOOKUP_NOSTATS = 2;
 
 export type StringEncoding = 'auto' | 'string' | 'raw';
+
+// Module-local copies for the per-access path: under tsx (tests, bench) every imported binding
+// is read through a getter, which shows up at millions of lookups per second.
+const SHARED_INT = StrEnc.SharedInt;
+const lruClockOf = lruClock;
 
 export class Db {
   readonly id: number;
@@ -85,6 +92,15 @@ export class Db {
     return asEntry(e);
   }
 
+  /**
+   * The bulk reply for a string entry. Read-heavy workloads GET the same hot keys over and
+   * over, so the immutable reply object is cached on the entry (cleared on every write).
+   */
+  stringReply(entry: Entry & { type: 'string' }): Reply {
+    const e = asKeyEntry(entry);
+    return (e.replyCache as Reply | undefined) ?? (e.replyCache = reply.bulk(entry.value));
+  }
+
   /** Existence without touching or statistics, still expiring lazily. */
   has(key: BinStr): boolean {
     return this.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS) !== undefined;
@@ -93,16 +109,16 @@ export class Db {
   private touch(e: KeyEntry): void {
     const host = this.host;
     const now = host.clock.nowMs();
-    this.setLru(e, host.lfuPolicy ? lfuTouch(this.lruOf(e), now, host.lfuDecayTime, host.lfuLogFactor, host.rng) : lruClock(now));
+    this.setLru(e, host.lfuPolicy ? lfuTouch(this.lruOf(e), now, host.lfuDecayTime, host.lfuLogFactor, host.rng) : lruClockOf(now));
   }
 
   /** The object's lru field; shared integers keep theirs server-wide, as in Redis. */
   lruOf(e: KeyEntry | Entry): number {
-    return e.enc === StrEnc.SharedInt ? this.host.sharedLru[Number(e.value)]! : e.lru;
+    return e.enc === SHARED_INT ? this.host.sharedLru[Number(e.value)]! : e.lru;
   }
 
   private setLru(e: KeyEntry, lru: number): void {
-    if (e.enc === StrEnc.SharedInt) this.host.sharedLru[Number(e.value)] = lru;
+    if (e.enc === SHARED_INT) this.host.sharedLru[Number(e.value)] = lru;
     else e.lru = lru;
   }
 
@@ -144,6 +160,7 @@ export class Db {
     if (!keepTtl && e.expireAt !== -1) this.removeVolatile(e);
     e.type = 'string';
     e.value = value;
+    e.replyCache = undefined;
     this.reencode(e, value, enc);
     if (this.host.lfuPolicy) this.setLru(e, oldLru);
     else if (e.enc !== StrEnc.SharedInt) e.lru = lruClock(this.host.clock.nowMs());
@@ -158,6 +175,7 @@ export class Db {
     if (e.expireAt !== -1) this.removeVolatile(e);
     e.type = type;
     e.value = value;
+    e.replyCache = undefined;
     if (type === 'string') this.reencode(e, value as BinStr, 'auto');
     else this.rebyte(e, (value as StructureValue).memoryBytes());
     this.signalModified(key);

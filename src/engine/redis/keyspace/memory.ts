@@ -56,7 +56,6 @@ export function stringValueBytes(len: number, enc: StrEnc, shared: boolean): num
 /** A Redis 7.0 dict grows to the next power of two ≥ used + 1 once used reaches its size. */
 export function dictBuckets(used: number): number {
   if (used === 0) return 0;
-  let size = 4;
-  while (size < used) size *= 2;
-  return size;
+  if (used <= 4) return 4;
+  return 2 ** (32 - Math.clz32(used - 1));
 }

@@ -12,6 +12,7 @@ import type { Reply } from '../reply';
 import { replyBytes, requestBytes } from './observe';
 
 const NOAUTH = reply.error('NOAUTH Authentication required.');
+const BLOCKED_CLIENT = reply.error('ERR this connection is blocked (BLPOP…) and cannot run commands until it is served');
 const OOM = reply.error("OOM command not allowed when used memory > 'maxmemory'.");
 
 /** Redis sanitises error texts so a newline in user input cannot break the protocol. */
@@ -31,9 +32,7 @@ function unknownCommand(argv: Argv): Reply {
 export function resolveCommand(engine: RedisEngine, argv: Argv): Command | Reply {
   if (argv.length === 0) return unknownCommand(['']);
   let cmd = engine.table.get(argv[0]!);
-  if (cmd === undefined || (engine.restricted.size !== 0 && engine.restricted.has(cmd.name))) {
-    return unknownCommand(argv);
-  }
+  if (cmd === undefined) return unknownCommand(argv);
   if (cmd.subtable !== undefined && argv.length >= 2) {
     const sub = cmd.subtable.get(argv[1]!.toLowerCase());
     if (sub === undefined) {
@@ -57,12 +56,35 @@ function reject(c: Client, r: Reply): Reply {
 }
 
 export function dispatch(engine: RedisEngine, c: Client, argv: Argv): Reply | undefined {
+  // Fast path for the common case (known command, no MULTI/auth/maxmemory/pub-sub/observer):
+  // the same checks as below, in the same order, without the bookkeeping.
+  const cmd = engine.table.get(argv[0]!);
+  if (
+    cmd !== undefined &&
+    cmd.run !== undefined &&
+    cmd.subtable === undefined &&
+    engine.observer === undefined &&
+    c.blocked === null &&
+    c.multi === null &&
+    c.authenticated &&
+    (engine.config.maxmemory === 0 || engine.usedMemory() <= engine.config.maxmemory) &&
+    c.channels.size === 0 &&
+    c.patterns.size === 0 &&
+    (cmd.arity > 0 ? argv.length === cmd.arity : argv.length >= -cmd.arity)
+  ) {
+    return call(engine, c, cmd, argv);
+  }
+  return dispatchSlow(engine, c, argv);
+}
+
+function dispatchSlow(engine: RedisEngine, c: Client, argv: Argv): Reply | undefined {
   const observing = engine.observer !== undefined;
   if (observing) {
     const k = engine.cmd;
     k.hits = k.misses = k.expired = k.evicted = 0;
   }
-  c.lastCommandAt = engine.clock.nowMs();
+  // A blocked connection waits for its reply (a TCP client's next commands stay in its buffer).
+  if (c.blocked !== null) return BLOCKED_CLIENT;
   const resolved = resolveCommand(engine, argv);
   let r: Reply | undefined;
   let cmd: Command | undefined;

@@ -35,7 +35,7 @@ const count = defineCommand({
   group: 'server',
   syntax: 'COMMAND COUNT',
   summary: 'How many commands this server knows.',
-  run: (c) => reply.int(c.engine.table.all.length - c.engine.restricted.size),
+  run: (c) => reply.int(c.engine.table.all.length),
 });
 
 const list = defineCommand({

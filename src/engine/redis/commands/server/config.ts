@@ -49,6 +49,7 @@ const set = defineCommand({
     const pairs: Array<[string, string]> = [];
     for (let i = 2; i < argv.length; i += 2) pairs.push([argv[i]!, argv[i + 1]!]);
     const err = configSet(c.engine.config, pairs);
+    c.engine.configChanged();
     return err === null ? reply.ok() : reply.error(err);
   },
 });

@@ -1,0 +1,141 @@
+// Redis engine: GET/SET 90/10 on Zipf(0.99) over 100k keys through the in-process exec path
+// (what the simulator calls) versus a plain Map and ioredis-mock (awaited per command, as its
+// users call it); heap bytes per key and the modelled used_memory next to a real redis-server
+// for 1M small string keys; and a fuzz run of random commands that must never throw.
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import RedisMock from 'ioredis-mock';
+import { engineRng } from '../../src/engine';
+import { createRedisEngine } from '../../src/engine/redis';
+import { fmt, medianRate, medianRateAsync, opsPerSecond } from './measure';
+import { sendRaw, withRealRedis } from './redis-real';
+import { runFuzz } from '../fuzz-redis';
+
+const KEYS = 100_000;
+const OPS = 1_000_000;
+
+function zipfSampler(n: number, s: number, rng: ReturnType<typeof engineRng>): () => number {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / Math.pow(i + 1, s);
+  return () => {
+    const u = rng.next() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cdf[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+function gc(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+}
+
+async function throughput(): Promise<void> {
+  const rng = engineRng(42);
+  const zipf = zipfSampler(KEYS, 0.99, rng);
+  const keyOf = new Int32Array(OPS);
+  const isSet = new Uint8Array(OPS);
+  for (let i = 0; i < OPS; i++) {
+    keyOf[i] = zipf();
+    isSet[i] = rng.next() < 0.1 ? 1 : 0;
+  }
+  const keys = Array.from({ length: KEYS }, (_, i) => `user:${i}`);
+  const value = 'v'.repeat(32);
+  // argv arrays are built once per key, as a caller holding its own key objects would.
+  const getArgv = keys.map((k) => ['GET', k]);
+  const setArgv = keys.map((k) => ['SET', k, value]);
+
+  const engine = createRedisEngine({ clock: { nowMs: () => 1_700_000_000_000 }, rng: engineRng(1) });
+  const conn = engine.connect();
+  for (const a of setArgv) conn.exec(a);
+  const eng = medianRate(5, () =>
+    opsPerSecond(OPS, () => {
+      for (let i = 0; i < OPS; i++) conn.exec(isSet[i] ? setArgv[keyOf[i]!]! : getArgv[keyOf[i]!]!);
+    }),
+  );
+
+  const map = new Map<string, string>();
+  for (const k of keys) map.set(k, value);
+  let sink = 0;
+  const plain = medianRate(5, () =>
+    opsPerSecond(OPS, () => {
+      for (let i = 0; i < OPS; i++) {
+        const k = keys[keyOf[i]!]!;
+        if (isSet[i]) map.set(k, value);
+        else sink += map.get(k)?.length ?? 0;
+      }
+    }),
+  );
+
+  const mock = new RedisMock();
+  for (const k of keys.slice(0, KEYS)) await mock.set(k, value);
+  const MOCK_OPS = 100_000;
+  const mocked = await medianRateAsync(3, async () => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < MOCK_OPS; i++) {
+      const k = keys[keyOf[i]!]!;
+      if (isSet[i]) await mock.set(k, value);
+      else sink += ((await mock.get(k)) ?? '').length;
+    }
+    return MOCK_OPS / (Number(process.hrtime.bigint() - t0) / 1e9);
+  });
+  mock.disconnect();
+
+  console.log(`GET/SET 90/10, Zipf(0.99) over ${KEYS / 1000}k keys (median of runs; sink ${sink % 10})`);
+  console.log(`  engine exec     ${fmt(eng.median)} ops/s`);
+  console.log(`  plain Map       ${fmt(plain.median)} ops/s`);
+  console.log(`  ioredis-mock    ${fmt(mocked.median)} ops/s (awaited)`);
+  console.log(`  engine / Map          = ${(eng.median / plain.median).toFixed(2)}  (target ≥ 0.25)`);
+  console.log(`  engine / ioredis-mock = ${(eng.median / mocked.median).toFixed(1)}  (target ≥ 3)`);
+}
+
+async function memory(): Promise<void> {
+  const N = 1_000_000;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const engine = createRedisEngine({ clock: { nowMs: () => 1_700_000_000_000 }, rng: engineRng(1) });
+  const conn = engine.connect();
+  for (let i = 0; i < N; i++) conn.exec(['SET', `key:${i}`, `val:${i}`]);
+  gc();
+  const heapPerKey = (process.memoryUsage().heapUsed - before) / N;
+  const modelled = engine.usedMemory();
+  console.log(`1M small string keys (SET key:N val:N)`);
+  console.log(`  engine heap           ${heapPerKey.toFixed(1)} bytes/key`);
+  console.log(`  engine used_memory    ${fmt(modelled)} bytes (modelled)`);
+  const real = await withRealRedis(async (port) => {
+    const BATCH = 50_000;
+    for (let start = 0; start < N; start += BATCH) {
+      let payload = '';
+      for (let i = start; i < start + BATCH; i++) {
+        const k = `key:${i}`;
+        const v = `val:${i}`;
+        payload += `*3\r\n$3\r\nSET\r\n$${k.length}\r\n${k}\r\n$${v.length}\r\n${v}\r\n`;
+      }
+      await sendRaw(port, payload, BATCH);
+    }
+    const info = await sendRaw(port, '*2\r\n$4\r\nINFO\r\n$6\r\nmemory\r\n', 3);
+    return Number(/used_memory:(\d+)/.exec(info)?.[1]);
+  });
+  if (real === undefined || Number.isNaN(real)) {
+    console.log('  real redis-server     (not available)');
+    return;
+  }
+  console.log(`  redis-server          ${fmt(real)} bytes (INFO used_memory)`);
+  console.log(`  modelled / real       = ${(modelled / real).toFixed(3)}  (goal within ±25 %)`);
+}
+
+export async function run(): Promise<void> {
+  await throughput();
+  await memory();
+  const fuzz = runFuzz(1_000_000, 7);
+  console.log(
+    `fuzz: ${fmt(fuzz.commands)} random commands in ${fuzz.seconds.toFixed(1)} s, ${fmt(fuzz.errors)} error replies, ${fuzz.thrown} thrown exceptions`,
+  );
+  if (fuzz.thrown > 0) console.log(`  first: ${fuzz.firstThrown}`);
+}
