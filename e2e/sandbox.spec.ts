@@ -130,6 +130,16 @@ test.describe('worker crash', () => {
     await expect.poll(async () => (await readStats(page)).events).toBe(before.events + 1);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(alert).toBeEmpty();
+
+    // A crash while playing: rebuilt, and it carries on playing.
+    await page.getByRole('button', { name: /^Play/ }).click();
+    const playing = await readStats(page);
+    await expect.poll(async () => (await readStats(page)).time).not.toBe(playing.time);
+    await page.evaluate(() => window.__sim?.simulateCrash());
+    await expect(alert).toContainText('nothing was lost');
+    const resumed = await readStats(page);
+    await expect.poll(async () => (await readStats(page)).events).toBeGreaterThan(resumed.events);
+    await expect(page.getByRole('button', { name: /^Pause/ })).toBeVisible();
   });
 });
 

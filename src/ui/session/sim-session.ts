@@ -21,6 +21,8 @@ export class SimSession {
   private disposed = false;
   /** Serialises user commands so a quick double key press cannot interleave two steps. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Commands queued or running; while any are, the store's playing flag is ahead of the worker's. */
+  private pending = 0;
 
   constructor(readonly client: SimClient) {
     const store = useUiStore.getState();
@@ -30,7 +32,12 @@ export class SimSession {
     this.unsubscribe.push(
       client.onBatch((batch) => {
         const fresh = this.feed.publish(batch.events);
-        useUiStore.getState().appendEvents(fresh, batch.dropped);
+        const st = useUiStore.getState();
+        st.appendEvents(fresh, batch.dropped);
+        // The worker is the state of record: after a rebuild it may play or pause on its own.
+        if (this.pending === 0 && !st.fastForward && st.playing !== batch.snapshot.playing) {
+          st.setPlaying(batch.snapshot.playing);
+        }
         this.applySnapshot(batch.snapshot, false);
       }),
       client.onStatus((status) => {
@@ -74,7 +81,7 @@ export class SimSession {
     useUiStore.getState().setPlaying(true);
     return this.enqueue(async () => {
       await this.client.play();
-    });
+    }, undefined);
   }
 
   pause(): Promise<void> {
@@ -83,7 +90,7 @@ export class SimSession {
       await this.client.pause();
       const snapshot = useUiStore.getState().snapshot;
       if (snapshot) this.applySnapshot(snapshot, false);
-    });
+    }, undefined);
   }
 
   togglePlay(): Promise<void> {
@@ -99,14 +106,14 @@ export class SimSession {
       const fresh = this.feed.publish(batch.events);
       useUiStore.getState().appendStep(batch.snapshot.eventsProcessed, batch.snapshot.now, fresh);
       this.applySnapshot(batch.snapshot, false);
-    });
+    }, undefined);
   }
 
   setSpeed(speed: Speed): Promise<void> {
     useUiStore.getState().setSpeed(speed);
     return this.enqueue(async () => {
       await this.client.setSpeed(speed);
-    });
+    }, undefined);
   }
 
   changeSpeed(direction: 1 | -1): Promise<void> {
@@ -135,7 +142,7 @@ export class SimSession {
         useUiStore.getState().setPlaying(true);
         await this.client.play();
       }
-    });
+    }, undefined);
   }
 
   /** Applies a user action; resolves to an error sentence when the scenario refuses it. */
@@ -145,12 +152,14 @@ export class SimSession {
       if (!result.ok) return result.error;
       this.applySnapshot(result.snapshot, false);
       return null;
-    });
+    }, 'The action could not be applied. Try again.');
   }
 
   /** Not queued: it must reach the worker while the fast-forward it stops is still running. */
   cancelFastForward(): Promise<void> {
-    return this.client.cancelFastForward();
+    return this.client.cancelFastForward().catch((err: unknown) => {
+      console.warn('[sim] cancel did not reach the worker', err);
+    });
   }
 
   dismissNotice(): void {
@@ -168,9 +177,24 @@ export class SimSession {
     for (const l of this.snapshotListeners) l(snapshot, reset);
   }
 
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch((err: unknown) => console.error('[sim] command failed', err));
+  /**
+   * Runs commands one after another. A failed command resolves to `fallback` (callers fire and
+   * forget from key handlers); a call cut short by a worker rebuild is expected, so only a warning.
+   */
+  private enqueue<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+    this.pending++;
+    const next = this.queue
+      .then(work)
+      .catch((err: unknown) => {
+        if (this.disposed || this.client.status.state !== 'ready') {
+          console.warn('[sim] command interrupted while the simulation was rebuilt', err);
+        } else {
+          console.error('[sim] command failed', err);
+        }
+        return fallback;
+      })
+      .finally(() => this.pending--);
+    this.queue = next;
     return next;
   }
 }
