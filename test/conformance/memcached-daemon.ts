@@ -151,3 +151,29 @@ export async function pipeline(port: number): Promise<{
     },
   };
 }
+
+/**
+ * memcached advances its 1-second clock on a timer started with the process, not on wall-clock
+ * second boundaries. Polls `stats` until "uptime" changes and returns the tick phase (ms within
+ * a wall-clock second), so an engine clock can be shifted to tick at the same moments.
+ */
+export async function daemonTickPhase(port: number): Promise<number> {
+  const s = await session(port);
+  const uptime = async (): Promise<string> => /STAT uptime (\d+)/.exec(await s.send('stats\r\n', /END\r\n$/))?.[1] ?? '';
+  const first = await uptime();
+  let at = Date.now();
+  for (let i = 0; i < 400; i++) {
+    await new Promise((r) => setTimeout(r, 3));
+    at = Date.now();
+    if ((await uptime()) !== first) break;
+  }
+  s.close();
+  return at % 1000;
+}
+
+/** Waits until `ms` after the next tick of a clock whose seconds start at `phase`. */
+export async function afterTick(phase: number, ms: number): Promise<void> {
+  const into = (Date.now() - phase + 1000) % 1000;
+  const wait = (ms - into + 1000) % 1000;
+  await new Promise((r) => setTimeout(r, wait));
+}

@@ -69,9 +69,10 @@ export function storeItem(store: ItemStore, it: Item, mode: StoreMode, reqCas: b
         const merged = store.alloc(it.key, old.flags, old.exptime, it.value.length + old.value.length + 2);
         old.pinned = false;
         if (merged === null) return 'NOT_STORED';
-        if (merged.bodyChunks === null && merged.ntotal > store.settings.slabChunkSizeMax) {
+        if (merged.ntotal > store.settings.slabChunkSizeMax) {
           old.pinned = true;
-          const ok = store.allocChunks(merged, it.value.length + old.value.length + 2);
+          const parts = mode === 'append' ? [old.value.length, it.value.length + 2] : [it.value.length, old.value.length + 2];
+          const ok = store.allocCopyChunks(merged, parts);
           old.pinned = false;
           if (!ok) {
             store.free(merged);

@@ -193,21 +193,51 @@ export class ItemStore {
    * arrives (do_item_alloc_chunk): false when memory ran out (the caller frees the item).
    */
   allocChunks(it: Item, nbytes: number): boolean {
-    const max = this.settings.slabChunkSizeMax;
     let remain = nbytes;
     while (remain > 0) {
-      let size = Math.min(remain + ITEM_CHUNK_HEADER_SIZE, max);
-      let id = this.slabs.clsid(size);
-      if (!this.allocPull(id)) {
-        if (size === max) return false;
-        size = max;
-        id = this.slabs.clsid(size);
-        if (!this.allocPull(id)) return false;
-      }
-      (it.bodyChunks ??= []).push(id);
-      remain -= Math.min(size - ITEM_CHUNK_HEADER_SIZE, remain);
+      const cap = this.allocChunk(it, remain);
+      if (cap < 0) return false;
+      remain -= Math.min(cap, remain);
     }
     return true;
+  }
+
+  /**
+   * The chunks _store_item_copy_chunks takes when append/prepend build a large item from two
+   * parts: a chunk is requested whenever the last one is full, even with nothing left to copy,
+   * so each part leaves an empty 48-byte chunk behind (memcached 1.6.18 behaviour).
+   */
+  allocCopyChunks(it: Item, parts: readonly number[]): boolean {
+    let free = 0;
+    for (const len of parts) {
+      if (len <= 0) continue;
+      let remain = len;
+      do {
+        const todo = Math.min(free, remain);
+        free -= todo;
+        remain -= todo;
+        if (free === 0) {
+          free = this.allocChunk(it, remain);
+          if (free < 0) return false;
+        }
+      } while (remain > 0);
+    }
+    return true;
+  }
+
+  /** do_item_alloc_chunk: one chunk sized for `remain` bytes (capped); its capacity, or -1. */
+  private allocChunk(it: Item, remain: number): number {
+    const max = this.settings.slabChunkSizeMax;
+    let size = Math.min(remain + ITEM_CHUNK_HEADER_SIZE, max);
+    let id = this.slabs.clsid(size);
+    if (!this.allocPull(id)) {
+      if (size === max) return -1;
+      size = max;
+      id = this.slabs.clsid(size);
+      if (!this.allocPull(id)) return -1;
+    }
+    (it.bodyChunks ??= []).push(id);
+    return size - ITEM_CHUNK_HEADER_SIZE;
   }
 
   /** Returns an unlinked item's memory to its slab classes. */
