@@ -12,14 +12,16 @@ interface Props {
   inputId: string;
   hintId: string;
   prompt: string;
+  /** PageUp/PageDown from the input scroll the scrollback, as in a terminal. */
+  onPage(direction: 1 | -1): void;
 }
 
 /**
  * The input line: Enter runs, Shift+Enter adds a line (SQL), ↑/↓ history, Tab completes (a Tab
  * with nothing to complete moves focus as usual, so the console never traps the keyboard),
- * Escape clears the line, Ctrl+L clears the screen as in redis-cli and psql.
+ * Escape clears the line, Ctrl+L clears the screen as in redis-cli and psql, PageUp/PageDown scroll.
  */
-export function ConsoleInput({ adapter, state, value, onChange, inputRef, inputId, hintId, prompt }: Props) {
+export function ConsoleInput({ adapter, state, value, onChange, inputRef, inputId, hintId, prompt, onPage }: Props) {
   const cycle = useRef<CompletionCycle | null>(null);
 
   const set = (text: string) => {
@@ -83,6 +85,11 @@ export function ConsoleInput({ adapter, state, value, onChange, inputRef, inputI
         if (value !== '') e.preventDefault();
         onChange('');
         state.history.reset();
+        return;
+      case 'PageUp':
+      case 'PageDown':
+        e.preventDefault();
+        onPage(e.key === 'PageUp' ? -1 : 1);
         return;
       case 'l':
         if (e.ctrlKey && !e.altKey && !e.metaKey) {

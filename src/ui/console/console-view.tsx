@@ -28,10 +28,24 @@ export function ConsoleView({ adapter, transport, note, redisHost }: Props) {
   const hintId = `${ids}-hint`;
   const slow = useSlow(state.inFlight > 0, SLOW_REPLY_MS);
 
+  // New output scrolls into view unless the user has scrolled back to read something.
+  const pinned = useRef(true);
+  const count = useRef(0);
   useEffect(() => {
     const el = screenRef.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    // A line just entered always brings the screen back to the bottom.
+    if (state.entries.length > count.current) pinned.current = true;
+    count.current = state.entries.length;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
   }, [state.entries]);
+  const onScroll = () => {
+    const el = screenRef.current;
+    if (el) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+  };
+  const onPage = (direction: 1 | -1) => {
+    const el = screenRef.current;
+    if (el) el.scrollBy({ top: direction * el.clientHeight * 0.9 });
+  };
 
   const prompt = state.pending ? adapter.prompt(state.promptState, true) : adapter.prompt(state.promptState, false);
 
@@ -54,6 +68,7 @@ export function ConsoleView({ adapter, transport, note, redisHost }: Props) {
           // Replies are announced once through the status region below, not twice.
           aria-live="off"
           tabIndex={0}
+          onScroll={onScroll}
         >
           {state.entries.length === 0 ? <p className="console-empty">Nothing run yet.</p> : null}
           {state.entries.map((e) => (
@@ -69,6 +84,7 @@ export function ConsoleView({ adapter, transport, note, redisHost }: Props) {
           inputId={inputId}
           hintId={hintId}
           prompt={prompt}
+          onPage={onPage}
         />
       </div>
       <InlineHelp id={hintId} adapter={adapter} state={state} value={value} />
