@@ -29,7 +29,7 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
     ...(opts.requirepass !== undefined ? { requirepass: opts.requirepass } : {}),
   });
   // Redis runs serverCron at hz (10/s): active expiry and blocked-client timeouts.
-  const cron = setInterval(() => engine.activeExpireCycle(), 1000 / engine.config.hz);
+  const cron = setInterval(() => engine.tick(), 1000 / engine.config.hz);
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -53,6 +53,7 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
       },
     });
     let closing = false;
+    client.addr = `${socket.remoteAddress}:${socket.remotePort}`;
     const parser = new RespParser();
     parser.authenticated = client.authenticated;
     socket.on('data', (chunk: Buffer) => {

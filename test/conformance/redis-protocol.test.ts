@@ -3,6 +3,7 @@
 // requirepass, and pub/sub message streams.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
+import Redis from 'ioredis';
 import { serveRedis } from '../../scripts/serve-redis';
 import type { RedisServerHandle } from '../../scripts/serve-redis';
 import { RawRedisConnection, startRealRedis } from './redis-real-server';
@@ -153,5 +154,37 @@ describe('blocking over TCP', () => {
     expect(await waiter.next()).toEqual({ kind: 'simple', value: 'PONG' });
     waiter.close();
     pusher.close();
+  });
+});
+
+describe('a client library (ioredis) against serve:redis', () => {
+  let ours: RedisServerHandle;
+  beforeAll(async () => {
+    ours = await serveRedis({ port: 0 });
+  });
+  afterAll(async () => {
+    await ours?.close();
+  });
+
+  it('connects (ready check via INFO), pipelines, runs transactions and pub/sub', async () => {
+    const redis = new Redis({ port: ours.port, host: '127.0.0.1', connectionName: 'lib-test', maxRetriesPerRequest: 0 });
+    const sub = new Redis({ port: ours.port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
+    try {
+      expect(await redis.set('k', 'v', 'EX', 100)).toBe('OK');
+      expect(await redis.get('k')).toBe('v');
+      expect(await redis.ttl('k')).toBe(100);
+      const piped = await redis.pipeline().incr('n').incr('n').get('n').exec();
+      expect(piped).toEqual([[null, 1], [null, 2], [null, '2']]);
+      expect(await redis.multi().set('a', '1').incrby('a', 41).exec()).toEqual([[null, 'OK'], [null, 42]]);
+      await expect(redis.incr('k')).rejects.toThrow('ERR value is not an integer or out of range');
+      expect(await redis.client('GETNAME')).toBe('lib-test');
+      const got = new Promise<[string, string]>((resolve) => sub.on('message', (ch: string, msg: string) => resolve([ch, msg])));
+      await sub.subscribe('news');
+      expect(await redis.publish('news', 'hello')).toBe(1);
+      expect(await got).toEqual(['news', 'hello']);
+    } finally {
+      redis.disconnect();
+      sub.disconnect();
+    }
   });
 });

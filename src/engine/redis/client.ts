@@ -32,6 +32,8 @@ export class Client {
   readonly id: number;
   readonly engine: RedisEngine;
   name = '';
+  /** Peer address for CLIENT LIST (the TCP server sets it). */
+  addr = '?';
   db: Db;
   authenticated: boolean;
   multi: MultiState | null = null;

@@ -245,7 +245,9 @@ export class RedisEngine implements KeyspaceHost {
 
   /** Alias the simulator can call every 1000/hz ms of virtual time. */
   tick(): number {
-    return this.activeExpireCycle();
+    const n = this.activeExpireCycle();
+    this.peakMemory = Math.max(this.peakMemory, this.usedMemory());
+    return n;
   }
 
   private timeoutBlocked(): void {
