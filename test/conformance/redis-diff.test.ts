@@ -146,6 +146,14 @@ describe('redis engine vs real redis-server', () => {
             if (field(want, f) !== field(got, f)) mismatches.push(`INFO ${f}: redis ${field(want, f)}, engine ${field(got, f)}`);
           }
         }
+        {
+          // INFO keyspace: keys and expires per db (avg_ttl is an estimate in Redis).
+          const lines = (r: Reply) =>
+            r.kind === 'bulk' ? [...r.value.matchAll(/db\d+:keys=\d+,expires=\d+/g)].map((m) => m[0]).join(' ') : 'not-bulk';
+          const want = lines(await conn.send(['INFO', 'keyspace']));
+          const got = lines(client.exec(['INFO', 'keyspace'])!);
+          if (want !== got) mismatches.push(`INFO keyspace: redis ${want}, engine ${got}`);
+        }
         for (const db of ['0', '1', '2']) {
           await conn.send(['SELECT', db]);
           client.exec(['SELECT', db]);
