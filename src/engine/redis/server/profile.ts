@@ -35,8 +35,10 @@ export function profileSettings(profile: EngineProfile): {
 } {
   if (profile === 'oss') return { config: {}, restricted: new Set() };
   return {
-    // default.redis7 parameter group: volatile-lru, maxmemory-samples 3, no keyspace events
-    // (the node type's maxmemory, minus reserved-memory-percent 25 %, is set by the simulator).
+    // Default parameter group: maxmemory-policy volatile-lru (facts sheet §6); maxmemory-samples 3
+    // per AWS's parameter table (introduced with the 2.6.13 family and inherited since; not
+    // re-checked on a current page). The node type's maxmemory minus reserved-memory-percent
+    // (25 %) is the simulator's to set, through engine.configure().
     config: { 'maxmemory-policy': 'volatile-lru', 'maxmemory-samples': 3, appendonly: 'no' },
     restricted: new Set(ELASTICACHE_RESTRICTED),
   };
