@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SkipList, compareBinary, type ScoreRange } from './skiplist';
+import { NIL, SkipList, compareBinary, type ScoreRange } from './skiplist';
 
 type Entry = { member: string; score: number };
 
@@ -26,7 +26,7 @@ function apply(ops: { kind: 'add' | 'del' | 'delRank'; member: string; score: nu
       expect(zsl.delete(old ?? 0, o.member)).toBe(old !== undefined);
       dict.delete(o.member);
     } else {
-      zsl.deleteRangeByRank(o.score, o.score + 2, (n) => dict.delete(n.member));
+      zsl.deleteRangeByRank(o.score, o.score + 2, (m) => dict.delete(m));
     }
   }
   const model = [...dict].map(([member, score]) => ({ member, score })).sort(modelCmp);
@@ -39,15 +39,15 @@ describe('SkipList', () => {
       fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
         const { zsl, model } = apply(ops);
         expect(zsl.length).toBe(model.length);
-        expect([...zsl.from()].map((n) => ({ member: n.member, score: n.score }))).toEqual(model);
+        expect([...zsl.from()].map((n) => ({ member: zsl.member(n), score: zsl.score(n) }))).toEqual(model);
         const back: Entry[] = [];
-        for (let n = zsl.last(); n !== null; n = n.backward) back.unshift({ member: n.member, score: n.score });
+        for (let n = zsl.last(); n !== NIL; n = zsl.prev(n)) back.unshift({ member: zsl.member(n), score: zsl.score(n) });
         expect(back).toEqual(model);
         model.forEach((e, i) => {
           expect(zsl.rankOf(e.score, e.member)).toBe(i);
-          expect(zsl.byRank(i)?.member).toBe(e.member);
+          expect(zsl.member(zsl.byRank(i))).toBe(e.member);
         });
-        expect(zsl.byRank(model.length)).toBeNull();
+        expect(zsl.byRank(model.length)).toBe(NIL);
         expect(zsl.rankOf(99, 'absent')).toBe(-1);
       }),
       { numRuns: 300 },
@@ -65,16 +65,20 @@ describe('SkipList', () => {
       fc.property(fc.array(op, { maxLength: 60 }), range, fc.string({ maxLength: 2 }), fc.string({ maxLength: 2 }), (ops, r: ScoreRange, a, b) => {
         const { zsl, model } = apply(ops);
         const inside = model.filter((e) => (r.minEx ? e.score > r.min : e.score >= r.min) && (r.maxEx ? e.score < r.max : e.score <= r.max));
-        expect(zsl.firstInScoreRange(r)?.member ?? null).toBe(inside[0]?.member ?? null);
-        expect(zsl.lastInScoreRange(r)?.member ?? null).toBe(inside.at(-1)?.member ?? null);
+        const name = (n: number) => (n === NIL ? null : zsl.member(n));
+        expect(name(zsl.firstInScoreRange(r))).toBe(inside[0]?.member ?? null);
+        expect(name(zsl.lastInScoreRange(r))).toBe(inside.at(-1)?.member ?? null);
         // Lex ranges are defined when all scores are equal.
         const flat = new SkipList<string>(compareBinary);
         const members = [...new Set(model.map((e) => e.member))].sort(compareBinary);
         for (const m of members) flat.insert(0, m);
         const lex = { min: a === '' ? null : a, max: b === '' ? null : b, minEx: r.minEx, maxEx: r.maxEx };
         const lexInside = members.filter((m) => flat.inLexRange(m, lex));
-        expect(flat.firstInLexRange(lex)?.member ?? null).toBe(lexInside[0] ?? null);
-        expect(flat.lastInLexRange(lex)?.member ?? null).toBe(lexInside.at(-1) ?? null);
+        const flatName = (n: number) => (n === NIL ? null : flat.member(n));
+        expect(flatName(flat.firstInLexRange(lex))).toBe(lexInside[0] ?? null);
+        expect(flatName(flat.lastInLexRange(lex))).toBe(lexInside.at(-1) ?? null);
+        expect(flatName(flat.scanFirstInLexRange(lex))).toBe(lexInside[0] ?? null);
+        expect(flatName(flat.scanLastInLexRange(lex))).toBe(lexInside.at(-1) ?? null);
       }),
       { numRuns: 300 },
     );
@@ -83,8 +87,8 @@ describe('SkipList', () => {
   it('answers rank queries on 100k members', () => {
     const zsl = new SkipList<string>(compareBinary);
     for (let i = 0; i < 100_000; i++) zsl.insert((i * 7919) % 100_003, `m${i}`);
-    const n = zsl.byRank(50_000)!;
-    expect(zsl.rankOf(n.score, n.member)).toBe(50_000);
+    const n = zsl.byRank(50_000);
+    expect(zsl.rankOf(zsl.score(n), zsl.member(n))).toBe(50_000);
     expect(zsl.length).toBe(100_000);
   });
 });

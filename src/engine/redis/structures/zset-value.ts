@@ -6,7 +6,13 @@
  */
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
-import { SkipList, compareBinary, type LexRange, type SkipNode } from './skiplist';
+import { NIL, SkipList, compareBinary, type LexRange, type NodeRef } from './skiplist';
+
+/** A member with its score, as range queries hand them out. */
+export interface ZEntry {
+  member: BinStr;
+  score: number;
+}
 import { DICT_ENTRY_BYTES, DICT_STRUCT, ZSET_FIXED, dictTableBytes, lpAllocBytes, lpEntryBytes, scoreEntryBytes, sdsBytes, zslNodeBytes, ROBJ_BYTES } from './size-model';
 
 export const ZSET_MAX_LISTPACK_ENTRIES = 128;
@@ -84,11 +90,11 @@ export class RedisZset implements StructureValue {
    * Lex range ends as Redis finds them for this encoding: a linear scan for listpack, the
    * level walk for skiplist. They differ only when scores are mixed (lex order undefined).
    */
-  lexFirst(r: LexRange<BinStr>): SkipNode<BinStr> | null {
+  lexFirst(r: LexRange<BinStr>): NodeRef {
     return this.listpack ? this.zsl.scanFirstInLexRange(r) : this.zsl.firstInLexRange(r);
   }
 
-  lexLast(r: LexRange<BinStr>): SkipNode<BinStr> | null {
+  lexLast(r: LexRange<BinStr>): NodeRef {
     return this.listpack ? this.zsl.scanLastInLexRange(r) : this.zsl.lastInLexRange(r);
   }
 
@@ -98,6 +104,13 @@ export class RedisZset implements StructureValue {
     if (old === undefined) return;
     this.dict.delete(member);
     this.payload -= this.entryBytes(member, old);
+  }
+
+  /** Members and scores in (score, member) order. */
+  entries(): ZEntry[] {
+    const out: ZEntry[] = [];
+    for (let n = this.zsl.first(); n !== NIL; n = this.zsl.next(n)) out.push({ member: this.zsl.member(n), score: this.zsl.score(n) });
+    return out;
   }
 
   /** 0-based rank from the lowest score, or -1. */

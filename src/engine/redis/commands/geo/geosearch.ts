@@ -11,6 +11,7 @@ import { parseDouble, parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
 import { decodeGeoScore } from '../../structures/geohash';
+import { NIL } from '../../structures/skiplist';
 import { cellScoreRange, searchCells, withinShape, type GeoShape } from '../../structures/geo-shape';
 import type { RedisZset } from '../../structures/zset-value';
 import { RedisZset as Zset } from '../../structures/zset-value';
@@ -32,9 +33,11 @@ function collect(z: RedisZset, shape: GeoShape, limit: number): Point[] {
     if (last !== null && cell.bits === last.bits && cell.step === last.step) continue;
     if (found.length > 0 && limit > 0 && found.length >= limit) break;
     const [min, max] = cellScoreRange(cell);
-    for (let n = z.zsl.firstInScoreRange({ min, max, minEx: false, maxEx: true }); n !== null && n.score < max; n = n.forward[0]!) {
-      const p = withinShape(shape, n.score);
-      if (p !== null) found.push({ member: n.member, score: n.score, x: p.x, y: p.y, dist: p.dist });
+    const zsl = z.zsl;
+    for (let n = zsl.firstInScoreRange({ min, max, minEx: false, maxEx: true }); n !== NIL && zsl.score(n) < max; n = zsl.next(n)) {
+      const score = zsl.score(n);
+      const p = withinShape(shape, score);
+      if (p !== null) found.push({ member: zsl.member(n), score, x: p.x, y: p.y, dist: p.dist });
       if (found.length > 0 && limit > 0 && found.length >= limit) break;
     }
     last = cell;

@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
+import { NIL } from '../../structures/skiplist';
 import { NOT_FLOAT_RANGE, NOT_LEX_RANGE, parseLexRange, parseScoreRange } from './zset-args';
 
 export const zcount = defineCommand({
@@ -16,10 +17,11 @@ export const zcount = defineCommand({
     if (r === null) return NOT_FLOAT_RANGE;
     const z = readAs(c, argv[1]!, 'zset');
     if (z === null || isErrorReply(z)) return z ?? reply.int(0);
-    const first = z.zsl.firstInScoreRange(r);
-    if (first === null) return reply.int(0);
-    const last = z.zsl.lastInScoreRange(r)!;
-    return reply.int(z.zsl.rankOf(last.score, last.member) - z.zsl.rankOf(first.score, first.member) + 1);
+    const zsl = z.zsl;
+    const first = zsl.firstInScoreRange(r);
+    if (first === NIL) return reply.int(0);
+    const last = zsl.lastInScoreRange(r);
+    return reply.int(zsl.rankOf(zsl.score(last), zsl.member(last)) - zsl.rankOf(zsl.score(first), zsl.member(first)) + 1);
   },
 });
 
@@ -37,17 +39,18 @@ export const zlexcount = defineCommand({
     const z = readAs(c, argv[1]!, 'zset');
     if (z === null || isErrorReply(z)) return z ?? reply.int(0);
     if (r.empty) return reply.int(0);
+    const zsl = z.zsl;
     const first = z.lexFirst(r);
-    if (first === null) return reply.int(0);
+    if (first === NIL) return reply.int(0);
     if (z.encoding() === 'listpack') {
       let n = 0;
-      for (let x: typeof first | null = first; x !== null && z.zsl.lexLteMax(x.member, r); x = x.forward[0]!) n++;
+      for (let x = first; x !== NIL && zsl.lexLteMax(zsl.member(x), r); x = zsl.next(x)) n++;
       return reply.int(n);
     }
     // zlexcountCommand's rank arithmetic (meaningful when all scores are equal).
-    let count = z.length - z.zsl.rankOf(first.score, first.member);
+    let count = z.length - zsl.rankOf(zsl.score(first), zsl.member(first));
     const last = z.lexLast(r);
-    if (last !== null) count -= z.length - 1 - z.zsl.rankOf(last.score, last.member);
+    if (last !== NIL) count -= z.length - 1 - zsl.rankOf(zsl.score(last), zsl.member(last));
     return reply.int(count);
   },
 });

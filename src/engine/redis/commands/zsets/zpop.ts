@@ -20,9 +20,10 @@ function popFrom(c: Client, keys: readonly BinStr[], max: boolean, count: number
     const out: Reply[] = emitKey ? [reply.bulk(key)] : [];
     const z = w.value;
     for (let i = 0; i < count && z.length > 0; i++) {
-      const n = max ? z.zsl.last()! : z.zsl.first()!;
-      out.push(reply.bulk(n.member), scoreReply(n.score));
-      z.delete(n.member);
+      const n = max ? z.zsl.last() : z.zsl.first();
+      const member = z.zsl.member(n);
+      out.push(reply.bulk(member), scoreReply(z.zsl.score(n)));
+      z.delete(member);
     }
     c.db.afterWrite(w.entry);
     return reply.array(out);

@@ -35,7 +35,7 @@ export const zrandmember = defineCommand({
         count < 0
           ? Array.from({ length: Math.min(-count, 1 << 20) }, () => members[rng.int(members.length)]!)
           : count >= members.length
-            ? [...z.zsl.from()].map((n) => n.member).reverse() // zuiNext walks from the tail
+            ? z.entries().map((e) => e.member).reverse() // zuiNext walks from the tail
             : pickDistinct(members, count, rng);
       const out: Reply[] = [];
       for (const m of chosen) {

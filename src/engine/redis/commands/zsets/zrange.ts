@@ -11,12 +11,13 @@ import { parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
 import { RedisZset } from '../../structures/zset-value';
-import { scoreGteMin, scoreLteMax, type SkipNode } from '../../structures/skiplist';
+import { NIL, scoreGteMin, scoreLteMax, type NodeRef } from '../../structures/skiplist';
+import type { ZEntry } from '../../structures/zset-value';
 import { NOT_FLOAT_RANGE, NOT_LEX_RANGE, parseLexRange, parseScoreRange, scoreReply, type ParsedLex } from './zset-args';
 
 type Kind = 'auto' | 'rank' | 'score' | 'lex';
 type Dir = 'auto' | 'fwd' | 'rev';
-type Node = SkipNode<BinStr>;
+type Node = ZEntry;
 
 /** genericZrangebyrankCommand's clamping, then a walk from the start node. */
 export function rangeByRank(z: RedisZset, start: number, end: number, rev: boolean): Node[] {
@@ -26,28 +27,30 @@ export function rangeByRank(z: RedisZset, start: number, end: number, rev: boole
   if (start < 0) start = 0;
   if (start > end || start >= llen) return [];
   if (end >= llen) end = llen - 1;
+  const zsl = z.zsl;
   const out: Node[] = [];
-  let n = z.zsl.byRank(rev ? llen - 1 - start : start);
-  for (let i = start; i <= end && n !== null; i++) {
-    out.push(n);
-    n = rev ? n.backward : n.forward[0]!;
+  let n = zsl.byRank(rev ? llen - 1 - start : start);
+  for (let i = start; i <= end && n !== NIL; i++) {
+    out.push({ member: zsl.member(n), score: zsl.score(n) });
+    n = rev ? zsl.prev(n) : zsl.next(n);
   }
   return out;
 }
 
 /** Walks `first` onward, skipping `offset` and taking `limit` (negative = all) while `inside`. */
-function walk(first: Node | null, rev: boolean, offset: number, limit: number, inside: (n: Node) => boolean): Node[] {
+function walk(z: RedisZset, first: NodeRef, rev: boolean, offset: number, limit: number, inside: (n: NodeRef) => boolean): Node[] {
+  const zsl = z.zsl;
   const out: Node[] = [];
   let n = first;
-  while (n !== null && offset !== 0) {
+  while (n !== NIL && offset !== 0) {
     if (!inside(n)) return out;
     offset--;
-    n = rev ? n.backward : n.forward[0]!;
+    n = rev ? zsl.prev(n) : zsl.next(n);
   }
-  while (n !== null && limit !== 0 && inside(n)) {
-    out.push(n);
+  while (n !== NIL && limit !== 0 && inside(n)) {
+    out.push({ member: zsl.member(n), score: zsl.score(n) });
     limit--;
-    n = rev ? n.backward : n.forward[0]!;
+    n = rev ? zsl.prev(n) : zsl.next(n);
   }
   return out;
 }
@@ -55,16 +58,16 @@ function walk(first: Node | null, rev: boolean, offset: number, limit: number, i
 export function rangeByScore(z: RedisZset, r: ReturnType<typeof parseScoreRange> & object, rev: boolean, offset = 0, limit = -1): Node[] {
   if (offset < 0 || (offset > 0 && offset >= z.length)) return [];
   return rev
-    ? walk(z.zsl.lastInScoreRange(r), true, offset, limit, (n) => scoreGteMin(n.score, r))
-    : walk(z.zsl.firstInScoreRange(r), false, offset, limit, (n) => scoreLteMax(n.score, r));
+    ? walk(z, z.zsl.lastInScoreRange(r), true, offset, limit, (n) => scoreGteMin(z.zsl.score(n), r))
+    : walk(z, z.zsl.firstInScoreRange(r), false, offset, limit, (n) => scoreLteMax(z.zsl.score(n), r));
 }
 
 export function rangeByLex(z: RedisZset, r: ParsedLex, rev: boolean, offset = 0, limit = -1): Node[] {
   if (r.empty || offset < 0 || (offset > 0 && offset >= z.length)) return [];
   // Forward walks stop past max, backward walks before min (what Redis checks on each step).
   return rev
-    ? walk(z.lexLast(r), true, offset, limit, (n) => z.zsl.lexGteMin(n.member, r))
-    : walk(z.lexFirst(r), false, offset, limit, (n) => z.zsl.lexLteMax(n.member, r));
+    ? walk(z, z.lexLast(r), true, offset, limit, (n) => z.zsl.lexGteMin(z.zsl.member(n), r))
+    : walk(z, z.lexFirst(r), false, offset, limit, (n) => z.zsl.lexLteMax(z.zsl.member(n), r));
 }
 
 export function nodesReply(nodes: readonly Node[], withScores: boolean): Reply {

@@ -67,7 +67,7 @@ export const zremrangebyrank = remDef('zremrangebyrank', 'ZREMRANGEBYRANK key st
     if (start > end || start >= llen) return 0;
     if (end >= llen) end = llen - 1;
     const members: string[] = [];
-    z.zsl.deleteRangeByRank(start, end, (n) => members.push(n.member));
+    z.zsl.deleteRangeByRank(start, end, (m) => members.push(m));
     // The skip list already dropped them; keep the dict and memory model in step.
     for (const m of members) z.forgetUnlinked(m);
     return members.length;

@@ -20,7 +20,7 @@ export const zscan = defineCommand({
     if (isErrorReply(opts)) return opts;
     const flat: string[] = [];
     // A listpack is stored in score order; the skiplist encoding is scanned through its dict.
-    if (z.encoding() === 'listpack') for (const n of z.zsl.from()) flat.push(n.member, formatScore(n.score));
+    if (z.encoding() === 'listpack') for (const e of z.entries()) flat.push(e.member, formatScore(e.score));
     else for (const [m, s] of z.dict) flat.push(m, formatScore(s));
     return scanReply(flat, true, z.encoding() === 'listpack', cursor, opts);
   },
