@@ -147,5 +147,6 @@ export function onKeyspaceEvent(w: World, event: 'expired' | 'evicted', key: str
   }
   if (rec.fate !== 'live') return;
   rec.fate = 'expired';
+  w.stats.sessionsExpired++;
   follow(w, rec.userIndex, { type: 'ttl.expired' });
 }

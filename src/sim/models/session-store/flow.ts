@@ -220,6 +220,7 @@ export function expireMemorySession(w: World, inst: AppInstance, rec: SessionRec
   inst.sessions.delete(rec.sid);
   if (rec.fate !== 'live') return;
   rec.fate = 'expired';
+  w.stats.sessionsExpired++;
   follow(w, rec.userIndex, { type: 'ttl.expired' });
 }
 

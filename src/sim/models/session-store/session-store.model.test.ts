@@ -13,7 +13,10 @@ import {
 } from './trace-reader';
 
 function sim(config: Partial<SessionConfig> = {}, seed = 7) {
-  const s = new Simulation(() => createSessionStoreModel({ config }), seed);
+  const s = new Simulation(
+    () => createSessionStoreModel({ config: { thinkMs: 100, ...config } }),
+    seed,
+  );
   const events: TraceEvent[] = [];
   s.onEvent((e) => events.push(e));
   return { s, events };

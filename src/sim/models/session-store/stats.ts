@@ -17,6 +17,8 @@ export class SessionStats {
   logins = 0;
   unexpectedLogouts = 0;
   expiredLogouts = 0;
+  /** Sessions that timed out (Redis expired the key, or an instance's timeout dropped it). */
+  sessionsExpired = 0;
   cartsLost = 0;
   sessionReads = 0;
   sessionWrites = 0;

@@ -77,6 +77,7 @@ export function sessionMetrics(w: World): Record<string, number> {
     UnexpectedLogouts: s.unexpectedLogouts,
     CartsLost: s.cartsLost,
     ExpiredLogouts: s.expiredLogouts,
+    SessionsExpired: s.sessionsExpired,
     LogoutFreeRequests: s.logoutFree,
     LoggedInUsers: loggedIn(w),
     ActiveSessions: activeSessions(w),

@@ -1,0 +1,1 @@
+export { sessionStoreLesson } from './lesson';
