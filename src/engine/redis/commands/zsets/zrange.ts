@@ -5,7 +5,6 @@
  */
 import { defineCommand, type Argv, type KeySpec } from '../../command';
 import type { Client } from '../../client';
-import type { BinStr } from '../../bytes';
 import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
