@@ -2,6 +2,8 @@
  * The scenario catalog: one line per scenario. A scenario folder adds its entry here and
  * nothing else outside its folder (DESIGN.md, "Scenarios and xstate").
  */
+import type { LessonDefinition } from './framework';
+
 export type ScenarioLevel = 'intro' | 'intermediate' | 'advanced';
 export type ScenarioStatus = 'ready' | 'coming-soon';
 
@@ -14,6 +16,8 @@ export interface ScenarioMeta {
   /** Rough time to work through it, for the catalog. */
   minutes: number;
   status: ScenarioStatus;
+  /** Loads the scenario's lesson (code-split: the catalog does not pay for it). */
+  lesson?: () => Promise<LessonDefinition>;
 }
 
 export const scenarios: readonly ScenarioMeta[] = [
@@ -34,6 +38,7 @@ export const scenarios: readonly ScenarioMeta[] = [
     level: 'intro',
     minutes: 25,
     status: 'coming-soon',
+    lesson: () => import('./db-cache').then((m) => m.dbCacheLesson),
   },
   {
     id: 'session-store',
@@ -43,6 +48,7 @@ export const scenarios: readonly ScenarioMeta[] = [
     level: 'intermediate',
     minutes: 20,
     status: 'coming-soon',
+    lesson: () => import('./session-store').then((m) => m.sessionStoreLesson),
   },
 ];
 

@@ -3,9 +3,20 @@ import { parseEmbedCommand } from './embed-api';
 
 describe('embed postMessage API', () => {
   it('accepts the known commands with well-formed fields', () => {
-    expect(parseEmbedCommand({ type: 'ecsim.play' }, 5)).toEqual({ ok: true, command: { type: 'ecsim.play' } });
-    expect(parseEmbedCommand({ type: 'ecsim.goto', step: 4 }, 5)).toEqual({ ok: true, command: { type: 'ecsim.goto', step: 4 } });
-    expect(parseEmbedCommand({ type: 'ecsim.act', action: { type: 'ttl.set', params: { seconds: 5 } } }, 5)).toEqual({
+    expect(parseEmbedCommand({ type: 'ecsim.play' }, 5)).toEqual({
+      ok: true,
+      command: { type: 'ecsim.play' },
+    });
+    expect(parseEmbedCommand({ type: 'ecsim.goto', step: 4 }, 5)).toEqual({
+      ok: true,
+      command: { type: 'ecsim.goto', step: 4 },
+    });
+    expect(
+      parseEmbedCommand(
+        { type: 'ecsim.act', action: { type: 'ttl.set', params: { seconds: 5 } } },
+        5,
+      ),
+    ).toEqual({
       ok: true,
       command: { type: 'ecsim.act', action: { type: 'ttl.set', params: { seconds: 5 } } },
     });
@@ -19,7 +30,10 @@ describe('embed postMessage API', () => {
     ['extra fields', { type: 'ecsim.play', evil: true }],
     ['a step out of range', { type: 'ecsim.goto', step: 5 }],
     ['a fractional step', { type: 'ecsim.goto', step: 1.5 }],
-    ['an action with an object param', { type: 'ecsim.act', action: { type: 'x', params: { a: {} } } }],
+    [
+      'an action with an object param',
+      { type: 'ecsim.act', action: { type: 'x', params: { a: {} } } },
+    ],
     ['an action without a type', { type: 'ecsim.act', action: { params: {} } }],
   ])('rejects %s with a reason', (_name, data) => {
     const r = parseEmbedCommand(data, 5);

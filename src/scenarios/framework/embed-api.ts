@@ -16,7 +16,15 @@ export type EmbedCommand =
 
 export type EmbedEvent =
   | { type: 'ecsim.ready'; scenario: string; steps: number }
-  | { type: 'ecsim.state'; scenario: string; step: number; met: string[]; nowUs: number; traceHash: string; metrics: Record<string, number> }
+  | {
+      type: 'ecsim.state';
+      scenario: string;
+      step: number;
+      met: string[];
+      nowUs: number;
+      traceHash: string;
+      metrics: Record<string, number>;
+    }
   | { type: 'ecsim.goalMet'; scenario: string; goalId: string }
   | { type: 'ecsim.actResult'; ok: boolean; error?: string }
   | { type: 'ecsim.rejected'; reason: string };
@@ -24,17 +32,28 @@ export type EmbedEvent =
 const SIMPLE = new Set(['ecsim.play', 'ecsim.pause', 'ecsim.step', 'ecsim.getState']);
 
 /** Parses one message's data; never throws. */
-export function parseEmbedCommand(data: unknown, stepCount: number): { ok: true; command: EmbedCommand } | { ok: false; reason: string } {
+export function parseEmbedCommand(
+  data: unknown,
+  stepCount: number,
+): { ok: true; command: EmbedCommand } | { ok: false; reason: string } {
   if (!isRecord(data)) return { ok: false, reason: 'message is not an object' };
   const { type } = data;
-  if (typeof type !== 'string' || !type.startsWith('ecsim.')) return { ok: false, reason: 'message has no ecsim.* type' };
+  if (typeof type !== 'string' || !type.startsWith('ecsim.'))
+    return { ok: false, reason: 'message has no ecsim.* type' };
   const keys = Object.keys(data);
   const only = (...allowed: string[]) => keys.every((k) => k === 'type' || allowed.includes(k));
   if (SIMPLE.has(type)) {
-    return only() ? { ok: true, command: { type } as EmbedCommand } : { ok: false, reason: `${type} takes no fields` };
+    return only()
+      ? { ok: true, command: { type } as EmbedCommand }
+      : { ok: false, reason: `${type} takes no fields` };
   }
   if (type === 'ecsim.goto') {
-    if (!only('step') || !Number.isInteger(data.step) || (data.step as number) < 0 || (data.step as number) >= stepCount) {
+    if (
+      !only('step') ||
+      !Number.isInteger(data.step) ||
+      (data.step as number) < 0 ||
+      (data.step as number) >= stepCount
+    ) {
       return { ok: false, reason: `ecsim.goto needs a step from 0 to ${stepCount - 1}` };
     }
     return { ok: true, command: { type, step: data.step as number } };

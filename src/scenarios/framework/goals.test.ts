@@ -2,18 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { createGoalTracker, LessonGoals, type GoalInput } from './goals';
 import { ev } from './test-fixtures';
 
-const input = (over: Partial<GoalInput>): GoalInput => ({ events: [], metrics: {}, actions: [], ...over });
+const input = (over: Partial<GoalInput>): GoalInput => ({
+  events: [],
+  metrics: {},
+  actions: [],
+  ...over,
+});
 
 describe('goal trackers', () => {
   it('an event goal needs the event kind and matching payload fields, counted across batches', () => {
-    const t = createGoalTracker({ kind: 'event', event: 'request.completed', where: { stale: true }, count: 2 });
-    expect(t.update(input({ events: [ev(1, 'request.completed', { stale: false }), ev(2, 'cache.miss')] }))).toBe(false);
+    const t = createGoalTracker({
+      kind: 'event',
+      event: 'request.completed',
+      where: { stale: true },
+      count: 2,
+    });
+    expect(
+      t.update(
+        input({ events: [ev(1, 'request.completed', { stale: false }), ev(2, 'cache.miss')] }),
+      ),
+    ).toBe(false);
     expect(t.update(input({ events: [ev(3, 'request.completed', { stale: true })] }))).toBe(false);
     expect(t.update(input({ events: [ev(4, 'request.completed', { stale: true })] }))).toBe(true);
   });
 
   it('a metric goal compares the current value and latches once met', () => {
-    const t = createGoalTracker({ kind: 'metric', metric: 'CacheHitRate', op: '>=', value: 80, minRequests: 100 });
+    const t = createGoalTracker({
+      kind: 'metric',
+      metric: 'CacheHitRate',
+      op: '>=',
+      value: 80,
+      minRequests: 100,
+    });
     expect(t.update(input({ metrics: { CacheHitRate: 90, Requests: 50 } }))).toBe(false);
     expect(t.update(input({ metrics: { CacheHitRate: 79.9, Requests: 200 } }))).toBe(false);
     expect(t.update(input({ metrics: { CacheHitRate: 80, Requests: 200 } }))).toBe(true);
@@ -27,14 +47,24 @@ describe('goal trackers', () => {
   });
 
   it('a delta metric goal measures change from the first value it saw', () => {
-    const t = createGoalTracker({ kind: 'metric', metric: 'DatabaseQueries', op: '>=', value: 10, delta: true });
+    const t = createGoalTracker({
+      kind: 'metric',
+      metric: 'DatabaseQueries',
+      op: '>=',
+      value: 10,
+      delta: true,
+    });
     expect(t.update(input({ metrics: { DatabaseQueries: 500 } }))).toBe(false);
     expect(t.update(input({ metrics: { DatabaseQueries: 509 } }))).toBe(false);
     expect(t.update(input({ metrics: { DatabaseQueries: 510 } }))).toBe(true);
   });
 
   it('an action goal looks for the action and its params in the log', () => {
-    const t = createGoalTracker({ kind: 'action', action: 'strategy.set', params: { strategy: 'write-through' } });
+    const t = createGoalTracker({
+      kind: 'action',
+      action: 'strategy.set',
+      params: { strategy: 'write-through' },
+    });
     const lazy = { atUs: 1, action: { type: 'strategy.set', params: { strategy: 'lazy' } } };
     expect(t.update(input({ actions: [lazy] }))).toBe(false);
     const wt = { atUs: 2, action: { type: 'strategy.set', params: { strategy: 'write-through' } } };
@@ -55,6 +85,66 @@ describe('goal trackers', () => {
     expect(t.update(input({ metrics: { CacheMisses: 100 }, actions: replaced }))).toBe(false);
     expect(t.update(input({ metrics: { CacheMisses: 104 }, actions: replaced }))).toBe(false);
     expect(t.update(input({ metrics: { CacheMisses: 105 }, actions: replaced }))).toBe(true);
+  });
+
+  it('a fresh action goal ignores actions logged before tracking started', () => {
+    const t = createGoalTracker({ kind: 'action', action: 'cache.replace', fresh: true });
+    const old = [{ atUs: 1, action: { type: 'cache.replace' } }];
+    expect(t.update(input({ actions: old }))).toBe(false);
+    expect(t.update(input({ actions: [...old, { atUs: 2, action: { type: 'ttl.set' } }] }))).toBe(
+      false,
+    );
+    expect(
+      t.update(input({ actions: [...old, { atUs: 3, action: { type: 'cache.replace' } }] })),
+    ).toBe(true);
+  });
+
+  it('a setting goal follows the latest action of its type and its default', () => {
+    const t = createGoalTracker({
+      kind: 'setting',
+      action: 'strategy.set',
+      params: { strategy: 'lazy' },
+      initial: true,
+    });
+    expect(t.update(input({}))).toBe(true);
+    const wt = { atUs: 1, action: { type: 'strategy.set', params: { strategy: 'write-through' } } };
+    expect(t.update(input({ actions: [wt] }))).toBe(false);
+    const lazy = { atUs: 2, action: { type: 'strategy.set', params: { strategy: 'lazy' } } };
+    expect(t.update(input({ actions: [wt, lazy] }))).toBe(true);
+  });
+
+  it('a sequence with a setting checks it when reached, then tracks what follows from there', () => {
+    const t = createGoalTracker({
+      kind: 'sequence',
+      goals: [
+        {
+          kind: 'setting',
+          action: 'strategy.set',
+          params: { strategy: 'write-through' },
+          initial: false,
+        },
+        { kind: 'action', action: 'cache.replace', fresh: true },
+      ],
+    });
+    const replaced = { atUs: 1, action: { type: 'cache.replace' } };
+    const wt = { atUs: 2, action: { type: 'strategy.set', params: { strategy: 'write-through' } } };
+    expect(t.update(input({ actions: [replaced] }))).toBe(false);
+    expect(t.update(input({ actions: [replaced, wt] }))).toBe(false);
+    expect(
+      t.update(input({ actions: [replaced, wt, { atUs: 3, action: { type: 'cache.replace' } }] })),
+    ).toBe(true);
+  });
+
+  it('an any-goal needs one part', () => {
+    const t = createGoalTracker({
+      kind: 'any',
+      goals: [
+        { kind: 'metric', metric: 'ChurnKeys', op: '>=', value: 5 },
+        { kind: 'metric', metric: 'UnreadKeys', op: '>=', value: 5 },
+      ],
+    });
+    expect(t.update(input({ metrics: { ChurnKeys: 1, UnreadKeys: 4 } }))).toBe(false);
+    expect(t.update(input({ metrics: { ChurnKeys: 1, UnreadKeys: 5 } }))).toBe(true);
   });
 
   it('an all-goal needs every part, each latched in any order', () => {

@@ -26,22 +26,41 @@ export function createGoalTracker(spec: GoalSpec): GoalTracker {
       return eventTracker(spec);
     case 'metric':
       return metricTracker(spec);
-    case 'action':
-      return latch((input) => input.actions.some(({ action }) => action.type === spec.action && paramsMatch(action.params, spec.params)));
+    case 'action': {
+      let from: number | null = null;
+      return latch((input) => {
+        from ??= spec.fresh ? input.actions.length : 0;
+        // A step back can shorten the log below where tracking started.
+        from = Math.min(from, input.actions.length);
+        return input.actions
+          .slice(from)
+          .some(
+            ({ action }) => action.type === spec.action && paramsMatch(action.params, spec.params),
+          );
+      });
+    }
+    case 'setting':
+      return settingTracker(spec);
+    case 'any': {
+      const parts = spec.goals.map(createGoalTracker);
+      return latch((input) => parts.map((p) => p.update(input)).some(Boolean));
+    }
     case 'all': {
       const parts = spec.goals.map(createGoalTracker);
+      // Every part is fed every time (latching parts see all events); met when all hold at once.
       return latch((input) => parts.map((p) => p.update(input)).every(Boolean));
     }
     case 'sequence': {
-      const parts: GoalTracker[] = [];
+      if (spec.goals.length === 0) return latch(() => true);
+      let current = createGoalTracker(spec.goals[0]!);
+      let passed = 0;
       return latch((input) => {
-        // A later part starts tracking (and takes its delta baseline) only when the earlier ones are met.
-        for (;;) {
-          const i = parts.length;
-          if (i > 0 && !parts[i - 1]!.update(input)) return false;
-          if (i === spec.goals.length) return true;
-          parts.push(createGoalTracker(spec.goals[i]!));
+        // A later part starts tracking (and takes its baselines) only once the earlier ones are met.
+        while (passed < spec.goals.length && current.update(input)) {
+          passed++;
+          if (passed < spec.goals.length) current = createGoalTracker(spec.goals[passed]!);
         }
+        return passed === spec.goals.length;
       });
     }
   }
@@ -65,7 +84,11 @@ function eventTracker(spec: Extract<GoalSpec, { kind: 'event' }>): GoalTracker {
   let seen = 0;
   return latch((input) => {
     for (const e of input.events) {
-      if (e.kind === spec.event && paramsMatch(e.payload as unknown as Record<string, unknown>, spec.where)) seen++;
+      if (
+        e.kind === spec.event &&
+        paramsMatch(e.payload as unknown as Record<string, unknown>, spec.where)
+      )
+        seen++;
     }
     return seen >= needed;
   });
@@ -77,13 +100,27 @@ function metricTracker(spec: Extract<GoalSpec, { kind: 'metric' }>): GoalTracker
     const value = input.metrics[spec.metric];
     if (value === undefined || !Number.isFinite(value)) return false;
     baseline ??= input.metrics;
-    const base = (name: string) => (spec.delta ? (baseline![name] ?? 0) : 0);
     if (spec.minRequests !== undefined) {
       const requests = input.metrics.Requests ?? 0;
-      if (requests - base('Requests') < spec.minRequests) return false;
+      if (requests - (baseline.Requests ?? 0) < spec.minRequests) return false;
     }
-    return compare(value - base(spec.metric), spec.op, spec.value);
+    return compare(spec.delta ? value - (baseline[spec.metric] ?? 0) : value, spec.op, spec.value);
   });
+}
+
+/** Holds while the latest action of the type carries the params; never latches by itself. */
+function settingTracker(spec: Extract<GoalSpec, { kind: 'setting' }>): GoalTracker {
+  let now = false;
+  return {
+    get met() {
+      return now;
+    },
+    update(input) {
+      const last = input.actions.findLast(({ action }) => action.type === spec.action);
+      now = last ? paramsMatch(last.action.params, spec.params) : spec.initial;
+      return now;
+    },
+  };
 }
 
 export function compare(a: number, op: MetricOp, b: number): boolean {
@@ -114,9 +151,14 @@ function paramsMatch(
 export class LessonGoals {
   private trackers: Map<string, GoalTracker>;
 
-  constructor(goals: readonly { id: string; goal: GoalSpec }[], alreadyMet: readonly string[] = []) {
+  constructor(
+    goals: readonly { id: string; goal: GoalSpec }[],
+    alreadyMet: readonly string[] = [],
+  ) {
     const met = new Set(alreadyMet);
-    this.trackers = new Map(goals.map((g) => [g.id, met.has(g.id) ? metTracker() : createGoalTracker(g.goal)]));
+    this.trackers = new Map(
+      goals.map((g) => [g.id, met.has(g.id) ? metTracker() : createGoalTracker(g.goal)]),
+    );
   }
 
   /** Feeds an observation to every goal not met yet; returns the ids that became met. */

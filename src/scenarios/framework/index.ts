@@ -1,6 +1,12 @@
 export type * from './types';
 export { createGoalTracker, LessonGoals, compare, type GoalInput, type GoalTracker } from './goals';
-export { buildLessonMachine, DEFAULT_HINT_DELAY_MS, type LessonContext, type LessonEvent, type LessonInput } from './lesson.machine';
+export {
+  buildLessonMachine,
+  DEFAULT_HINT_DELAY_MS,
+  type LessonContext,
+  type LessonEvent,
+  type LessonInput,
+} from './lesson.machine';
 export {
   loadProgress,
   saveProgress,
@@ -30,3 +36,4 @@ export { LessonPage, type LessonPageProps, type LessonMode } from './lesson-page
 export { resolveStartup, type LessonStartup } from './startup';
 export { parseEmbedCommand, type EmbedCommand, type EmbedEvent } from './embed-api';
 export { controlValues } from './controls';
+export { LessonRoute, type LessonRouteProps } from './lesson-route';

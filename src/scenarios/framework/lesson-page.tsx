@@ -30,14 +30,24 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
     let live = true;
     const hash = window.location.hash;
     const shareParam = generation === 0 ? shareParamFromHash(hash) : null;
-    void resolveStartup({ scenario: lesson.scenario, routeSeed: seed, seedInUrl: /[?&]seed=/.test(hash), shareParam, storage: window.localStorage }).then((s) => {
+    void resolveStartup({
+      scenario: lesson.scenario,
+      routeSeed: seed,
+      seedInUrl: /[?&]seed=/.test(hash),
+      shareParam,
+      storage: window.localStorage,
+    }).then((s) => {
       if (!live) return;
       // The link has done its job: drop it from the address so a reload resumes saved progress.
       if (shareParam !== null) {
         const params = new URLSearchParams(hash.slice(hash.indexOf('?') + 1));
         params.delete(SHARE_PARAM);
         params.set('seed', String(s.seed));
-        window.history.replaceState(null, '', `${hash.slice(0, hash.indexOf('?'))}?${params.toString()}`);
+        window.history.replaceState(
+          null,
+          '',
+          `${hash.slice(0, hash.indexOf('?'))}?${params.toString()}`,
+        );
       }
       setStartup(s);
     });
@@ -59,17 +69,56 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
       </p>
     );
   }
-  return <LessonSession key={generation} lesson={lesson} startup={startup} mode={mode} createClient={createClient} onSession={onSession} onReset={reset} />;
+  return (
+    <LessonSession
+      key={generation}
+      lesson={lesson}
+      startup={startup}
+      mode={mode}
+      createClient={createClient}
+      onSession={onSession}
+      onReset={reset}
+    />
+  );
 }
 
-function LessonSession({ lesson, startup, mode, createClient, onSession, onReset }: { lesson: LessonDefinition; startup: LessonStartup; mode: LessonMode; createClient: () => SimClient; onSession?: (s: SimSession | null) => void; onReset: () => void }) {
+function LessonSession({
+  lesson,
+  startup,
+  mode,
+  createClient,
+  onSession,
+  onReset,
+}: {
+  lesson: LessonDefinition;
+  startup: LessonStartup;
+  mode: LessonMode;
+  createClient: () => SimClient;
+  onSession?: (s: SimSession | null) => void;
+  onReset: () => void;
+}) {
   const [machines, setMachines] = useState<MachineView[]>([]);
-  const [create] = useState(() => () => withLoadListener(createClient(), (r) => setMachines(r.machines)));
-  const session = useSimSessionLifecycle({ createClient: create, scenario: lesson.scenario, seed: startup.seed, autoplay: startup.restore === null, onSession });
+  const [create] = useState(
+    () => () => withLoadListener(createClient(), (r) => setMachines(r.machines)),
+  );
+  const session = useSimSessionLifecycle({
+    createClient: create,
+    scenario: lesson.scenario,
+    seed: startup.seed,
+    autoplay: startup.restore === null,
+    onSession,
+  });
   if (!session) return null;
   return (
     <SimSessionContext.Provider value={session}>
-      <LessonView lesson={lesson} session={session} startup={startup} mode={mode} machines={machines} onReset={onReset} />
+      <LessonView
+        lesson={lesson}
+        session={session}
+        startup={startup}
+        mode={mode}
+        machines={machines}
+        onReset={onReset}
+      />
     </SimSessionContext.Provider>
   );
 }
@@ -89,7 +138,9 @@ function withLoadListener(client: SimClient, onLoad: (r: LoadResult) => void): S
         };
       }
       const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }

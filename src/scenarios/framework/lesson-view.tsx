@@ -1,5 +1,18 @@
 import { useCallback, useMemo, useState } from 'react';
-import { ControlPanel, ExperimentPanel, GoalList, LessonPanel, LessonToolbar, LessonWorkspace, MetricsPanel, QuizPanel, StatechartView, formatMetricValue, metricInfo, type Observation } from '../../ui/lesson';
+import {
+  ControlPanel,
+  ExperimentPanel,
+  GoalList,
+  LessonPanel,
+  LessonToolbar,
+  LessonWorkspace,
+  MetricsPanel,
+  QuizPanel,
+  StatechartView,
+  formatMetricValue,
+  metricInfo,
+  type Observation,
+} from '../../ui/lesson';
 import { useUiStore, type SimSession } from '../../ui';
 import { scoreQuiz } from './quiz';
 import type { LessonStartup } from './startup';
@@ -22,15 +35,25 @@ interface Props {
 /** The lesson around a running session: step, goals, quiz, controls, metrics, statecharts, experiment. */
 export function LessonView({ lesson, session, startup, mode, machines, onReset }: Props) {
   const [problems, setProblems] = useState<string[]>(startup.problems);
-  const addProblem = useCallback((text: string) => setProblems((p) => (p.includes(text) ? p : [...p, text])), []);
+  const addProblem = useCallback(
+    (text: string) => setProblems((p) => (p.includes(text) ? p : [...p, text])),
+    [],
+  );
   const c = useLessonController(lesson, session, startup, addProblem);
   const simState = useUiStore((s) => s.simState);
   const ctx = c.lessonState.context;
   const presenter = mode === 'present';
   useEmbedApi(mode === 'embed', lesson, session, c.actor);
 
-  const unlocked = useMemo(() => new Set(lesson.steps.filter((s) => ctx.met.includes(s.id)).flatMap((s) => s.unlocks ?? [])), [lesson, ctx.met]);
-  const offered = lesson.quiz.filter((q) => presenter || !q.afterStep || ctx.met.includes(q.afterStep) || Object.hasOwn(c.quiz, q.id));
+  const unlocked = useMemo(
+    () =>
+      new Set(lesson.steps.filter((s) => ctx.met.includes(s.id)).flatMap((s) => s.unlocks ?? [])),
+    [lesson, ctx.met],
+  );
+  const offered = lesson.quiz.filter(
+    (q) =>
+      presenter || !q.afterStep || ctx.met.includes(q.afterStep) || Object.hasOwn(c.quiz, q.id),
+  );
   const score = scoreQuiz(lesson.quiz, c.quiz);
   const busy = simState !== 'ready' || c.restoring !== null;
 
@@ -47,7 +70,12 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
       .filter((m) => m in after)
       .map((m) => {
         const info = metricInfo(m);
-        return { metric: m, label: info.name, before: m in before ? formatMetricValue(before[m]!, info.unit) : '—', after: formatMetricValue(after[m]!, info.unit) };
+        return {
+          metric: m,
+          label: info.name,
+          before: m in before ? formatMetricValue(before[m]!, info.unit) : '—',
+          after: formatMetricValue(after[m]!, info.unit),
+        };
       });
   };
 
@@ -68,7 +96,15 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
       <LessonWorkspace
         mode={mode === 'learn' ? 'full' : mode}
         busyText={c.restoring}
-        toolbar={<LessonToolbar canStepBack={session.client.log.length > 0} busy={busy} onStepBack={c.stepBack} onShare={c.share} onReset={onReset} />}
+        toolbar={
+          <LessonToolbar
+            canStepBack={session.client.log.length > 0}
+            busy={busy}
+            onStepBack={c.stepBack}
+            onShare={c.share}
+            onReset={onReset}
+          />
+        }
         lesson={
           <>
             <LessonPanel
@@ -81,15 +117,38 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
               onHint={() => c.actor.send({ type: 'HINT' })}
               completeText={`You met ${ctx.met.length} of ${lesson.steps.length} goals. Explore freely, try the quiz, or compare strategies in the experiment below.`}
             />
-            <GoalList steps={lesson.steps} met={ctx.met} index={ctx.index} onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined} />
-            {mode === 'embed' ? null : <QuizPanel items={offered} answers={c.quiz} onAnswer={c.answer} onPredict={predict} presenter={presenter} score={score} />}
+            <GoalList
+              steps={lesson.steps}
+              met={ctx.met}
+              index={ctx.index}
+              onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined}
+            />
+            {mode === 'embed' ? null : (
+              <QuizPanel
+                items={offered}
+                answers={c.quiz}
+                onAnswer={c.answer}
+                onPredict={predict}
+                presenter={presenter}
+                score={score}
+              />
+            )}
           </>
         }
         main={
           <>
-            <ControlPanel groups={lesson.controls} values={c.values} buttons={lesson.buttons} disabled={busy} onApply={c.applyGroup} onButton={c.pressButton} />
+            <ControlPanel
+              groups={lesson.controls}
+              values={c.values}
+              buttons={lesson.buttons}
+              disabled={busy}
+              onApply={c.applyGroup}
+              onButton={c.pressButton}
+            />
             <MetricsPanel preferred={lesson.keyMetrics} />
-            {mode === 'embed' ? null : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
+            {mode === 'embed'
+              ? null
+              : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
           </>
         }
         lower={
@@ -102,7 +161,16 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
               charts={experiment.charts}
               disabled={busy}
               run={(labels, onProgress) =>
-                c.experimentRunner().runExperiment({ requests: experiment.requests, sampleEvery: experiment.sampleEvery, variants: experiment.variants.filter((v) => labels.includes(v.label)) }, onProgress)
+                c
+                  .experimentRunner()
+                  .runExperiment(
+                    {
+                      requests: experiment.requests,
+                      sampleEvery: experiment.sampleEvery,
+                      variants: experiment.variants.filter((v) => labels.includes(v.label)),
+                    },
+                    onProgress,
+                  )
               }
               cancel={() => c.experimentRunner().cancelExperiment()}
             />

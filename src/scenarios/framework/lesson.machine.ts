@@ -48,11 +48,23 @@ export function buildLessonMachine(steps: readonly StepDefinition[]) {
         states: {
           working: {
             always: { guard: 'currentGoalMet', target: 'done' },
-            after: { hintDelay: { guard: 'moreHints', actions: 'revealHint', target: 'working', reenter: true } },
+            after: {
+              hintDelay: {
+                guard: 'moreHints',
+                actions: 'revealHint',
+                target: 'working',
+                reenter: true,
+              },
+            },
             on: { HINT: { guard: 'moreHints', actions: 'revealHint' } },
           },
           done: {
-            on: { NEXT: i + 1 < steps.length ? { target: `#lesson.${stateId(i + 1)}` } : { target: '#lesson.complete' } },
+            on: {
+              NEXT:
+                i + 1 < steps.length
+                  ? { target: `#lesson.${stateId(i + 1)}` }
+                  : { target: '#lesson.complete' },
+            },
           },
         },
         on: i > 0 ? { PREV: { target: `#lesson.${stateId(i - 1)}` } } : {},
@@ -67,18 +79,23 @@ export function buildLessonMachine(steps: readonly StepDefinition[]) {
         const step = context.steps[context.index];
         return step !== undefined && context.met.includes(step.id);
       },
-      moreHints: ({ context }) => context.hintsShown < (context.steps[context.index]?.hints.length ?? 0),
+      moreHints: ({ context }) =>
+        context.hintsShown < (context.steps[context.index]?.hints.length ?? 0),
       knownGoal: ({ context, event }) =>
-        event.type === 'GOAL_MET' && context.steps.some((s) => s.id === event.goalId) && !context.met.includes(event.goalId),
+        event.type === 'GOAL_MET' &&
+        context.steps.some((s) => s.id === event.goalId) &&
+        !context.met.includes(event.goalId),
     },
     actions: {
       recordGoal: assign({
-        met: ({ context, event }) => (event.type === 'GOAL_MET' ? [...context.met, event.goalId] : context.met),
+        met: ({ context, event }) =>
+          event.type === 'GOAL_MET' ? [...context.met, event.goalId] : context.met,
       }),
       revealHint: assign({ hintsShown: ({ context }) => context.hintsShown + 1 }),
     },
     delays: {
-      hintDelay: ({ context }) => context.steps[context.index]?.hintDelayMs ?? DEFAULT_HINT_DELAY_MS,
+      hintDelay: ({ context }) =>
+        context.steps[context.index]?.hintDelayMs ?? DEFAULT_HINT_DELAY_MS,
     },
   }).createMachine({
     id: 'lesson',
@@ -86,13 +103,22 @@ export function buildLessonMachine(steps: readonly StepDefinition[]) {
     context: ({ input }) => ({
       steps: input.steps,
       // Out-of-range saved steps restart at the first step rather than failing.
-      index: input.index !== undefined && Number.isInteger(input.index) && input.index >= 0 && input.index <= steps.length ? input.index : 0,
+      index:
+        input.index !== undefined &&
+        Number.isInteger(input.index) &&
+        input.index >= 0 &&
+        input.index <= steps.length
+          ? input.index
+          : 0,
       met: (input.met ?? []).filter((id) => ids.has(id)),
       hintsShown: 0,
     }),
     on: {
       GOAL_MET: { guard: 'knownGoal', actions: 'recordGoal' },
-      GOTO: steps.map((_, i) => ({ guard: ({ event }: { event: LessonEvent }) => event.type === 'GOTO' && event.index === i, target: `.${stateId(i)}` })),
+      GOTO: steps.map((_, i) => ({
+        guard: ({ event }: { event: LessonEvent }) => event.type === 'GOTO' && event.index === i,
+        target: `.${stateId(i)}`,
+      })),
     },
     states: {
       // Resumes saved progress: jumps to the saved step (or `complete`) before anything renders.

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clearProgress, emptyProgress, loadProgress, progressKey, saveProgress, type LessonProgress, type ProgressStorage } from './progress-store';
+import {
+  clearProgress,
+  emptyProgress,
+  loadProgress,
+  progressKey,
+  saveProgress,
+  type LessonProgress,
+  type ProgressStorage,
+} from './progress-store';
 
 function memoryStorage(): ProgressStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -16,7 +24,11 @@ const progress: LessonProgress = {
   met: ['cold-miss', 'warm-up'],
   quiz: { 'exam-invalidation': 'b' },
   unlocked: ['experiment'],
-  sim: { seed: 7, untilUs: 5_000_000, log: [{ atUs: 1_000, action: { type: 'ttl.set', params: { seconds: 10 } } }] },
+  sim: {
+    seed: 7,
+    untilUs: 5_000_000,
+    log: [{ atUs: 1_000, action: { type: 'ttl.set', params: { seconds: 10 } } }],
+  },
 };
 
 describe('progress store', () => {
@@ -38,7 +50,15 @@ describe('progress store', () => {
     ['another version', JSON.stringify({ ...progress, v: 99 }), /another version/],
     ['a bad step', JSON.stringify({ ...progress, v: 1, step: 'two' }), /step/],
     ['damaged goals', JSON.stringify({ ...progress, v: 1, met: [1, 2] }), /met goals/],
-    ['a bad log', JSON.stringify({ ...progress, v: 1, sim: { seed: 1, untilUs: 0, log: [{ atUs: 5, action: { type: 'x' } }] } }), /later than the saved moment/],
+    [
+      'a bad log',
+      JSON.stringify({
+        ...progress,
+        v: 1,
+        sim: { seed: 1, untilUs: 0, log: [{ atUs: 5, action: { type: 'x' } }] },
+      }),
+      /later than the saved moment/,
+    ],
   ])('clears %s and says so instead of failing', (_name, text, reason) => {
     const s = memoryStorage();
     s.data.set(progressKey('db-cache'), text);

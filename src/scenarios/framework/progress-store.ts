@@ -29,7 +29,13 @@ export type LoadedProgress =
   | { status: 'ok'; progress: LessonProgress }
   | { status: 'reset'; message: string };
 
-export const emptyProgress = (): LessonProgress => ({ step: 0, met: [], quiz: {}, unlocked: [], sim: null });
+export const emptyProgress = (): LessonProgress => ({
+  step: 0,
+  met: [],
+  quiz: {},
+  unlocked: [],
+  sim: null,
+});
 
 export function progressKey(scenario: string): string {
   return `${KEY_PREFIX}${scenario}`;
@@ -40,7 +46,11 @@ export function loadProgress(storage: ProgressStorage, scenario: string): Loaded
   try {
     text = storage.getItem(progressKey(scenario));
   } catch {
-    return { status: 'reset', message: 'Saved progress could not be read (the browser blocked storage), so this lesson starts fresh and will not be saved.' };
+    return {
+      status: 'reset',
+      message:
+        'Saved progress could not be read (the browser blocked storage), so this lesson starts fresh and will not be saved.',
+    };
   }
   if (text === null) return { status: 'none' };
   const checked = parseProgress(text);
@@ -57,7 +67,11 @@ export function loadProgress(storage: ProgressStorage, scenario: string): Loaded
 }
 
 /** Returns an error sentence if the browser refused to store (quota, private mode), else null. */
-export function saveProgress(storage: ProgressStorage, scenario: string, progress: LessonProgress): string | null {
+export function saveProgress(
+  storage: ProgressStorage,
+  scenario: string,
+  progress: LessonProgress,
+): string | null {
   try {
     storage.setItem(progressKey(scenario), JSON.stringify({ v: PROGRESS_VERSION, ...progress }));
     return null;
@@ -74,7 +88,9 @@ export function clearProgress(storage: ProgressStorage, scenario: string): void 
   }
 }
 
-function parseProgress(text: string): { ok: true; value: LessonProgress } | { ok: false; error: string } {
+function parseProgress(
+  text: string,
+): { ok: true; value: LessonProgress } | { ok: false; error: string } {
   if (text.length > 2_000_000) return { ok: false, error: 'it is far too large' };
   let raw: unknown;
   try {
@@ -83,11 +99,20 @@ function parseProgress(text: string): { ok: true; value: LessonProgress } | { ok
     return { ok: false, error: 'it is not valid JSON' };
   }
   if (!isRecord(raw)) return { ok: false, error: 'it is not a progress record' };
-  if (raw.v !== PROGRESS_VERSION) return { ok: false, error: `it is from another version of the simulator (format ${String(raw.v).slice(0, 10)})` };
-  if (!Number.isInteger(raw.step) || (raw.step as number) < 0 || (raw.step as number) > 1_000) return { ok: false, error: 'its step is not a step number' };
+  if (raw.v !== PROGRESS_VERSION)
+    return {
+      ok: false,
+      error: `it is from another version of the simulator (format ${String(raw.v).slice(0, 10)})`,
+    };
+  if (!Number.isInteger(raw.step) || (raw.step as number) < 0 || (raw.step as number) > 1_000)
+    return { ok: false, error: 'its step is not a step number' };
   if (!isStringList(raw.met)) return { ok: false, error: 'its list of met goals is damaged' };
-  if (!isStringList(raw.unlocked)) return { ok: false, error: 'its list of unlocked features is damaged' };
-  if (!isRecord(raw.quiz) || !Object.values(raw.quiz).every((v) => typeof v === 'string' && v.length <= 100)) {
+  if (!isStringList(raw.unlocked))
+    return { ok: false, error: 'its list of unlocked features is damaged' };
+  if (
+    !isRecord(raw.quiz) ||
+    !Object.values(raw.quiz).every((v) => typeof v === 'string' && v.length <= 100)
+  ) {
     return { ok: false, error: 'its quiz answers are damaged' };
   }
   let sim: LessonProgress['sim'] = null;
@@ -103,10 +128,20 @@ function parseProgress(text: string): { ok: true; value: LessonProgress } | { ok
   }
   return {
     ok: true,
-    value: { step: raw.step as number, met: raw.met, quiz: raw.quiz as Record<string, string>, unlocked: raw.unlocked, sim },
+    value: {
+      step: raw.step as number,
+      met: raw.met,
+      quiz: raw.quiz as Record<string, string>,
+      unlocked: raw.unlocked,
+      sim,
+    },
   };
 }
 
 function isStringList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.length <= 1_000 && v.every((s) => typeof s === 'string' && s.length <= 100);
+  return (
+    Array.isArray(v) &&
+    v.length <= 1_000 &&
+    v.every((s) => typeof s === 'string' && s.length <= 100)
+  );
 }

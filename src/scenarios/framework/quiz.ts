@@ -11,7 +11,10 @@ export function isCorrect(item: QuizItem, choice: string | undefined): boolean {
   return choice !== undefined && choice === item.answer;
 }
 
-export function scoreQuiz(items: readonly QuizItem[], answers: Readonly<Record<string, string>>): QuizScore {
+export function scoreQuiz(
+  items: readonly QuizItem[],
+  answers: Readonly<Record<string, string>>,
+): QuizScore {
   let answered = 0;
   let correct = 0;
   for (const item of items) {
@@ -29,8 +32,10 @@ export function assertQuizWellFormed(items: readonly QuizItem[]): void {
   for (const item of items) {
     if (ids.has(item.id)) throw new Error(`duplicate quiz id ${item.id}`);
     ids.add(item.id);
-    if (!item.choices.some((c) => c.id === item.answer)) throw new Error(`quiz ${item.id}: answer ${item.answer} is not a choice`);
-    if (new Set(item.choices.map((c) => c.id)).size !== item.choices.length) throw new Error(`quiz ${item.id}: duplicate choice ids`);
+    if (!item.choices.some((c) => c.id === item.answer))
+      throw new Error(`quiz ${item.id}: answer ${item.answer} is not a choice`);
+    if (new Set(item.choices.map((c) => c.id)).size !== item.choices.length)
+      throw new Error(`quiz ${item.id}: duplicate choice ids`);
     if (item.explanation.trim().length === 0) throw new Error(`quiz ${item.id}: no explanation`);
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShareLink, encodeShareLink, MAX_LINK_CHARS, ShareLinkError, shareParamFromHash, type SharedState } from './share-link';
+import {
+  decodeShareLink,
+  encodeShareLink,
+  MAX_LINK_CHARS,
+  ShareLinkError,
+  shareParamFromHash,
+  type SharedState,
+} from './share-link';
 import { crc32Hex } from './checksum';
 
 const state: SharedState = {
@@ -10,7 +17,10 @@ const state: SharedState = {
   log: [
     { atUs: 1_000_000, action: { type: 'strategy.set', params: { strategy: 'write-through' } } },
     { atUs: 2_500_000, action: { type: 'ttl.set', params: { seconds: 30 } } },
-    { atUs: 2_500_000, action: { type: 'console', params: { target: 'redis', line: 'GET product:1' } } },
+    {
+      atUs: 2_500_000,
+      action: { type: 'console', params: { target: 'redis', line: 'GET product:1' } },
+    },
   ],
 };
 
@@ -28,8 +38,15 @@ async function problemOf(link: string, scenario = 'db-cache'): Promise<string> {
 /** Packs arbitrary JSON as a correctly checksummed link (to test the contents' validation). */
 async function craft(json: string): Promise<string> {
   const bytes = new TextEncoder().encode(json);
-  const packed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
-  const b64 = btoa(String.fromCharCode(...packed)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const packed = new Uint8Array(
+    await new Response(
+      new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')),
+    ).arrayBuffer(),
+  );
+  const b64 = btoa(String.fromCharCode(...packed))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
   return `1.${crc32Hex(bytes)}.${b64}`;
 }
 
@@ -41,7 +58,10 @@ describe('share links', () => {
   });
 
   it('is compact: a 200-action log fits in a few kB', async () => {
-    const log = Array.from({ length: 200 }, (_, i) => ({ atUs: i * 1000, action: { type: 'ttl.set', params: { seconds: i % 60 } } }));
+    const log = Array.from({ length: 200 }, (_, i) => ({
+      atUs: i * 1000,
+      action: { type: 'ttl.set', params: { seconds: i % 60 } },
+    }));
     const link = await encodeShareLink({ ...state, untilUs: 300_000, log });
     expect(link.length).toBeLessThan(4000);
   });
@@ -72,22 +92,57 @@ describe('share links', () => {
   });
 
   it('refuses well-checksummed contents of the wrong shape', async () => {
-    const base = { v: 1, scenario: 'db-cache', seed: 1, untilUs: 10, step: 0, log: [] as unknown[] };
+    const base = {
+      v: 1,
+      scenario: 'db-cache',
+      seed: 1,
+      untilUs: 10,
+      step: 0,
+      log: [] as unknown[],
+    };
     expect(await problemOf(await craft('[1,2,3]'))).toBe('invalid');
     expect(await problemOf(await craft(JSON.stringify({ ...base, seed: -1 })))).toBe('invalid');
     expect(await problemOf(await craft(JSON.stringify({ ...base, seed: '42' })))).toBe('invalid');
     expect(await problemOf(await craft(JSON.stringify({ ...base, log: 'x' })))).toBe('invalid');
-    expect(await problemOf(await craft(JSON.stringify({ ...base, log: [{ atUs: 5, action: { type: '<script>' } }] })))).toBe('invalid');
-    expect(await problemOf(await craft(JSON.stringify({ ...base, log: [{ atUs: 50, action: { type: 'ttl.set' } }] })))).toBe('invalid');
-    expect(await problemOf(await craft(JSON.stringify({ ...base, log: [{ atUs: 5, action: { type: 'a', params: { x: { y: 1 } } } }] })))).toBe('invalid');
-    expect(await problemOf(await craft(JSON.stringify({ ...base, log: [{ atUs: 5, action: { type: 'a', params: { x: 'y'.repeat(5000) } } }] })))).toBe('invalid');
+    expect(
+      await problemOf(
+        await craft(JSON.stringify({ ...base, log: [{ atUs: 5, action: { type: '<script>' } }] })),
+      ),
+    ).toBe('invalid');
+    expect(
+      await problemOf(
+        await craft(JSON.stringify({ ...base, log: [{ atUs: 50, action: { type: 'ttl.set' } }] })),
+      ),
+    ).toBe('invalid');
+    expect(
+      await problemOf(
+        await craft(
+          JSON.stringify({
+            ...base,
+            log: [{ atUs: 5, action: { type: 'a', params: { x: { y: 1 } } } }],
+          }),
+        ),
+      ),
+    ).toBe('invalid');
+    expect(
+      await problemOf(
+        await craft(
+          JSON.stringify({
+            ...base,
+            log: [{ atUs: 5, action: { type: 'a', params: { x: 'y'.repeat(5000) } } }],
+          }),
+        ),
+      ),
+    ).toBe('invalid');
     const many = Array.from({ length: 2001 }, () => ({ atUs: 1, action: { type: 'a' } }));
     expect(await problemOf(await craft(JSON.stringify({ ...base, log: many })))).toBe('invalid');
   });
 
   it('refuses a link made for another scenario, naming it', async () => {
     const link = await encodeShareLink(state);
-    await expect(decodeShareLink(link, 'session-store')).rejects.toThrow(/belongs to the scenario “db-cache”/);
+    await expect(decodeShareLink(link, 'session-store')).rejects.toThrow(
+      /belongs to the scenario “db-cache”/,
+    );
   });
 
   it('finds the share parameter in a hash route', () => {

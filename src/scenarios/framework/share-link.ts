@@ -25,14 +25,17 @@ export interface SharedState {
   log: LoggedAction[];
 }
 
-export type ShareLinkProblem = 'too-large' | 'format' | 'version' | 'corrupt' | 'checksum' | 'invalid' | 'scenario';
+export type ShareLinkProblem =
+  'too-large' | 'format' | 'version' | 'corrupt' | 'checksum' | 'invalid' | 'scenario';
 
 export class ShareLinkError extends Error {
   constructor(
     readonly problem: ShareLinkProblem,
     readonly detail: string,
   ) {
-    super(`This share link cannot be opened: ${detail}. Nothing from it was loaded — the lesson continues from your own progress. Ask the sender for a fresh link (the “Share” button makes one).`);
+    super(
+      `This share link cannot be opened: ${detail}. Nothing from it was loaded — the lesson continues from your own progress. Ask the sender for a fresh link (the “Share” button makes one).`,
+    );
     this.name = 'ShareLinkError';
   }
 }
@@ -44,16 +47,29 @@ export async function encodeShareLink(state: SharedState): Promise<string> {
   return `${SHARE_VERSION}.${crc32Hex(bytes)}.${toBase64Url(packed)}`;
 }
 
-export async function decodeShareLink(link: string, expectedScenario: string): Promise<SharedState> {
+export async function decodeShareLink(
+  link: string,
+  expectedScenario: string,
+): Promise<SharedState> {
   if (typeof link !== 'string') throw new ShareLinkError('format', 'it is not text');
   if (link.length > MAX_LINK_CHARS) {
-    throw new ShareLinkError('too-large', `it is ${link.length.toLocaleString('en')} characters long, more than the ${MAX_LINK_CHARS.toLocaleString('en')} a lesson link can be`);
+    throw new ShareLinkError(
+      'too-large',
+      `it is ${link.length.toLocaleString('en')} characters long, more than the ${MAX_LINK_CHARS.toLocaleString('en')} a lesson link can be`,
+    );
   }
   const m = /^(\d{1,3})\.([0-9a-f]{8})\.([A-Za-z0-9_-]+)$/.exec(link);
-  if (!m) throw new ShareLinkError('format', 'it is not in the simulator’s link format (it may have been cut off when copied)');
+  if (!m)
+    throw new ShareLinkError(
+      'format',
+      'it is not in the simulator’s link format (it may have been cut off when copied)',
+    );
   const [, version, checksum, body] = m;
   if (Number(version) !== SHARE_VERSION) {
-    throw new ShareLinkError('version', `it was made by a different version of the simulator (format ${version}, this one reads ${SHARE_VERSION})`);
+    throw new ShareLinkError(
+      'version',
+      `it was made by a different version of the simulator (format ${version}, this one reads ${SHARE_VERSION})`,
+    );
   }
   let bytes: Uint8Array;
   try {
@@ -62,7 +78,11 @@ export async function decodeShareLink(link: string, expectedScenario: string): P
     if (err instanceof ShareLinkError) throw err;
     throw new ShareLinkError('corrupt', 'its data is damaged (it could not be unpacked)');
   }
-  if (crc32Hex(bytes) !== checksum) throw new ShareLinkError('checksum', 'its checksum does not match, so it was changed or damaged after it was made');
+  if (crc32Hex(bytes) !== checksum)
+    throw new ShareLinkError(
+      'checksum',
+      'its checksum does not match, so it was changed or damaged after it was made',
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -74,19 +94,30 @@ export async function decodeShareLink(link: string, expectedScenario: string): P
 
 function checkShared(raw: unknown, expectedScenario: string): SharedState {
   const bad = (detail: string) => new ShareLinkError('invalid', detail);
-  if (!isRecord(raw) || raw.v !== SHARE_VERSION) throw bad('its contents are not a saved lesson state');
+  if (!isRecord(raw) || raw.v !== SHARE_VERSION)
+    throw bad('its contents are not a saved lesson state');
   if (typeof raw.scenario !== 'string') throw bad('it does not say which scenario it belongs to');
   if (raw.scenario !== expectedScenario) {
-    throw new ShareLinkError('scenario', `it belongs to the scenario “${raw.scenario.slice(0, 40)}”, not this one (open #/learn/${encodeURIComponent(raw.scenario.slice(0, 40))} instead)`);
+    throw new ShareLinkError(
+      'scenario',
+      `it belongs to the scenario “${raw.scenario.slice(0, 40)}”, not this one (open #/learn/${encodeURIComponent(raw.scenario.slice(0, 40))} instead)`,
+    );
   }
   const seed = checkSeed(raw.seed);
   if (!seed.ok) throw bad(seed.error);
   const until = checkTime(raw.untilUs, 'its saved moment');
   if (!until.ok) throw bad(until.error);
-  if (!Number.isInteger(raw.step) || (raw.step as number) < 0 || (raw.step as number) > 1_000) throw bad('its lesson step is not a valid step number');
+  if (!Number.isInteger(raw.step) || (raw.step as number) < 0 || (raw.step as number) > 1_000)
+    throw bad('its lesson step is not a valid step number');
   const log = checkLog(raw.log, until.value);
   if (!log.ok) throw bad(log.error);
-  return { scenario: raw.scenario, seed: seed.value, untilUs: until.value, step: raw.step as number, log: log.value };
+  return {
+    scenario: raw.scenario,
+    seed: seed.value,
+    untilUs: until.value,
+    step: raw.step as number,
+    log: log.value,
+  };
 }
 
 /** Reads the share parameter from a location hash like `#/learn/db-cache?seed=1&share=…`. */
@@ -97,12 +128,17 @@ export function shareParamFromHash(hash: string): string | null {
 }
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const stream = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 async function inflate(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -111,7 +147,10 @@ async function inflate(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array>
     total += value.length;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new ShareLinkError('too-large', `its data unpacks to more than ${Math.round(maxBytes / 1000)} kB, far more than any lesson state`);
+      throw new ShareLinkError(
+        'too-large',
+        `its data unpacks to more than ${Math.round(maxBytes / 1000)} kB, far more than any lesson state`,
+      );
     }
     chunks.push(value);
   }

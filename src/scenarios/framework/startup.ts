@@ -3,7 +3,12 @@
  * student's saved progress, else a fresh start — plus sentences for anything that was refused.
  */
 import type { LoggedAction } from '../../worker';
-import { emptyProgress, loadProgress, type LessonProgress, type ProgressStorage } from './progress-store';
+import {
+  emptyProgress,
+  loadProgress,
+  type LessonProgress,
+  type ProgressStorage,
+} from './progress-store';
 import { decodeShareLink, ShareLinkError } from './share-link';
 
 export interface LessonStartup {
@@ -33,14 +38,30 @@ export async function resolveStartup(opts: {
   if (opts.shareParam !== null) {
     try {
       const shared = await decodeShareLink(opts.shareParam, opts.scenario);
-      return { seed: shared.seed, progress, restore: { log: shared.log, untilUs: shared.untilUs }, shareStep: shared.step, problems };
+      return {
+        seed: shared.seed,
+        progress,
+        restore: { log: shared.log, untilUs: shared.untilUs },
+        shareStep: shared.step,
+        problems,
+      };
     } catch (err) {
-      problems.push(err instanceof ShareLinkError ? err.message : 'This share link cannot be opened. Nothing from it was loaded — the lesson continues from your own progress.');
+      problems.push(
+        err instanceof ShareLinkError
+          ? err.message
+          : 'This share link cannot be opened. Nothing from it was loaded — the lesson continues from your own progress.',
+      );
     }
   }
   const sim = progress.sim;
   if (sim && (!opts.seedInUrl || sim.seed === opts.routeSeed)) {
-    return { seed: sim.seed, progress, restore: { log: sim.log, untilUs: sim.untilUs }, shareStep: null, problems };
+    return {
+      seed: sim.seed,
+      progress,
+      restore: { log: sim.log, untilUs: sim.untilUs },
+      shareStep: null,
+      problems,
+    };
   }
   return { seed: opts.routeSeed, progress, restore: null, shareStep: null, problems };
 }

@@ -18,14 +18,47 @@ export type MetricOp = '>' | '>=' | '<' | '<=' | '==';
  */
 export type GoalSpec =
   /** At least `count` (default 1) trace events of this kind, optionally filtered on payload fields. */
-  | { kind: 'event'; event: TraceKind; where?: Record<string, string | number | boolean>; count?: number }
+  | {
+      kind: 'event';
+      event: TraceKind;
+      where?: Record<string, string | number | boolean>;
+      count?: number;
+    }
   /**
    * A metric compared with a value. With `delta`, the metric's change since the goal started
-   * being tracked (its step became active, or its `after` sibling was met) is compared instead.
+   * being tracked (the lesson opened, or the earlier parts of its sequence were met) is compared
+   * instead. `minRequests` counts requests completed since tracking started.
    */
-  | { kind: 'metric'; metric: string; op: MetricOp; value: number; delta?: boolean; minRequests?: number }
-  /** The action log holds an action of this type whose params include these values. */
-  | { kind: 'action'; action: string; params?: Record<string, string | number | boolean> }
+  | {
+      kind: 'metric';
+      metric: string;
+      op: MetricOp;
+      value: number;
+      delta?: boolean;
+      minRequests?: number;
+    }
+  /**
+   * The action log holds an action of this type whose params include these values. With
+   * `fresh`, only actions logged after the goal started being tracked count.
+   */
+  | {
+      kind: 'action';
+      action: string;
+      params?: Record<string, string | number | boolean>;
+      fresh?: boolean;
+    }
+  /**
+   * A setting as it stands now: the latest action of this type has these params (`initial`
+   * says whether the scenario's default already does). Not latched on its own.
+   */
+  | {
+      kind: 'setting';
+      action: string;
+      params: Record<string, string | number | boolean>;
+      initial: boolean;
+    }
+  /** At least one sub-goal met. */
+  | { kind: 'any'; goals: GoalSpec[] }
   /** Every sub-goal met (each latches on its own, in any order). */
   | { kind: 'all'; goals: GoalSpec[] }
   /** Sub-goals met in this order: a later one is tracked only once the earlier ones are met. */

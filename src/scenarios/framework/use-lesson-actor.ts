@@ -8,8 +8,14 @@ export type LessonActor = ReturnType<typeof createActor<LessonMachine>>;
 export type LessonSnapshot = SnapshotFrom<LessonMachine>;
 
 /** Runs the lesson machine for the component's lifetime and re-renders on each transition. */
-export function useLessonActor(steps: readonly StepDefinition[], met: readonly string[], index: number): [LessonActor, LessonSnapshot] {
-  const [actor] = useState(() => createActor(buildLessonMachine(steps), { input: { steps, met, index } }));
+export function useLessonActor(
+  steps: readonly StepDefinition[],
+  met: readonly string[],
+  index: number,
+): [LessonActor, LessonSnapshot] {
+  const [actor] = useState(() =>
+    createActor(buildLessonMachine(steps), { input: { steps, met, index } }),
+  );
   const [snapshot, setSnapshot] = useState(() => actor.getSnapshot());
   useEffect(() => {
     const sub = actor.subscribe(setSnapshot);

@@ -5,7 +5,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useUiStore, type SimSession } from '../../ui';
-import type { ExperimentProgress, ExperimentResult, ExperimentSpec, TraceEvent } from '../../worker';
+import type {
+  ExperimentProgress,
+  ExperimentResult,
+  ExperimentSpec,
+  TraceEvent,
+} from '../../worker';
 import { LessonGoals } from './goals';
 import { saveProgress } from './progress-store';
 import { encodeShareLink, SHARE_PARAM } from './share-link';
@@ -17,18 +22,37 @@ import { controlValues } from './controls';
 
 /** The experiment calls of the sim client (see src/worker/protocol.ts SimWorkerApi). */
 interface ExperimentRunner {
-  runExperiment(spec: ExperimentSpec, onProgress: (p: ExperimentProgress) => void): Promise<ExperimentResult>;
+  runExperiment(
+    spec: ExperimentSpec,
+    onProgress: (p: ExperimentProgress) => void,
+  ): Promise<ExperimentResult>;
   cancelExperiment(): Promise<void>;
 }
 
 const SAVE_EVERY_MS = 3_000;
 
-export function useLessonController(lesson: LessonDefinition, session: SimSession, startup: LessonStartup, onProblem: (text: string) => void) {
-  const [actor, lessonState] = useLessonActor(lesson.steps, startup.progress.met, startup.progress.step);
+export function useLessonController(
+  lesson: LessonDefinition,
+  session: SimSession,
+  startup: LessonStartup,
+  onProblem: (text: string) => void,
+) {
+  const [actor, lessonState] = useLessonActor(
+    lesson.steps,
+    startup.progress.met,
+    startup.progress.step,
+  );
   const [quiz, setQuiz] = useState<Record<string, string>>(startup.progress.quiz);
   const [logVersion, setLogVersion] = useState(0);
-  const [restoring, setRestoring] = useState<string | null>(startup.restore ? 'Rebuilding your simulation from its seed and your actions…' : null);
-  const goals = useRef(new LessonGoals(lesson.steps.map((s) => ({ id: s.id, goal: s.goal })), startup.progress.met));
+  const [restoring, setRestoring] = useState<string | null>(
+    startup.restore ? 'Rebuilding your simulation from its seed and your actions…' : null,
+  );
+  const goals = useRef(
+    new LessonGoals(
+      lesson.steps.map((s) => ({ id: s.id, goal: s.goal })),
+      startup.progress.met,
+    ),
+  );
   const restored = useRef(false);
   const simState = useUiStore((s) => s.simState);
   const topology = useUiStore((s) => s.topology);
@@ -43,7 +67,11 @@ export function useLessonController(lesson: LessonDefinition, session: SimSessio
     const offSnap = session.onSnapshot((snapshot) => {
       const events = pending;
       pending = [];
-      for (const goalId of goals.current.update({ events, metrics: snapshot.metrics, actions: session.client.log })) {
+      for (const goalId of goals.current.update({
+        events,
+        metrics: snapshot.metrics,
+        actions: session.client.log,
+      })) {
         actor.send({ type: 'GOAL_MET', goalId });
       }
     });
@@ -57,13 +85,17 @@ export function useLessonController(lesson: LessonDefinition, session: SimSessio
   useEffect(() => {
     if (restored.current || simState !== 'ready' || !topology) return;
     restored.current = true;
-    if (startup.shareStep !== null && startup.shareStep < lesson.steps.length) actor.send({ type: 'GOTO', index: startup.shareStep });
+    if (startup.shareStep !== null && startup.shareStep < lesson.steps.length)
+      actor.send({ type: 'GOTO', index: startup.shareStep });
     const plan = startup.restore;
     if (!plan) return;
     void (async () => {
       const known = useUiStore.getState().actions.map((a) => a.type);
       const unknown = unknownActionTypes(plan.log, known);
-      let problem = unknown.length > 0 ? `it holds actions this scenario does not have (${unknown.slice(0, 3).join(', ')})` : null;
+      let problem =
+        unknown.length > 0
+          ? `it holds actions this scenario does not have (${unknown.slice(0, 3).join(', ')})`
+          : null;
       for (let i = 0; !problem && i < plan.log.length; i++) {
         const { atUs, action } = plan.log[i]!;
         const now = useUiStore.getState().snapshot?.now ?? 0;
@@ -72,7 +104,9 @@ export function useLessonController(lesson: LessonDefinition, session: SimSessio
         if (err) problem = `its action ${i + 1} (${action.type}) was refused: ${err}`;
       }
       if (problem) {
-        onProblem(`The saved simulation could not be rebuilt: ${problem}. Nothing from it was kept; the simulation starts fresh from seed ${startup.seed}.`);
+        onProblem(
+          `The saved simulation could not be rebuilt: ${problem}. Nothing from it was kept; the simulation starts fresh from seed ${startup.seed}.`,
+        );
         await session.load(lesson.scenario, startup.seed, true);
       } else {
         const now = useUiStore.getState().snapshot?.now ?? 0;
@@ -87,13 +121,17 @@ export function useLessonController(lesson: LessonDefinition, session: SimSessio
     if (restoring) return;
     const snap = actor.getSnapshot();
     const simSnap = useUiStore.getState().snapshot;
-    const unlocked = lesson.steps.filter((s) => snap.context.met.includes(s.id)).flatMap((s) => s.unlocks ?? []);
+    const unlocked = lesson.steps
+      .filter((s) => snap.context.met.includes(s.id))
+      .flatMap((s) => s.unlocks ?? []);
     const err = saveProgress(window.localStorage, lesson.scenario, {
       step: snap.context.index,
       met: snap.context.met,
       quiz,
       unlocked: [...new Set(unlocked)],
-      sim: simSnap ? { seed: simSnap.seed, untilUs: simSnap.now, log: [...session.client.log] } : null,
+      sim: simSnap
+        ? { seed: simSnap.seed, untilUs: simSnap.now, log: [...session.client.log] }
+        : null,
     });
     if (err) onProblem(err);
   }, [actor, lesson, quiz, restoring, session, onProblem]);
@@ -134,12 +172,22 @@ export function useLessonController(lesson: LessonDefinition, session: SimSessio
   const share = useCallback(async (): Promise<string> => {
     const snap = useUiStore.getState().snapshot;
     if (!snap) throw new Error('the simulation has not started yet');
-    const payload = await encodeShareLink({ scenario: lesson.scenario, seed: snap.seed, untilUs: snap.now, step: Math.min(actor.getSnapshot().context.index, lesson.steps.length - 1), log: [...session.client.log] });
+    const payload = await encodeShareLink({
+      scenario: lesson.scenario,
+      seed: snap.seed,
+      untilUs: snap.now,
+      step: Math.min(actor.getSnapshot().context.index, lesson.steps.length - 1),
+      log: [...session.client.log],
+    });
     const base = `${window.location.origin}${window.location.pathname}`;
     return `${base}#/learn/${encodeURIComponent(lesson.scenario)}?seed=${snap.seed}&${SHARE_PARAM}=${payload}`;
   }, [actor, lesson, session]);
 
-  const values = useMemo(() => controlValues(lesson.controls, session.client.log), [lesson, session, logVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The client's log is mutable: logVersion is bumped whenever it changes, so it stands in for it.
+  const values = useMemo(
+    () => (logVersion >= 0 ? controlValues(lesson.controls, session.client.log) : {}),
+    [lesson, session, logVersion],
+  );
 
   const applyGroup = useCallback(
     (groupId: string, v: FieldValues) => {
@@ -157,7 +205,10 @@ export function useLessonController(lesson: LessonDefinition, session: SimSessio
     [lesson, act],
   );
 
-  const answer = useCallback((itemId: string, choiceId: string) => setQuiz((q) => ({ ...q, [itemId]: choiceId })), []);
+  const answer = useCallback(
+    (itemId: string, choiceId: string) => setQuiz((q) => ({ ...q, [itemId]: choiceId })),
+    [],
+  );
 
   const experimentRunner = (): ExperimentRunner => {
     const c = session.client as unknown as Partial<ExperimentRunner>;
@@ -167,5 +218,19 @@ export function useLessonController(lesson: LessonDefinition, session: SimSessio
     return c as ExperimentRunner;
   };
 
-  return { actor, lessonState, quiz, answer, restoring, act, stepBack, share, values, applyGroup, pressButton, experimentRunner, logVersion };
+  return {
+    actor,
+    lessonState,
+    quiz,
+    answer,
+    restoring,
+    act,
+    stepBack,
+    share,
+    values,
+    applyGroup,
+    pressButton,
+    experimentRunner,
+    logVersion,
+  };
 }

@@ -45,17 +45,21 @@ export function checkAction(v: unknown, where: string): Checked<UserAction> {
     return { ok: false, error: `${where} has fields an action never has` };
   }
   if (params === undefined) return { ok: true, value: { type } };
-  if (!isRecord(params)) return { ok: false, error: `${where} has parameters that are not a list of values` };
+  if (!isRecord(params))
+    return { ok: false, error: `${where} has parameters that are not a list of values` };
   const entries = Object.entries(params);
-  if (entries.length > LIMITS.maxParams) return { ok: false, error: `${where} has too many parameters` };
+  if (entries.length > LIMITS.maxParams)
+    return { ok: false, error: `${where} has too many parameters` };
   const clean: Record<string, string | number | boolean> = {};
   for (const [k, p] of entries) {
-    if (!PARAM_NAME.test(k)) return { ok: false, error: `${where} has a parameter with an invalid name` };
+    if (!PARAM_NAME.test(k))
+      return { ok: false, error: `${where} has a parameter with an invalid name` };
     const okValue =
       typeof p === 'boolean' ||
       (typeof p === 'number' && Number.isFinite(p)) ||
       (typeof p === 'string' && p.length <= LIMITS.maxStringChars);
-    if (!okValue) return { ok: false, error: `${where} has a parameter "${k}" of the wrong type or size` };
+    if (!okValue)
+      return { ok: false, error: `${where} has a parameter "${k}" of the wrong type or size` };
     clean[k] = p as string | number | boolean;
   }
   return { ok: true, value: { type, params: clean } };
@@ -65,7 +69,10 @@ export function checkAction(v: unknown, where: string): Checked<UserAction> {
 export function checkLog(v: unknown, untilUs: number): Checked<LoggedAction[]> {
   if (!Array.isArray(v)) return { ok: false, error: 'its action log is not a list' };
   if (v.length > LIMITS.maxActions) {
-    return { ok: false, error: `its action log has ${v.length} actions, more than the ${LIMITS.maxActions} allowed` };
+    return {
+      ok: false,
+      error: `its action log has ${v.length} actions, more than the ${LIMITS.maxActions} allowed`,
+    };
   }
   const log: LoggedAction[] = [];
   let prev = 0;
@@ -86,7 +93,10 @@ export function checkLog(v: unknown, untilUs: number): Checked<LoggedAction[]> {
 }
 
 /** Refuses actions the scenario does not offer (checked once the scenario has loaded). */
-export function unknownActionTypes(log: readonly LoggedAction[], known: readonly string[]): string[] {
+export function unknownActionTypes(
+  log: readonly LoggedAction[],
+  known: readonly string[],
+): string[] {
   const allowed = new Set(known);
   return [...new Set(log.map((l) => l.action.type).filter((t) => !allowed.has(t)))];
 }

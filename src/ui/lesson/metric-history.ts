@@ -1,0 +1,41 @@
+/**
+ * A bounded history of snapshot metrics for sparklines: one sample per `spacingUs` of virtual
+ * time, at most `capacity` samples. Time going backwards (step back, reload) starts afresh.
+ */
+export interface MetricSample {
+  t: number;
+  values: Readonly<Record<string, number>>;
+}
+
+export class MetricHistory {
+  private samples: MetricSample[] = [];
+
+  constructor(
+    readonly capacity = 90,
+    readonly spacingUs = 500_000,
+  ) {}
+
+  /** Returns true when the history changed. */
+  add(t: number, values: Readonly<Record<string, number>>): boolean {
+    const last = this.samples[this.samples.length - 1];
+    if (last && t < last.t) this.samples = [];
+    else if (last && t - last.t < this.spacingUs) return false;
+    this.samples.push({ t, values });
+    if (this.samples.length > this.capacity) this.samples.shift();
+    return true;
+  }
+
+  series(metric: string): { t: number; v: number }[] {
+    return this.samples
+      .filter((s) => Number.isFinite(s.values[metric]))
+      .map((s) => ({ t: s.t, v: s.values[metric]! }));
+  }
+
+  clear(): void {
+    this.samples = [];
+  }
+
+  get size(): number {
+    return this.samples.length;
+  }
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import { useUiStore } from '../store/ui-store';
+import { selectSnapshot } from '../store/sim-slice';
+import { formatMetricValue, metricInfo, orderMetrics } from './metric-catalog';
+import { MetricHistory } from './metric-history';
+import { Sparkline } from './sparkline';
+
+interface Props {
+  /** Metric keys to show first (a scenario's key metrics). */
+  preferred?: readonly string[];
+  heading?: string;
+}
+
+/**
+ * The scenario's live metrics under their CloudWatch names (ElastiCache, RDS), each with a
+ * sparkline and its value in text. Only metrics the snapshot carries are shown.
+ */
+export function MetricsPanel({ preferred = [], heading = 'Metrics' }: Props) {
+  const snapshot = useUiStore(selectSnapshot);
+  const history = useRef(new MetricHistory());
+  const [, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (snapshot && history.current.add(snapshot.now, snapshot.metrics)) setVersion((v) => v + 1);
+  }, [snapshot]);
+
+  if (!snapshot) return null;
+  const keys = orderMetrics(Object.keys(snapshot.metrics), preferred);
+  if (keys.length === 0) return null;
+  return (
+    <section className="panel metrics-panel" aria-labelledby="lesson-metrics-heading">
+      <h2 id="lesson-metrics-heading">{heading}</h2>
+      <table className="metrics-table">
+        <caption className="visually-hidden">
+          Live metrics; the source column says whether the name is a CloudWatch metric of
+          ElastiCache or RDS, or a simulator measure.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col">Source</th>
+            <th scope="col">Trend</th>
+            <th scope="col" className="num">
+              Value
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => {
+            const info = metricInfo(key);
+            return (
+              <tr key={key} data-metric={key}>
+                <th scope="row" title={info.meaning}>
+                  {info.name}
+                </th>
+                <td className={`metric-source metric-source-${info.source.toLowerCase()}`}>
+                  {info.source}
+                </td>
+                <td>
+                  <Sparkline points={history.current.series(key)} />
+                </td>
+                <td className="num" data-testid={`metric-${key}`}>
+                  {formatMetricValue(snapshot.metrics[key]!, info.unit)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
