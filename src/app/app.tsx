@@ -5,10 +5,15 @@ import { AppHeader } from './shell/app-header';
 import { CatalogPage } from './pages/catalog-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PageHeading } from './shell/page-heading';
 
 // The simulation view (ui, worker client, d3) loads only when a route needs it: the catalog stays light.
 const SandboxPage = lazy(() =>
   import('./pages/sandbox-page').then((m) => ({ default: m.SandboxPage })),
+);
+// A scenario's lesson (framework, its steps, d3 panels) is its own chunk too.
+const LessonRoute = lazy(() =>
+  import('../scenarios/framework').then((m) => ({ default: m.LessonRoute })),
 );
 
 export function App() {
@@ -60,7 +65,19 @@ function Page({ route }: { route: Route }) {
     case 'scenario': {
       const scenario = findScenario(route.id);
       if (!scenario) return <NotFoundPage what={`scenario called “${route.id}”`} />;
-      // TODO(#6): scenario views plug in here from the registry; the sandbox is the only ready one.
+      if (scenario.lesson) {
+        return (
+          <Suspense fallback={<Loading />}>
+            <LessonRoute
+              key={`${scenario.id}-${route.mode}-${route.query.seed}`}
+              scenario={scenario}
+              seed={route.query.seed}
+              mode={route.mode}
+              heading={<PageHeading title={scenario.title} />}
+            />
+          </Suspense>
+        );
+      }
       if (scenario.status === 'coming-soon' || scenario.id !== 'sandbox')
         return <ComingSoonPage scenario={scenario} />;
       return (
