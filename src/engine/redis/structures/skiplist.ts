@@ -245,9 +245,29 @@ export class SkipList<M> {
     return false;
   }
 
-  /** Moves a member to a new score (delete + insert). */
+  /**
+   * zslUpdateScore: moves a present member to a new score, in place when its neighbours still
+   * bracket the new score (one search instead of two), else unlink + insert.
+   */
   updateScore(score: number, member: M, newScore: number): NodeRef {
-    this.delete(score, member);
+    let x = HEADER;
+    for (let i = this.level - 1; i >= 0; i--) {
+      let next = this.fwd(x, i);
+      while (next !== NIL && this.before(next, score, member)) {
+        x = next;
+        next = this.fwd(x, i);
+      }
+      UPDATE[i] = x;
+    }
+    const node = this.next(x);
+    const back = this.prev(node);
+    const after = this.next(node);
+    if ((back === NIL || this.score(back) < newScore) && (after === NIL || this.score(after) > newScore)) {
+      this.pool[node + SCORE] = newScore;
+      return node;
+    }
+    this.unlink(node);
+    this.free(node);
     return this.insert(newScore, member);
   }
 
