@@ -140,6 +140,14 @@ export class RdsInstance {
     if (entry.durationUs >= this.slowQueryThresholdUs && entry.source !== 'connect') this.slowLog.push(full);
   }
 
+  resetModel(): void {
+    this.queue.reset();
+    this.connections.reset();
+    this.metrics.reset();
+    this.queryLog.clear();
+    this.slowLog.clear();
+  }
+
   snapshot(atUs: number, windowUs = 1_000_000): InstanceMetrics {
     const cls = this.options.instanceClass;
     return {

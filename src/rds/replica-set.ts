@@ -43,6 +43,10 @@ export class ReplicaSet {
     return r.instance;
   }
 
+  instances(): RdsInstance[] {
+    return [...this.replicas.values()].map((r) => r.instance);
+  }
+
   forEach(fn: (i: RdsInstance) => void): void {
     for (const r of this.replicas.values()) fn(r.instance);
   }

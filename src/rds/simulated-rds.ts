@@ -120,6 +120,14 @@ export class SimulatedRds {
     await this.replicas.add({ ...options, instanceClass: resolveClass(options.instanceClass) }, this.mode);
   }
 
+  /**
+   * Forgets the model's state (vCPU queue, connections, metrics, logs) but not the data: for a
+   * sim restart, since the model expects arrival times that never go backwards.
+   */
+  resetModel(): void {
+    for (const i of [this.primary, ...this.replicas.instances()]) i.resetModel();
+  }
+
   metrics(atUs: number, windowUs = 1_000_000): RdsMetricsSnapshot {
     return { primary: this.primary.snapshot(atUs, windowUs), replicas: this.replicas.snapshots(atUs, windowUs) };
   }
