@@ -20,7 +20,7 @@ const KEYS = ['a', 'b', 'c', 'k1', 'k2', 'num', 'n2', 'big', 'x\ty', 'caf\xe9', 
 const FLAGS = ['0', '1', '65535', '4294967295', '4294967296', '4294967301', '+7', '\t3'];
 const EXPTIMES = ['0', '0', '0', '100', '3600', '-1', '2592000', '2592001', '1000000000', '2000000000', '4294967296', '4294967295'];
 const BAD_NUMBERS = ['-1', 'abc', '99999999999999999999', '1x', '', '0x10', '18446744073709551616'];
-const NUMERIC_VALUES = ['0', '1', '10', '99', '18446744073709551615', '18446744073709551614', ' 12', '12 ', '007', '-5', 'abc', ''];
+const NUMERIC_VALUES = ['0', '1', '10', '99', '18446744073709551615', '9223372036854775000', ' 12', '12 ', '007', '-5', 'abc', ''];
 
 function randomValue(rng: EngineRng): string {
   if (rng.next() < 0.35) return pick(rng, NUMERIC_VALUES);
@@ -41,11 +41,44 @@ function noreply(rng: EngineRng): string {
   return rng.next() < 0.15 ? ' noreply' : '';
 }
 
-export function generateStream(seed: number, count: number, casTokens: () => string[]): Generator<StreamCommand> {
+export interface StreamOptions {
+  /** Adds sets of 3/5/9 KB values over 3000 more keys, to run into -m limits and evictions. */
+  memoryPressure?: boolean;
+  /**
+   * True when the key now holds a number ≥ 2^63. For those, memcached's safe_strtoull looks
+   * for a '-' with strchr past the end of the value, into stale slab memory, so incr/decr
+   * answers depend on leftovers of freed items (the engine answers as with clean memory). The
+   * stream resets such a key before an incr/decr; wrap-around at 2^64 is still exercised (huge
+   * deltas, and on a fresh daemon in memcached-scenarios).
+   */
+  holdsHugeNumber?: (key: string) => boolean;
+}
+
+export function generateStream(
+  seed: number,
+  count: number,
+  casTokens: () => string[],
+  options: StreamOptions = {},
+): Generator<StreamCommand> {
   const rng = engineRng(seed);
   return (function* () {
-    for (let i = 0; i < count; i++) yield rng.next() < 0.27 ? badCommand(rng) : goodCommand(rng, casTokens());
+    for (let i = 0; i < count; i++) {
+      if (options.memoryPressure && rng.next() < 0.6) yield pressureCommand(rng);
+      else yield rng.next() < 0.27 ? badCommand(rng) : goodCommand(rng, casTokens(), options);
+    }
   })();
+}
+
+function pressureCommand(rng: EngineRng): StreamCommand {
+  const key = `p${rng.int(3000)}`;
+  const r = rng.next();
+  if (r < 0.7) {
+    // Three sizes, three slab classes: each class fills its pages and evicts its own tail.
+    const v = String.fromCharCode(0x61 + rng.int(26)).repeat(pick(rng, [3000, 5000, 9000]) + rng.int(100));
+    return { text: `set ${key} 0 0 ${v.length}${noreply(rng)}\r\n${v}\r\n`, bad: false };
+  }
+  if (r < 0.9) return { text: `get ${key} p${rng.int(3000)}\r\n`, bad: false };
+  return { text: `delete ${key}\r\n`, bad: false };
 }
 
 function storage(rng: EngineRng, cmd: string, value: string, cas = ''): string {
@@ -53,7 +86,7 @@ function storage(rng: EngineRng, cmd: string, value: string, cas = ''): string {
   return `${cmd} ${key(rng)} ${pick(rng, FLAGS)} ${pick(rng, EXPTIMES)} ${value.length}${tail}${noreply(rng)}\r\n${value}\r\n`;
 }
 
-function goodCommand(rng: EngineRng, tokens: string[]): StreamCommand {
+function goodCommand(rng: EngineRng, tokens: string[], options: StreamOptions): StreamCommand {
   const r = rng.int(100);
   const eol = rng.next() < 0.1 ? '\n' : '\r\n';
   let text: string;
@@ -69,10 +102,17 @@ function goodCommand(rng: EngineRng, tokens: string[]): StreamCommand {
   else if (r < 66) text = `touch ${key(rng)} ${pick(rng, EXPTIMES)}${noreply(rng)}${eol}`;
   else if (r < 72) text = `delete ${key(rng)}${pick(rng, ['', '', ' 0', ' noreply', ' 0 noreply'])}${eol}`;
   else if (r < 86) {
-    const delta = pick(rng, ['1', '5', '100', '18446744073709551615', '0', '9223372036854775808']);
-    text = `${pick(rng, ['incr', 'decr'])} ${pick(rng, ['num', 'n2', 'a'])} ${delta}${noreply(rng)}${eol}`;
-  } else if (r < 88) text = `flush_all${pick(rng, ['', ' 0', ' noreply', ' 0 noreply', ' 1000'])}${eol}`;
-  else if (r < 91) text = `version${eol}`;
+    const delta = pick(rng, ['1', '5', '100', '18446744073709551615', '18446744073709551610', '0', '9223372036854775808']);
+    const k = pick(rng, ['num', 'n2', 'a']);
+    text = options.holdsHugeNumber?.(k)
+      ? `set ${k} 0 0 2\r\n10\r\n`
+      : `${pick(rng, ['incr', 'decr'])} ${k} ${delta}${noreply(rng)}${eol}`;
+  } else if (r < 88) {
+    // Under memory pressure a flush would empty the cache before it fills.
+    text = options.memoryPressure
+      ? `version${eol}`
+      : `flush_all${pick(rng, ['', ' 0', ' noreply', ' 0 noreply', ' 1000'])}${eol}`;
+  } else if (r < 91) text = `version${eol}`;
   else if (r < 93) text = `verbosity ${rng.int(4)}${noreply(rng)}${eol}`;
   else if (r < 97) text = `stats${pick(rng, ['', ' items', ' slabs', ' settings', ' sizes'])}${eol}`;
   else text = `set ${pick(rng, ['num', 'n2'])} 0 0 ${'12'.length}\r\n12\r\n`;
