@@ -18,6 +18,8 @@ import { ttl, pttl, expiretime, pexpiretime } from './keys/ttl';
 import { object } from './keys/object';
 import { ping, echo, select, quit, auth, time } from './connection/ping';
 import { client } from './connection/client';
+import { hello } from './connection/hello';
+import { pubsub } from './pubsub/pubsub';
 import { dbsize, flushdb, flushall } from './server/db-commands';
 import { config } from './server/config';
 import { info } from './server/info';
@@ -33,9 +35,9 @@ export const coreCommands: CommandDef[] = [
   del, unlink, exists, type, rename, renamenx, keys, randomkey, scan,
   expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object,
   // connection and server
-  ping, echo, select, quit, auth, time, client, dbsize, flushdb, flushall, config, info, command,
+  ping, echo, select, quit, auth, hello, time, client, dbsize, flushdb, flushall, config, info, command,
   // transactions
   multi, exec, discard, watch, unwatch,
   // pub/sub
-  subscribe, unsubscribe, psubscribe, punsubscribe, publish,
+  subscribe, unsubscribe, psubscribe, punsubscribe, publish, pubsub,
 ];
