@@ -38,6 +38,13 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['BLMOVE', ctx.key(), ctx.key(), end(ctx), end(ctx), ctx.pick(BAD_TIMEOUTS)],
   (ctx) => ['BRPOPLPUSH', ctx.key(), ctx.key(), ctx.pick(BAD_TIMEOUTS)],
   (ctx) => ['LPUSH', ctx.key()],
+  (ctx) => {
+    const ks = Array.from({ length: 1 + ctx.int(3) }, () => ctx.key());
+    const argv = ['LMPOP', ctx.chance(0.9) ? String(ks.length) : ctx.pick(['0', 'x', '9']), ...ks, end(ctx)];
+    if (ctx.chance(0.5)) argv.push('COUNT', ctx.intArg(-1, 4));
+    return argv;
+  },
+  (ctx) => ['BLMPOP', ctx.pick(BAD_TIMEOUTS), '1', ctx.key(), end(ctx)],
 ];
 
 export const generators: CommandGenerator[] = [

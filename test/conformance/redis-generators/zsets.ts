@@ -75,6 +75,13 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
     if (ctx.chance(0.3)) argv.push('WITHSCORES');
     return argv;
   },
+  (ctx) => {
+    const ks = Array.from({ length: 1 + ctx.int(3) }, () => ctx.key());
+    const argv = ['ZMPOP', ctx.chance(0.9) ? String(ks.length) : ctx.pick(['0', 'x', '9']), ...ks, ctx.pick(['MIN', 'MAX', 'min', 'MID'])];
+    if (ctx.chance(0.5)) argv.push('COUNT', ctx.intArg(-1, 4));
+    return argv;
+  },
+  (ctx) => ['BZMPOP', ctx.pick(['-1', 'x', 'nan']), '1', ctx.key(), ctx.pick(['MIN', 'MAX'])],
   (ctx) => ['ZINTERCARD', String(1 + ctx.int(2)), ctx.key(), ctx.key(), ...(ctx.chance(0.4) ? ['LIMIT', ctx.intArg(-1, 3)] : [])],
 ];
 

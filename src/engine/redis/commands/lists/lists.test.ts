@@ -119,4 +119,19 @@ describe('list commands', () => {
     expect(pushed).toEqual([reply.bulk('y')]);
     expect(engine.exec(['lrange', 'dst', '0', '-1'])).toEqual(bulks('y'));
   });
+
+  it('BLMPOP and BZMPOP wait for the first key written and pop up to COUNT', () => {
+    const { engine, clock } = fresh();
+    const pushed: Reply[] = [];
+    const a = engine.connect({ onPush: (r) => pushed.push(r) });
+    expect(a.exec(['blmpop', '2', '2', 'q1', 'q2', 'right', 'count', '2'])).toBeUndefined();
+    engine.exec(['rpush', 'q2', 'x', 'y', 'z']);
+    expect(pushed).toEqual([reply.array([reply.bulk('q2'), bulks('z', 'y')])]);
+    expect(a.exec(['bzmpop', '1', '1', 'board', 'max'])).toBeUndefined();
+    clock.advance(1000);
+    engine.tick();
+    expect(pushed[1]).toEqual(reply.nilArray());
+    engine.exec(['zadd', 'board', '5', 'ann', '9', 'bob']);
+    expect(a.exec(['bzmpop', '1', '1', 'board', 'max'])).toEqual(reply.array([reply.bulk('board'), reply.array([bulks('bob', '9')])]));
+  });
 });
