@@ -25,6 +25,8 @@ export const spop = defineCommand({
       const s = w.value;
       let out: BinStr[];
       if (count >= s.size()) {
+        // Redis answers this case through SUNION of the key, a second (read) lookup that counts a hit.
+        c.db.lookupRead(argv[1]!);
         out = s.members();
         for (const m of out) s.delete(m);
       } else {
