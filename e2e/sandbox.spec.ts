@@ -98,6 +98,14 @@ test('keyboard controls: Space, →, + and −', async ({ page }) => {
   await expect(speed).toHaveText('0.5×');
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: /^Pause/ })).toBeVisible();
+  // Keys typed into a text field stay there: no speed change, no pause, no fast-forward.
+  const field = page.getByRole('textbox', { name: /Redis command/ });
+  await field.click();
+  await field.pressSequentially('+ f-');
+  await expect(field).toHaveValue('+ f-');
+  await expect(speed).toHaveText('0.5×');
+  await expect(page.getByRole('button', { name: /^Pause/ })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
   // Every control is reachable by Tab and shows a visible focus ring.
   const play = page.getByRole('button', { name: /^Pause/ });
   await play.focus();

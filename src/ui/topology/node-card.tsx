@@ -9,7 +9,7 @@ interface Props {
   onSelect: (id: string) => void;
 }
 
-const DETAIL_CHARS = 26;
+const DETAIL_CHARS = 23;
 
 /** One node: pictogram, name, kind and status in words (down is dashed and says DOWN, not just red). */
 export function NodeCard({ box, status, selected, onSelect }: Props) {

@@ -56,6 +56,7 @@ function Loaded() {
   const topology = useUiStore(selectTopology);
   const snapshot = useUiStore(selectSnapshot);
   const actions = useUiStore((s) => s.actions);
+  const fastForwarding = useUiStore((s) => s.fastForward !== null);
   useKeyboardShortcuts(topology !== null);
   if (!topology || !snapshot) return null;
   const full = mode !== 'embed';
@@ -64,7 +65,12 @@ function Loaded() {
       <PlaybackControls />
       <div className="workspace-grid">
         <div className="main-column">
-          <figure className="panel diagram">
+          <figure className={`panel diagram${fastForwarding ? ' diagram-busy' : ''}`}>
+            {fastForwarding ? (
+              <p className="diagram-overlay">
+                Fast-forwarding without animation — the picture catches up when it ends.
+              </p>
+            ) : null}
             <TopologyView topology={topology} />
             <figcaption>
               <DiagramLegend />
