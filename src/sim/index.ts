@@ -19,6 +19,8 @@ export type {
   ConsoleOutput,
   MachineSpec,
   ModelEntry,
+  ModelOptions,
+  TraceDetail,
   SimEnvironment,
   NodeStatus,
   ScenarioFactory,

@@ -1,4 +1,7 @@
 import type { ModelEntry } from './model';
+import { createDbCacheModel } from './models/db-cache/db-cache.model';
+import { rdsCatalog } from './models/db-cache/rds-catalog';
+import { DEFAULT_CONFIG } from './models/db-cache/config';
 import { createSandboxModel } from './sandbox/sandbox.model';
 import { sessionStoreEntry } from './models/session-store/index';
 
@@ -9,4 +12,15 @@ import { sessionStoreEntry } from './models/session-store/index';
 export const scenarioModels: Readonly<Record<string, ModelEntry>> = {
   sandbox: () => createSandboxModel,
   'session-store': sessionStoreEntry,
+  'db-cache':
+    (env) =>
+    (_seed, { detail }) => {
+      let rds: Awaited<ReturnType<typeof env.rds>> | null = null;
+      return createDbCacheModel({
+        detail,
+        database: async (path) =>
+          rdsCatalog((rds = await env.rds()), DEFAULT_CONFIG.catalogSize, path),
+        dispose: () => rds?.close(),
+      });
+    },
 };

@@ -84,11 +84,20 @@ export interface ScenarioModel {
   machines?(): MachineSpec[];
   /** Active state ids per machine id. */
   machineStates?(): Record<string, string[]>;
-  /** Turns per-hop trace events off (experiments): metrics still count everything. */
-  setTraceDetail?(detail: 'full' | 'summary'): void;
+  /** Switches the trace detail after construction (models built without ModelOptions.detail). */
+  setTraceDetail?(detail: TraceDetail): void;
+  /** Releases what the model holds outside the heap's reach (e.g. its PostgreSQL instance). */
+  dispose?(): void | Promise<void>;
 }
 
-export type ScenarioFactory = (seed: number) => ScenarioModel;
+/** How much the trace says: every hop (animated runs) or only what metrics need (experiments). */
+export type TraceDetail = 'full' | 'summary';
+
+export interface ModelOptions {
+  detail: TraceDetail;
+}
+
+export type ScenarioFactory = (seed: number, options: ModelOptions) => ScenarioModel;
 
 /**
  * What a model needs from the place it runs (the Web Worker, or Node in tests and benches):

@@ -10,6 +10,7 @@ import {
 } from './trace';
 import type {
   ConsoleOutput,
+  ModelOptions,
   NodeStatus,
   ScenarioFactory,
   ScenarioModel,
@@ -52,9 +53,10 @@ export class Simulation {
   constructor(
     factory: ScenarioFactory,
     readonly seed: number,
+    options: ModelOptions = { detail: 'full' },
   ) {
     this.rng = createRng(seed);
-    this.model = factory(seed);
+    this.model = factory(seed, options);
     this.topology = new Topology(this.model.topology);
     this.network = this.rng.stream('network');
     this.ctx = this.makeContext();
@@ -120,6 +122,16 @@ export class Simulation {
     if (!outcome.ok) return outcome;
     this.actions++;
     return outcome.output ? { ok: true, atUs, output: outcome.output } : { ok: true, atUs };
+  }
+
+  /** Resolves once the model's start-up work (e.g. starting its database) has settled. */
+  async ready(): Promise<void> {
+    await this.settle();
+  }
+
+  /** Releases the model's outside resources; the simulation must not run afterwards. */
+  async dispose(): Promise<void> {
+    await this.model.dispose?.();
   }
 
   state(): SimulationState {

@@ -8,7 +8,9 @@ export function spawnBrowserWorker(): WorkerHandle {
     type: 'module',
     name: 'simulation',
   });
-  const api = Comlink.wrap<SimWorkerApi>(worker);
+  const api = Comlink.wrap<SimWorkerApi & { setAssetBase(url: string): Promise<void> }>(worker);
+  // The worker fetches static assets (PGlite's prebuilt data directory) relative to the page.
+  void api.setAssetBase(new URL('./', document.baseURI).href);
   return {
     api: api as unknown as SimWorkerApi,
     proxy: (fn) => Comlink.proxy(fn),

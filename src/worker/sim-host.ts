@@ -74,8 +74,12 @@ export class SimHost implements SimWorkerApi {
     this.stopTicking();
     this.playing = false;
     this.request = req;
+    const previous = this.sim;
+    this.sim = null;
+    await previous?.dispose();
     const sim = new Simulation(factory, req.seed);
     sim.onEvent((e) => this.collect(e));
+    await sim.ready();
     this.sim = sim;
     this.pendingEvents = [];
     this.dropped = 0;
@@ -206,8 +210,9 @@ export class SimHost implements SimWorkerApi {
     for (let v = 0; v < spec.variants.length && !result.cancelled; v++) {
       const variant = spec.variants[v]!;
       const wall0 = this.timers.now();
-      const sim = new Simulation(factory, seed);
+      const sim = new Simulation(factory, seed, { detail: 'summary' });
       sim.model.setTraceDetail?.('summary');
+      await sim.ready();
       for (const action of variant.actions) {
         const outcome = await sim.act(action);
         if (!outcome.ok) throw new Error(`${variant.label}: ${outcome.error}`);
@@ -253,6 +258,7 @@ export class SimHost implements SimWorkerApi {
         final: sim.model.metrics(),
         wallMs: this.timers.now() - wall0,
       });
+      await sim.dispose();
     }
     return result;
   }

@@ -1,15 +1,28 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { SimHost } from './sim-host';
+import { workerRdsEnvironment } from './rds-environment';
+
+// Where the app's static assets are (the page's directory); the client tells us at start.
+let assetBase = self.location.href;
 
 // The simulation's thread. Wall-clock pacing lives here (the worker layer), never in src/sim.
-const host = new SimHost({
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-});
+const host = new SimHost(
+  {
+    now: () => performance.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  },
+  workerRdsEnvironment(() => assetBase),
+);
 
-Comlink.expose(host);
+Comlink.expose(
+  Object.assign(host, {
+    setAssetBase: (url: string) => {
+      assetBase = url;
+    },
+  }),
+);
 
 // An error escaping the play loop (a rejected tick) must reach the page as a worker error, so
 // the client rebuilds the simulation instead of showing a frozen one.

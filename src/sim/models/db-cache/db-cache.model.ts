@@ -1,7 +1,14 @@
 import { createActor } from 'xstate';
 import { activeStateIds, machineSpecOf } from '../../machine-spec';
 import { LatencyHistogram } from '../../metrics';
-import type { ActionSpec, ApplyOutcome, ScenarioModel, SimContext, UserAction } from '../../model';
+import type {
+  ActionSpec,
+  ApplyOutcome,
+  ScenarioModel,
+  SimContext,
+  TraceDetail,
+  UserAction,
+} from '../../model';
 import { RedisNode } from '../../nodes/redis-node';
 import { PeriodStats } from '../../period-stats';
 import { ZipfSampler, type RandomStream } from '../../rng';
@@ -68,9 +75,11 @@ const COUNTERS: readonly Counter[] = [
 type Hop = readonly [from: string, to: string, label: string, bytes: number];
 
 export interface DbCacheModelOptions {
-  /** The database behind the cache: real SQL (animated) or the row mirror (fast runs). */
-  database: () => CatalogDb | Promise<CatalogDb>;
+  /** The database behind the cache: real SQL (animated runs) or the row mirror (fast runs). */
+  database: (path: 'animated' | 'fast-forward') => CatalogDb | Promise<CatalogDb>;
   config?: Partial<DbCacheConfig>;
+  detail?: TraceDetail;
+  dispose?: () => void | Promise<void>;
 }
 
 /**
@@ -82,8 +91,9 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
   let cfg: DbCacheConfig = { ...DEFAULT_CONFIG, ...options.config };
   let db: CatalogDb | null = null;
   let cache: RedisNode;
-  let detail: 'full' | 'summary' = 'full';
+  const detail: TraceDetail = options.detail ?? 'full';
   let workload: RandomStream;
+  let hopDelays: RandomStream;
   let zipf = new ZipfSampler(cfg.catalogSize, cfg.zipf);
   let nextRequest = 1;
   let nextApp = 0;
@@ -188,7 +198,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
 
   function delayOf(ctx: SimContext, hops: readonly Hop[]): Micros {
     let delay = 0;
-    for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, workload);
+    for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, hopDelays);
     return delay;
   }
 
@@ -423,6 +433,9 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     start(ctx) {
       ctxRef = ctx;
       workload = ctx.rng.stream('workload');
+      // Fast runs draw hop delays from their own stream so the workload's draws (which request,
+      // when) are the same as in an animated run of the same seed.
+      hopDelays = ctx.rng.stream('network-fast');
       cache = new RedisNode(
         ctx.kernel,
         ctx.rng.stream('cache-engine'),
@@ -436,7 +449,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         },
       );
       rebuildPadding();
-      const database = options.database();
+      const database = options.database(detail === 'full' ? 'animated' : 'fast-forward');
       const begin = (d: CatalogDb): void => {
         db = d;
         if (trafficOn) arrival = ctx.kernel.after(1_000, () => arrive(ctx));
@@ -561,9 +574,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     },
     machines: () => [machineSpecOf(requestLifecycleMachine, 'A request through the cache')],
     machineStates: () => ({ request: activeStateIds(lifecycle.getSnapshot().value) }),
-    setTraceDetail(d) {
-      detail = d;
-    },
+    dispose: () => options.dispose?.(),
   };
 }
 

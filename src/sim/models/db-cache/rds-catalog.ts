@@ -1,0 +1,88 @@
+import { WORKLOAD_SQL, type SimulatedRds } from '../../../rds/index';
+import { sqlConsoleLine } from '../../nodes/sql-console';
+import type { CatalogDb, DbReply, ProductRow } from './catalog-db';
+
+const CATALOG_SQL =
+  'SELECT id, name, price_cents, version FROM products WHERE id <= $1 ORDER BY id';
+
+/**
+ * The db-cache scenario's database: the simulated RDS (real PostgreSQL in PGlite; its row
+ * mirror in fast runs). Rows the workload touches are also kept here, updated by the same
+ * writes, so "what does the database hold right now" — the measure of a stale read — is known
+ * without a query per cache hit. Any console write re-reads them from PostgreSQL.
+ */
+export async function rdsCatalog(
+  rds: SimulatedRds,
+  catalogSize: number,
+  mode: 'animated' | 'fast-forward',
+): Promise<CatalogDb> {
+  await rds.setMode(mode);
+  const rows = new Map<number, ProductRow>();
+  const reload = async (): Promise<void> => {
+    await rds.flush();
+    const r = await rds.db.query<ProductRow>(CATALOG_SQL, [catalogSize]);
+    rows.clear();
+    for (const row of r.rows)
+      rows.set(row.id, {
+        id: row.id,
+        name: row.name,
+        price_cents: row.price_cents,
+        version: row.version,
+      });
+  };
+  await reload();
+
+  const failed = (sql: string, durationUs: number): DbReply => ({
+    row: null,
+    durationUs,
+    sql,
+    rows: 0,
+  });
+
+  return {
+    async readProduct(id, atUs) {
+      const o = await rds.query(WORKLOAD_SQL.productById, [id], { at: atUs });
+      if (!o.ok) return failed(WORKLOAD_SQL.productById, o.simulatedDurationUs);
+      const r = o.rows[0] as ProductRow | undefined;
+      const row = r
+        ? { id: r.id, name: r.name, price_cents: r.price_cents, version: r.version }
+        : null;
+      return {
+        row,
+        durationUs: o.simulatedDurationUs,
+        sql: WORKLOAD_SQL.productById,
+        rows: o.rowCount,
+      };
+    },
+    async updateProduct(id, atUs) {
+      const current = rows.get(id);
+      if (!current) return failed(WORKLOAD_SQL.setProductPrice, 0);
+      const price = current.price_cents + 1;
+      const o = await rds.query(WORKLOAD_SQL.setProductPrice, [id, price], { at: atUs });
+      if (!o.ok) return failed(WORKLOAD_SQL.setProductPrice, o.simulatedDurationUs);
+      current.price_cents = price;
+      current.version += 1;
+      return {
+        row: { ...current },
+        durationUs: o.simulatedDurationUs,
+        sql: WORKLOAD_SQL.setProductPrice,
+        rows: o.rowCount,
+      };
+    },
+    committedVersion: (id) => rows.get(id)?.version ?? 0,
+    metrics(atUs) {
+      const m = rds.metrics(atUs).primary;
+      return {
+        DbCpuUtilization: m.cpuPercent,
+        DbReadLatencyMs: m.p50Us / 1000,
+        DatabaseConnections: m.connections,
+        DbQps: m.qps,
+      };
+    },
+    async console(sql, atUs) {
+      const out = await sqlConsoleLine(rds, sql, atUs);
+      if (!out.error && !/^\s*(select|show|explain)\b/i.test(sql)) await reload();
+      return out;
+    },
+  };
+}
