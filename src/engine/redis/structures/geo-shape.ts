@@ -16,6 +16,7 @@ import {
   radDeg,
   type GeoHashBits,
 } from './geohash';
+import { cosRn } from './libm';
 
 export type GeoShape =
   | { type: 'radius'; x: number; y: number; conversion: number; radius: number }
@@ -28,8 +29,8 @@ export function boundingBox(shape: GeoShape): [number, number, number, number] {
   const height = shape.conversion * (shape.type === 'radius' ? shape.radius : shape.height / 2);
   const width = shape.conversion * (shape.type === 'radius' ? shape.radius : shape.width / 2);
   const latDelta = radDeg(height / EARTH_RADIUS_IN_METERS);
-  const longDeltaTop = radDeg(width / EARTH_RADIUS_IN_METERS / Math.cos(degRad(latitude + latDelta)));
-  const longDeltaBottom = radDeg(width / EARTH_RADIUS_IN_METERS / Math.cos(degRad(latitude - latDelta)));
+  const longDeltaTop = radDeg(width / EARTH_RADIUS_IN_METERS / cosRn(degRad(latitude + latDelta)));
+  const longDeltaBottom = radDeg(width / EARTH_RADIUS_IN_METERS / cosRn(degRad(latitude - latDelta)));
   const south = latitude < 0;
   return [
     south ? longitude - longDeltaBottom : longitude - longDeltaTop,

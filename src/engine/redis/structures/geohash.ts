@@ -8,6 +8,8 @@
  * edge where an offset equals 2^step) matters more than speed here.
  */
 
+import { asinRn, cosRn, sinRn } from './libm';
+
 export const GEO_LAT_MIN = -85.05112878;
 export const GEO_LAT_MAX = 85.05112878;
 export const GEO_LONG_MIN = -180;
@@ -227,13 +229,13 @@ export function geohashGetLatDistance(lat1d: number, lat2d: number): number {
 export function geohashGetDistance(lon1d: number, lat1d: number, lon2d: number, lat2d: number): number {
   const lon1r = degRad(lon1d);
   const lon2r = degRad(lon2d);
-  const v = Math.sin((lon2r - lon1r) / 2);
+  const v = sinRn((lon2r - lon1r) / 2);
   if (v === 0.0) return geohashGetLatDistance(lat1d, lat2d);
   const lat1r = degRad(lat1d);
   const lat2r = degRad(lat2d);
-  const u = Math.sin((lat2r - lat1r) / 2);
-  const a = u * u + Math.cos(lat1r) * Math.cos(lat2r) * v * v;
-  return 2.0 * EARTH_RADIUS_IN_METERS * Math.asin(Math.sqrt(a));
+  const u = sinRn((lat2r - lat1r) / 2);
+  const a = u * u + cosRn(lat1r) * cosRn(lat2r) * v * v;
+  return 2.0 * EARTH_RADIUS_IN_METERS * asinRn(Math.sqrt(a));
 }
 
 const GEO_ALPHABET = '0123456789bcdefghjkmnpqrstuvwxyz';
