@@ -41,10 +41,10 @@ const server = createServer((socket) => {
     if (conn.closed) socket.end();
   });
   socket.on('end', () => {
-    conn.end_();
+    conn.disconnect();
     socket.end();
   });
-  socket.on('error', () => conn.end_());
+  socket.on('error', () => conn.disconnect());
 });
 
 server.listen(args.port, args.host, () => {

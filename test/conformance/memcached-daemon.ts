@@ -105,34 +105,39 @@ export async function session(port: number): Promise<{
 }
 
 /**
- * A pipelined conversation: `send` writes a segment and, when asked, first waits until `expect`
- * bytes in total have arrived; `finish` half-closes and returns everything received.
+ * A pipelined conversation: `send` writes a segment; `waitForLines(n)` waits until n CRLF-ended
+ * lines in total have arrived (line counts, not bytes, because per-process stats such as the
+ * pid differ in length); `finish` half-closes and returns everything received.
  */
 export async function pipeline(port: number): Promise<{
-  waitFor(total: number): Promise<void>;
+  waitForLines(total: number): Promise<void>;
   send(data: Uint8Array): void;
   finish(): Promise<Buffer>;
 }> {
   const s = connect(port, '127.0.0.1');
   await new Promise((r) => s.once('connect', r));
   const chunks: Buffer[] = [];
-  let received = 0;
+  let lines = 0;
+  let lastByte = -1;
   let wake: (() => void) | null = null;
   const closed = new Promise<void>((r) => s.once('close', () => r()));
   s.on('data', (d: Buffer) => {
     chunks.push(d);
-    received += d.length;
+    for (let i = 0; i < d.length; i++) {
+      if (d[i] === 0x0a && (i > 0 ? d[i - 1] : lastByte) === 0x0d) lines++;
+    }
+    lastByte = d[d.length - 1] ?? lastByte;
     wake?.();
   });
   return {
-    waitFor: (total) =>
+    waitForLines: (total) =>
       new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
           wake = null;
           resolve();
-        }, 3000);
+        }, 5000);
         const check = (): void => {
-          if (received >= total) {
+          if (lines >= total) {
             clearTimeout(timer);
             wake = null;
             resolve();

@@ -55,8 +55,8 @@ export class MemcachedConnection implements CommandContext {
     return out;
   }
 
-  /** The peer went away. */
-  end_(): void {
+  /** The client went away (socket closed). */
+  disconnect(): void {
     if (this.state.kind !== 'closed') this.close();
   }
 
@@ -162,7 +162,7 @@ export class MemcachedConnection implements CommandContext {
     const line = latin1String(buf, this.start, nul);
     this.start = el + 1;
     this.noreply = false;
-    processCommand(this, line, tokenize(line));
+    processCommand(this, tokenize(line));
     if (++this.reqsSinceWrite >= REQS_PER_EVENT) {
       this.reqsSinceWrite = 0;
       this.out.commit();

@@ -12,7 +12,7 @@ import type { Tokens } from './tokenize';
  * command has the wrong number of tokens). Meta commands (mg/ms/md/ma/me) are not simulated
  * and answer `ERROR` like an unknown command; `mn` is answered.
  */
-export function processCommand(ctx: CommandContext, _line: string, t: Tokens): void {
+export function processCommand(ctx: CommandContext, t: Tokens): void {
   const n = t.ntokens;
   const cmd = t.list[0];
   if (n < 2 || cmd === undefined || cmd.length < 2) return ctx.reply('ERROR');

@@ -1,6 +1,7 @@
 // The command semantics shared by the text protocol and the typed API: memcached.c's
 // do_store_item, do_add_delta, process_update_command's allocation step, touch, delete, flush.
 import type { Item } from './item';
+import { itemTotal } from './item';
 import type { ItemStore } from './store';
 
 export type StoreMode = 'set' | 'add' | 'replace' | 'append' | 'prepend' | 'cas';
@@ -26,7 +27,7 @@ export function allocForStore(
   const nbytes = vlen + 2;
   const it = store.alloc(key, flags, exptime, nbytes);
   if (it !== null) return { ok: true, item: it };
-  const tooLarge = store.slabs.clsid(itemSizeFor(store, key, flags, nbytes)) === 0;
+  const tooLarge = store.slabs.clsid(itemTotal(key.length, flags, nbytes, store.settings.useCas)) === 0;
   if (tooLarge) store.counters.storeTooLarge++;
   else store.counters.storeNoMemory++;
   if (mode === 'set') {
@@ -37,10 +38,6 @@ export function allocForStore(
     ok: false,
     error: tooLarge ? 'SERVER_ERROR object too large for cache' : 'SERVER_ERROR out of memory storing object',
   };
-}
-
-function itemSizeFor(store: ItemStore, key: string, flags: number, nbytes: number): number {
-  return 48 + key.length + 1 + (flags === 0 ? 0 : 4) + nbytes + (store.settings.useCas ? 8 : 0);
 }
 
 /** complete_nread_ascii + do_store_item for a value that arrived intact. `it.value` is set. */
