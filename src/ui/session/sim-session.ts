@@ -102,9 +102,13 @@ export class SimSession {
     useUiStore.getState().setPlaying(false);
     return this.enqueue(async () => {
       // The worker pauses before it steps.
+      const before = useUiStore.getState().snapshot?.eventsProcessed ?? -1;
       const batch = await this.client.step();
       const fresh = this.feed.publish(batch.events);
-      useUiStore.getState().appendStep(batch.snapshot.eventsProcessed, batch.snapshot.now, fresh);
+      // An idle simulation has nothing to step: no log entry for a step that did not happen.
+      if (batch.snapshot.eventsProcessed !== before) {
+        useUiStore.getState().appendStep(batch.snapshot.eventsProcessed, batch.snapshot.now, fresh);
+      }
       this.applySnapshot(batch.snapshot, false);
     }, undefined);
   }
