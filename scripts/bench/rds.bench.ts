@@ -30,12 +30,13 @@ async function startTimes(): Promise<void> {
 async function lookups(): Promise<void> {
   const started = await startDatabase({ seed: 1, loadDataDir: ensureDataDirFile });
   const rds = new SimulatedRds(started, { instanceClass: 'db.m6g.large' });
+  let clock = 0; // virtual time only moves forward, as in the sim
   const run = async (n: number): Promise<number> => {
-    let at = 0;
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) {
-      at += 100;
-      await rds.query(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], { at });
+      clock += 100;
+      const o = await rds.query(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], { at: clock });
+      if (!o.ok) throw new Error(o.error.message);
     }
     return n / (ms(t0) / 1e3);
   };
@@ -44,7 +45,15 @@ async function lookups(): Promise<void> {
   await rds.setMode('fast-forward');
   await run(1_000); // loads the mirror
   const mirror = await run(100_000);
+  const ts = process.hrtime.bigint();
+  for (let i = 0; i < 100_000; i++) {
+    clock += 100;
+    const o = rds.tryQuerySync(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], { at: clock });
+    if (!o?.ok) throw new Error('not answered synchronously');
+  }
+  const mirrorSync = 100_000 / (ms(ts) / 1e3);
   // The fast-forward target: 1M requests at 10 % misses = 100k queries, 10 % of them writes.
+  rds.resetModel();
   let at = 0;
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < 100_000; i++) {
@@ -57,7 +66,7 @@ async function lookups(): Promise<void> {
   const t1 = process.hrtime.bigint();
   await rds.setMode('animated'); // flush the batched writes into PGlite
   const flushMs = ms(t1);
-  console.log(`point lookups through SimulatedRds.query: PGlite path ${fmt(animated)}/s, row-mirror path ${fmt(mirror)}/s`);
+  console.log(`point lookups through SimulatedRds.query: PGlite path ${fmt(animated)}/s, row-mirror path ${fmt(mirror)}/s (async query) / ${fmt(mirrorSync)}/s (tryQuerySync)`);
   console.log(`fast-forward 100k queries (90 % lookups, 10 % updates): ${mixedMs.toFixed(0)} ms, then one batched flush into PGlite ${flushMs.toFixed(0)} ms`);
   const m = rds.metrics(at, 1_000_000).primary;
   console.log(`model at the end (db.m6g.large, 10k q/s offered): qps ${fmt(m.qps)}, cpu ${m.cpuPercent.toFixed(0)} %, p50 ${m.p50Us.toFixed(0)} µs, p99 ${m.p99Us.toFixed(0)} µs`);

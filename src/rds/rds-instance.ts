@@ -98,16 +98,40 @@ export class RdsInstance {
     source: 'app' | 'console',
     run: () => Promise<NodeExecution>,
   ): Promise<QueryOutcome> {
+    return this.refuse(sql, params, at, connection, source) ?? this.charge(sql, params, at, connection, source, await run());
+  }
+
+  /**
+   * The synchronous twin of execute() for statements the fast-forward mirror answers: undefined
+   * (and nothing recorded) when `run` cannot answer without PGlite.
+   */
+  executeSync(
+    sql: string,
+    params: unknown[],
+    at: number,
+    connection: number | undefined,
+    run: () => NodeExecution | undefined,
+  ): QueryOutcome | undefined {
+    const refused = this.refuse(sql, params, at, connection, 'app');
+    if (refused) return refused;
+    const exec = run();
+    return exec && this.charge(sql, params, at, connection, 'app', exec);
+  }
+
+  /** max_connections admission: PostgreSQL's FATAL 53300 before the statement runs. */
+  private refuse(sql: string, params: unknown[], at: number, connection: number | undefined, source: 'app' | 'console'): QueryOutcome | undefined {
     if (connection !== undefined && !this.connections.isOpen(connection)) {
       throw new Error(`connection ${connection} is not open on ${this.id}`);
     }
-    if (connection === undefined && !this.connections.admitTransient(at)) {
-      this.metrics.refusedConnections++;
-      this.metrics.totalErrors++;
-      this.log({ source, sql, params, atUs: at, startedAtUs: at, completedAtUs: at, durationUs: 0, queuedUs: 0, rowCount: 0, planCost: undefined, servedBy: 'none', error: TOO_MANY_CONNECTIONS });
-      return { ok: false, error: TOO_MANY_CONNECTIONS, simulatedDurationUs: 0, queuedUs: 0, startedAtUs: at, completedAtUs: at, instance: this.id };
-    }
-    const exec = await run();
+    if (connection !== undefined || this.connections.admitTransient(at)) return undefined;
+    this.metrics.refusedConnections++;
+    this.metrics.totalErrors++;
+    this.log({ source, sql, params, atUs: at, startedAtUs: at, completedAtUs: at, durationUs: 0, queuedUs: 0, rowCount: 0, planCost: undefined, servedBy: 'none', error: TOO_MANY_CONNECTIONS });
+    return { ok: false, error: TOO_MANY_CONNECTIONS, simulatedDurationUs: 0, queuedUs: 0, startedAtUs: at, completedAtUs: at, instance: this.id };
+  }
+
+  /** Charges an executed statement to the model: vCPU queue, CPU from plan cost and rows, commit I/O. */
+  private charge(sql: string, params: unknown[], at: number, connection: number | undefined, source: 'app' | 'console', exec: NodeExecution): QueryOutcome {
     const rows = exec.result?.rows.length ?? 0;
     const affected = exec.result?.affectedRows ?? 0;
     const written = exec.wrote ? affected : 0;

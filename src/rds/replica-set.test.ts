@@ -45,7 +45,7 @@ describe('read replica with replication lag', () => {
     await rds.setMode('fast-forward');
     const write = await rds.query(WORKLOAD_SQL.adjustProductStock, [12, 7], { at: 20_000_000 });
     const primary = await rds.query(WORKLOAD_SQL.productById, [12], { at: write.completedAtUs });
-    const stale = await rds.query(WORKLOAD_SQL.productById, [12], { at: write.completedAtUs + 10, target: 'replica-1' });
+    const stale = rds.tryQuerySync(WORKLOAD_SQL.productById, [12], { at: write.completedAtUs + 10, target: 'replica-1' })!;
     const caughtUp = await rds.query(WORKLOAD_SQL.productById, [12], { at: write.completedAtUs + 1_000_000, target: 'replica-1' });
     expect(stale.ok && stale.servedBy).toBe('mirror');
     expect(stale.ok && stale.rows[0]!.version).toBe((primary.ok ? (primary.rows[0]!.version as number) : 0) - 1);

@@ -85,6 +85,23 @@ export class ReplicaSet {
     });
   }
 
+  /** query() without awaiting, when every due change and the read itself are mirror work. */
+  tryQuerySync(id: string, sql: string, params: unknown[], options: QueryOptions): QueryOutcome | undefined {
+    const r = this.replicas.get(id);
+    if (!r) throw new Error(`no replica named ${id}`);
+    const node = r.instance.node;
+    while (r.next < this.log.length) {
+      const change = this.log[r.next]!;
+      if (change.commitAtUs + r.lagUs > options.at) break;
+      if (change.params === undefined) return undefined;
+      const res = node.tryRunSync(change.sql, change.params, { writable: true });
+      if (!res) return undefined;
+      r.next++;
+    }
+    this.trim();
+    return r.instance.executeSync(sql, params, options.at, options.connection, () => node.tryRunSync(sql, params));
+  }
+
   /** Replays the changes committed at or before `atUs - lag`. */
   private async catchUp(r: Replica, atUs: number): Promise<void> {
     const node = r.instance.node;

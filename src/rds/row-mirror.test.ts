@@ -42,7 +42,8 @@ describe('fast-forward row mirror', () => {
           at += 1_000;
           total++;
           const a = await animated.query(WORKLOAD_SQL[name], params, { at });
-          const b = await fast.query(WORKLOAD_SQL[name], params, { at });
+          // Alternate the synchronous and the async entry points: both must match PostgreSQL.
+          const b = (total % 2 === 0 ? fast.tryQuerySync(WORKLOAD_SQL[name], params, { at }) : undefined) ?? (await fast.query(WORKLOAD_SQL[name], params, { at }));
           if (b.ok && b.servedBy === 'mirror') servedByMirror++;
           expect(strip(b)).toEqual(strip(a));
         }
@@ -53,6 +54,20 @@ describe('fast-forward row mirror', () => {
     await fast.setMode('animated'); // flushes the batched writes into PGlite
     const dump = async (s: StartedDatabase) => (await s.db.query('SELECT * FROM products ORDER BY id')).rows;
     expect(await dump(mirrored)).toEqual(await dump(real));
+  });
+
+  it('answers synchronously only what the mirror can answer, in fast-forward', async () => {
+    const rds = new SimulatedRds(mirrored, { instanceClass: 'db.m6g.large' });
+    expect(rds.tryQuerySync(WORKLOAD_SQL.productById, [5], { at: 0 })).toBeUndefined(); // animated
+    await rds.setMode('fast-forward');
+    const w = rds.tryQuerySync(WORKLOAD_SQL.adjustProductStock, [5, 3], { at: 10 });
+    expect(w).toMatchObject({ ok: true, rowCount: 1, servedBy: 'mirror' });
+    expect(rds.tryQuerySync('SELECT count(*) FROM products', [], { at: 20 })).toBeUndefined();
+    expect(rds.tryQuerySync(WORKLOAD_SQL.productById, ['x'], { at: 20 })).toBeUndefined(); // PostgreSQL's error needed
+    expect(rds.queryLog()).toHaveLength(1);
+    const viaSync = rds.tryQuerySync(WORKLOAD_SQL.productById, [5], { at: 30 });
+    await rds.setMode('animated');
+    expect(viaSync?.ok && viaSync.rows).toEqual((await mirrored.db.query(WORKLOAD_SQL.productById, [5])).rows);
   });
 
   it('sees writes made by other SQL before answering again', async () => {

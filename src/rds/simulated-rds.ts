@@ -92,6 +92,20 @@ export class SimulatedRds {
     });
   }
 
+  /**
+   * The same as query(), answered without awaiting when fast-forward's row mirror can answer
+   * (WORKLOAD_SQL point lookups and updates by id, nothing async queued); otherwise undefined and
+   * nothing happens — call query() then. Lets a synchronous event loop skip a promise per query.
+   */
+  tryQuerySync(sql: string, params: unknown[], options: QueryOptions): QueryOutcome | undefined {
+    const target = options.target ?? 'primary';
+    if (target !== 'primary') return this.replicas.tryQuerySync(target, sql, params, options);
+    const node = this.primary.node;
+    const outcome = this.primary.executeSync(sql, params, options.at, options.connection, () => node.tryRunSync(sql, params));
+    if (outcome?.ok && this.replicas.size > 0 && isWriteOutcome(outcome)) this.replicas.ship(outcome.completedAtUs, sql, params);
+    return outcome;
+  }
+
   /** The SQL console: arbitrary SQL (several statements allowed) on the primary. */
   console(sql: string, options: { at: number }): Promise<ConsoleOutcome> {
     const node = this.primary.node;
