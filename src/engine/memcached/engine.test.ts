@@ -169,6 +169,17 @@ describe('memory: slab classes and LRU', () => {
     expect(e.get('k1')).not.toBeNull();
     expect(e.get('k2')).toBeNull();
   });
+  it('reports slab classes for views', () => {
+    const { e } = fresh({ memoryLimitMb: 2 });
+    e.set('a', 'x');
+    e.set('b', 'y'.repeat(900));
+    const view = e.slabClasses();
+    expect(view.map((c) => [c.id, c.chunkSize, c.items, c.pages])).toEqual([
+      [1, 96, 1, 1],
+      [12, 1184, 1, 1],
+    ]);
+    expect(view[0]!.requestedBytes).toBe(48 + 2 + 3 + 8);
+  });
   it('-M answers out of memory instead of evicting', () => {
     const { e } = fresh({ memoryLimitMb: 2, disableEvictions: true });
     const v = 'x'.repeat(5000);

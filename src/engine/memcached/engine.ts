@@ -37,6 +37,22 @@ export type StoreReply =
   | 'SERVER_ERROR out of memory storing object'
   | 'SERVER_ERROR Out of memory during read';
 
+/** One slab class as a view shows it: memory layout, occupancy and LRU outcomes. */
+export interface SlabClassView {
+  id: number;
+  chunkSize: number;
+  chunksPerPage: number;
+  pages: number;
+  usedChunks: number;
+  freeChunks: number;
+  items: number;
+  /** Bytes the items asked for (sum of item sizes), against pages × 1 MB granted. */
+  requestedBytes: number;
+  evictions: number;
+  reclaimed: number;
+  outOfMemory: number;
+}
+
 export type DeltaReply =
   | bigint
   | 'NOT_FOUND'
@@ -66,6 +82,8 @@ export interface MemcachedEngine {
   flushAll(delaySeconds?: number): 'OK' | 'CLIENT_ERROR flush_all not allowed';
   /** `stats`, `stats settings|items|slabs|sizes` as name → value. */
   stats(sub?: 'settings' | 'items' | 'slabs' | 'sizes'): Record<string, string>;
+  /** Plain per-class figures for views (classes that hold pages or items only). */
+  slabClasses(): SlabClassView[];
   /** Listen to observations; returns the unsubscribe function. One listener at a time. */
   observe(listener: MemcachedListener): () => void;
   /** Internal state for views and tests (slab classes, LRU). */
@@ -255,6 +273,22 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
       }
       return result;
     },
+    slabClasses: () =>
+      store.slabs.classes
+        .filter((p) => p.id > 0 && (p.pages > 0 || p.count > 0))
+        .map((p) => ({
+          id: p.id,
+          chunkSize: p.size,
+          chunksPerPage: p.perslab,
+          pages: p.pages,
+          usedChunks: p.pages * p.perslab - p.free,
+          freeChunks: p.free,
+          items: p.count,
+          requestedBytes: p.bytes,
+          evictions: p.evicted,
+          reclaimed: p.reclaimed,
+          outOfMemory: p.outofmemory,
+        })),
     observe: (listener) => {
       store.listener = listener;
       return () => {

@@ -4,6 +4,7 @@ export type {
   MemcachedEngine,
   MemcachedEngineOptions,
   MemcachedValue,
+  SlabClassView,
   StoreOptions,
   StoreReply,
 } from './engine';
