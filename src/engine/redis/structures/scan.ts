@@ -74,4 +74,21 @@ export function scanReply(items: readonly BinStr[], pairs: boolean, compact: boo
   return reply.array([reply.bulk(next.toString()), reply.array(out)]);
 }
 
+/**
+ * A hashtable set's scan over its dense member array, from the top down: the cursor is the
+ * boundary below which members are still to visit. Removals move the last member into the hole
+ * (swap-remove), i.e. only from the visited region downwards, so every member present for the
+ * whole iteration is returned (some may come twice, as Redis allows).
+ */
+export function scanDenseDownward(size: number, at: (i: number) => BinStr, cursor: bigint, opts: ScanOptions): Reply {
+  const top = cursor === 0n || cursor > BigInt(size) ? size : Number(cursor);
+  const bottom = Math.max(0, top - opts.count);
+  const out: Reply[] = [];
+  for (let i = top - 1; i >= bottom; i--) {
+    const m = at(i);
+    if (opts.pattern === null || globMatch(opts.pattern, m)) out.push(reply.bulk(m));
+  }
+  return reply.array([reply.bulk(bottom === 0 ? '0' : String(bottom)), reply.array(out)]);
+}
+
 export const EMPTY_SCAN: Reply = reply.array([reply.bulk('0'), reply.emptyArray()]);

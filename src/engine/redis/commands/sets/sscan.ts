@@ -1,6 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { readAs, isErrorReply } from '../../structures/access';
-import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanReply } from '../../structures/scan';
+import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanDenseDownward, scanReply } from '../../structures/scan';
 
 export const sscan = defineCommand({
   name: 'sscan',
@@ -17,6 +17,7 @@ export const sscan = defineCommand({
     if (s === null || isErrorReply(s)) return s ?? EMPTY_SCAN;
     const opts = parseScanOptions(argv, 3);
     if (isErrorReply(opts)) return opts;
-    return scanReply(s.members(), false, s.encoding() === 'intset', cursor, opts);
+    if (s.encoding() === 'intset') return scanReply(s.members(), false, true, cursor, opts);
+    return scanDenseDownward(s.size(), (i) => s.at(i), cursor, opts);
   },
 });
