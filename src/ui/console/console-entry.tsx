@@ -24,12 +24,12 @@ export function ConsoleEntryView({ entry, adapter, awaitingData }: Props) {
           </span>
         ))}
       </pre>
-      <Output entry={entry} awaitingData={awaitingData} />
+      <Output entry={entry} awaitingData={awaitingData} adapter={adapter} />
     </div>
   );
 }
 
-function Output({ entry, awaitingData }: { entry: ConsoleEntry; awaitingData: boolean }) {
+function Output({ entry, awaitingData, adapter }: Props) {
   const out = entry.output;
   if (out === null) {
     if (awaitingData) return null;
@@ -72,7 +72,7 @@ function Output({ entry, awaitingData }: { entry: ConsoleEntry; awaitingData: bo
           <div className="console-out-body">
             {result.table ? <ResultTable fields={result.table.fields} rows={result.table.rows} /> : null}
             {result.text !== '' ? <pre>{result.text}</pre> : null}
-            {truncated ? <p className="console-truncated">{truncationText(truncated)}</p> : null}
+            {truncated ? <p className="console-truncated">{truncationText(truncated, adapter.target)}</p> : null}
           </div>
         </div>
       );

@@ -127,11 +127,13 @@ describe('truncation', () => {
     const long = Array.from({ length: MAX_OUTPUT_LINES + 10 }, (_, i) => `${i + 1}) "k${i}"`).join('\n');
     const t = truncateResult({ text: long, error: false });
     expect(t.result.text.split('\n')).toHaveLength(MAX_OUTPUT_LINES);
-    expect(truncationText(t.note!)).toContain(`first ${MAX_OUTPUT_LINES} of ${MAX_OUTPUT_LINES + 10} lines`);
+    expect(truncationText(t.note!, 'redis')).toContain(`first ${MAX_OUTPUT_LINES} of ${MAX_OUTPUT_LINES + 10} lines`);
+    expect(truncationText(t.note!, 'redis')).toContain('SCAN');
     const rows = Array.from({ length: MAX_TABLE_ROWS + 1 }, (_, i) => [String(i)]);
     const g = truncateResult({ text: `(${rows.length} rows)`, error: false, table: { fields: ['id'], rows } });
     expect(g.result.table?.rows).toHaveLength(MAX_TABLE_ROWS);
-    expect(truncationText(g.note!)).toContain(`${MAX_TABLE_ROWS} of ${MAX_TABLE_ROWS + 1} rows`);
+    expect(truncationText(g.note!, 'sql')).toContain(`${MAX_TABLE_ROWS} of ${MAX_TABLE_ROWS + 1} rows`);
+    expect(truncationText(g.note!, 'sql')).toContain('LIMIT');
     expect(truncateResult({ text: 'OK', error: false }).note).toBeNull();
     expect(truncateResult({ text: 'VALUE k 0 1\r\nv\r\nEND\r\n', error: false }).result.text).toBe('VALUE k 0 1\nv\nEND');
   });

@@ -1,4 +1,4 @@
-import type { ConsoleResult, TruncationNote } from './types';
+import type { ConsoleResult, ConsoleTarget, TruncationNote } from './types';
 
 /** Beyond these, the scrollback shows the start of a reply and says how much was left out. */
 export const MAX_OUTPUT_LINES = 200;
@@ -34,12 +34,18 @@ export function truncateResult(result: ConsoleResult): { result: ConsoleResult; 
   return { result: out, note: cut ? { shownLines, totalLines, ...rowNote } : null };
 }
 
-export function truncationText(note: TruncationNote): string {
+const NARROW: Record<ConsoleTarget, string> = {
+  redis: 'Use SCAN with MATCH and COUNT, or a narrower pattern, to see the rest.',
+  memcached: 'Ask for fewer keys to see the rest.',
+  sql: 'Add a WHERE clause or a LIMIT / OFFSET to see the rest.',
+};
+
+export function truncationText(note: TruncationNote, target: ConsoleTarget): string {
   const parts: string[] = [];
   if (note.totalRows !== undefined && note.shownRows !== undefined) {
     parts.push(`showing the first ${note.shownRows} of ${note.totalRows} rows`);
   }
   if (note.shownLines < note.totalLines) parts.push(`showing the first ${note.shownLines} of ${note.totalLines} lines`);
   if (parts.length === 0) parts.push('the reply was cut to its first 50,000 characters');
-  return `Output truncated: ${parts.join('; ')}. Narrow the command (a LIMIT, SCAN with COUNT, a pattern) to see the rest.`;
+  return `Output truncated: ${parts.join('; ')}. ${NARROW[target]}`;
 }
