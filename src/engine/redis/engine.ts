@@ -160,7 +160,29 @@ export class RedisEngine implements KeyspaceHost {
   }
 
   dispatch(c: Client, argv: Argv): Reply | undefined {
-    const r = dispatch(this, c, argv);
+    // The common case inline (known command, plain connection, nobody observing, memory
+    // fine): the same checks server/dispatch.ts makes, without crossing a module boundary.
+    const cmd = this.table.get(argv[0]!);
+    let r: Reply | undefined;
+    if (
+      cmd !== undefined &&
+      cmd.run !== undefined &&
+      cmd.subtable === undefined &&
+      this.observer === undefined &&
+      c.blocked === null &&
+      c.multi === null &&
+      c.authenticated &&
+      c.channels.size === 0 &&
+      c.patterns.size === 0 &&
+      (this.config.maxmemory === 0 || this.usedMemory() <= this.config.maxmemory) &&
+      (cmd.arity > 0 ? argv.length === cmd.arity : argv.length >= -cmd.arity)
+    ) {
+      this.stats.totalCommands++;
+      r = cmd.run(c, argv);
+      if (r !== undefined && r.kind === 'error') this.stats.errorReplies++;
+    } else {
+      r = dispatch(this, c, argv);
+    }
     if (this.readyKeys.length !== 0) this.serveReadyKeys();
     return r;
   }

@@ -5,13 +5,11 @@
  */
 import type { BinStr } from '../bytes';
 import type { EntryPayloads, EntryType, Entry, StructureValue } from './entry';
-import { KeyEntry, StrEnc, asEntry, asKeyEntry } from './entry';
+import { KeyEntry, StrEnc } from './entry';
 import { DICT_ENTRY, EMBSTR_MAX, dictBuckets, keyBytes, stringValueBytes } from './memory';
 import type { KeyspaceHost } from './host';
 import { initialLru, lfuTouch, lruClock } from './lfu';
 import { parseInt64 } from '../args';
-import { reply } from '../reply';
-import type { Reply } from '../reply';
 
 /** lookup flags, as in Redis's db.c */
 export const LOOKUP_NOTOUCH = 1;
@@ -22,6 +20,9 @@ export type StringEncoding = 'auto' | 'string' | 'raw';
 // Module-local copies for the per-access path: under tsx (tests, bench) every imported binding
 // is read through a getter, which shows up at millions of lookups per second.
 const SHARED_INT = StrEnc.SharedInt;
+// Entry (the typed view handlers see) and KeyEntry (the one concrete class) are the same objects.
+const asEntry = (e: KeyEntry): Entry => e as unknown as Entry;
+const asKeyEntry = (e: Entry): KeyEntry => e as unknown as KeyEntry;
 const lruClockOf = lruClock;
 
 export class Db {
@@ -92,15 +93,6 @@ export class Db {
     return asEntry(e);
   }
 
-  /**
-   * The bulk reply for a string entry. Read-heavy workloads GET the same hot keys over and
-   * over, so the immutable reply object is cached on the entry (cleared on every write).
-   */
-  stringReply(entry: Entry & { type: 'string' }): Reply {
-    const e = asKeyEntry(entry);
-    return (e.replyCache as Reply | undefined) ?? (e.replyCache = reply.bulk(entry.value));
-  }
-
   /** Existence without touching or statistics, still expiring lazily. */
   has(key: BinStr): boolean {
     return this.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS) !== undefined;
@@ -160,7 +152,6 @@ export class Db {
     if (!keepTtl && e.expireAt !== -1) this.removeVolatile(e);
     e.type = 'string';
     e.value = value;
-    e.replyCache = undefined;
     this.reencode(e, value, enc);
     if (this.host.lfuPolicy) this.setLru(e, oldLru);
     else if (e.enc !== StrEnc.SharedInt) e.lru = lruClock(this.host.clock.nowMs());
@@ -175,7 +166,6 @@ export class Db {
     if (e.expireAt !== -1) this.removeVolatile(e);
     e.type = type;
     e.value = value;
-    e.replyCache = undefined;
     if (type === 'string') this.reencode(e, value as BinStr, 'auto');
     else this.rebyte(e, (value as StructureValue).memoryBytes());
     this.signalModified(key);

@@ -79,8 +79,6 @@ export class KeyEntry {
   bytes = 0;
   lru = 0;
   enc: StrEnc = StrEnc.Raw;
-  /** GET's bulk reply for a string value, built once and shared until the value changes. */
-  replyCache: unknown = undefined;
   /** Index in the db's key array (O(1) random sampling for eviction and RANDOMKEY). */
   slot = -1;
   /** Index in the db's volatile-key array, or -1 when the key has no TTL. */

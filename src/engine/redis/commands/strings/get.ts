@@ -12,6 +12,6 @@ export const get = defineCommand({
   run: (c, argv) => {
     const e = c.db.lookupRead(argv[1]!);
     if (e === undefined) return reply.nil();
-    return e.type === 'string' ? c.db.stringReply(e) : reply.wrongType();
+    return e.type === 'string' ? reply.bulk(e.value) : reply.wrongType();
   },
 });
