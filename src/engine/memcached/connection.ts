@@ -193,8 +193,8 @@ export class MemcachedConnection implements CommandContext {
 const EMPTY = new Uint8Array(0);
 
 function indexOfNewline(buf: Uint8Array, from: number, to: number): number {
-  const i = buf.subarray(from, to).indexOf(0x0a);
-  return i < 0 ? -1 : from + i;
+  const i = buf.indexOf(0x0a, from);
+  return i < 0 || i >= to ? -1 : i;
 }
 
 function startsWith(buf: Uint8Array, at: number, end: number, s: string): boolean {

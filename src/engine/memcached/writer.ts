@@ -1,65 +1,60 @@
-/** Collects reply bytes: protocol text as latin1 strings, values as raw bytes. */
+/**
+ * Collects reply bytes in one growable buffer: protocol text is written as latin1 (one byte per
+ * char, as memcached's keys are bytes), values are copied in as they are.
+ */
 export class ReplyWriter {
-  private chunks: Uint8Array[] = [];
-  private text = '';
+  private buf = new Uint8Array(4096);
   length = 0;
-  /** Replies up to here count as sent: chunks.length and length at the last flush point. */
-  private sentChunks = 0;
-  private sentLength = 0;
+  /** Replies before this offset count as sent (the last point where memcached wrote). */
+  private sent = 0;
+
+  line(s: string): void {
+    this.raw(s);
+    this.ensure(2);
+    this.buf[this.length++] = 0x0d;
+    this.buf[this.length++] = 0x0a;
+  }
+
+  raw(s: string): void {
+    const n = s.length;
+    this.ensure(n);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < n; i++) buf[at++] = s.charCodeAt(i);
+    this.length = at;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.ensure(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
 
   /** A flush point: memcached has written everything queued so far to the socket. */
   commit(): void {
-    this.flushText();
-    this.sentChunks = this.chunks.length;
-    this.sentLength = this.length;
+    this.sent = this.length;
   }
 
   /** conn_release_items: drops every reply queued since the last flush point. */
   cull(): void {
-    this.text = '';
-    this.chunks.length = this.sentChunks;
-    this.length = this.sentLength;
+    this.length = this.sent;
   }
 
-  line(s: string): void {
-    this.text += s;
-    this.text += '\r\n';
-    this.length += s.length + 2;
-  }
-
-  raw(s: string): void {
-    this.text += s;
-    this.length += s.length;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.flushText();
-    this.chunks.push(b);
-    this.length += b.length;
-  }
-
-  private flushText(): void {
-    if (this.text.length === 0) return;
-    this.chunks.push(latin1Bytes(this.text));
-    this.text = '';
-  }
-
+  /** Everything written since the last take(), as a fresh array. */
   take(): Uint8Array {
-    this.flushText();
-    const chunks = this.chunks;
-    this.chunks = [];
-    const total = this.length;
+    const out = this.buf.slice(0, this.length);
     this.length = 0;
-    this.sentChunks = 0;
-    this.sentLength = 0;
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(total);
-    let off = 0;
-    for (const c of chunks) {
-      out.set(c, off);
-      off += c.length;
-    }
+    this.sent = 0;
     return out;
+  }
+
+  private ensure(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buf.subarray(0, this.length));
+    this.buf = grown;
   }
 }
 
