@@ -5,6 +5,7 @@
  */
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
+import { DenseIndex } from './dense-index';
 import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, lpAllocBytes, lpEntryBytes, sdsBytes, ROBJ_BYTES } from './size-model';
 
 export const HASH_MAX_LISTPACK_ENTRIES = 512;
@@ -12,6 +13,8 @@ export const HASH_MAX_LISTPACK_VALUE = 64;
 
 export class RedisHash implements StructureValue {
   readonly map = new Map<BinStr, BinStr>();
+  /** Scan order for the hashtable encoding (empty while listpack). */
+  readonly dense = new DenseIndex<BinStr>();
   private listpack = true;
   /** Running listpack payload bytes or hashtable entry bytes, depending on the encoding. */
   private payload = 0;
@@ -51,6 +54,7 @@ export class RedisHash implements StructureValue {
     const old = this.map.get(field);
     if (old !== undefined) this.payload -= this.pairBytes(field, old);
     this.map.set(field, value);
+    if (!this.listpack && old === undefined) this.dense.add(field);
     this.payload += this.pairBytes(field, value);
     if (this.listpack && this.map.size > HASH_MAX_LISTPACK_ENTRIES) this.convert();
     return old === undefined;
@@ -61,12 +65,16 @@ export class RedisHash implements StructureValue {
     if (old === undefined) return false;
     this.payload -= this.pairBytes(field, old);
     this.map.delete(field);
+    if (!this.listpack) this.dense.remove(field);
     return true;
   }
 
   private convert(): void {
     this.listpack = false;
     this.payload = 0;
-    for (const [f, v] of this.map) this.payload += this.pairBytes(f, v);
+    for (const [f, v] of this.map) {
+      this.payload += this.pairBytes(f, v);
+      this.dense.add(f);
+    }
   }
 }

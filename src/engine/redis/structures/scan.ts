@@ -1,9 +1,8 @@
 /**
  * HSCAN / SSCAN / ZSCAN (scanGenericCommand in db.c). Compact encodings (listpack, intset)
- * return everything in one call with cursor 0, exactly as Redis does. Hashtable encodings walk
- * the value's iteration order with the cursor as an offset: COUNT-sized pages, and elements
- * present for the whole iteration are returned unless deletions happen between calls (Redis's
- * reverse-binary cursor also survives rehashing; we do not model bucket order).
+ * return everything in one call with cursor 0, exactly as Redis does. Hashtable encodings page
+ * through a dense key array COUNT at a time with SCAN's guarantee (every element present for the
+ * whole iteration is returned); their order and cursor values are ours, not Redis's bucket order.
  */
 import type { BinStr } from '../bytes';
 import { eqi } from '../bytes';
@@ -51,42 +50,33 @@ export function parseScanOptions(argv: readonly BinStr[], from: number): ScanOpt
   return { count, pattern };
 }
 
-/**
- * Builds the two-element scan reply. `items` are flat (field, value pairs when `pairs`);
- * `compact` means return all at once with cursor 0.
- */
-export function scanReply(items: readonly BinStr[], pairs: boolean, compact: boolean, cursor: bigint, opts: ScanOptions): Reply {
+/** A compact encoding's whole content in one reply with cursor 0 (`items` flat pairs when `pairs`). */
+export function scanReply(items: readonly BinStr[], pairs: boolean, opts: ScanOptions): Reply {
   const stride = pairs ? 2 : 1;
-  let start = 0;
-  let end = items.length;
-  let next = 0n;
-  if (!compact) {
-    start = Number(cursor > BigInt(items.length) ? BigInt(items.length) : cursor) * stride;
-    end = Math.min(items.length, start + opts.count * stride);
-    next = end >= items.length ? 0n : BigInt(end / stride);
-  }
   const out: Reply[] = [];
-  for (let i = start; i < end; i += stride) {
+  for (let i = 0; i < items.length; i += stride) {
     if (opts.pattern !== null && !globMatch(opts.pattern, items[i]!)) continue;
     out.push(reply.bulk(items[i]!));
     if (pairs) out.push(reply.bulk(items[i + 1]!));
   }
-  return reply.array([reply.bulk(next.toString()), reply.array(out)]);
+  return reply.array([reply.bulk('0'), reply.array(out)]);
 }
 
 /**
- * A hashtable set's scan over its dense member array, from the top down: the cursor is the
+ * A hashtable encoding's scan over its dense key array, from the top down: the cursor is the
  * boundary below which members are still to visit. Removals move the last member into the hole
  * (swap-remove), i.e. only from the visited region downwards, so every member present for the
  * whole iteration is returned (some may come twice, as Redis allows).
  */
-export function scanDenseDownward(size: number, at: (i: number) => BinStr, cursor: bigint, opts: ScanOptions): Reply {
+export function scanDenseDownward(size: number, at: (i: number) => BinStr, cursor: bigint, opts: ScanOptions, valueOf?: (k: BinStr) => BinStr): Reply {
   const top = cursor === 0n || cursor > BigInt(size) ? size : Number(cursor);
   const bottom = Math.max(0, top - opts.count);
   const out: Reply[] = [];
   for (let i = top - 1; i >= bottom; i--) {
     const m = at(i);
-    if (opts.pattern === null || globMatch(opts.pattern, m)) out.push(reply.bulk(m));
+    if (opts.pattern !== null && !globMatch(opts.pattern, m)) continue;
+    out.push(reply.bulk(m));
+    if (valueOf) out.push(reply.bulk(valueOf(m)));
   }
   return reply.array([reply.bulk(bottom === 0 ? '0' : String(bottom)), reply.array(out)]);
 }

@@ -6,6 +6,7 @@
  */
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
+import { DenseIndex } from './dense-index';
 import { NIL, SkipList, compareBinary, type LexRange, type NodeRef } from './skiplist';
 
 /** A member with its score, as range queries hand them out. */
@@ -24,6 +25,8 @@ const AVG_NODE_EXTRA = zslNodeBytes(1) + (zslNodeBytes(2) - zslNodeBytes(1)) / 3
 export class RedisZset implements StructureValue {
   readonly dict = new Map<BinStr, number>();
   readonly zsl = new SkipList<BinStr>(compareBinary);
+  /** Scan order for the skiplist encoding (empty while listpack). */
+  readonly dense = new DenseIndex<BinStr>();
   private listpack: boolean;
   private payload = 0;
 
@@ -65,6 +68,7 @@ export class RedisZset implements StructureValue {
       if (this.listpack && (member.length > ZSET_MAX_LISTPACK_VALUE || this.dict.size + 1 > ZSET_MAX_LISTPACK_ENTRIES)) this.convert();
       this.zsl.insert(score, member);
       this.dict.set(member, score);
+      if (!this.listpack) this.dense.add(member);
       this.payload += this.entryBytes(member, score);
       return true;
     }
@@ -82,6 +86,7 @@ export class RedisZset implements StructureValue {
     if (old === undefined) return false;
     this.zsl.delete(old, member);
     this.dict.delete(member);
+    if (!this.listpack) this.dense.remove(member);
     this.payload -= this.entryBytes(member, old);
     return true;
   }
@@ -103,6 +108,7 @@ export class RedisZset implements StructureValue {
     const old = this.dict.get(member);
     if (old === undefined) return;
     this.dict.delete(member);
+    if (!this.listpack) this.dense.remove(member);
     this.payload -= this.entryBytes(member, old);
   }
 
@@ -122,6 +128,9 @@ export class RedisZset implements StructureValue {
   private convert(): void {
     this.listpack = false;
     this.payload = 0;
-    for (const [m, s] of this.dict) this.payload += this.entryBytes(m, s);
+    for (const [m, s] of this.dict) {
+      this.payload += this.entryBytes(m, s);
+      this.dense.add(m);
+    }
   }
 }

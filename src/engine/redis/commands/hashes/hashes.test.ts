@@ -63,4 +63,33 @@ describe('hash commands', () => {
       }),
     );
   });
+
+  it('HSCAN pages a big value and returns every element that stays, despite removals between calls', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 600, max: 800 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 2 ** 31 }), (n, count, seed) => {
+        const e = fresh();
+        e.exec(['hset', 'h', ...Array.from({ length: n }, (_, i) => [`m${i}`, `v${i}`]).flat()]);
+        const removed = new Set<string>();
+        const seen = new Set<string>();
+        let cursor = '0';
+        let x = seed;
+        let calls = 0;
+        do {
+          const r = e.exec(['hscan', 'h', cursor, 'count', String(count)]);
+          if (r?.kind !== 'array') throw new Error('bad reply');
+          const [c, items] = r.items;
+          cursor = c?.kind === 'bulk' ? c.value : '0';
+          if (items?.kind === 'array') items.items.forEach((it, i) => i % 2 === 0 && it.kind === 'bulk' && seen.add(it.value));
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          const victim = `m${x % n}`;
+          const d = e.exec(['hdel', 'h', victim]);
+          if (d?.kind === 'int' && d.value === 1) removed.add(victim);
+          calls++;
+        } while (cursor !== '0');
+        expect(calls).toBeGreaterThan(1);
+        for (let i = 0; i < n; i++) if (!removed.has(`m${i}`)) expect(seen.has(`m${i}`)).toBe(true);
+      }),
+      { numRuns: 15 },
+    );
+  });
 });

@@ -17,7 +17,7 @@ export const sscan = defineCommand({
     if (s === null || isErrorReply(s)) return s ?? EMPTY_SCAN;
     const opts = parseScanOptions(argv, 3);
     if (isErrorReply(opts)) return opts;
-    if (s.encoding() === 'intset') return scanReply(s.members(), false, true, cursor, opts);
+    if (s.encoding() === 'intset') return scanReply(s.members(), false, opts);
     return scanDenseDownward(s.size(), (i) => s.at(i), cursor, opts);
   },
 });

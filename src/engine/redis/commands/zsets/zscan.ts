@@ -1,7 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { readAs, isErrorReply } from '../../structures/access';
 import { formatScore } from './zset-args';
-import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanReply } from '../../structures/scan';
+import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanDenseDownward, scanReply } from '../../structures/scan';
 
 export const zscan = defineCommand({
   name: 'zscan',
@@ -18,10 +18,10 @@ export const zscan = defineCommand({
     if (z === null || isErrorReply(z)) return z ?? EMPTY_SCAN;
     const opts = parseScanOptions(argv, 3);
     if (isErrorReply(opts)) return opts;
+    if (z.encoding() !== 'listpack') return scanDenseDownward(z.dense.size, (i) => z.dense.at(i), cursor, opts, (m) => formatScore(z.score(m)!));
+    // A listpack is stored in score order and returned whole.
     const flat: string[] = [];
-    // A listpack is stored in score order; the skiplist encoding is scanned through its dict.
-    if (z.encoding() === 'listpack') for (const e of z.entries()) flat.push(e.member, formatScore(e.score));
-    else for (const [m, s] of z.dict) flat.push(m, formatScore(s));
-    return scanReply(flat, true, z.encoding() === 'listpack', cursor, opts);
+    for (const e of z.entries()) flat.push(e.member, formatScore(e.score));
+    return scanReply(flat, true, opts);
   },
 });
