@@ -96,29 +96,30 @@ async function throughput(KEYS: number, label: string): Promise<void> {
   console.log(`  engine / ioredis-mock = ${(eng.median / mocked.median).toFixed(1)}  (target ≥ 3)`);
 }
 
-async function memory(): Promise<void> {
-  const N = 1_000_000;
-  gc();
+/** Loads the same data into the engine and a real redis-server; prints both used_memory figures. */
+async function compareMemory(label: string, n: number, cmd: (i: number) => string[], heap: boolean): Promise<void> {
+  if (heap) gc();
   const before = process.memoryUsage().heapUsed;
   const engine = createRedisEngine({ clock: { nowMs: () => 1_700_000_000_000 }, rng: engineRng(1) });
   const conn = engine.connect();
-  for (let i = 0; i < N; i++) conn.exec(['SET', `key:${i}`, `val:${i}`]);
-  gc();
-  const heapPerKey = (process.memoryUsage().heapUsed - before) / N;
+  for (let i = 0; i < n; i++) conn.exec(cmd(i));
+  console.log(label);
+  if (heap) {
+    gc();
+    console.log(`  engine heap           ${((process.memoryUsage().heapUsed - before) / n).toFixed(1)} bytes/key`);
+  }
   const modelled = engine.usedMemory();
-  console.log(`1M small string keys (SET key:N val:N)`);
-  console.log(`  engine heap           ${heapPerKey.toFixed(1)} bytes/key`);
   console.log(`  engine used_memory    ${fmt(modelled)} bytes (modelled)`);
   const real = await withRealRedis(async (port) => {
     const BATCH = 50_000;
-    for (let start = 0; start < N; start += BATCH) {
+    for (let start = 0; start < n; start += BATCH) {
       let payload = '';
-      for (let i = start; i < start + BATCH; i++) {
-        const k = `key:${i}`;
-        const v = `val:${i}`;
-        payload += `*3\r\n$3\r\nSET\r\n$${k.length}\r\n${k}\r\n$${v.length}\r\n${v}\r\n`;
+      const end = Math.min(n, start + BATCH);
+      for (let i = start; i < end; i++) {
+        const argv = cmd(i);
+        payload += `*${argv.length}\r\n${argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
       }
-      await sendRaw(port, payload, BATCH);
+      await sendRaw(port, payload, end - start);
     }
     const info = await sendRaw(port, '*2\r\n$4\r\nINFO\r\n$6\r\nmemory\r\n', 3);
     return Number(/used_memory:(\d+)/.exec(info)?.[1]);
@@ -129,6 +130,20 @@ async function memory(): Promise<void> {
   }
   console.log(`  redis-server          ${fmt(real)} bytes (INFO used_memory)`);
   console.log(`  modelled / real       = ${(modelled / real).toFixed(3)}  (goal within ±25 %)`);
+}
+
+async function memory(): Promise<void> {
+  await compareMemory('1M small string keys (SET key:N val:N)', 1_000_000, (i) => ['SET', `key:${i}`, `val:${i}`], true);
+  // A mix: 100-byte raw values, integers and half the keys with a TTL.
+  await compareMemory(
+    '200k mixed keys (100-byte values / integers, half with EX)',
+    200_000,
+    (i) => {
+      const v = i % 3 === 0 ? String(i * 7919) : 'x'.repeat(100);
+      return i % 2 === 0 ? ['SET', `session:${i}`, v, 'EX', '3600'] : ['SET', `session:${i}`, v];
+    },
+    false,
+  );
 }
 
 export async function run(): Promise<void> {
