@@ -59,16 +59,23 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-/** Sends `data` on a fresh connection, half-closes, and returns everything until the server closes. */
-export function exchange(port: number, data: Uint8Array | Uint8Array[]): Promise<Buffer> {
+/**
+ * Sends `data` on a fresh connection (parts `gapMs` apart, so they arrive as separate reads),
+ * half-closes, and returns everything until the server closes.
+ */
+export function exchange(port: number, data: Uint8Array | Uint8Array[], gapMs = 0): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const s = connect(port, '127.0.0.1');
+    s.setNoDelay(true);
     const chunks: Buffer[] = [];
     s.on('data', (d: Buffer) => chunks.push(d));
     s.once('error', reject);
     s.once('close', () => resolve(Buffer.concat(chunks)));
-    s.once('connect', () => {
-      for (const part of Array.isArray(data) ? data : [data]) s.write(part);
+    s.once('connect', async () => {
+      for (const part of Array.isArray(data) ? data : [data]) {
+        s.write(part);
+        if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+      }
       s.end();
     });
   });
