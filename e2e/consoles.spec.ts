@@ -8,7 +8,8 @@ function consoles(page: Page) {
   return {
     panel,
     tab: (name: 'Redis' | 'Memcached' | 'SQL') => panel.getByRole('tab', { name }),
-    log: (name: 'Redis' | 'Memcached' | 'SQL') => panel.getByRole('log', { name: `${name} console output` }),
+    log: (name: 'Redis' | 'Memcached' | 'SQL') =>
+      panel.getByRole('log', { name: `${name} console output` }),
     input: (label: RegExp) => panel.getByRole('textbox', { name: label }),
   };
 }
@@ -20,9 +21,12 @@ async function run(input: Locator, line: string): Promise<void> {
 }
 
 /** The reply text of the last entry in a console log (the printed text, without the ✖ / ? marks). */
-const lastReply = (log: Locator) => log.locator('.console-entry').last().locator('.console-out pre').last();
+const lastReply = (log: Locator) =>
+  log.locator('.console-entry').last().locator('.console-out pre').last();
 
-test('redis console: replies as redis-cli prints them, help, completion, history, clear', async ({ page }) => {
+test('redis console: replies as redis-cli prints them, help, completion, history, clear', async ({
+  page,
+}) => {
   await openSandbox(page);
   const c = consoles(page);
   await expect(c.tab('Redis')).toHaveAttribute('aria-selected', 'true');
@@ -64,7 +68,9 @@ test('redis console: replies as redis-cli prints them, help, completion, history
   // SELECT changes the prompt like redis-cli: the db index when not 0.
   await run(input, 'SELECT 1');
   await expect(lastReply(log)).toHaveText('OK');
-  await expect(c.panel.locator('label .console-prompt, .console-input-row .console-prompt').first()).toContainText('127.0.0.1:6379[1]>');
+  await expect(
+    c.panel.locator('label .console-prompt, .console-input-row .console-prompt').first(),
+  ).toContainText('127.0.0.1:6379[1]>');
   await run(input, 'SELECT 0');
   await snap(page, 'console-redis');
 
@@ -72,7 +78,9 @@ test('redis console: replies as redis-cli prints them, help, completion, history
   await expect(log.locator('.console-entry')).toHaveCount(0);
 });
 
-test('memcached console: a storage command waits for its data line, like telnet', async ({ page }) => {
+test('memcached console: a storage command waits for its data line, like telnet', async ({
+  page,
+}) => {
   await openSandbox(page);
   const c = consoles(page);
   await c.tab('Memcached').click();
@@ -146,11 +154,15 @@ test('consoles have no axe violations, in every tab', async ({ page }) => {
 
 async function expectNoConsoleAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).include('section.consoles').analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(summary, 'axe violations in the consoles').toEqual([]);
 }
 
-test('consoles are keyboard operable: arrow keys move between tabs, Tab reaches the input', async ({ page }) => {
+test('consoles are keyboard operable: arrow keys move between tabs, Tab reaches the input', async ({
+  page,
+}) => {
   await openSandbox(page);
   const c = consoles(page);
   await c.tab('Redis').focus();
@@ -176,7 +188,9 @@ test.describe('when the worker fails', () => {
   // The console logs the failed call with console.error('[console] …') on purpose.
   test.use({ expectedConsoleErrors: [/\[console\] act failed/] });
 
-  test('a worker error is shown as a clear message and the console keeps working', async ({ page }) => {
+  test('a worker error is shown as a clear message and the console keeps working', async ({
+    page,
+  }) => {
     await openSandbox(page);
     const c = consoles(page);
     const input = c.input(/Redis command/);
@@ -202,7 +216,9 @@ test.describe('when the worker fails', () => {
   });
 });
 
-test('the consoles load lazily: the catalog never fetches them, the sandbox does', async ({ page }) => {
+test('the consoles load lazily: the catalog never fetches them, the sandbox does', async ({
+  page,
+}) => {
   const scripts: string[] = [];
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);

@@ -19,6 +19,8 @@ export interface ConsoleHelpEntry {
   group: string;
   /** Memcached storage commands: a data block line follows the command line. */
   takesData?: boolean;
+  /** Redis commands ElastiCache refuses on its managed nodes (CONFIG, SAVE, …). */
+  restrictedOnElastiCache?: boolean;
 }
 
 export type HelpTarget = 'redis' | 'memcached';
@@ -31,13 +33,33 @@ interface RedisDefLike {
   subcommands?: readonly RedisDefLike[];
 }
 
-/** Flattens a Redis command table: containers (CONFIG) also list their subcommands (CONFIG GET). */
-export function redisHelpFromTable(all: readonly RedisDefLike[]): ConsoleHelpEntry[] {
+/**
+ * Flattens a Redis command table: containers (CONFIG) also list their subcommands (CONFIG GET).
+ * `restricted` names the commands ElastiCache refuses (the engine's ElastiCache profile).
+ */
+export function redisHelpFromTable(
+  all: readonly RedisDefLike[],
+  restricted: readonly string[] = [],
+): ConsoleHelpEntry[] {
   const out: ConsoleHelpEntry[] = [];
+  const mark = (name: string) =>
+    restricted.includes(name) ? { restrictedOnElastiCache: true } : {};
   for (const c of all) {
-    out.push({ name: c.name, syntax: c.syntax, summary: c.summary, group: c.group });
+    out.push({
+      name: c.name,
+      syntax: c.syntax,
+      summary: c.summary,
+      group: c.group,
+      ...mark(c.name),
+    });
     for (const s of c.subcommands ?? []) {
-      out.push({ name: `${c.name} ${s.name}`, syntax: s.syntax, summary: s.summary, group: c.group });
+      out.push({
+        name: `${c.name} ${s.name}`,
+        syntax: s.syntax,
+        summary: s.summary,
+        group: c.group,
+        ...mark(c.name),
+      });
     }
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -51,7 +73,10 @@ export function loadConsoleHelp(target: HelpTarget): Promise<ConsoleHelpEntry[]>
   if (!p) {
     p =
       target === 'redis'
-        ? import('../engine/redis/commands').then((m) => redisHelpFromTable(m.commandTable.all))
+        ? Promise.all([
+            import('../engine/redis/commands'),
+            import('../engine/redis/server/profile'),
+          ]).then(([m, p]) => redisHelpFromTable(m.commandTable.all, p.ELASTICACHE_RESTRICTED))
         : import('../engine/memcached/help').then((m) =>
             m.memcachedHelp.map((h) => ({
               name: h.name,

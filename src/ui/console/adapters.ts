@@ -1,7 +1,19 @@
 import type { HelpTarget } from '../../worker/console-help';
 import type { Completions } from './completion';
-import { memcachedCompletions, memcachedDecide, memcachedInlineHelp, MEMCACHED_DATA_NOTE } from './memcached-target';
-import { redisAfterReply, redisCompletions, redisDecide, redisInlineHelp, redisPrompt, type RedisPromptState } from './redis-target';
+import {
+  memcachedCompletions,
+  memcachedDecide,
+  memcachedInlineHelp,
+  MEMCACHED_DATA_NOTE,
+} from './memcached-target';
+import {
+  redisAfterReply,
+  redisCompletions,
+  redisDecide,
+  redisInlineHelp,
+  redisPrompt,
+  type RedisPromptState,
+} from './redis-target';
 import { SQL_CONTINUATION_PROMPT, SQL_PROMPT, sqlCompletions, sqlDecide } from './sql-target';
 import type { ConsoleHelpEntry, ConsoleResult, ConsoleTarget, LineDecision } from './types';
 
@@ -38,7 +50,8 @@ export const redisAdapter: ConsoleAdapter = {
   multiline: false,
   help: 'redis',
   intro: 'redis-cli connected to the cache node. Replies are printed as redis-cli prints them.',
-  idleHint: 'Type a command (Tab completes, "help <command>" explains it, ↑/↓ history, Escape clears).',
+  idleHint:
+    'Type a command (Tab completes, "help <command>" explains it, ↑/↓ history, Escape clears).',
   prompt: (s) => redisPrompt(s),
   decide: (input, _pending, help) => redisDecide(input, help),
   completions: redisCompletions,
@@ -53,7 +66,8 @@ export const memcachedAdapter: ConsoleAdapter = {
   multiline: false,
   help: 'memcached',
   intro: `A telnet session to the Memcached node: no prompt, raw protocol replies. ${MEMCACHED_DATA_NOTE}`,
-  idleHint: 'Type a command in lower case (Tab completes, "help" lists them, ↑/↓ history, Escape clears).',
+  idleHint:
+    'Type a command in lower case (Tab completes, "help" lists them, ↑/↓ history, Escape clears).',
   // telnet prints no prompt; the input keeps a quiet marker only (see console.css).
   prompt: () => '',
   decide: memcachedDecide,
@@ -68,8 +82,10 @@ export const sqlAdapter: ConsoleAdapter = {
   inputLabel: 'SQL statement',
   multiline: true,
   help: null,
-  intro: 'psql connected to the RDS PostgreSQL database (PGlite in your browser). Tables: users, products, orders, order_items.',
-  idleHint: 'Enter runs one line; Shift+Enter adds a line and a multi-line statement runs when it ends with ;. Tab completes, "help" explains.',
+  intro:
+    'psql connected to the RDS PostgreSQL database (PGlite in your browser). Tables: users, products, orders, order_items.',
+  idleHint:
+    'Enter runs one line; Shift+Enter adds a line and a multi-line statement runs when it ends with ;. Tab completes, "help" explains.',
   prompt: (_s, continuation) => (continuation ? SQL_CONTINUATION_PROMPT : SQL_PROMPT),
   decide: (input) => sqlDecide(input),
   completions: (input) => sqlCompletions(input),

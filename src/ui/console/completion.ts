@@ -25,11 +25,15 @@ export function startCycle(input: string, c: Completions): CompletionCycle | nul
 }
 
 /** Advances the cycle (backwards with Shift+Tab); returns the new cycle and the text to show. */
-export function stepCycle(cycle: CompletionCycle, backwards = false): { cycle: CompletionCycle; text: string } {
+export function stepCycle(
+  cycle: CompletionCycle,
+  backwards = false,
+): { cycle: CompletionCycle; text: string } {
   const n = cycle.matches.length + 1; // the original text is one stop of the cycle
   const pos = (cycle.index + 1 + (backwards ? -1 : 1) + n) % n;
   const index = pos - 1;
-  const text = index < 0 ? cycle.original : cycle.original.slice(0, cycle.start) + cycle.matches[index];
+  const text =
+    index < 0 ? cycle.original : cycle.original.slice(0, cycle.start) + cycle.matches[index];
   return { cycle: { ...cycle, index }, text };
 }
 

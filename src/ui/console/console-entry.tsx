@@ -18,7 +18,11 @@ export function ConsoleEntryView({ entry, adapter, awaitingData }: Props) {
       <pre className="console-in">
         {entry.input.map((line, i) => (
           <span key={i} className="console-in-line">
-            {i === 0 ? <span className="console-prompt">{entry.prompt}</span> : continuation ? <span className="console-prompt">{continuation}</span> : null}
+            {i === 0 ? (
+              <span className="console-prompt">{entry.prompt}</span>
+            ) : continuation ? (
+              <span className="console-prompt">{continuation}</span>
+            ) : null}
             {line}
             {'\n'}
           </span>
@@ -70,9 +74,13 @@ function Output({ entry, awaitingData, adapter }: Props) {
             </span>
           ) : null}
           <div className="console-out-body">
-            {result.table ? <ResultTable fields={result.table.fields} rows={result.table.rows} /> : null}
+            {result.table ? (
+              <ResultTable fields={result.table.fields} rows={result.table.rows} />
+            ) : null}
             {result.text !== '' ? <pre>{result.text}</pre> : null}
-            {truncated ? <p className="console-truncated">{truncationText(truncated, adapter.target)}</p> : null}
+            {truncated ? (
+              <p className="console-truncated">{truncationText(truncated, adapter.target)}</p>
+            ) : null}
           </div>
         </div>
       );

@@ -21,7 +21,17 @@ interface Props {
  * with nothing to complete moves focus as usual, so the console never traps the keyboard),
  * Escape clears the line, Ctrl+L clears the screen as in redis-cli and psql, PageUp/PageDown scroll.
  */
-export function ConsoleInput({ adapter, state, value, onChange, inputRef, inputId, hintId, prompt, onPage }: Props) {
+export function ConsoleInput({
+  adapter,
+  state,
+  value,
+  onChange,
+  inputRef,
+  inputId,
+  hintId,
+  prompt,
+  onPage,
+}: Props) {
   const cycle = useRef<CompletionCycle | null>(null);
 
   const set = (text: string) => {

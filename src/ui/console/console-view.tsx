@@ -47,7 +47,9 @@ export function ConsoleView({ adapter, transport, note, redisHost }: Props) {
     if (el) el.scrollBy({ top: direction * el.clientHeight * 0.9 });
   };
 
-  const prompt = state.pending ? adapter.prompt(state.promptState, true) : adapter.prompt(state.promptState, false);
+  const prompt = state.pending
+    ? adapter.prompt(state.promptState, true)
+    : adapter.prompt(state.promptState, false);
 
   // A click in the screen focuses the input, as in a terminal, unless the user is selecting text.
   const focusInput = () => {
@@ -72,7 +74,12 @@ export function ConsoleView({ adapter, transport, note, redisHost }: Props) {
         >
           {state.entries.length === 0 ? <p className="console-empty">Nothing run yet.</p> : null}
           {state.entries.map((e) => (
-            <ConsoleEntryView key={e.id} entry={e} adapter={adapter} awaitingData={state.pending?.entryId === e.id} />
+            <ConsoleEntryView
+              key={e.id}
+              entry={e}
+              adapter={adapter}
+              awaitingData={state.pending?.entryId === e.id}
+            />
           ))}
         </div>
         <ConsoleInput
@@ -90,8 +97,8 @@ export function ConsoleView({ adapter, transport, note, redisHost }: Props) {
       <InlineHelp id={hintId} adapter={adapter} state={state} value={value} />
       {slow && adapter.target === 'sql' ? (
         <p className="console-waiting" role="status">
-          <span className="spinner" aria-hidden="true" /> Waiting for the database… PostgreSQL runs in your browser (PGlite) and
-          takes a few seconds to start the first time.
+          <span className="spinner" aria-hidden="true" /> Waiting for the database… PostgreSQL runs
+          in your browser (PGlite) and takes a few seconds to start the first time.
         </p>
       ) : null}
       <div className="visually-hidden" role="status" aria-live="polite">

@@ -37,7 +37,13 @@ function keyOf(session: SimSession | null): number {
 }
 
 /** Tabbed consoles (WAI-ARIA tabs: ←/→/Home/End move between tabs). Each tab mounts on first view. */
-export function ConsolesPanel({ targets = ALL, session, title = 'Consoles', headingLevel = 2, redisHost }: ConsolesPanelProps) {
+export function ConsolesPanel({
+  targets = ALL,
+  session,
+  title = 'Consoles',
+  headingLevel = 2,
+  redisHost,
+}: ConsolesPanelProps) {
   const contextSession = useContext(SimSessionContext);
   const active = session === undefined ? contextSession : session;
   const transport = useMemo(() => (active ? sessionTransport(active) : null), [active]);
@@ -57,11 +63,15 @@ export function ConsolesPanel({ targets = ALL, session, title = 'Consoles', head
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = targets.indexOf(selected);
     const to =
-      e.key === 'ArrowRight' ? targets[(i + 1) % targets.length]
-      : e.key === 'ArrowLeft' ? targets[(i - 1 + targets.length) % targets.length]
-      : e.key === 'Home' ? targets[0]
-      : e.key === 'End' ? targets[targets.length - 1]
-      : undefined;
+      e.key === 'ArrowRight'
+        ? targets[(i + 1) % targets.length]
+        : e.key === 'ArrowLeft'
+          ? targets[(i - 1 + targets.length) % targets.length]
+          : e.key === 'Home'
+            ? targets[0]
+            : e.key === 'End'
+              ? targets[targets.length - 1]
+              : undefined;
     if (to === undefined) return;
     e.preventDefault();
     select(to, true);

@@ -36,7 +36,8 @@ export class CommandHistory {
     if (line.trim() === '') return;
     if (this.lines[this.lines.length - 1] !== line) {
       this.lines.push(line);
-      if (this.lines.length > HISTORY_LIMIT) this.lines.splice(0, this.lines.length - HISTORY_LIMIT);
+      if (this.lines.length > HISTORY_LIMIT)
+        this.lines.splice(0, this.lines.length - HISTORY_LIMIT);
       writeLines(this.store, this.key, this.lines);
     }
     this.reset();
@@ -67,7 +68,9 @@ function readLines(store: HistoryStore | null, key: string): string[] {
   if (!store) return [];
   try {
     const parsed: unknown = JSON.parse(store.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string').slice(-HISTORY_LIMIT) : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((x): x is string => typeof x === 'string').slice(-HISTORY_LIMIT)
+      : [];
   } catch {
     return [];
   }

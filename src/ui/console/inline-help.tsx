@@ -13,7 +13,8 @@ export function InlineHelp({ id, adapter, state, value }: Props) {
   if (state.pending) {
     return (
       <p id={id} className="console-hint">
-        {state.pending.hint} <span className="console-hint-extra">(Escape on an empty line cancels the command.)</span>
+        {state.pending.hint}{' '}
+        <span className="console-hint-extra">(Escape on an empty line cancels the command.)</span>
       </p>
     );
   }
@@ -23,6 +24,12 @@ export function InlineHelp({ id, adapter, state, value }: Props) {
       <p id={id} className="console-hint">
         <code className="console-syntax">{entry.syntax.replace('\\r\\n', ' ⏎ ')}</code>
         <span className="console-summary">{entry.summary}</span>
+        {entry.restrictedOnElastiCache ? (
+          <strong className="console-restricted">
+            Not available on ElastiCache: AWS restricts it on managed nodes (settings change through
+            parameter groups).
+          </strong>
+        ) : null}
       </p>
     );
   }

@@ -23,7 +23,14 @@ export function dataBlockLength(line: string): number | null {
   if (!isCas && !STORAGE.has(cmd)) return null;
   const expected = isCas ? 6 : 5;
   if (t.length !== expected && t.length !== expected + 1) return null;
-  const [, key, flags, exptime, bytes, cas] = t as [string, string, string, string, string, string | undefined];
+  const [, key, flags, exptime, bytes, cas] = t as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   if (new TextEncoder().encode(key).length > KEY_MAX_LENGTH) return null;
   if (!/^\d+$/.test(flags) || Number(flags) > 0xffffffff) return null;
   if (!/^-?\d+$/.test(exptime)) return null;
@@ -39,7 +46,11 @@ export const MEMCACHED_DATA_NOTE =
  * A telnet session has no local commands; this console adds help and clear (memcached itself
  * would answer "ERROR" to both). `pending` is a storage command line still waiting for its data.
  */
-export function memcachedDecide(input: string, pending: string | null, help: readonly ConsoleHelpEntry[]): LineDecision {
+export function memcachedDecide(
+  input: string,
+  pending: string | null,
+  help: readonly ConsoleHelpEntry[],
+): LineDecision {
   if (pending !== null) {
     // The data line goes as typed: spaces and all, even empty (a 0-byte value).
     return { kind: 'send', line: `${pending}\r\n${input}`, input: [pending, input] };
@@ -48,13 +59,21 @@ export function memcachedDecide(input: string, pending: string | null, help: rea
   const cmd = t[0];
   if (cmd === undefined) return { kind: 'ignore' };
   if (cmd.toLowerCase() === 'clear' && t.length === 1) return { kind: 'clear' };
-  if (cmd.toLowerCase() === 'help') return { kind: 'local', text: memcachedHelpText(t.slice(1), help), input: [input] };
+  if (cmd.toLowerCase() === 'help')
+    return { kind: 'local', text: memcachedHelpText(t.slice(1), help), input: [input] };
   const n = dataBlockLength(input);
-  if (n !== null) return { kind: 'continue', hint: `Now type the data block (${n} byte${n === 1 ? '' : 's'}) and press Enter.` };
+  if (n !== null)
+    return {
+      kind: 'continue',
+      hint: `Now type the data block (${n} byte${n === 1 ? '' : 's'}) and press Enter.`,
+    };
   return { kind: 'send', line: input, input: [input] };
 }
 
-export function memcachedHelpText(topic: readonly string[], help: readonly ConsoleHelpEntry[]): string {
+export function memcachedHelpText(
+  topic: readonly string[],
+  help: readonly ConsoleHelpEntry[],
+): string {
   const fmt = (h: ConsoleHelpEntry) => `  ${h.syntax.replace('\\r\\n', ' ⏎ ')}\n    ${h.summary}`;
   if (topic.length === 0) {
     return [
@@ -70,13 +89,25 @@ export function memcachedHelpText(topic: readonly string[], help: readonly Conso
 }
 
 /** Command names only, in lower case: memcached's commands are case-sensitive. */
-export function memcachedCompletions(input: string, help: readonly ConsoleHelpEntry[]): Completions {
+export function memcachedCompletions(
+  input: string,
+  help: readonly ConsoleHelpEntry[],
+): Completions {
   if (input.trim() === '' || /\s/.test(input.trimStart())) return { start: 0, matches: [] };
   const start = input.length - input.trimStart().length;
-  return { start, matches: prefixMatches(input.slice(start), help.map((h) => h.name)) };
+  return {
+    start,
+    matches: prefixMatches(
+      input.slice(start),
+      help.map((h) => h.name),
+    ),
+  };
 }
 
-export function memcachedInlineHelp(input: string, help: readonly ConsoleHelpEntry[]): ConsoleHelpEntry | null {
+export function memcachedInlineHelp(
+  input: string,
+  help: readonly ConsoleHelpEntry[],
+): ConsoleHelpEntry | null {
   const cmd = tokens(input.trim())[0];
   if (cmd === undefined) return null;
   return help.find((h) => h.name === cmd) ?? null;

@@ -8,7 +8,11 @@ export interface RedisPromptState {
   multi: boolean;
 }
 
-export const REDIS_DEFAULT_PROMPT: RedisPromptState = { host: '127.0.0.1:6379', db: 0, multi: false };
+export const REDIS_DEFAULT_PROMPT: RedisPromptState = {
+  host: '127.0.0.1:6379',
+  db: 0,
+  multi: false,
+};
 
 /** redis-cli's cliRefreshPrompt: `127.0.0.1:6379[1](TX)> `. */
 export function redisPrompt(s: RedisPromptState): string {
@@ -16,14 +20,21 @@ export function redisPrompt(s: RedisPromptState): string {
 }
 
 function words(line: string): string[] {
-  return line.trim().split(/\s+/).filter((w) => w !== '');
+  return line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
 /**
  * redis-cli updates its prompt from the commands it sent: SELECT n (unless it failed) sets the
  * db; MULTI enters (TX); EXEC or DISCARD leaves it.
  */
-export function redisAfterReply(s: RedisPromptState, line: string, result: ConsoleResult): RedisPromptState {
+export function redisAfterReply(
+  s: RedisPromptState,
+  line: string,
+  result: ConsoleResult,
+): RedisPromptState {
   const argv = words(line);
   const cmd = argv[0]?.toLowerCase();
   if (result.error) return s;
@@ -42,9 +53,14 @@ export function redisDecide(input: string, help: readonly ConsoleHelpEntry[]): L
   const cmd = argv[0]?.toLowerCase();
   if (cmd === undefined) return { kind: 'ignore' };
   if (cmd === 'clear' && argv.length === 1) return { kind: 'clear' };
-  if (cmd === 'help' || cmd === '?') return { kind: 'local', text: redisHelpText(argv.slice(1), help), input: [input] };
+  if (cmd === 'help' || cmd === '?')
+    return { kind: 'local', text: redisHelpText(argv.slice(1), help), input: [input] };
   if ((cmd === 'quit' || cmd === 'exit') && argv.length === 1) {
-    return { kind: 'local', text: 'redis-cli would exit here; this console stays open (type "clear" to clear the screen).', input: [input] };
+    return {
+      kind: 'local',
+      text: 'redis-cli would exit here; this console stays open (type "clear" to clear the screen).',
+      input: [input],
+    };
   }
   return { kind: 'send', line: input, input: [input] };
 }
@@ -60,14 +76,27 @@ const GENERAL_HELP = [
 ];
 
 function entryHelp(e: ConsoleHelpEntry, withGroup: boolean): string {
-  return ['', `  ${e.syntax}`, `  summary: ${e.summary}`, ...(withGroup ? [`  group: ${e.group}`] : []), ''].join('\n');
+  return [
+    '',
+    `  ${e.syntax}`,
+    `  summary: ${e.summary}`,
+    ...(withGroup ? [`  group: ${e.group}`] : []),
+    // Not redis-cli's text: the simulator's nodes are ElastiCache nodes.
+    ...(e.restrictedOnElastiCache
+      ? ['  note: not available on ElastiCache (restricted command)']
+      : []),
+    '',
+  ].join('\n');
 }
 
 /** redis-cli's cliOutputHelp: a topic is @group or the leading words of a command. */
 export function redisHelpText(topic: readonly string[], help: readonly ConsoleHelpEntry[]): string {
   if (topic.length === 0) {
     const groups = [...new Set(help.map((h) => h.group))].sort();
-    return [...GENERAL_HELP, ...(groups.length > 0 ? ['', `Groups: ${groups.map((g) => `@${g}`).join(' ')}`] : [])].join('\n');
+    return [
+      ...GENERAL_HELP,
+      ...(groups.length > 0 ? ['', `Groups: ${groups.map((g) => `@${g}`).join(' ')}`] : []),
+    ].join('\n');
   }
   const first = topic[0]!.toLowerCase();
   if (first.startsWith('@')) {
@@ -82,7 +111,8 @@ export function redisHelpText(topic: readonly string[], help: readonly ConsoleHe
     const names = h.name.split(' ');
     return want.length <= names.length && want.every((w, i) => w === names[i]);
   });
-  if (hits.length === 0) return `No help for "${topic.join(' ')}". Type "help" for the help topics.`;
+  if (hits.length === 0)
+    return `No help for "${topic.join(' ')}". Type "help" for the help topics.`;
   return hits.map((h) => entryHelp(h, true)).join('');
 }
 
@@ -95,12 +125,20 @@ export function redisCompletions(input: string, help: readonly ConsoleHelpEntry[
   const start = helpPrefix ? helpPrefix[0].length : 0;
   const typed = input.slice(start);
   const names = help.map((h) => h.name.toUpperCase());
-  const vocabulary = helpPrefix ? [...[...new Set(help.map((h) => `@${h.group}`))].sort(), ...names] : names;
-  return { start, matches: typed.trim() === '' && !helpPrefix ? [] : prefixMatches(typed, vocabulary) };
+  const vocabulary = helpPrefix
+    ? [...[...new Set(help.map((h) => `@${h.group}`))].sort(), ...names]
+    : names;
+  return {
+    start,
+    matches: typed.trim() === '' && !helpPrefix ? [] : prefixMatches(typed, vocabulary),
+  };
 }
 
 /** The command being typed (a subcommand once its second word is there), for the inline hint. */
-export function redisInlineHelp(input: string, help: readonly ConsoleHelpEntry[]): ConsoleHelpEntry | null {
+export function redisInlineHelp(
+  input: string,
+  help: readonly ConsoleHelpEntry[],
+): ConsoleHelpEntry | null {
   const argv = words(input).map((w) => w.toLowerCase());
   if (argv.length === 0) return null;
   if (argv[0] === 'help') return null;

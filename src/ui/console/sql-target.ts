@@ -51,12 +51,22 @@ export function sqlDecide(text: string): LineDecision {
   if (trimmed === '') return { kind: 'ignore' };
   const word = trimmed.replace(/;$/, '').trim().toLowerCase();
   if (word === 'clear' || word === '\\! clear') return { kind: 'clear' };
-  if (word === 'help' || word === '\\?' || word === '\\h') return { kind: 'local', text: SQL_HELP, input: [trimmed] };
+  if (word === 'help' || word === '\\?' || word === '\\h')
+    return { kind: 'local', text: SQL_HELP, input: [trimmed] };
   if (word === '\\q' || word === 'quit' || word === 'exit') {
-    return { kind: 'local', text: 'psql would exit here; this console stays open (type "clear" to clear the screen).', input: [trimmed] };
+    return {
+      kind: 'local',
+      text: 'psql would exit here; this console stays open (type "clear" to clear the screen).',
+      input: [trimmed],
+    };
   }
-  if (text.includes('\n') && !endsWithSemicolon(text)) return { kind: 'continue', hint: 'End the statement with ; to run it.' };
-  return { kind: 'send', line: text.replace(/\s+$/, ''), input: text.replace(/\s+$/, '').split('\n') };
+  if (text.includes('\n') && !endsWithSemicolon(text))
+    return { kind: 'continue', hint: 'End the statement with ; to run it.' };
+  return {
+    kind: 'send',
+    line: text.replace(/\s+$/, ''),
+    input: text.replace(/\s+$/, '').split('\n'),
+  };
 }
 
 export const SQL_HELP = [
@@ -77,6 +87,12 @@ export function sqlCompletions(input: string): Completions {
   if (typed === '') return { start, matches: [] };
   const upper = typed === typed.toUpperCase() && /[A-Z]/.test(typed);
   const keywords = SQL_KEYWORDS.map((k) => (upper ? k : k.toLowerCase()));
-  const matches = [...new Set([...prefixMatches(typed, SQL_TABLES), ...prefixMatches(typed, SQL_COLUMNS), ...prefixMatches(typed, keywords)])];
+  const matches = [
+    ...new Set([
+      ...prefixMatches(typed, SQL_TABLES),
+      ...prefixMatches(typed, SQL_COLUMNS),
+      ...prefixMatches(typed, keywords),
+    ]),
+  ];
   return { start, matches };
 }

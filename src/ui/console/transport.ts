@@ -4,9 +4,14 @@ import { useUiStore } from '../store/ui-store';
 import type { ConsoleResult } from './types';
 
 /** Sends one console line to the worker; resolves to the reply or a sentence saying why not. */
-export type ConsoleTransport = (target: ConsoleTarget, line: string) => Promise<{ ok: true; result: ConsoleResult } | { ok: false; error: string }>;
+export type ConsoleTransport = (
+  target: ConsoleTarget,
+  line: string,
+) => Promise<{ ok: true; result: ConsoleResult } | { ok: false; error: string }>;
 
-export function actResultToReply(r: ActResult): { ok: true; result: ConsoleResult } | { ok: false; error: string } {
+export function actResultToReply(
+  r: ActResult,
+): { ok: true; result: ConsoleResult } | { ok: false; error: string } {
   if (!r.ok) return { ok: false, error: r.error };
   // A line the server answers with nothing (memcached noreply) still gets an output object.
   return { ok: true, result: r.output ?? { text: '', error: false } };
@@ -39,6 +44,11 @@ export function sessionTransport(session: SimSession): ConsoleTransport {
 function showSnapshot(snapshot: SimSnapshot): void {
   const store = useUiStore.getState();
   const current = store.snapshot;
-  if (current && current.scenario === snapshot.scenario && current.eventsProcessed > snapshot.eventsProcessed) return;
+  if (
+    current &&
+    current.scenario === snapshot.scenario &&
+    current.eventsProcessed > snapshot.eventsProcessed
+  )
+    return;
   store.setSnapshot(snapshot);
 }

@@ -6,7 +6,10 @@ export const MAX_OUTPUT_CHARS = 50_000;
 export const MAX_TABLE_ROWS = 200;
 
 /** Cuts a reply to what the scrollback can show without slowing the page (KEYS * on 100k keys). */
-export function truncateResult(result: ConsoleResult): { result: ConsoleResult; note: TruncationNote | null } {
+export function truncateResult(result: ConsoleResult): {
+  result: ConsoleResult;
+  note: TruncationNote | null;
+} {
   // A telnet session shows CRLF-terminated protocol lines as plain lines; the last one ends the reply.
   let text = result.text.replace(/\r\n/g, '\n').replace(/\n$/, '');
   const lines = text.split('\n');
@@ -45,7 +48,8 @@ export function truncationText(note: TruncationNote, target: ConsoleTarget): str
   if (note.totalRows !== undefined && note.shownRows !== undefined) {
     parts.push(`showing the first ${note.shownRows} of ${note.totalRows} rows`);
   }
-  if (note.shownLines < note.totalLines) parts.push(`showing the first ${note.shownLines} of ${note.totalLines} lines`);
+  if (note.shownLines < note.totalLines)
+    parts.push(`showing the first ${note.shownLines} of ${note.totalLines} lines`);
   if (parts.length === 0) parts.push('the reply was cut to its first 50,000 characters');
   return `Output truncated: ${parts.join('; ')}. ${NARROW[target]}`;
 }

@@ -37,15 +37,25 @@ export interface ConsoleState {
 
 let nextId = 1;
 
-export function useConsole(adapter: ConsoleAdapter, transport: ConsoleTransport | null, redisHost?: string): ConsoleState {
+export function useConsole(
+  adapter: ConsoleAdapter,
+  transport: ConsoleTransport | null,
+  redisHost?: string,
+): ConsoleState {
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
-  const [promptState, setPromptState] = useState<PromptState>(() => ({ ...REDIS_DEFAULT_PROMPT, host: redisHost ?? REDIS_DEFAULT_PROMPT.host }));
+  const [promptState, setPromptState] = useState<PromptState>(() => ({
+    ...REDIS_DEFAULT_PROMPT,
+    host: redisHost ?? REDIS_DEFAULT_PROMPT.host,
+  }));
   const [pending, setPending] = useState<PendingData | null>(null);
   const [help, setHelp] = useState<readonly ConsoleHelpEntry[]>([]);
   const [helpError, setHelpError] = useState<string | null>(null);
   const [inFlight, setInFlight] = useState(0);
   const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null);
-  const history = useMemo(() => new CommandHistory(`console-history:${adapter.target}`, browserHistoryStore()), [adapter.target]);
+  const history = useMemo(
+    () => new CommandHistory(`console-history:${adapter.target}`, browserHistoryStore()),
+    [adapter.target],
+  );
   // Replies must come back in the order lines were entered, as on one connection.
   const chain = useRef<Promise<void>>(Promise.resolve());
   const mounted = useRef(true);
@@ -90,7 +100,10 @@ export function useConsole(adapter: ConsoleAdapter, transport: ConsoleTransport 
       const run = async () => {
         const reply = transport
           ? await transport(adapter.target, line)
-          : { ok: false as const, error: 'The simulation is not running yet; wait until it has loaded.' };
+          : {
+              ok: false as const,
+              error: 'The simulation is not running yet; wait until it has loaded.',
+            };
         if (!mounted.current) return;
         setInFlight((n) => n - 1);
         if (!reply.ok) {
@@ -130,7 +143,12 @@ export function useConsole(adapter: ConsoleAdapter, transport: ConsoleTransport 
           }
           return true;
         case 'local': {
-          append({ id: nextId++, prompt, input: decision.input, output: { kind: 'local', text: decision.text } });
+          append({
+            id: nextId++,
+            prompt,
+            input: decision.input,
+            output: { kind: 'local', text: decision.text },
+          });
           history.push(text.trim());
           announce(decision.text.trim().split('\n')[0] ?? '');
           return true;
@@ -139,7 +157,9 @@ export function useConsole(adapter: ConsoleAdapter, transport: ConsoleTransport 
           history.push(adapter.multiline ? text.trim() : text);
           if (pending) {
             const id = pending.entryId;
-            setEntries((list) => list.map((e) => (e.id === id ? { ...e, input: decision.input } : e)));
+            setEntries((list) =>
+              list.map((e) => (e.id === id ? { ...e, input: decision.input } : e)),
+            );
             setPending(null);
             send(id, decision.line);
           } else {
@@ -161,15 +181,34 @@ export function useConsole(adapter: ConsoleAdapter, transport: ConsoleTransport 
 
   const cancelPending = useCallback(() => {
     if (!pending) return;
-    setOutput(pending.entryId, { kind: 'local', text: 'Cancelled: the command line was not sent (no data block given).' });
+    setOutput(pending.entryId, {
+      kind: 'local',
+      text: 'Cancelled: the command line was not sent (no data block given).',
+    });
     setPending(null);
   }, [pending, setOutput]);
 
-  return { entries, promptState, pending, help, helpError, inFlight, announcement, history, submit, clear, cancelPending };
+  return {
+    entries,
+    promptState,
+    pending,
+    help,
+    helpError,
+    inFlight,
+    announcement,
+    history,
+    submit,
+    clear,
+    cancelPending,
+  };
 }
 
 /** A short spoken form of a reply: the text itself up to a few lines, a table by its size. */
-export function describeReply(r: { text: string; error: boolean; table?: { fields: string[]; rows: string[][] } }): string {
+export function describeReply(r: {
+  text: string;
+  error: boolean;
+  table?: { fields: string[]; rows: string[][] };
+}): string {
   if (r.table) {
     const n = r.table.rows.length;
     return `${n} row${n === 1 ? '' : 's'}, columns ${r.table.fields.join(', ')}.`;
