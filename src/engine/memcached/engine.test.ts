@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { manualClock } from '../clock';
-import { createMemcachedEngine, type MemcachedObservation } from './index';
+import { MemcachedConfigError, createMemcachedEngine, parseItemSize, type MemcachedObservation } from './index';
 
 const T0 = 1_800_000_000_000;
 const fresh = (opts: Partial<Parameters<typeof createMemcachedEngine>[0]> = {}) => {
@@ -217,5 +217,18 @@ describe('observations', () => {
     const n = seen.length;
     e.get('a');
     expect(seen.length).toBe(n);
+  });
+});
+
+describe('options', () => {
+  it('rejects the -m/-I combinations memcached 1.6.18 refuses, with its messages', () => {
+    const clock = manualClock(T0);
+    expect(() => createMemcachedEngine({ clock, memoryLimitMb: 1 })).toThrow(
+      new MemcachedConfigError('Cannot set item size limit higher than 1/2 of memory max.'),
+    );
+    expect(() => createMemcachedEngine({ clock, itemSizeMax: parseItemSize('100k') })).toThrow(
+      'slab_chunk_max (bytes: 524288) cannot be larger than -I (item_size_max 102400)',
+    );
+    expect(createMemcachedEngine({ clock, memoryLimitMb: 1, itemSizeMax: parseItemSize('512k') }).settings.itemSizeMax).toBe(524288);
   });
 });

@@ -1,4 +1,12 @@
-// Public API of the Memcached engine (text protocol, slab allocator, per-class LRU).
+// Public API of the Memcached engine: memcached 1.6.18's text protocol and rules (slab classes,
+// per-class LRU as with `-o no_lru_maintainer`, CAS, expiry, flush), on an injected clock.
+//
+//   const engine = createMemcachedEngine({ clock, memoryLimitMb: 64, itemSizeMax: 1 << 20 });
+//   engine.set('user:1', 'Ada', { flags: 0, exptime: 300 });   // 'STORED'
+//   engine.get('user:1')?.value;                              // Uint8Array | undefined
+//   const conn = engine.connect();                            // one client connection
+//   conn.feed(bytes);                                         // → reply bytes (text protocol)
+//   engine.observe((o) => …);                                 // hit/miss, expired, evicted, bytes
 export type {
   DeltaReply,
   MemcachedEngine,
