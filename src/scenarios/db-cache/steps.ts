@@ -29,7 +29,7 @@ export const steps: StepDefinition[] = [
     goalText: 'Let the cache warm up until CacheHitRate reaches 80 %.',
     goal: { kind: 'metric', metric: 'CacheHitRate', op: '>=', value: 80, minRequests: 1000 },
     hints: [
-      'Keep it playing, raise the speed, or press Fast-forward.',
+      'At 1× the animation shows milliseconds; use “Run ahead 5 s” (or Fast-forward) to let seconds of traffic pass.',
       'A higher Zipf skew (Workload) makes the popular products even more popular, so the cache warms faster.',
     ],
     explanation:
@@ -52,7 +52,7 @@ export const steps: StepDefinition[] = [
       ],
     },
     hints: [
-      'Use “Update this product in the database” under Controls, with product id 1, while the simulation plays.',
+      'Use “Update this product in the database” under Controls with product id 1, then “Run ahead 1 s”.',
     ],
     explanation:
       'The database has the new price but the cache still returns the old one. Nothing told the cache: with lazy loading and no TTL, that stale value stays until something removes the key.',
@@ -89,7 +89,7 @@ export const steps: StepDefinition[] = [
       'Give cache writes a TTL and see keys expire (the Reclaimed / expirations count rises).',
     goal: { kind: 'metric', metric: 'Expirations', op: '>=', value: 1 },
     hints: [
-      'Set the TTL to about 5 seconds and press “Apply TTL”. Keys written after that expire 5 virtual seconds later.',
+      'Set the TTL to about 5 seconds, press “Apply TTL”, then “Run ahead 5 s”. Keys written after that expire 5 simulated seconds later.',
     ],
     explanation:
       'Keys now expire on their own: staleness is bounded by the TTL, at the cost of some extra misses (the hit ratio dips a little after each expiry wave).',
@@ -123,7 +123,7 @@ export const steps: StepDefinition[] = [
       ],
     },
     hints: [
-      'Choose “Write-through” as the strategy and let it play for a few seconds.',
+      'Choose “Write-through” as the strategy, then “Run ahead 5 s”.',
       'A lower reads share (Workload) means more writes, so more churn.',
     ],
     explanation:
@@ -139,7 +139,7 @@ export const steps: StepDefinition[] = [
     goalText: 'Make the cache evict keys (Evictions above 0).',
     goal: { kind: 'metric', metric: 'Evictions', op: '>=', value: 1 },
     hints: [
-      'Set maxmemory to 1 MB and press “Apply memory settings”.',
+      'Set maxmemory to 1 MB, press “Apply memory settings”, then run ahead a few seconds.',
       'Under volatile-lru, keys need a TTL to be evictable — or choose allkeys-lru.',
     ],
     explanation:
@@ -163,7 +163,7 @@ export const steps: StepDefinition[] = [
       ],
     },
     hints: [
-      'Strategy: Lazy loading. Then press “Replace cache node” and keep playing; watch DbQps jump and fall back.',
+      'Strategy: Lazy loading. Press “Replace cache node”, then “Run ahead 5 s”; watch DbQps jump and fall back.',
     ],
     explanation:
       'The database took the miss storm (DbQps and its CPU jumped), latency rose, and the cache refilled itself from the reads. Slower for a while, but no data was lost for good.',
@@ -195,7 +195,7 @@ export const steps: StepDefinition[] = [
         { kind: 'metric', metric: 'CacheHitRate', op: '<', value: 30, minRequests: 1500 },
       ],
     },
-    hints: ['Strategy: Write-through, then “Replace cache node”, then let a few seconds play.'],
+    hints: ['Strategy: Write-through, then “Replace cache node”, then “Run ahead 5 s”.'],
     explanation:
       'Reads missed and nothing refilled the cache except writes, so most products stayed missing. Write-through + lazy loading fixes it: misses repopulate, writes keep the data fresh.',
   },

@@ -14,6 +14,7 @@ import {
   type Observation,
 } from '../../ui/lesson';
 import { useUiStore, type SimSession } from '../../ui';
+import { ConsolesPanel } from '../../ui/console';
 import { scoreQuiz } from './quiz';
 import type { LessonStartup } from './startup';
 import type { LessonDefinition } from './types';
@@ -103,6 +104,7 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
             onStepBack={c.stepBack}
             onShare={c.share}
             onReset={onReset}
+            onRunAhead={(us) => session.fastForward(us)}
           />
         }
         lesson={
@@ -152,18 +154,20 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
           </>
         }
         lower={
-          experiment && mode !== 'embed' && (unlocked.has('experiment') || presenter) ? (
-            <ExperimentPanel
-              title={experiment.title}
-              description={experiment.description}
-              variants={experiment.variants.map((v) => v.label)}
-              requests={experiment.requests}
-              charts={experiment.charts}
-              disabled={busy}
-              run={(labels, onProgress) =>
-                c
-                  .experimentRunner()
-                  .runExperiment(
+          <>
+            {lesson.consoles && lesson.consoles.length > 0 && mode !== 'embed' ? (
+              <ConsolesPanel targets={lesson.consoles} session={session} />
+            ) : null}
+            {experiment && mode !== 'embed' && (unlocked.has('experiment') || presenter) ? (
+              <ExperimentPanel
+                title={experiment.title}
+                description={experiment.description}
+                variants={experiment.variants.map((v) => v.label)}
+                requests={experiment.requests}
+                charts={experiment.charts}
+                disabled={busy}
+                run={(labels, onProgress) =>
+                  c.experimentRunner().runExperiment(
                     {
                       requests: experiment.requests,
                       sampleEvery: experiment.sampleEvery,
@@ -171,10 +175,11 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
                     },
                     onProgress,
                   )
-              }
-              cancel={() => c.experimentRunner().cancelExperiment()}
-            />
-          ) : null
+                }
+                cancel={() => c.experimentRunner().cancelExperiment()}
+              />
+            ) : null}
+          </>
         }
       />
     </>

@@ -6,7 +6,12 @@ export interface LessonToolbarProps {
   onStepBack(): Promise<string | null>;
   onShare(): Promise<string>;
   onReset(): void;
+  /** Runs the simulation ahead by this much virtual time (no animation). */
+  onRunAhead(durationUs: number): Promise<void>;
 }
+
+/** Lessons need seconds of simulated time; animation at 1× shows milliseconds. */
+const RUN_AHEAD_S = [1, 5, 30];
 
 /** Step back (undo the last action), a share link of this exact state, and a lesson reset. */
 export function LessonToolbar({
@@ -15,6 +20,7 @@ export function LessonToolbar({
   onStepBack,
   onShare,
   onReset,
+  onRunAhead,
 }: LessonToolbarProps) {
   const [link, setLink] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -22,6 +28,21 @@ export function LessonToolbar({
 
   return (
     <div className="lesson-toolbar" role="group" aria-label="Lesson tools">
+      <span className="run-ahead" role="group" aria-labelledby="run-ahead-label">
+        <span id="run-ahead-label">Run ahead</span>
+        {RUN_AHEAD_S.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className="btn"
+            disabled={busy}
+            aria-label={`Run ${s} second${s === 1 ? '' : 's'} of simulated time`}
+            onClick={() => void onRunAhead(s * 1_000_000)}
+          >
+            {s} s
+          </button>
+        ))}
+      </span>
       <button
         type="button"
         className="btn"

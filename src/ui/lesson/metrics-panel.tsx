@@ -17,7 +17,8 @@ interface Props {
  */
 export function MetricsPanel({ preferred = [], heading = 'Metrics' }: Props) {
   const snapshot = useUiStore(selectSnapshot);
-  const history = useRef(new MetricHistory());
+  // 50 ms of virtual time between samples: visible trends at slow animated speeds too.
+  const history = useRef(new MetricHistory(120, 50_000));
   const [, setVersion] = useState(0);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineView } from '../../worker';
-import { activeStates, layoutStatechart } from './statechart-layout';
+import { activeLeaves, activeStates, layoutStatechart } from './statechart-layout';
 
 const machine: MachineView = {
   id: 'request',
@@ -39,9 +39,13 @@ describe('statechart layout', () => {
 
   it('orders top-level states by the flow from the initial state', () => {
     const { boxes } = layoutStatechart(machine);
-    const x = (id: string) => boxes.find((b) => b.id === id)!.x;
-    expect(x('received')).toBeLessThan(x('lookup'));
-    expect(x('lookup')).toBeLessThan(x('done'));
+    // Reading order: row by row, left to right.
+    const order = boxes
+      .filter((b) => b.depth === 0)
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((b) => b.id);
+    expect(order.indexOf('received')).toBeLessThan(order.indexOf('lookup'));
+    expect(order.indexOf('lookup')).toBeLessThan(order.indexOf('done'));
   });
 
   it('draws one labelled path per transition between known states and fits them in the canvas', () => {
@@ -56,5 +60,6 @@ describe('statechart layout', () => {
   it('marks an active nested state and its ancestors', () => {
     expect([...activeStates(machine, ['miss.fill'])].sort()).toEqual(['miss', 'miss.fill']);
     expect(activeStates(machine, []).size).toBe(0);
+    expect(activeLeaves(machine, ['miss', 'miss.fill'])).toEqual(['miss.fill']);
   });
 });

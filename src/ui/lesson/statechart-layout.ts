@@ -32,12 +32,14 @@ export interface StatechartLayout {
 }
 
 const LEAF_H = 40;
-const CHAR_W = 7.5;
+// Bold (active) labels with their ● mark must still fit.
+const CHAR_W = 8.2;
 const PAD = 12;
 const TITLE_H = 24;
 const GAP_X = 56;
 const GAP_Y = 48;
-const PER_ROW = 4;
+// Two per row keeps nested charts narrow enough for a side panel and a projector.
+const PER_ROW = 2;
 
 export function layoutStatechart(machine: MachineView): StatechartLayout {
   const children = new Map<string | null, string[]>();
@@ -54,7 +56,7 @@ export function layoutStatechart(machine: MachineView): StatechartLayout {
   const measure = (id: string): { w: number; h: number } => {
     const kids = sorted(children.get(id) ?? []);
     const label = byId.get(id)?.label ?? id;
-    const labelW = label.length * CHAR_W + 2 * PAD;
+    const labelW = (label.length + 2) * CHAR_W + 2 * PAD;
     let size: { w: number; h: number };
     if (kids.length === 0) size = { w: Math.max(88, labelW), h: LEAF_H };
     else {
@@ -185,6 +187,20 @@ function clip(box: StateBox, to: { x: number; y: number }): { x: number; y: numb
 }
 
 const r = (v: number) => Math.round(v * 10) / 10;
+
+/** The deepest active states (the snapshot lists ancestors too). */
+export function activeLeaves(machine: MachineView, activeIds: readonly string[]): string[] {
+  const parentOf = new Map(machine.states.map((s) => [s.id, s.parent]));
+  const ancestors = new Set<string>();
+  for (const id of activeIds) {
+    let cur = parentOf.get(id);
+    while (cur) {
+      ancestors.add(cur);
+      cur = parentOf.get(cur);
+    }
+  }
+  return activeIds.filter((id) => !ancestors.has(id));
+}
 
 /** A state is active when it, or one of its descendants, is among the machine's active ids. */
 export function activeStates(machine: MachineView, activeIds: readonly string[]): Set<string> {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { MachineView } from '../../worker';
 import { useUiStore } from '../store/ui-store';
 import { selectSnapshot } from '../store/sim-slice';
-import { activeStates, layoutStatechart } from './statechart-layout';
+import { activeLeaves, activeStates, layoutStatechart } from './statechart-layout';
 
 /**
  * A live statechart: the system machine's states as boxes (nested inside their parents),
@@ -17,7 +17,9 @@ export function StatechartView({ machine }: { machine: MachineView }) {
   const labels = new Map(machine.states.map((s) => [s.id, s.label]));
   const markerId = `arrow-${machine.id}`;
   const headingId = `statechart-${machine.id}`;
-  const current = activeIds.map((id) => pathLabel(machine, id, labels)).join('; ');
+  const current = activeLeaves(machine, activeIds)
+    .map((id) => pathLabel(machine, id, labels))
+    .join('; ');
 
   return (
     <section className="panel statechart" aria-labelledby={headingId}>
