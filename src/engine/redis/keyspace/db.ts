@@ -6,16 +6,17 @@
 import type { BinStr } from '../bytes';
 import type { EntryPayloads, EntryType, Entry, StructureValue } from './entry';
 import { KeyEntry, StrEnc } from './entry';
-import { DICT_ENTRY, EMBSTR_MAX, dictBuckets, keyBytes, stringValueBytes } from './memory';
+import { DICT_ENTRY, dictBuckets, keyBytes } from './memory';
+import { encodeString } from './string-encoding';
+import type { StringEncoding } from './string-encoding';
 import type { KeyspaceHost } from './host';
 import { initialLru, lfuTouch, lruClock } from './lfu';
-import { parseInt64 } from '../args';
 
 /** lookup flags, as in Redis's db.c */
 export const LOOKUP_NOTOUCH = 1;
 export const LOOKUP_NOSTATS = 2;
 
-export type StringEncoding = 'auto' | 'string' | 'raw';
+export type { StringEncoding } from './string-encoding';
 
 // Module-local copies for the per-access path: under tsx (tests, bench) every imported binding
 // is read through a getter, which shows up at millions of lookups per second.
@@ -120,7 +121,7 @@ export class Db {
   add<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
     const e = new KeyEntry(key, type, value);
     this.initAccess(e);
-    if (type === 'string') this.encodeString(e, value as BinStr, 'auto');
+    if (type === 'string') encodeString(e, value as BinStr, 'auto', this.host.sharedIntegers);
     else e.bytes = (value as StructureValue).memoryBytes();
     e.slot = this.all.length;
     this.all.push(e);
@@ -380,25 +381,9 @@ export class Db {
 
   private reencode(e: KeyEntry, value: BinStr, enc: StringEncoding): void {
     const before = e.bytes;
-    this.encodeString(e, value, enc);
+    encodeString(e, value, enc, this.host.sharedIntegers);
     const after = e.bytes;
     e.bytes = before;
     this.rebyte(e, after);
-  }
-
-  /** Redis's tryObjectEncoding for strings: int if it parses as a long, embstr ≤ 44 bytes, else raw. */
-  private encodeString(e: KeyEntry, value: BinStr, enc: StringEncoding): void {
-    const len = value.length;
-    if (enc === 'auto' && len <= 20 && len > 0) {
-      const n = parseInt64(value);
-      if (n !== null) {
-        const shared = n >= 0 && n < 10000 && this.host.sharedIntegers;
-        e.enc = shared ? StrEnc.SharedInt : StrEnc.Int;
-        e.bytes = stringValueBytes(len, e.enc, shared);
-        return;
-      }
-    }
-    e.enc = enc !== 'raw' && len <= EMBSTR_MAX ? StrEnc.Embstr : StrEnc.Raw;
-    e.bytes = stringValueBytes(len, e.enc, false);
   }
 }

@@ -1,0 +1,28 @@
+/** How Redis encodes a string object, and what that costs in the used_memory model. */
+import type { BinStr } from '../bytes';
+import { parseInt64 } from '../args';
+import { StrEnc } from './entry';
+import type { KeyEntry } from './entry';
+import { EMBSTR_MAX, stringValueBytes } from './memory';
+
+/**
+ * 'auto' = tryObjectEncoding (int / embstr / raw; SET, GETSET, MSET…), 'string' = embstr or raw
+ * but never int (INCRBYFLOAT), 'raw' = always raw (APPEND, SETRANGE modify an sds in place).
+ */
+export type StringEncoding = 'auto' | 'string' | 'raw';
+
+/** Sets `e.enc` and `e.bytes` for a string value; shared integers 0..9999 cost nothing. */
+export function encodeString(e: KeyEntry, value: BinStr, enc: StringEncoding, sharedIntegers: boolean): void {
+  const len = value.length;
+  if (enc === 'auto' && len <= 20 && len > 0) {
+    const n = parseInt64(value);
+    if (n !== null) {
+      const shared = n >= 0 && n < 10000 && sharedIntegers;
+      e.enc = shared ? StrEnc.SharedInt : StrEnc.Int;
+      e.bytes = stringValueBytes(len, e.enc, shared);
+      return;
+    }
+  }
+  e.enc = enc !== 'raw' && len <= EMBSTR_MAX ? StrEnc.Embstr : StrEnc.Raw;
+  e.bytes = stringValueBytes(len, e.enc, false);
+}
