@@ -3,6 +3,7 @@
  * subscriptions, blocking. One engine serves many: the console, TCP clients, simulated apps.
  */
 import type { BinStr } from './bytes';
+import { textToBin } from './bytes';
 import type { Argv, Command } from './command';
 import type { Db } from './keyspace/db';
 import type { Reply } from './reply';
@@ -66,9 +67,17 @@ export class Client {
     return this.channels.size + this.patterns.size;
   }
 
-  /** Runs one command and returns its reply, or undefined when the client is now blocked. */
+  /**
+   * Runs one command and returns its reply, or undefined when the client is now blocked.
+   * Arguments are byte strings (see bytes.ts); use execText for arbitrary Unicode text.
+   */
   exec(argv: Argv): Reply | undefined {
     return this.engine.dispatch(this, argv);
+  }
+
+  /** exec() for human text: each argument is UTF-8 encoded first (é becomes two bytes). */
+  execText(argv: readonly string[]): Reply | undefined {
+    return this.engine.dispatch(this, argv.map(textToBin));
   }
 
   /**

@@ -87,6 +87,18 @@ describe('engine basics', () => {
       ['get', ['zz'], 0, 1, 0],
       ['mget', ['a', 'b'], 0, 2, 1],
     ]);
+    engine.observe((o) => seen.push(o));
+    engine.exec(['multi']);
+    engine.exec(['set', 'x', '1']);
+    engine.exec(['incr', 'y']);
+    engine.exec(['exec']);
+    engine.observe(undefined);
+    expect(seen.slice(3).map((o) => [o.command, o.keys, o.reply])).toEqual([
+      ['multi', [], 'simple'],
+      ['set', ['x'], 'simple'],
+      ['incr', ['y'], 'simple'],
+      ['exec', ['x', 'y'], 'array'],
+    ]);
     expect(seen[0]!.bytesIn).toBe('*2\r\n$3\r\nget\r\n$1\r\na\r\n'.length);
     expect(seen[0]!.bytesOut).toBe('$1\r\n1\r\n'.length);
   });

@@ -88,6 +88,11 @@ function dispatchSlow(engine: RedisEngine, c: Client, argv: Argv): Reply | undef
   const resolved = resolveCommand(engine, argv);
   let r: Reply | undefined;
   let cmd: Command | undefined;
+  // EXEC's record lists the keys of the commands it runs (the queue is gone afterwards).
+  const execKeys =
+    observing && c.multi !== null && !('kind' in resolved) && resolved.name === 'exec'
+      ? c.multi.queue.flatMap((q) => commandKeys(q.cmd.keys, q.argv))
+      : undefined;
   if ('kind' in resolved) {
     r = reject(c, resolved);
   } else {
@@ -102,7 +107,7 @@ function dispatchSlow(engine: RedisEngine, c: Client, argv: Argv): Reply | undef
       r = call(engine, c, cmd, argv);
     }
   }
-  if (observing) observeCommand(engine, c, cmd, argv, r);
+  if (observing) observeCommand(engine, c, cmd, argv, r, execKeys);
   return r;
 }
 
@@ -140,6 +145,7 @@ function observeCommand(
   cmd: Command | undefined,
   argv: Argv,
   r: Reply | undefined,
+  execKeys: string[] | undefined,
 ): void {
   const k = engine.cmd;
   const error = r !== undefined && r.kind === 'error' ? r.message.split(' ', 1)[0] : undefined;
@@ -148,7 +154,7 @@ function observeCommand(
     clientId: c.id,
     db: c.db.id,
     command: cmd?.name ?? String(argv[0] ?? ''),
-    keys: cmd ? commandKeys(cmd.keys, argv) : [],
+    keys: execKeys ?? (cmd ? commandKeys(cmd.keys, argv) : []),
     hits: k.hits,
     misses: k.misses,
     expired: k.expired,
