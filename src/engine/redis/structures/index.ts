@@ -5,7 +5,8 @@ export { RedisHash, HASH_MAX_LISTPACK_ENTRIES, HASH_MAX_LISTPACK_VALUE } from '.
 export { RedisList } from './list-value';
 export { RedisSet, SET_MAX_INTSET_ENTRIES } from './set-value';
 export { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE, type ZEntry } from './zset-value';
-export { SkipList, NIL, compareBinary, type NodeRef, type ScoreRange, type LexRange } from './skiplist';
+export { SkipList, NIL, compareBinary, type NodeRef, type ScoreRange } from './skiplist';
+export { firstInLexRange, lastInLexRange, type LexRange } from './skiplist-lex';
 export { geoScore, decodeGeoScore, geohashString, geohashGetDistance, EARTH_RADIUS_IN_METERS } from './geohash';
 export { parseLongDouble, addLongDouble, formatLongDoubleHuman, type LongDouble } from './long-double';
 export { readAs, writeAs, writeOrCreate, isErrorReply, type AggregateType } from './access';

@@ -25,6 +25,8 @@ const LEVEL = 2;
 const SLOT = 3;
 const LINKS = 4;
 const HEADER = 0;
+/** The header node, where level walks start. */
+export const HEAD_NODE = HEADER;
 
 /** A score interval as ZRANGEBYSCORE parses it: `(` makes an end exclusive. */
 export interface ScoreRange {
@@ -34,13 +36,7 @@ export interface ScoreRange {
   maxEx: boolean;
 }
 
-/** A lex interval: `null` bound stands for `-` (min) or `+` (max). */
-export interface LexRange<M> {
-  min: M | null;
-  max: M | null;
-  minEx: boolean;
-  maxEx: boolean;
-}
+export type { LexRange } from './skiplist-lex';
 
 // Scratch for insert/delete, shared by all lists (the engine is single-threaded, never re-entrant here).
 const UPDATE = new Int32Array(MAX_LEVEL);
@@ -57,7 +53,7 @@ export class SkipList<M> {
   private count = 0;
   private seed = 0x2545f491;
 
-  constructor(private readonly cmp: (a: M, b: M) => number) {
+  constructor(readonly cmp: (a: M, b: M) => number) {
     this.pool = new Float64Array(LINKS + 2 * MAX_LEVEL + 64);
     const p = this.pool;
     p[BACK] = NIL;
@@ -100,7 +96,13 @@ export class SkipList<M> {
     return this.tail;
   }
 
-  private fwd(n: NodeRef, i: number): NodeRef {
+  /** Levels in use (for level walks such as the lex-range searches in skiplist-lex.ts). */
+  get height(): number {
+    return this.level;
+  }
+
+  /** The level-`i` forward link of `n` (HEAD_NODE is the header). */
+  fwd(n: NodeRef, i: number): NodeRef {
     return this.pool[n + LINKS + 2 * i]!;
   }
 
@@ -330,86 +332,6 @@ export class SkipList<M> {
       }
     }
     return x !== HEADER && scoreGteMin(this.score(x), r) ? x : NIL;
-  }
-
-  lexGteMin(m: M, r: LexRange<M>): boolean {
-    if (r.min === null) return true;
-    const c = this.cmp(m, r.min);
-    return r.minEx ? c > 0 : c >= 0;
-  }
-
-  lexLteMax(m: M, r: LexRange<M>): boolean {
-    if (r.max === null) return true;
-    const c = this.cmp(m, r.max);
-    return r.maxEx ? c < 0 : c <= 0;
-  }
-
-  /**
-   * zslIsInLexRange's early exit: the tail must reach min and the head must not pass max.
-   * With mixed scores members are not in lex order, so these checks change answers.
-   */
-  private lexRangeReachable(r: LexRange<M>): boolean {
-    if (r.min !== null && r.max !== null) {
-      const c = this.cmp(r.min, r.max);
-      if (c > 0 || (c === 0 && (r.minEx || r.maxEx))) return false;
-    }
-    const head = this.first();
-    return this.tail !== NIL && head !== NIL && this.lexGteMin(this.member(this.tail), r) && this.lexLteMax(this.member(head), r);
-  }
-
-  /**
-   * First node at or past min (walking the levels as zslFirstInLexRange does), if it is not past
-   * max. Lex ranges are meant for sets whose scores are all equal.
-   */
-  firstInLexRange(r: LexRange<M>): NodeRef {
-    if (!this.lexRangeReachable(r)) return NIL;
-    let x = HEADER;
-    for (let i = this.level - 1; i >= 0; i--) {
-      let next = this.fwd(x, i);
-      while (next !== NIL && !this.lexGteMin(this.member(next), r)) {
-        x = next;
-        next = this.fwd(x, i);
-      }
-    }
-    const n = this.next(x);
-    return n !== NIL && this.lexLteMax(this.member(n), r) ? n : NIL;
-  }
-
-  /** Last node not past max (zslLastInLexRange's walk), if it reaches min; or NIL. */
-  lastInLexRange(r: LexRange<M>): NodeRef {
-    if (!this.lexRangeReachable(r)) return NIL;
-    let x = HEADER;
-    for (let i = this.level - 1; i >= 0; i--) {
-      let next = this.fwd(x, i);
-      while (next !== NIL && this.lexLteMax(this.member(next), r)) {
-        x = next;
-        next = this.fwd(x, i);
-      }
-    }
-    return x !== HEADER && this.lexGteMin(this.member(x), r) ? x : NIL;
-  }
-
-  /** zzlFirstInLexRange: the listpack encoding's linear scan from the head. */
-  scanFirstInLexRange(r: LexRange<M>): NodeRef {
-    if (!this.lexRangeReachable(r)) return NIL;
-    for (let n = this.first(); n !== NIL; n = this.next(n)) {
-      if (this.lexGteMin(this.member(n), r)) return this.lexLteMax(this.member(n), r) ? n : NIL;
-    }
-    return NIL;
-  }
-
-  /** zzlLastInLexRange: the listpack encoding's linear scan from the tail. */
-  scanLastInLexRange(r: LexRange<M>): NodeRef {
-    if (!this.lexRangeReachable(r)) return NIL;
-    for (let n = this.tail; n !== NIL; n = this.prev(n)) {
-      if (this.lexLteMax(this.member(n), r)) return this.lexGteMin(this.member(n), r) ? n : NIL;
-    }
-    return NIL;
-  }
-
-  /** Whether a member lies inside a lex range. */
-  inLexRange(m: M, r: LexRange<M>): boolean {
-    return this.lexGteMin(m, r) && this.lexLteMax(m, r);
   }
 
   /** Removes nodes with 0-based ranks in [start, end]; calls `removed(member, score)` for each. */

@@ -7,6 +7,7 @@
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
 import { DenseIndex } from './dense-index';
+import { firstInLexRange, lastInLexRange, scanFirstInLexRange, scanLastInLexRange } from './skiplist-lex';
 import { NIL, SkipList, compareBinary, type LexRange, type NodeRef } from './skiplist';
 
 /** A member with its score, as range queries hand them out. */
@@ -96,11 +97,11 @@ export class RedisZset implements StructureValue {
    * level walk for skiplist. They differ only when scores are mixed (lex order undefined).
    */
   lexFirst(r: LexRange<BinStr>): NodeRef {
-    return this.listpack ? this.zsl.scanFirstInLexRange(r) : this.zsl.firstInLexRange(r);
+    return this.listpack ? scanFirstInLexRange(this.zsl, r) : firstInLexRange(this.zsl, r);
   }
 
   lexLast(r: LexRange<BinStr>): NodeRef {
-    return this.listpack ? this.zsl.scanLastInLexRange(r) : this.zsl.lastInLexRange(r);
+    return this.listpack ? scanLastInLexRange(this.zsl, r) : lastInLexRange(this.zsl, r);
   }
 
   /** Drops a member the caller already unlinked from the skip list (range deletes). */

@@ -2,6 +2,7 @@ import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
 import { NIL } from '../../structures/skiplist';
+import { lexLteMax } from '../../structures/skiplist-lex';
 import { NOT_FLOAT_RANGE, NOT_LEX_RANGE, parseLexRange, parseScoreRange } from './zset-args';
 
 export const zcount = defineCommand({
@@ -44,7 +45,7 @@ export const zlexcount = defineCommand({
     if (first === NIL) return reply.int(0);
     if (z.encoding() === 'listpack') {
       let n = 0;
-      for (let x = first; x !== NIL && zsl.lexLteMax(zsl.member(x), r); x = zsl.next(x)) n++;
+      for (let x = first; x !== NIL && lexLteMax(zsl, zsl.member(x), r); x = zsl.next(x)) n++;
       return reply.int(n);
     }
     // zlexcountCommand's rank arithmetic (meaningful when all scores are equal).

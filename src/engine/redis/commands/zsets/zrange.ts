@@ -12,6 +12,7 @@ import { readAs, isErrorReply } from '../../structures/access';
 import { RedisZset } from '../../structures/zset-value';
 import { NIL, scoreGteMin, scoreLteMax, type NodeRef } from '../../structures/skiplist';
 import type { ZEntry } from '../../structures/zset-value';
+import { lexGteMin, lexLteMax } from '../../structures/skiplist-lex';
 import { NOT_FLOAT_RANGE, NOT_LEX_RANGE, parseLexRange, parseScoreRange, scoreReply, type ParsedLex } from './zset-args';
 
 type Kind = 'auto' | 'rank' | 'score' | 'lex';
@@ -65,8 +66,8 @@ export function rangeByLex(z: RedisZset, r: ParsedLex, rev: boolean, offset = 0,
   if (r.empty || offset < 0 || (offset > 0 && offset >= z.length)) return [];
   // Forward walks stop past max, backward walks before min (what Redis checks on each step).
   return rev
-    ? walk(z, z.lexLast(r), true, offset, limit, (n) => z.zsl.lexGteMin(z.zsl.member(n), r))
-    : walk(z, z.lexFirst(r), false, offset, limit, (n) => z.zsl.lexLteMax(z.zsl.member(n), r));
+    ? walk(z, z.lexLast(r), true, offset, limit, (n) => lexGteMin(z.zsl, z.zsl.member(n), r))
+    : walk(z, z.lexFirst(r), false, offset, limit, (n) => lexLteMax(z.zsl, z.zsl.member(n), r));
 }
 
 export function nodesReply(nodes: readonly Node[], withScores: boolean): Reply {
