@@ -2,7 +2,7 @@
 // point lookups per wall-second through SimulatedRds.query (real PGlite path vs the row mirror).
 import { ensureDataDirFile } from '../build-pgdata';
 import { SimulatedRds, WORKLOAD_SQL, startDatabase } from '../../src/rds';
-import { fmt } from './measure';
+import { fmt, medianRate, medianRateAsync } from './measure';
 
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 
@@ -40,18 +40,18 @@ async function lookups(): Promise<void> {
     }
     return n / (ms(t0) / 1e3);
   };
-  await run(500); // warm-up (plan cache, JIT)
-  const animated = await run(3_000);
+  const animated = (await medianRateAsync(3, () => run(1_000))).median; // first call warms up
   await rds.setMode('fast-forward');
-  await run(1_000); // loads the mirror
-  const mirror = await run(100_000);
-  const ts = process.hrtime.bigint();
-  for (let i = 0; i < 100_000; i++) {
-    clock += 100;
-    const o = rds.tryQuerySync(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], { at: clock });
-    if (!o?.ok) throw new Error('not answered synchronously');
-  }
-  const mirrorSync = 100_000 / (ms(ts) / 1e3);
+  const mirror = (await medianRateAsync(3, () => run(100_000))).median;
+  const mirrorSync = medianRate(3, () => {
+    const ts = process.hrtime.bigint();
+    for (let i = 0; i < 100_000; i++) {
+      clock += 100;
+      const o = rds.tryQuerySync(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], { at: clock });
+      if (!o?.ok) throw new Error('not answered synchronously');
+    }
+    return 100_000 / (ms(ts) / 1e3);
+  }).median;
   // The fast-forward target: 1M requests at 10 % misses = 100k queries, 10 % of them writes.
   rds.resetModel();
   let at = 0;
@@ -66,7 +66,7 @@ async function lookups(): Promise<void> {
   const t1 = process.hrtime.bigint();
   await rds.setMode('animated'); // flush the batched writes into PGlite
   const flushMs = ms(t1);
-  console.log(`point lookups through SimulatedRds.query: PGlite path ${fmt(animated)}/s, row-mirror path ${fmt(mirror)}/s (async query) / ${fmt(mirrorSync)}/s (tryQuerySync)`);
+  console.log(`point lookups through SimulatedRds (median of 3): PGlite path ${fmt(animated)}/s, row-mirror path ${fmt(mirror)}/s (async query) / ${fmt(mirrorSync)}/s (tryQuerySync)`);
   console.log(`fast-forward 100k queries (90 % lookups, 10 % updates): ${mixedMs.toFixed(0)} ms, then one batched flush into PGlite ${flushMs.toFixed(0)} ms`);
   const m = rds.metrics(at, 1_000_000).primary;
   console.log(`model at the end (db.m6g.large, 10k q/s offered): qps ${fmt(m.qps)}, cpu ${m.cpuPercent.toFixed(0)} %, p50 ${m.p50Us.toFixed(0)} µs, p99 ${m.p99Us.toFixed(0)} µs`);

@@ -55,7 +55,8 @@ export class ConnectionTable {
   }
 
   /** Records a statement's span [arrival, end] on a persistent (id) or per-statement connection. */
-  occupy(id: number | undefined, endUs: number): void {
+  occupy(id: number | undefined, arrivalUs: number, endUs: number): void {
+    this.activeEnds.dropUpTo(arrivalUs); // keeps the heap to the statements in flight
     this.activeEnds.push(endUs);
     if (id === undefined) this.transientEnds.push(endUs);
     else this.open.set(id, endUs);

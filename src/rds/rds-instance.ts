@@ -140,7 +140,7 @@ export class RdsInstance {
     const ready = connection === undefined ? at : this.connections.readyAt(connection, at);
     const { startUs, endUs: cpuEnd } = this.queue.schedule(ready, cpuUs);
     const completedAtUs = cpuEnd + (exec.error ? 0 : demand.ioUs);
-    this.connections.occupy(connection, completedAtUs);
+    this.connections.occupy(connection, at, completedAtUs);
     const durationUs = completedAtUs - at;
     const queuedUs = startUs - at;
     this.metrics.record(startUs, cpuUs, completedAtUs, durationUs, exec.error !== undefined);
