@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ensureDataDirFile } from '../../scripts/build-pgdata';
-import { SimulatedRds, WORKLOAD_SQL, formatPgError, startDatabase } from './index';
+import { SimulatedRds, WORKLOAD_SQL, formatPgError, seededRng, startDatabase } from './index';
 import type { QueryOutcome, QuerySuccess, StartedDatabase } from './index';
 
 let started: StartedDatabase;
@@ -107,6 +107,21 @@ describe('load model on a 2-vCPU class', () => {
   });
 });
 
+describe('service-time jitter', () => {
+  it('is drawn from the injected RNG: same seed, same durations', async () => {
+    const durations = async (seed: number) => {
+      const rds = micro({ serviceJitter: 0.5, rng: seededRng(seed) });
+      const out: number[] = [];
+      for (let i = 0; i < 8; i++) out.push((await rds.query(WORKLOAD_SQL.productById, [i + 1], { at: i * 1_000_000 })).simulatedDurationUs);
+      return out;
+    };
+    const a = await durations(3);
+    expect(await durations(3)).toEqual(a);
+    expect(await durations(4)).not.toEqual(a);
+    expect(new Set(a).size).toBeGreaterThan(1);
+  });
+});
+
 describe('max_connections', () => {
   it('refuses the connection after the class default with PostgreSQL FATAL 53300', async () => {
     const rds = micro();
@@ -125,6 +140,7 @@ describe('max_connections', () => {
     expect(oneShot.ok).toBe(false);
     if (!oneShot.ok) expect(oneShot.error.code).toBe('53300');
     expect(ok(await rds.query(WORKLOAD_SQL.productById, [1], { at: max + 2, connection: pool[0]! })).rows).toHaveLength(1);
+    expect(rds.metrics(max + 2).primary).toMatchObject({ connections: max, openConnections: max });
     rds.disconnect(pool[0]!);
     expect(rds.connect({ at: max + 3 }).ok).toBe(true);
     expect(rds.metrics(max + 3).primary.refusedConnections).toBe(2);
