@@ -255,12 +255,14 @@ export class RedisEngine implements KeyspaceHost {
 
   /**
    * Redis's active expire cycle (the "slow" cycle run from serverCron at `hz`): samples 20
-   * volatile keys per db per round and repeats while more than 10 % were stale. Returns the
-   * number of keys expired. Also times out blocked clients.
+   * volatile keys per db per round and repeats while more than 10 % were stale. Redis stops
+   * after 25 % of a cron period of CPU time; with no real CPU here the budget is counted in
+   * rounds instead: 1000 rounds of 20 samples (≈ 25 ms at ~1 µs per sampled key) per cycle.
+   * Returns the number of keys expired. Also times out blocked clients.
    */
   activeExpireCycle(): number {
     let n = 0;
-    for (const db of this.dbs) if (db.volatileCount !== 0) n += db.activeExpire(20, 16);
+    for (const db of this.dbs) if (db.volatileCount !== 0) n += db.activeExpire(20, 1000);
     this.timeoutBlocked();
     return n;
   }
