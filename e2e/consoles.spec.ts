@@ -231,3 +231,65 @@ test('the consoles load lazily: the catalog never fetches them, the sandbox does
   await expect(consoles(page).tab('Redis')).toBeVisible();
   expect(scripts.some((s) => /consoles-panel/.test(s))).toBe(true);
 });
+
+test.describe('in a lesson (db-cache: Redis and SQL consoles on the real engine and PGlite)', () => {
+  const LESSON = './#/learn/db-cache?seed=42';
+  const SLOW = { timeout: 120_000 };
+
+  async function openLesson(page: Page): Promise<void> {
+    await page.goto(LESSON);
+    await expect(page.getByRole('heading', { level: 1, name: 'Database cache' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled(SLOW);
+    // Paused, the page's thread is free for typing: console lines run at the paused virtual time.
+    const pauseButton = page.getByRole('button', { name: /^Pause/ });
+    if (await pauseButton.isVisible()) await pauseButton.click();
+    await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
+  }
+
+  test('redis-cli replies, SQL grid and PostgreSQL errors, no axe violations', async ({ page }) => {
+    test.setTimeout(360_000);
+    await openLesson(page);
+    const c = consoles(page);
+    // This lesson offers Redis and SQL only.
+    await expect(c.panel.getByRole('tab')).toHaveText(['Redis', 'SQL']);
+    const redis = c.input(/Redis command/);
+    const redisLog = c.log('Redis');
+    await run(redis, 'SET greeting hello');
+    await expect(lastReply(redisLog)).toHaveText('OK', SLOW);
+    await run(redis, 'GET greeting');
+    await expect(lastReply(redisLog)).toHaveText('"hello"');
+    await run(redis, 'INCR greeting');
+    await expect(lastReply(redisLog)).toHaveText(
+      '(error) ERR value is not an integer or out of range',
+    );
+    await expect(redisLog.locator('.console-entry').last().locator('.console-error')).toBeVisible();
+    await run(redis, 'GET nosuchkey');
+    await expect(lastReply(redisLog)).toHaveText('(nil)');
+    await run(redis, 'SELECT 1');
+    await expect(c.panel.locator('.console-input-row .console-prompt').first()).toContainText(
+      '127.0.0.1:6379[1]>',
+    );
+    await run(redis, 'SELECT 0');
+    await snap(page, 'lesson-console-redis');
+
+    await c.tab('SQL').click();
+    const sql = c.input(/SQL statement/);
+    const sqlLog = c.log('SQL');
+    await run(sql, 'SELECT id, name FROM products ORDER BY id LIMIT 3;');
+    const table = sqlLog.getByRole('table').last();
+    await expect(table).toBeVisible(SLOW);
+    await expect(table.getByRole('columnheader')).toHaveText(['id', 'name']);
+    await expect(table.locator('tbody tr')).toHaveCount(3);
+    await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText('1');
+    await expect(lastReply(sqlLog)).toHaveText('(3 rows)');
+    await run(sql, 'SELEC 1;');
+    await expect(lastReply(sqlLog)).toContainText('ERROR:  syntax error at or near "SELEC"');
+    await expect(lastReply(sqlLog)).toContainText('LINE 1: SELEC 1;');
+    await run(sql, 'SELECT n FROM generate_series(1, 500) AS n;');
+    await expect(
+      sqlLog.getByText(/Output truncated: showing the first 200 of 500 rows/),
+    ).toBeVisible();
+    await snap(page, 'lesson-console-sql');
+    await expectNoConsoleAxeViolations(page);
+  });
+});
