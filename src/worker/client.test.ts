@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { createSimClient, type WorkerHandle } from './client';
 import { SimHost } from './sim-host';
 import type { TraceBatch } from './protocol';
+import { nodeEnvironment } from '../../test/support/node-environment';
 
 /** An in-process "worker": the same SimHost the Web Worker runs, with Node's timers. */
 function inProcess(spawned: SimHost[]): () => WorkerHandle {
   return () => {
-    const host = new SimHost({
-      now: () => performance.now(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-    });
+    const host = new SimHost(
+      {
+        now: () => performance.now(),
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+      },
+      nodeEnvironment,
+    );
     spawned.push(host);
     return {
       api: host,
@@ -27,7 +31,9 @@ describe('SimClient', () => {
     const client = createSimClient({ spawn: inProcess(hosts), heartbeatMs: 0 });
     await client.load('sandbox', 42);
     await client.fastForward(150_000, () => {});
-    expect((await client.act({ type: 'workload.writes', params: { share: 0.5 } })).ok).toBe(true);
+    expect(
+      (await client.act({ type: 'strategy.set', params: { strategy: 'write-through' } })).ok,
+    ).toBe(true);
     await client.fastForward(100_000, () => {});
     expect((await client.act({ type: 'cache.flush' })).ok).toBe(true);
     const before = await client.fastForward(50_000, () => {});
@@ -55,21 +61,21 @@ describe('SimClient', () => {
     await client.load('sandbox', 7);
     await client.fastForward(80_000, () => {});
     const beforeAction = await hosts[0]!.snapshot();
-    await client.act({ type: 'cache.crash' });
+    expect((await client.act({ type: 'cache.use-memcached' })).ok).toBe(true);
     await client.fastForward(80_000, () => {});
     const back = await client.stepBack();
     expect(client.log).toHaveLength(0);
     expect(back?.now).toBe(beforeAction.now);
     expect(back?.traceHash).toBe(beforeAction.traceHash);
-    expect(back?.nodes['cache-1']?.up).toBe(true);
+    expect(back?.nodes.cache?.detail).toContain('in use');
     client.dispose();
   });
 
   it('refused actions are not logged', async () => {
     const client = createSimClient({ spawn: inProcess([]), heartbeatMs: 0 });
     await client.load('sandbox', 1);
-    const r = await client.act({ type: 'cache.recover' });
-    expect(r).toEqual({ ok: false, error: 'The cache node is already up.' });
+    const r = await client.act({ type: 'cache.use-redis' });
+    expect(r).toEqual({ ok: false, error: 'The app already uses the Redis node.' });
     expect(client.log).toHaveLength(0);
     client.dispose();
   });

@@ -4,11 +4,14 @@ import { LatencyHistogram } from '../../metrics';
 import type {
   ActionSpec,
   ApplyOutcome,
+  NodeStatus,
   ScenarioModel,
   SimContext,
   TraceDetail,
   UserAction,
 } from '../../model';
+import { memcachedClient, redisClient, type CacheClient } from '../../nodes/cache-client';
+import { MemcachedNode } from '../../nodes/memcached-node';
 import { RedisNode } from '../../nodes/redis-node';
 import { PeriodStats } from '../../period-stats';
 import { ZipfSampler, type RandomStream } from '../../rng';
@@ -17,48 +20,74 @@ import type { CatalogDb, DbReply } from './catalog-db';
 import { DEFAULT_CONFIG, updateConfig, type DbCacheConfig } from './config';
 import { runConsole } from './console';
 import { requestLifecycleMachine, type LifecycleEvent } from './request-lifecycle.machine';
-import { DB_CACHE_TOPOLOGY } from './topology';
+import { hopsAlong, LESSON_LAYOUT, type Hop, type Layout } from './layout';
 
 /** Time the cache node spends on one command (model parameter). */
 const CACHE_SERVICE_US = 15;
 const PERIOD_US = 1_000_000;
 const MB = 1024 * 1024;
 
-const ACTIONS: ActionSpec[] = [
+/** Actions with parameters say so ("(params: …)"); the sandbox shows only those without. */
+const PARAM_ACTIONS: ActionSpec[] = [
   {
     type: 'strategy.set',
     label: 'Caching strategy',
-    description: 'strategy: lazy | write-through | write-through+lazy',
+    description: '(params: strategy = lazy | write-through | write-through+lazy)',
   },
-  { type: 'ttl.set', label: 'TTL', description: 'seconds: TTL on cache writes, 0 = none' },
+  { type: 'ttl.set', label: 'TTL', description: '(params: seconds, 0 = no TTL)' },
   {
     type: 'invalidate.set',
     label: 'Invalidate on write',
-    description: 'enabled: DEL the key when its row is written',
+    description: '(params: enabled) DEL the key when its row is written',
   },
   {
     type: 'workload.set',
     label: 'Workload',
-    description: 'readShare, zipf, ratePerSec, itemBytes',
+    description: '(params: readShare, zipf, ratePerSec, itemBytes)',
   },
-  { type: 'cache.config', label: 'Cache size and policy', description: 'maxmemoryMb, policy' },
   {
-    type: 'cache.replace',
-    label: 'Replace cache node',
-    description: 'The node is replaced by an empty one',
+    type: 'cache.config',
+    label: 'Cache size and policy',
+    description: '(params: maxmemoryMb, policy)',
   },
   {
     type: 'db.write',
     label: 'Update a product in the database',
-    description: 'id: another system updates this row now',
+    description: '(params: id) another system updates this row now',
   },
   {
     type: 'request.send',
     label: 'Send one request',
-    description: 'op: read | write, id: product id',
+    description: '(params: op = read | write, id)',
   },
-  { type: 'traffic.set', label: 'User traffic', description: 'running: true | false' },
-  { type: 'console', label: 'Console', description: 'target: redis | sql, line' },
+  { type: 'traffic.set', label: 'User traffic', description: '(params: running = true | false)' },
+  {
+    type: 'console',
+    label: 'Console',
+    description: '(params: target = redis | memcached | sql, line)',
+  },
+];
+
+const NODE_ACTIONS: ActionSpec[] = [
+  {
+    type: 'cache.flush',
+    label: 'Flush cache',
+    description: 'Empty the cache node the app uses (FLUSHALL / flush_all).',
+  },
+  {
+    type: 'cache.replace',
+    label: 'Replace cache node',
+    description: 'The node is replaced by an empty one, same endpoint.',
+  },
+];
+
+const ENGINE_ACTIONS: ActionSpec[] = [
+  {
+    type: 'cache.use-memcached',
+    label: 'Use Memcached',
+    description: 'The app caches in the Memcached node.',
+  },
+  { type: 'cache.use-redis', label: 'Use Redis', description: 'The app caches in the Redis node.' },
 ];
 
 type Counter = 'reads' | 'hits' | 'misses' | 'stale' | 'requests' | 'queries' | 'commands';
@@ -72,14 +101,16 @@ const COUNTERS: readonly Counter[] = [
   'commands',
 ];
 
-type Hop = readonly [from: string, to: string, label: string, bytes: number];
-
 export interface DbCacheModelOptions {
   /** The database behind the cache: real SQL (animated runs) or the row mirror (fast runs). */
   database: (path: 'animated' | 'fast-forward') => CatalogDb | Promise<CatalogDb>;
   config?: Partial<DbCacheConfig>;
   detail?: TraceDetail;
   dispose?: () => void | Promise<void>;
+  /** The lesson's topology (default) or the sandbox's. */
+  layout?: Layout;
+  /** The scenario id the model reports (default 'db-cache'). */
+  id?: string;
 }
 
 /**
@@ -90,7 +121,15 @@ export interface DbCacheModelOptions {
 export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel {
   let cfg: DbCacheConfig = { ...DEFAULT_CONFIG, ...options.config };
   let db: CatalogDb | null = null;
+  const layout = options.layout ?? LESSON_LAYOUT;
+  const actions = layout.memcached
+    ? [...NODE_ACTIONS, ...ENGINE_ACTIONS, ...PARAM_ACTIONS]
+    : [...PARAM_ACTIONS, ...NODE_ACTIONS];
   let cache: RedisNode;
+  let memcached: MemcachedNode | null = null;
+  let client: CacheClient;
+  /** The node id of the cache the app uses now. */
+  const cacheId = (): string => (client.engine === 'redis' ? 'cache' : 'memcached');
   const detail: TraceDetail = options.detail ?? 'full';
   let workload: RandomStream;
   let hopDelays: RandomStream;
@@ -171,27 +210,26 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     else then(reply);
   }
 
-  function cacheCmd(argv: string[]) {
+  /** Counts one command on the cache node (EngineCPUUtilization) and returns the client. */
+  function cacheOp(): CacheClient {
     totals.cacheCommands++;
     period.add('commands', 1, ctxRef!.kernel.now);
-    return cache.exec(argv);
+    return client;
   }
 
   function cacheWrite(ctx: SimContext, key: string, value: string, requestId: number): boolean {
-    const argv =
-      cfg.ttlSeconds > 0 ? ['set', key, value, 'ex', String(cfg.ttlSeconds)] : ['set', key, value];
-    const r = cacheCmd(argv);
-    if (r.kind === 'error') {
+    const r = cacheOp().set(key, value, cfg.ttlSeconds);
+    if (!r.ok) {
       totals.errors++;
       if (detail === 'full')
-        ctx.emit('scenario.note', 'cache', '', { text: `SET ${key} refused: ${r.message}` });
+        ctx.emit('scenario.note', cacheId(), '', { text: `SET ${key} refused: ${r.error}` });
       return false;
     }
     if (unread.has(key)) churn++;
     unread.add(key);
     if (detail === 'full') {
       const ttl = cfg.ttlSeconds > 0 ? { ttlMs: cfg.ttlSeconds * 1000 } : {};
-      ctx.emit('cache.set', 'cache', '', { requestId, key, bytes: value.length, ...ttl });
+      ctx.emit('cache.set', cacheId(), '', { requestId, key, bytes: value.length, ...ttl });
     }
     return true;
   }
@@ -217,8 +255,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
   ): void {
     const back: readonly Hop[] = [
       ...hops,
-      [r.app, 'lb', '200 OK', 300],
-      ['lb', 'users', '200 OK', 300],
+      ...hopsAlong([...layout.route(r.app)].reverse(), '200 OK', 300),
     ];
     const account = (extraUs: number): void => {
       const now = ctx.kernel.now;
@@ -255,32 +292,32 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     const r = { app, id, op: 'read' as const, key, started };
     totals.reads++;
     follow(id, { type: 'request.read' });
-    travel(ctx, id, [[app, 'cache', `GET ${key}`, 40]], () => {
-      const reply = cacheCmd(['get', key]);
+    travel(ctx, id, [[app, cacheId(), `GET ${key}`, 40]], () => {
+      const value = cacheOp().get(key);
       const now = ctx.kernel.now;
       period.add('reads', 1, now);
-      if (reply.kind === 'bulk') {
+      if (value !== null) {
         totals.hits++;
         period.add('hits', 1, now);
         unread.delete(key);
-        const cachedVersion = Number(reply.value.slice(1, reply.value.indexOf('|')));
+        const cachedVersion = Number(value.slice(1, value.indexOf('|')));
         const stale = cachedVersion !== db!.committedVersion(productId);
         if (stale) {
           totals.stale++;
           period.add('stale', 1, now);
         }
         follow(id, { type: 'cache.hit' });
-        if (detail === 'full') ctx.emit('cache.hit', 'cache', app, { requestId: id, key });
+        if (detail === 'full') ctx.emit('cache.hit', cacheId(), app, { requestId: id, key });
         const label = stale ? 'value (stale)' : 'value';
-        finish(ctx, r, 'hit', [['cache', app, label, reply.value.length]], CACHE_SERVICE_US, stale);
+        finish(ctx, r, 'hit', [[cacheId(), app, label, value.length]], CACHE_SERVICE_US, stale);
         return;
       }
       totals.misses++;
       period.add('misses', 1, now);
       follow(id, { type: 'cache.miss' });
-      if (detail === 'full') ctx.emit('cache.miss', 'cache', app, { requestId: id, key });
+      if (detail === 'full') ctx.emit('cache.miss', cacheId(), app, { requestId: id, key });
       const toDb: readonly Hop[] = [
-        ['cache', app, '(nil)', 5],
+        [cacheId(), app, '(nil)', 5],
         [app, 'rds', 'SELECT', 120],
       ];
       travel(
@@ -298,9 +335,9 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
               if (cfg.strategy === 'write-through') return finish(ctx, r, 'miss', []);
               follow(id, { type: 'cache.populate' });
               const value = encodeValue(row.row);
-              travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
+              travel(ctx, id, [[app, cacheId(), `SET ${key}`, value.length]], () => {
                 const ok = cacheWrite(ctx, key, value, id);
-                finish(ctx, r, 'miss', [['cache', app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
+                finish(ctx, r, 'miss', [[cacheId(), app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
               });
             },
           ),
@@ -331,18 +368,18 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
           if (cfg.strategy !== 'lazy') {
             follow(id, { type: 'cache.update' });
             const value = encodeValue(reply.row);
-            return travel(ctx, id, [[app, 'cache', `SET ${key}`, value.length]], () => {
+            return travel(ctx, id, [[app, cacheId(), `SET ${key}`, value.length]], () => {
               const ok = cacheWrite(ctx, key, value, id);
-              finish(ctx, r, 'write', [['cache', app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
+              finish(ctx, r, 'write', [[cacheId(), app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
             });
           }
           if (!cfg.invalidateOnWrite) return finish(ctx, r, 'write', []);
           follow(id, { type: 'cache.invalidate' });
-          travel(ctx, id, [[app, 'cache', `DEL ${key}`, 40]], () => {
-            cacheCmd(['del', key]);
+          travel(ctx, id, [[app, cacheId(), `DEL ${key}`, 40]], () => {
+            cacheOp().del(key);
             unread.delete(key);
-            if (detail === 'full') ctx.emit('cache.del', 'cache', app, { requestId: id, key });
-            finish(ctx, r, 'write', [['cache', app, '(integer) 1', 5]], CACHE_SERVICE_US);
+            if (detail === 'full') ctx.emit('cache.del', cacheId(), app, { requestId: id, key });
+            finish(ctx, r, 'write', [[cacheId(), app, '(integer) 1', 5]], CACHE_SERVICE_US);
           });
         },
       ),
@@ -390,27 +427,20 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
   function sendRequest(ctx: SimContext, isRead: boolean, productId: number): void {
     const id = nextRequest++;
     const started = ctx.kernel.now;
-    const app = nextApp === 0 ? 'app-a' : 'app-b';
-    nextApp = 1 - nextApp;
+    const app = layout.apps[nextApp]!;
+    nextApp = (nextApp + 1) % layout.apps.length;
     if (tracked === 0 && detail === 'full') tracked = id;
     const key = keyOf(productId);
     if (detail === 'full') {
-      ctx.emit('request.started', 'users', 'lb', {
+      ctx.emit('request.started', 'users', layout.route(app)[1]!, {
         requestId: id,
         op: isRead ? 'read' : 'write',
         key,
       });
     }
     const verb = isRead ? 'GET' : 'PUT';
-    travel(
-      ctx,
-      id,
-      [
-        ['users', 'lb', `${verb} /products/${productId}`, 200],
-        ['lb', app, `${verb} /products/${productId}`, 200],
-      ],
-      () =>
-        isRead ? read(ctx, app, id, productId, started) : write(ctx, app, id, productId, started),
+    travel(ctx, id, hopsAlong(layout.route(app), `${verb} /products/${productId}`, 200), () =>
+      isRead ? read(ctx, app, id, productId, started) : write(ctx, app, id, productId, started),
     );
   }
 
@@ -427,9 +457,9 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
   const refuse = (error: string): ApplyOutcome => ({ ok: false, error });
 
   return {
-    id: 'db-cache',
-    topology: DB_CACHE_TOPOLOGY,
-    actions: ACTIONS,
+    id: options.id ?? 'db-cache',
+    topology: layout.topology,
+    actions,
     start(ctx) {
       ctxRef = ctx;
       workload = ctx.rng.stream('workload');
@@ -448,6 +478,8 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
             ctx.emit(event === 'evicted' ? 'cache.evicted' : 'cache.expired', 'cache', '', { key });
         },
       );
+      client = redisClient(cache);
+      if (layout.memcached) memcached = new MemcachedNode(ctx.kernel);
       rebuildPadding();
       const database = options.database(detail === 'full' ? 'animated' : 'fast-forward');
       const begin = (d: CatalogDb): void => {
@@ -471,12 +503,37 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
           break;
         }
         case 'cache.replace':
-          // A replaced node keeps its endpoint and comes back empty (facts sheet §3, no replicas).
-          cache.replace();
+          // A replaced node keeps its endpoint and comes back empty (facts sheet §3 and §4:
+          // no replica to promote, and Memcached has no replication or persistence at all).
+          if (client.engine === 'redis') {
+            cache.replace();
+            client = redisClient(cache);
+          } else {
+            memcached!.replace();
+            client = memcachedClient(memcached!);
+          }
           unread.clear();
-          ctx.emit('node.crashed', 'cache', '', { reason: 'node replaced: the new node is empty' });
-          ctx.emit('node.recovered', 'cache', '', {});
+          ctx.emit('node.crashed', cacheId(), '', {
+            reason: 'node replaced: the new node is empty',
+          });
+          ctx.emit('node.recovered', cacheId(), '', {});
           break;
+        case 'cache.flush':
+          cacheOp().flush();
+          unread.clear();
+          break;
+        case 'cache.use-memcached':
+        case 'cache.use-redis': {
+          if (!memcached) return refuse('This scenario has no Memcached node.');
+          const engine = action.type === 'cache.use-redis' ? 'redis' : 'memcached';
+          if (client.engine === engine)
+            return refuse(
+              `The app already uses the ${engine === 'redis' ? 'Redis' : 'Memcached'} node.`,
+            );
+          client = engine === 'redis' ? redisClient(cache) : memcachedClient(memcached);
+          unread.clear();
+          break;
+        }
         case 'db.write': {
           const id = Number(p?.id);
           if (!Number.isInteger(id) || id < 1 || id > cfg.catalogSize) {
@@ -517,28 +574,42 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
           break;
         }
         case 'console':
-          return runConsole(p, { cache, db, ctx });
+          return runConsole(p, { cache, memcached, db, ctx });
         default:
           return refuse(
-            `Unknown action "${action.type}". This scenario offers: ${ACTIONS.map((a) => a.type).join(', ')}.`,
+            `Unknown action "${action.type}". This scenario offers: ${actions.map((a) => a.type).join(', ')}.`,
           );
       }
       ctx.emit('action.applied', '', '', { action: action.type, detail: JSON.stringify(p ?? {}) });
       return { ok: true };
     },
     nodeStatus() {
-      const items = cache?.engine.dbs[0]?.size ?? 0;
-      return {
+      const status: Record<string, NodeStatus> = {
         users: { up: true, detail: `${totals.requests} requests served` },
-        lb: { up: true, detail: 'round robin' },
-        'app-a': { up: true, detail: strategyText(cfg) },
-        'app-b': { up: true, detail: strategyText(cfg) },
-        cache: {
-          up: cache?.up ?? true,
-          detail: `${items} keys, ${(cache ? cache.engine.usedMemory() / MB : 0).toFixed(1)} of ${cfg.maxmemoryMb} MB, ${cfg.policy}`,
-        },
         rds: { up: db !== null, detail: db ? 'PostgreSQL (PGlite)' : 'starting…' },
       };
+      if (layout.route(layout.apps[0]!).includes('lb'))
+        status.lb = { up: true, detail: 'round robin' };
+      for (const app of layout.apps)
+        status[app] = { up: true, detail: strategyText(cfg, client?.engine ?? 'redis') };
+      const inUse = (engine: CacheClient['engine']): string =>
+        client?.engine === engine ? ' · in use' : '';
+      if (cache) {
+        const items = cache.engine.dbs[0]?.size ?? 0;
+        const mb = (cache.engine.usedMemory() / MB).toFixed(1);
+        status.cache = {
+          up: cache.up,
+          detail: `${items} keys, ${mb} of ${cfg.maxmemoryMb} MB, ${cfg.policy}${inUse('redis')}`,
+        };
+      }
+      if (memcached) {
+        const c = memcachedClient(memcached);
+        status.memcached = {
+          up: memcached.up,
+          detail: `${c.items()} items, ${(c.bytesUsed() / MB).toFixed(1)} MB${inUse('memcached')}`,
+        };
+      }
+      return status;
     },
     metrics() {
       const now = ctxRef?.kernel.now ?? 0;
@@ -556,8 +627,8 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         StaleReadRate: c.reads === 0 ? 0 : (100 * c.stale) / c.reads,
         Evictions: evictions,
         Expirations: expirations,
-        CurrItems: cache?.engine.dbs[0]?.size ?? 0,
-        BytesUsedForCache: cache?.engine.usedMemory() ?? 0,
+        CurrItems: client?.items() ?? 0,
+        BytesUsedForCache: client?.bytesUsed() ?? 0,
         CacheWriteErrors: totals.errors,
         ChurnKeys: churn,
         UnreadKeys: unread.size,
@@ -578,7 +649,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
   };
 }
 
-function strategyText(cfg: DbCacheConfig): string {
+function strategyText(cfg: DbCacheConfig, engine: CacheClient['engine']): string {
   const s =
     cfg.strategy === 'lazy'
       ? 'lazy loading'
@@ -587,5 +658,5 @@ function strategyText(cfg: DbCacheConfig): string {
         : 'write-through + lazy loading';
   const ttl = cfg.ttlSeconds > 0 ? `, TTL ${cfg.ttlSeconds} s` : ', no TTL';
   const inv = cfg.strategy === 'lazy' && cfg.invalidateOnWrite ? ', invalidate on write' : '';
-  return s + ttl + inv;
+  return `${s}${ttl}${inv}, via ${engine === 'redis' ? 'Redis' : 'Memcached'}`;
 }

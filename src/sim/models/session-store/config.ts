@@ -18,7 +18,7 @@ export interface SessionConfig {
 /**
  * Defaults: in-memory sessions (the stateful app the lesson starts from), a 30-minute session
  * timeout (a common web default), 40 users of whom a fifth go idle for minutes at a time.
- * Think time is compressed to 50 ms so the animation has traffic at the worker's 1 ms per wall
+ * Think time is compressed to 0.1 s so the animation has traffic at the worker's 1 ms per wall
  * second; idle pauses stay minutes long so TTLs are real seconds on the engine's clock.
  */
 export const DEFAULT_CONFIG: SessionConfig = {
@@ -26,7 +26,7 @@ export const DEFAULT_CONFIG: SessionConfig = {
   ttlSeconds: 1_800,
   users: 40,
   idleShare: 0.2,
-  thinkMs: 50,
+  thinkMs: 100,
   traffic: true,
 };
 

@@ -1,3 +1,4 @@
+import type { SimulatedRds } from '../../../rds/index';
 import type { ModelEntry } from '../../model';
 import { rdsAccounts } from './rds-accounts';
 import { createSessionStoreModel } from './session-store.model';
@@ -24,6 +25,16 @@ export {
 export { sessionLifecycleMachine, type SessionEvent } from './session-lifecycle.machine';
 export { SESSION_TOPOLOGY, APP_SLOTS } from './topology';
 
-/** The registry entry: logins query the environment's simulated RDS (PGlite users table). */
-export const sessionStoreEntry: ModelEntry = (env) => () =>
-  createSessionStoreModel({ accounts: () => env.rds().then((rds) => rdsAccounts(rds)) });
+/**
+ * The registry entry: logins query the environment's simulated RDS (PGlite users table), one
+ * database per simulation, closed with the model.
+ */
+export const sessionStoreEntry: ModelEntry =
+  (env) => (_seed: number, options?: { detail?: 'full' | 'summary' }) => {
+    let rds: SimulatedRds | null = null;
+    return createSessionStoreModel({
+      ...(options?.detail ? { detail: options.detail } : {}),
+      accounts: async () => rdsAccounts((rds = await env.rds())),
+      dispose: () => rds?.close(),
+    });
+  };

@@ -5,11 +5,11 @@ import { setup } from 'xstate';
  * TTL that every request refreshes). The model sends one event per thing that happens to that
  * session; the statechart the student sees is this definition.
  *
- * - anonymous → authenticated: a login created a session.
+ * - anonymous → logged in (authenticated): a login created a session.
  * - authenticated ⇄ idle: the user stopped clicking; a request before the TTL runs out brings
  *   the session back (and refreshes its TTL).
- * - idle/authenticated → expired: the TTL ran out (Redis expired the key, or the app's timeout).
- * - authenticated/idle → lost: the session's home went away while it was live (its instance
+ * - logged in → expired: the TTL ran out (Redis expired the key, or the app's timeout).
+ * - logged in → lost: the session's home went away while it was live (its instance
  *   terminated, the unreplicated cache node restarted, an AZ outage).
  * - any → anonymous on `request.rejected`: the next request found no session — the user is
  *   sent to the login page (for in-memory sessions routed to another instance this happens
@@ -29,18 +29,14 @@ export const sessionLifecycleMachine = setup({
   id: 'session',
   initial: 'anonymous',
   states: {
-    anonymous: { on: { login: 'authenticated' } },
-    authenticated: {
-      on: {
-        pause: 'idle',
-        'ttl.expired': 'expired',
-        'session.lost': 'lost',
-        'request.rejected': 'anonymous',
+    anonymous: { on: { login: 'loggedIn' } },
+    loggedIn: {
+      initial: 'authenticated',
+      states: {
+        authenticated: { on: { pause: 'idle' } },
+        idle: { on: { activity: 'authenticated' } },
       },
-    },
-    idle: {
       on: {
-        activity: 'authenticated',
         'ttl.expired': 'expired',
         'session.lost': 'lost',
         'request.rejected': 'anonymous',

@@ -223,7 +223,7 @@ describe('session-store model: TTL', () => {
     });
     const seen: string[] = [];
     const look = (): string => {
-      const state = s.state().machines.session![0]!;
+      const state = s.state().machines.session!.at(-1)!;
       if (seen[seen.length - 1] !== state) seen.push(state);
       return state;
     };
@@ -235,8 +235,8 @@ describe('session-store model: TTL', () => {
     }
     expect(seen.slice(0, 5)).toEqual([
       'anonymous',
-      'authenticated',
-      'idle',
+      'loggedIn.authenticated',
+      'loggedIn.idle',
       'expired',
       'anonymous',
     ]);
@@ -256,7 +256,7 @@ describe('session-store model: TTL', () => {
     const mine = readRequests(events).filter((r) => r.user === 'u01' && r.response !== null);
     const last = mine[mine.length - 1]!;
     expect(isLoggedInResponse(last)).toBe(true);
-    expect(s.state().machines.session).toEqual(['idle']);
+    expect(s.state().machines.session).toEqual(['loggedIn', 'loggedIn.idle']);
     await act(s, 'instance.terminate', { id: last.instance! });
     expect(s.state().machines.session).toEqual(['lost']);
   });

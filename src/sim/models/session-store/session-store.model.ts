@@ -32,11 +32,16 @@ export interface SessionStoreModelOptions {
   /** The user accounts behind the login (default: the explicit cost model in accounts-db.ts). */
   accounts?: () => AccountsDb | Promise<AccountsDb>;
   config?: Partial<SessionConfig>;
+  /** Trace detail from the start: 'summary' for fast runs (experiments). */
+  detail?: 'full' | 'summary';
+  /** Releases what the accounts back end holds (the PGlite instance). */
+  dispose?: () => void | Promise<void>;
 }
 
 export interface SessionStoreModel extends ScenarioModel {
   /** The configuration in force (read-only view, for tests and status lines). */
   readonly config: Readonly<SessionConfig>;
+  dispose(): void | Promise<void>;
 }
 
 /**
@@ -49,7 +54,7 @@ export function createSessionStoreModel(options: SessionStoreModelOptions = {}):
   const cfg: SessionConfig = { ...DEFAULT_CONFIG, ...options.config };
   const lifecycle = createActor(sessionLifecycleMachine).start();
   let w: World | null = null;
-  let detail: 'full' | 'summary' = 'full';
+  let detail: 'full' | 'summary' = options.detail ?? 'full';
 
   const refuse = (error: string): ApplyOutcome => ({ ok: false, error });
 
@@ -278,6 +283,7 @@ export function createSessionStoreModel(options: SessionStoreModelOptions = {}):
       detail = d;
       if (w) w.detail = d;
     },
+    dispose: () => options.dispose?.(),
   };
 }
 

@@ -1,0 +1,66 @@
+import type { TopologySpec } from '../../topology';
+import { DB_CACHE_TOPOLOGY } from './topology';
+
+/** Where requests enter and which app instances serve them, per variant of the model. */
+export interface Layout {
+  topology: TopologySpec;
+  apps: readonly string[];
+  /** Node ids from the users to an app instance, e.g. users → lb → app-a. */
+  route(app: string): readonly string[];
+  /** Whether a Memcached node stands beside the Redis node (the sandbox compares them). */
+  memcached: boolean;
+}
+
+export type Hop = readonly [from: string, to: string, label: string, bytes: number];
+
+/** The hops along a path of node ids, all carrying the same message. */
+export function hopsAlong(path: readonly string[], label: string, bytes: number): Hop[] {
+  const hops: Hop[] = [];
+  for (let i = 1; i < path.length; i++) hops.push([path[i - 1]!, path[i]!, label, bytes]);
+  return hops;
+}
+
+export const LESSON_LAYOUT: Layout = {
+  topology: DB_CACHE_TOPOLOGY,
+  apps: ['app-a', 'app-b'],
+  route: (app) => ['users', 'lb', app],
+  memcached: false,
+};
+
+/**
+ * The sandbox: one client, one app instance, a Redis node and a Memcached node (the app uses
+ * one of them at a time) and the database. The first AZ holds all but the database, whose
+ * trips cross AZs.
+ */
+export const SANDBOX_LAYOUT: Layout = {
+  topology: {
+    region: 'us-east-1',
+    azs: [
+      { id: 'use1-az1', label: 'us-east-1a' },
+      { id: 'use1-az2', label: 'us-east-1b' },
+    ],
+    nodes: [
+      { id: 'users', label: 'Client', kind: 'client', az: 'use1-az1', column: 0, row: 0 },
+      { id: 'app', label: 'App instance', kind: 'app', az: 'use1-az1', column: 1, row: 0 },
+      { id: 'cache', label: 'Redis node', kind: 'cache', az: 'use1-az1', column: 2, row: 0 },
+      {
+        id: 'memcached',
+        label: 'Memcached node',
+        kind: 'cache',
+        az: 'use1-az1',
+        column: 2,
+        row: 1,
+      },
+      { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az2', column: 3, row: 0 },
+    ],
+    links: [
+      { from: 'users', to: 'app', latency: { medianUs: 300, sigma: 0.3 } },
+      { from: 'app', to: 'cache' },
+      { from: 'app', to: 'memcached' },
+      { from: 'app', to: 'rds' },
+    ],
+  },
+  apps: ['app'],
+  route: (app) => ['users', app],
+  memcached: true,
+};
