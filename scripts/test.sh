@@ -13,7 +13,9 @@ stage "typecheck"; npx tsc -p tsconfig.json --noEmit && npx tsc -p tsconfig.core
 stage "lint"; npx eslint . --max-warnings=0
 stage "unit, property and conformance tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
-stage "production build"; npx vite build --logLevel warn && node scripts/size-budget.mjs
+stage "production build"
+node --import tsx scripts/build-pgdata.ts --if-missing
+npx vite build --logLevel warn && node scripts/size-budget.mjs
 stage "end-to-end tests (Playwright, Debian chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json
 
