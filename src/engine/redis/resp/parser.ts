@@ -20,17 +20,28 @@ export class RespParser {
   private pending: BinStr[] | null = null;
   private remaining = 0;
   private failed = false;
+  /** Buffer length needed before parsing can progress (a large bulk still arriving). */
+  private need = 0;
   /** Whether the connection is authenticated (Redis limits lengths before AUTH). */
   authenticated = true;
 
   feed(chunk: BinStr): void {
     if (this.failed) return;
-    this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
-    this.pos = 0;
+    // Appending keeps V8's rope string; compacting (slice) only when most of it is consumed
+    // keeps a large value arriving in many chunks linear rather than quadratic.
+    if (this.pos > 0 && this.pos * 2 >= this.buf.length) {
+      this.buf = this.buf.slice(this.pos) + chunk;
+      this.need -= this.pos;
+      this.pos = 0;
+    } else {
+      this.buf += chunk;
+    }
   }
 
   /** The next complete command or protocol error, or undefined if more bytes are needed. */
   next(): ParseItem | undefined {
+    if (this.buf.length < this.need) return undefined;
+    this.need = 0;
     while (!this.failed) {
       if (this.pending === null) {
         if (this.pos >= this.buf.length) return undefined;
@@ -61,7 +72,10 @@ export class RespParser {
         if (len === null || len < 0 || len > BULK_MAX) return this.fail('invalid bulk length');
         if (len > 16384 && !this.authenticated) return this.fail('unauthenticated bulk length');
         // Redis skips the two bytes after the payload without checking they are CRLF.
-        if (this.buf.length < lineEnd + 2 + len + 2) return undefined;
+        if (this.buf.length < lineEnd + 2 + len + 2) {
+          this.need = lineEnd + 2 + len + 2;
+          return undefined;
+        }
         this.pending!.push(this.buf.slice(lineEnd + 2, lineEnd + 2 + len));
         this.pos = lineEnd + 2 + len + 2;
         this.remaining--;
