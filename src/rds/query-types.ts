@@ -30,6 +30,8 @@ export interface QuerySuccess extends OutcomeTiming {
   command: string | undefined;
   planCost: number | undefined;
   servedBy: 'pglite' | 'mirror';
+  /** The statement may have changed data (INSERT/UPDATE/DELETE/DDL…): replicas replay it. */
+  wrote: boolean;
 }
 
 export interface QueryFailure extends OutcomeTiming {

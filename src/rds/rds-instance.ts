@@ -149,7 +149,7 @@ export class RdsInstance {
     const timing = { simulatedDurationUs: durationUs, queuedUs, startedAtUs: startUs, completedAtUs, instance: this.id };
     if (exec.error) return { ok: false, error: exec.error, ...timing };
     const r = exec.result!;
-    return { ok: true, rows: r.rows, fields: r.fields, rowCount, command: r.command, planCost: exec.planCost, servedBy: exec.servedBy, ...timing };
+    return { ok: true, rows: r.rows, fields: r.fields, rowCount, command: r.command, planCost: exec.planCost, servedBy: exec.servedBy, wrote: exec.wrote, ...timing };
   }
 
   private jitter(): number {

@@ -41,6 +41,13 @@ describe('read replica with replication lag', () => {
     if (!w.ok) expect(w.error).toMatchObject({ code: '25006', message: 'cannot execute UPDATE in a read-only transaction' });
   });
 
+  it('replicates writes that return rows (INSERT … RETURNING)', async () => {
+    const ins = await rds.query("INSERT INTO users VALUES ($1, $2, 'New User', 'NZ', to_timestamp(0)) RETURNING id", [90_001, 'new@example.com'], { at: 15_000_000 });
+    expect(ins.ok && ins.rows).toEqual([{ id: 90_001 }]);
+    const later = await rds.query('SELECT name FROM users WHERE id = $1', [90_001], { at: ins.completedAtUs + 1_000_000, target: 'replica-1' });
+    expect(later.ok && later.rows).toEqual([{ name: 'New User' }]);
+  });
+
   it('serves stale rows from the replica in fast-forward too', async () => {
     await rds.setMode('fast-forward');
     const write = await rds.query(WORKLOAD_SQL.adjustProductStock, [12, 7], { at: 20_000_000 });

@@ -170,7 +170,7 @@ export class SimulatedRds {
 }
 
 function isWriteOutcome(o: QueryOutcome): boolean {
-  return o.ok && o.fields.length === 0 && o.command !== 'SELECT';
+  return o.ok && o.wrote;
 }
 
 /** Starts PGlite (see startDatabase) and wraps it in the model. The one entry point the worker needs. */
