@@ -85,6 +85,8 @@ export class RedisEngine implements KeyspaceHost {
   peakMemory = 0;
   keyspaceEvent: KeyspaceHost['keyspaceEvent'];
   readonly sharedLru: Int32Array;
+  private memoryStale = true;
+  private memoryCached = 0;
   private nextClientId = 1;
   private readonly blockedClients = new Set<Client>();
   private readonly readyKeys: Array<{ db: Db; key: BinStr }> = [];
@@ -129,16 +131,19 @@ export class RedisEngine implements KeyspaceHost {
     this.sharedIntegers = this.config.maxmemory === 0 || !(p.endsWith('lru') || p.endsWith('lfu'));
   }
   usedMemoryChanged(): void {
-    // used_memory is computed on demand from the dbs; nothing cached to invalidate.
+    this.memoryStale = true;
   }
   keyReady(db: Db, key: BinStr): void {
     this.readyKeys.push({ db, key });
   }
 
-  /** Modelled `used_memory` in bytes. */
+  /** Modelled `used_memory` in bytes (recomputed only after a write changed it). */
   usedMemory(): number {
+    if (!this.memoryStale) return this.memoryCached;
     let n = BASE_USED_MEMORY;
     for (const db of this.dbs) if (db.size !== 0) n += db.usedBytes;
+    this.memoryCached = n;
+    this.memoryStale = false;
     return n;
   }
 
