@@ -58,6 +58,10 @@ const CASES: Array<[string, string]> = [
   ['QUIT closes after OK', 'PING\r\nQUIT\r\nPING\r\n'],
   ['binary payload', '*3\r\n$3\r\nSET\r\n$2\r\nb\x00\r\n$4\r\n\x00\xff\r\n\r\n*2\r\n$3\r\nGET\r\n$2\r\nb\x00\r\n'],
   ['transaction', 'MULTI\r\nSET a 1\r\nINCR a\r\nNOPE\r\nEXEC\r\nMULTI\r\nINCR a\r\nGET a\r\nEXEC\r\n'],
+  [
+    'out of memory under noeviction',
+    'SET a 1\r\nCONFIG SET maxmemory 1\r\nSET b 2\r\nGET a\r\nDEL a\r\nMULTI\r\nGET a\r\nEXEC\r\nCONFIG SET maxmemory 0\r\nSET b 2\r\n',
+  ],
 ];
 
 describe('serve:redis speaks RESP like redis-server', () => {
