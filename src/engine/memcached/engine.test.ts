@@ -232,3 +232,26 @@ describe('options', () => {
     expect(createMemcachedEngine({ clock, memoryLimitMb: 1, itemSizeMax: parseItemSize('512k') }).settings.itemSizeMax).toBe(524288);
   });
 });
+
+describe('typed keys', () => {
+  it('are UTF-8 on the wire: a latin1 byte key set over the protocol is a different key', () => {
+    const { e } = fresh();
+    const conn = e.connect();
+    const bytes = (str: string): Uint8Array => Uint8Array.from(str, (c) => c.charCodeAt(0));
+    conn.feed(bytes('set caf\xe9 0 0 1\r\nL\r\n'));
+    expect(e.get('café')).toBeNull();
+    expect(e.set('café', 'U')).toBe('STORED');
+    expect(text(e.get('café')?.value)).toBe('U');
+    expect(String.fromCharCode(...conn.feed(bytes('get caf\xc3\xa9 caf\xe9\r\n')))).toBe(
+      'VALUE caf\xc3\xa9 0 1\r\nU\r\nVALUE caf\xe9 0 1\r\nL\r\nEND\r\n',
+    );
+  });
+  it('refuses keys the protocol cannot carry', () => {
+    const { e } = fresh();
+    expect(e.set('a b', 'v')).toBe('CLIENT_ERROR bad command line format');
+    expect(e.set('k'.repeat(251), 'v')).toBe('CLIENT_ERROR bad command line format');
+    expect(e.get('a b')).toBeNull();
+    e.set('ok', 'v');
+    expect(e.get('ok')).not.toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import type { EngineClock } from '../clock';
 import type { EngineRng } from '../rng';
 import { MemcachedConnection } from './connection';
+import type { Item } from './item';
 import type { MemcachedListener } from './observation';
 import type { StoreMode, StoreResult } from './operations';
 import { addDelta, allocForStore, deleteItem, flushAll, storeItem, touchItem } from './operations';
@@ -141,7 +142,7 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
     exptime: number,
     reqCas: bigint,
   ): StoreReply => {
-    const key = toKey(rawKey);
+    const key = store.highKeys === 0 && store.map.has(rawKey) ? rawKey : toKey(rawKey);
     if (key === null) return BAD;
     const value = typeof raw === 'string' ? utf8.encode(raw) : raw;
     store.tick();
@@ -165,11 +166,18 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
   };
 
   const retrieve = (rawKey: string, touch: boolean, exptime: number): MemcachedValue | null => {
-    const key = toKey(rawKey);
-    if (key === null) return null;
     store.tick();
     store.beginObservation();
-    const it = touch ? touchItem(store, key, exptime) : store.get(key, true);
+    // Found as is while no stored key has high bytes: the key is valid ASCII, skip the check.
+    const direct = store.highKeys === 0 && !touch ? store.map.get(rawKey) : undefined;
+    let key: string | null = rawKey;
+    let it: Item | null;
+    if (direct !== undefined) it = store.live(direct, true);
+    else {
+      key = toKey(rawKey);
+      if (key === null) return null;
+      it = touch ? touchItem(store, key, exptime) : store.get(key, true);
+    }
     if (touch) {
       store.counters.touchCmds++;
       if (it) store.slabs.classes[it.clsid]!.touchHits++;

@@ -27,6 +27,8 @@ export interface Item {
   /** LRU neighbours: prev is towards the head (newer), next towards the tail (older). */
   prev: Item | null;
   next: Item | null;
+  /** The key has a byte ≥ 0x80 (see ItemStore.highKeys). */
+  highKey: boolean;
   /** Slab class the item's (header) chunk came from; 0 once freed. */
   headerClass: number;
   /** Classes of the body chunks of a large item (ntotal > slab_chunk_max), else null. */

@@ -75,6 +75,11 @@ export class ItemStore {
   readonly processStarted: number;
   private readonly startSec: number;
   listener: MemcachedListener | null = null;
+  /**
+   * Linked items whose key has a byte ≥ 0x80. While there are none, a typed-API key that is
+   * found in the table must be plain ASCII, so the per-character key check can be skipped.
+   */
+  highKeys = 0;
   /** Set by lookups for the observation of the command in progress. */
   lastExpired = false;
   private evictedKeys: string[] | null = null;
@@ -123,7 +128,11 @@ export class ItemStore {
   /** do_item_get: lookup with lazy flush/expiry removal; `bump` = DO_UPDATE. */
   get(key: string, bump: boolean): Item | null {
     const it = this.map.get(key);
-    if (it === undefined) return null;
+    return it === undefined ? null : this.live(it, bump);
+  }
+
+  /** The rest of do_item_get for an item found in the table: flushed/expired → removed. */
+  live(it: Item, bump: boolean): Item | null {
     if (this.isFlushed(it)) {
       this.unlink(it);
       this.counters.getFlushed++;
@@ -183,6 +192,7 @@ export class ItemStore {
       pinned: false,
       prev: null,
       next: null,
+      highKey: hasHighByte(key),
       headerClass,
       bodyChunks: null,
     };
@@ -307,6 +317,7 @@ export class ItemStore {
     this.counters.currBytes += it.ntotal;
     this.counters.currItems++;
     this.counters.totalItems++;
+    if (it.highKey) this.highKeys++;
     this.map.set(it.key, it);
     this.slabs.linkQ(it);
   }
@@ -317,6 +328,7 @@ export class ItemStore {
     it.linked = false;
     this.counters.currBytes -= it.ntotal;
     this.counters.currItems--;
+    if (it.highKey) this.highKeys--;
     this.map.delete(it.key);
     this.slabs.unlinkQ(it);
     this.free(it);
@@ -328,6 +340,7 @@ export class ItemStore {
       oldIt.linked = false;
       this.counters.currBytes -= oldIt.ntotal;
       this.counters.currItems--;
+      if (oldIt.highKey) this.highKeys--;
       this.slabs.unlinkQ(oldIt);
       this.free(oldIt);
     }
@@ -368,3 +381,8 @@ export class ItemStore {
 }
 
 const EMPTY = new Uint8Array(0);
+
+function hasHighByte(key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
