@@ -8,7 +8,10 @@ import type { AccountsDb } from './accounts-db';
  * (src/rds tests), so the mirror path is used throughout: in-memory mode logs in on every other
  * request, and one PGlite round trip per login would stall fast-forward.
  */
-export async function rdsAccounts(rds: SimulatedRds, users = DEFAULT_SIZES.users): Promise<AccountsDb> {
+export async function rdsAccounts(
+  rds: SimulatedRds,
+  users = DEFAULT_SIZES.users,
+): Promise<AccountsDb> {
   await rds.setMode('fast-forward');
   const sql = WORKLOAD_SQL.userById;
   return {
