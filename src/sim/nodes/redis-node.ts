@@ -52,10 +52,18 @@ export class RedisNode {
     return this.app.exec(argv) ?? { kind: 'null' };
   }
 
+  /**
+   * Changes the node's parameter group values. ElastiCache refuses CONFIG from clients (the
+   * profile answers it as an unknown command), so this goes through the engine, as a
+   * ModifyCacheParameterGroup would.
+   */
   configure(options: RedisNodeOptions): void {
     this.options = options;
-    this.exec(['config', 'set', 'maxmemory', String(options.maxmemory)]);
-    this.exec(['config', 'set', 'maxmemory-policy', options.policy]);
+    const err = this.engine.configure({
+      maxmemory: options.maxmemory,
+      'maxmemory-policy': options.policy,
+    });
+    if (err !== null) throw new Error(`invalid cache parameters: ${err}`);
   }
 
   /** The node is replaced (or restarted without a replica): it comes back with no data. */

@@ -235,3 +235,20 @@ describe('db-cache model', () => {
     expect(wt.s.state().metrics.CacheHitRate).toBeLessThan(30);
   });
 });
+
+describe('db-cache cache parameters', () => {
+  it('changing maxmemory and the policy live takes effect on the node (CONFIG is refused to clients)', async () => {
+    const { s } = sim({ zipf: 0.5 });
+    await s.runUntil(1_000_000);
+    expect(s.state().metrics.Evictions).toBe(0);
+    await act(s, 'cache.config', { maxmemoryMb: 1.5, policy: 'allkeys-lru' });
+    await s.runUntil(3_000_000);
+    expect(s.state().metrics.Evictions).toBeGreaterThan(0);
+    expect(s.state().metrics.BytesUsedForCache).toBeLessThanOrEqual(1.5 * 1024 * 1024 * 1.05);
+    const r = await s.act({
+      type: 'console',
+      params: { target: 'redis', line: 'CONFIG GET maxmemory' },
+    });
+    expect(r.ok && r.output!.text).toMatch(/^\(error\) ERR unknown command 'CONFIG'/);
+  });
+});
