@@ -15,11 +15,25 @@ const TABLE = (() => {
 
 const utf8 = new TextEncoder();
 
-export function crc16(input: string | Uint8Array): number {
-  const bytes = typeof input === 'string' ? utf8.encode(input) : input;
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** CRC16 over bytes[from, to), or over an ASCII string's chars (no encoding needed). */
+function crcRange(bytes: Uint8Array | string, from: number, to: number): number {
   let crc = 0;
-  for (let i = 0; i < bytes.length; i++) crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ bytes[i]!) & 0xff]!;
+  if (typeof bytes === 'string') {
+    for (let i = from; i < to; i++) crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ bytes.charCodeAt(i)) & 0xff]!;
+  } else {
+    for (let i = from; i < to; i++) crc = ((crc << 8) & 0xffff) ^ TABLE[((crc >>> 8) ^ bytes[i]!) & 0xff]!;
+  }
   return crc;
+}
+
+export function crc16(input: string | Uint8Array): number {
+  const bytes = typeof input === 'string' && !isAscii(input) ? utf8.encode(input) : input;
+  return crcRange(bytes, 0, bytes.length);
 }
 
 /**
@@ -28,11 +42,12 @@ export function crc16(input: string | Uint8Array): number {
  * a slot. An empty tag `{}` hashes the whole key.
  */
 export function keyHashSlot(key: string | Uint8Array): number {
-  const bytes = typeof key === 'string' ? utf8.encode(key) : key;
-  const open = bytes.indexOf(0x7b);
+  // UTF-8 never uses '{' or '}' inside a multi-byte sequence, so ASCII strings need no encoding.
+  const bytes = typeof key === 'string' && !isAscii(key) ? utf8.encode(key) : key;
+  const open = typeof bytes === 'string' ? bytes.indexOf('{') : bytes.indexOf(0x7b);
   if (open >= 0) {
-    const close = bytes.indexOf(0x7d, open + 1);
-    if (close > open + 1) return crc16(bytes.subarray(open + 1, close)) & (HASH_SLOTS - 1);
+    const close = typeof bytes === 'string' ? bytes.indexOf('}', open + 1) : bytes.indexOf(0x7d, open + 1);
+    if (close > open + 1) return crcRange(bytes, open + 1, close) & (HASH_SLOTS - 1);
   }
-  return crc16(bytes) & (HASH_SLOTS - 1);
+  return crcRange(bytes, 0, bytes.length) & (HASH_SLOTS - 1);
 }
