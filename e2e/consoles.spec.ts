@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, openSandbox, snap } from './fixtures';
+import { test, expect, expectNoAxeViolations, snap } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
@@ -14,6 +14,22 @@ function consoles(page: Page) {
   };
 }
 
+// The sandbox runs the real engines and PostgreSQL; on a busy CI machine a test takes minutes.
+test.describe.configure({ timeout: 180_000 });
+
+/** The sandbox, paused: console lines run at the paused virtual time and typing stays quick. */
+async function openConsoles(page: Page): Promise<void> {
+  await page.goto('./#/sandbox?seed=42');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sandbox' })).toBeVisible();
+  // The first load starts PostgreSQL (PGlite) in the worker: seconds, more on a busy machine.
+  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled({
+    timeout: 120_000,
+  });
+  const pauseButton = page.getByRole('button', { name: /^Pause/ });
+  if (await pauseButton.isVisible()) await pauseButton.click();
+  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
+}
+
 async function run(input: Locator, line: string): Promise<void> {
   await input.fill(line);
   await input.press('Enter');
@@ -27,7 +43,7 @@ const lastReply = (log: Locator) =>
 test('redis console: replies as redis-cli prints them, help, completion, history, clear', async ({
   page,
 }) => {
-  await openSandbox(page);
+  await openConsoles(page);
   const c = consoles(page);
   await expect(c.tab('Redis')).toHaveAttribute('aria-selected', 'true');
   const input = c.input(/Redis command/);
@@ -81,7 +97,7 @@ test('redis console: replies as redis-cli prints them, help, completion, history
 test('memcached console: a storage command waits for its data line, like telnet', async ({
   page,
 }) => {
-  await openSandbox(page);
+  await openConsoles(page);
   const c = consoles(page);
   await c.tab('Memcached').click();
   const input = c.input(/Memcached command/);
@@ -99,8 +115,7 @@ test('memcached console: a storage command waits for its data line, like telnet'
 });
 
 test('sql console: a result grid and PostgreSQL errors', async ({ page }) => {
-  test.setTimeout(90_000);
-  await openSandbox(page);
+  await openConsoles(page);
   const c = consoles(page);
   await c.tab('SQL').click();
   const input = c.input(/SQL statement/);
@@ -139,8 +154,7 @@ test('sql console: a result grid and PostgreSQL errors', async ({ page }) => {
 test('consoles have no axe violations, in every tab', async ({ page }) => {
   // axe over the whole sandbox takes ~20 s on a busy 2-core machine: one full-page pass, then
   // the other tabs checked within the consoles region only.
-  test.setTimeout(150_000);
-  await openSandbox(page);
+  await openConsoles(page);
   const c = consoles(page);
   await run(c.input(/Redis command/), 'PING');
   await expectNoAxeViolations(page);
@@ -163,7 +177,7 @@ async function expectNoConsoleAxeViolations(page: Page): Promise<void> {
 test('consoles are keyboard operable: arrow keys move between tabs, Tab reaches the input', async ({
   page,
 }) => {
-  await openSandbox(page);
+  await openConsoles(page);
   const c = consoles(page);
   await c.tab('Redis').focus();
   await page.keyboard.press('ArrowRight');
@@ -191,7 +205,7 @@ test.describe('when the worker fails', () => {
   test('a worker error is shown as a clear message and the console keeps working', async ({
     page,
   }) => {
-    await openSandbox(page);
+    await openConsoles(page);
     const c = consoles(page);
     const input = c.input(/Redis command/);
     const log = c.log('Redis');
@@ -227,7 +241,7 @@ test('the consoles load lazily: the catalog never fetches them, the sandbox does
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(scripts.filter((s) => /consoles-panel/.test(s))).toEqual([]);
-  await openSandbox(page);
+  await openConsoles(page);
   await expect(consoles(page).tab('Redis')).toBeVisible();
   expect(scripts.some((s) => /consoles-panel/.test(s))).toBe(true);
 });
