@@ -28,6 +28,8 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
 
   useEffect(() => {
     let live = true;
+    // A reset clears progress here, after the old session (and its autosave) has unmounted.
+    if (generation > 0) clearProgress(window.localStorage, lesson.scenario);
     const hash = window.location.hash;
     const shareParam = generation === 0 ? shareParamFromHash(hash) : null;
     void resolveStartup({
@@ -57,10 +59,9 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
   }, [lesson, seed, generation]);
 
   const reset = useCallback(() => {
-    clearProgress(window.localStorage, lesson.scenario);
     setStartup(null);
     setGeneration((g) => g + 1);
-  }, [lesson]);
+  }, []);
 
   if (!startup) {
     return (

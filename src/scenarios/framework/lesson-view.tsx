@@ -56,7 +56,8 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
       presenter || !q.afterStep || ctx.met.includes(q.afterStep) || Object.hasOwn(c.quiz, q.id),
   );
   const score = scoreQuiz(lesson.quiz, c.quiz);
-  const busy = simState !== 'ready' || c.restoring !== null;
+  const fastForwarding = useUiStore((s) => s.fastForward !== null);
+  const busy = simState !== 'ready' || c.restoring !== null || fastForwarding;
 
   const predict = async (itemId: string, choiceId: string): Promise<Observation[] | string> => {
     const item = lesson.quiz.find((q) => q.id === itemId);
@@ -147,7 +148,7 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
               onApply={c.applyGroup}
               onButton={c.pressButton}
             />
-            <MetricsPanel preferred={lesson.keyMetrics} />
+            <MetricsPanel preferred={lesson.keyMetrics} limit={mode === 'embed' ? 6 : undefined} />
             {mode === 'embed'
               ? null
               : machines.map((m) => <StatechartView key={m.id} machine={m} />)}

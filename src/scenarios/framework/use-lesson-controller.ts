@@ -57,6 +57,10 @@ export function useLessonController(
   const simState = useUiStore((s) => s.simState);
   const topology = useUiStore((s) => s.topology);
 
+  // The running actor replaces the first render's one in an effect; sends go to the current one.
+  const actorRef = useRef(actor);
+  actorRef.current = actor;
+
   // Goals: events arrive through the feed just before the batch's snapshot; check on the snapshot.
   useEffect(() => {
     let pending: TraceEvent[] = [];
@@ -72,7 +76,7 @@ export function useLessonController(
         metrics: snapshot.metrics,
         actions: session.client.log,
       })) {
-        actor.send({ type: 'GOAL_MET', goalId });
+        actorRef.current.send({ type: 'GOAL_MET', goalId });
       }
     });
     return () => {

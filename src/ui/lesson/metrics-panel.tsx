@@ -9,16 +9,18 @@ interface Props {
   /** Metric keys to show first (a scenario's key metrics). */
   preferred?: readonly string[];
   heading?: string;
+  /** Show only the first this many metrics (embed mode). */
+  limit?: number;
 }
 
 /**
  * The scenario's live metrics under their CloudWatch names (ElastiCache, RDS), each with a
  * sparkline and its value in text. Only metrics the snapshot carries are shown.
  */
-export function MetricsPanel({ preferred = [], heading = 'Metrics' }: Props) {
+export function MetricsPanel({ preferred = [], heading = 'Metrics', limit }: Props) {
   const snapshot = useUiStore(selectSnapshot);
-  // 50 ms of virtual time between samples: visible trends at slow animated speeds too.
-  const history = useRef(new MetricHistory(120, 50_000));
+  // 1 ms of virtual time between samples: trends show at slow animated speeds too.
+  const history = useRef(new MetricHistory(120, 1_000));
   const [, setVersion] = useState(0);
 
   useEffect(() => {
@@ -26,7 +28,7 @@ export function MetricsPanel({ preferred = [], heading = 'Metrics' }: Props) {
   }, [snapshot]);
 
   if (!snapshot) return null;
-  const keys = orderMetrics(Object.keys(snapshot.metrics), preferred);
+  const keys = orderMetrics(Object.keys(snapshot.metrics), preferred).slice(0, limit);
   if (keys.length === 0) return null;
   return (
     <section className="panel metrics-panel" aria-labelledby="lesson-metrics-heading">
