@@ -1,4 +1,4 @@
-import { WORKLOAD_SQL, type SimulatedRds } from '../../../rds/index';
+import { WORKLOAD_SQL, type QueryOutcome, type SimulatedRds } from '../../../rds/index';
 import { sqlConsoleLine } from '../../nodes/sql-console';
 import type { CatalogDb, DbReply, ProductRow } from './catalog-db';
 
@@ -39,35 +39,51 @@ export async function rdsCatalog(
     rows: 0,
   });
 
+  /**
+   * Fast runs take the row mirror's synchronous answer when it has one (no promise per query,
+   * the same simulated duration); otherwise, and in animated runs, real SQL through PGlite.
+   */
+  const run = <T>(
+    sql: string,
+    params: unknown[],
+    atUs: number,
+    then: (o: QueryOutcome) => T,
+  ): T | Promise<T> => {
+    const sync = mode === 'fast-forward' ? rds.tryQuerySync(sql, params, { at: atUs }) : undefined;
+    return sync ? then(sync) : rds.query(sql, params, { at: atUs }).then(then);
+  };
+
   return {
-    async readProduct(id, atUs) {
-      const o = await rds.query(WORKLOAD_SQL.productById, [id], { at: atUs });
-      if (!o.ok) return failed(WORKLOAD_SQL.productById, o.simulatedDurationUs);
-      const r = o.rows[0] as ProductRow | undefined;
-      const row = r
-        ? { id: r.id, name: r.name, price_cents: r.price_cents, version: r.version }
-        : null;
-      return {
-        row,
-        durationUs: o.simulatedDurationUs,
-        sql: WORKLOAD_SQL.productById,
-        rows: o.rowCount,
-      };
-    },
-    async updateProduct(id, atUs) {
+    readProduct: (id, atUs) =>
+      run(WORKLOAD_SQL.productById, [id], atUs, (o) => {
+        if (!o.ok) return failed(WORKLOAD_SQL.productById, o.simulatedDurationUs);
+        const r = o.rows[0] as ProductRow | undefined;
+        const row = r
+          ? { id: r.id, name: r.name, price_cents: r.price_cents, version: r.version }
+          : null;
+        return {
+          row,
+          durationUs: o.simulatedDurationUs,
+          sql: WORKLOAD_SQL.productById,
+          rows: o.rowCount,
+        };
+      }),
+    updateProduct(id, atUs) {
       const current = rows.get(id);
       if (!current) return failed(WORKLOAD_SQL.setProductPrice, 0);
       const price = current.price_cents + 1;
-      const o = await rds.query(WORKLOAD_SQL.setProductPrice, [id, price], { at: atUs });
-      if (!o.ok) return failed(WORKLOAD_SQL.setProductPrice, o.simulatedDurationUs);
-      current.price_cents = price;
-      current.version += 1;
-      return {
-        row: { ...current },
-        durationUs: o.simulatedDurationUs,
-        sql: WORKLOAD_SQL.setProductPrice,
-        rows: o.rowCount,
-      };
+      return run(WORKLOAD_SQL.setProductPrice, [id, price], atUs, (o) => {
+        if (!o.ok) return failed(WORKLOAD_SQL.setProductPrice, o.simulatedDurationUs);
+        current.price_cents = price;
+        current.version += 1;
+        const row = { ...current };
+        return {
+          row,
+          durationUs: o.simulatedDurationUs,
+          sql: WORKLOAD_SQL.setProductPrice,
+          rows: o.rowCount,
+        };
+      });
     },
     committedVersion: (id) => rows.get(id)?.version ?? 0,
     metrics(atUs) {
