@@ -47,7 +47,7 @@ export const scenarios: readonly ScenarioMeta[] = [
       'Keep web sessions across app instances: in-memory versus sticky sessions versus an ElastiCache session store, with instance and node failures.',
     level: 'intermediate',
     minutes: 20,
-    status: 'coming-soon',
+    status: 'ready',
     lesson: () => import('./session-store').then((m) => m.sessionStoreLesson),
   },
 ];

@@ -93,7 +93,7 @@ export const controls: ControlGroup[] = [
         max: 2000,
         step: 10,
         unit: 'ms',
-        initial: 50,
+        initial: 100,
       },
     ],
     toActions: (v) => [

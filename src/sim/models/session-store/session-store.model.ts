@@ -300,8 +300,9 @@ function modeNote(mode: SessionConfig['mode']): string {
 
 function terminateNote(w: World, id: string, sessions: number, users: number): string {
   const name = instanceLabel(id);
-  if (w.cfg.mode === 'elasticache' && sessions === 0) {
-    return `${name} is gone. It held no sessions: the next requests go to the other instances, which read the sessions from ElastiCache.`;
+  if (w.cfg.mode === 'elasticache' && users === 0) {
+    // Sessions left in its memory from an earlier mode belong to nobody any more.
+    return `${name} is gone. No user's session was on it: the next requests go to the other instances, which read the sessions from ElastiCache.`;
   }
   return `${name} is gone with the ${sessions} sessions in its memory: ${users} user${users === 1 ? '' : 's'} will be logged out on their next request.`;
 }
