@@ -12,6 +12,7 @@ import type { ViewMode } from '../store/view-slice';
 import { TopologyView } from '../topology/topology-view';
 import { DiagramLegend } from '../workspace/diagram-legend';
 import './lesson.css';
+import './lesson-charts.css';
 
 export interface LessonWorkspaceProps {
   mode: ViewMode;
