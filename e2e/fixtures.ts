@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /**
@@ -8,24 +8,45 @@ import AxeBuilder from '@axe-core/playwright';
 export const test = base.extend<{ expectedConsoleErrors: RegExp[] }>({
   expectedConsoleErrors: [[], { option: true }],
   page: async ({ page, expectedConsoleErrors }, use, testInfo) => {
-    const problems: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return;
-      const text = msg.text();
-      if (expectedConsoleErrors.some((re) => re.test(text))) return;
-      problems.push(`console.error: ${text}`);
-    });
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    const watch = watchConsole(page);
+    watch.expected = expectedConsoleErrors;
     await use(page);
-    if (problems.length > 0) {
-      await testInfo.attach('console-errors', {
-        body: problems.join('\n'),
-        contentType: 'text/plain',
-      });
-    }
-    expect(problems, 'no console errors or page errors').toEqual([]);
+    await watch.check(testInfo);
   },
 });
+
+/**
+ * Collects console errors and page errors (for tests that share one page across steps, call
+ * `check` after each step; `expected` lists errors the step provokes on purpose).
+ */
+export function watchConsole(page: Page): {
+  expected: RegExp[];
+  check: (info: TestInfo) => Promise<void>;
+} {
+  let problems: string[] = [];
+  const watch = {
+    expected: [] as RegExp[],
+    async check(info: TestInfo) {
+      const found = problems;
+      problems = [];
+      if (found.length > 0) {
+        await info.attach('console-errors', { body: found.join('\n'), contentType: 'text/plain' });
+      }
+      expect(found, 'no console errors or page errors').toEqual([]);
+    },
+  };
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (watch.expected.some((re) => re.test(text))) return;
+    problems.push(`console.error: ${text}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  return watch;
+}
+
+/** Starting a simulation waits for PostgreSQL (PGlite) in the worker: seconds, more on a busy machine. */
+export const SIM_START_TIMEOUT = 60_000;
 
 export { expect };
 
@@ -47,7 +68,9 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function openSandbox(page: Page, query = 'seed=42'): Promise<void> {
   await page.goto(`./#/sandbox?${query}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Sandbox' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled();
+  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled({
+    timeout: SIM_START_TIMEOUT,
+  });
 }
 
 /** The numbers the simulation panel shows. */

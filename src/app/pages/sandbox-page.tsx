@@ -28,9 +28,10 @@ export function SandboxPage({ seed, autoplay, seedError, mode }: Props) {
         <div className="page-intro">
           <PageHeading title="Sandbox" />
           <p className="lede">
-            Each request goes from the client to the app, which asks the cache first and the
-            database on a miss (lazy loading). The cache and database are simple placeholders until
-            the real Redis engine and PostgreSQL arrive.
+            Each request goes from the client to the app instance, which asks the cache first and
+            reads from the database on a miss (lazy loading). The cache is the simulator's Redis
+            engine (a Memcached node stands beside it) and the database is PostgreSQL running in
+            your browser.
           </p>
         </div>
       )}

@@ -1,9 +1,14 @@
 import { useUiStore } from '../store/ui-store';
-import { SPEEDS, selectFastForward, selectPlaying, selectSpeed } from '../store/playback-slice';
+import {
+  FAST_FORWARD_LENGTHS,
+  SPEEDS,
+  selectFastForward,
+  selectFfLength,
+  selectPlaying,
+  selectSpeed,
+} from '../store/playback-slice';
 import { selectSimState } from '../store/sim-slice';
 import { useSimSession } from '../session/session-context';
-import { FAST_FORWARD_US } from '../session/sim-session';
-import { formatDuration } from '../narration/format';
 import { FastForwardProgress } from './fast-forward-progress';
 import { FastForwardIcon, PauseIcon, PlayIcon, StepIcon } from './icons';
 
@@ -14,6 +19,9 @@ export function PlaybackControls() {
   const speed = useUiStore(selectSpeed);
   const ff = useUiStore(selectFastForward);
   const simState = useUiStore(selectSimState);
+  const ffLength = useUiStore(selectFfLength);
+  const setFfLength = useUiStore((s) => s.setFfLength);
+  const ffLabel = FAST_FORWARD_LENGTHS.find((l) => l.us === ffLength)?.label ?? '';
   const busy = simState !== 'ready' || ff !== null;
   const i = SPEEDS.indexOf(speed);
 
@@ -67,16 +75,32 @@ export function PlaybackControls() {
           +
         </button>
       </div>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => void session.fastForward()}
-        disabled={busy}
-        aria-keyshortcuts="F"
-      >
-        <FastForwardIcon />
-        Fast-forward {formatDuration(FAST_FORWARD_US)} <kbd aria-hidden="true">F</kbd>
-      </button>
+      <div className="ff" role="group" aria-label="Fast-forward">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void session.fastForward()}
+          disabled={busy}
+          aria-keyshortcuts="F"
+        >
+          <FastForwardIcon />
+          Fast-forward {ffLabel} <kbd aria-hidden="true">F</kbd>
+        </button>
+        <label className="ff-length">
+          <span className="visually-hidden">Fast-forward length</span>
+          <select
+            value={ffLength}
+            disabled={busy}
+            onChange={(e) => setFfLength(Number(e.target.value))}
+          >
+            {FAST_FORWARD_LENGTHS.map((l) => (
+              <option key={l.us} value={l.us}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {ff ? (
         <FastForwardProgress progress={ff} onCancel={() => void session.cancelFastForward()} />
       ) : null}

@@ -1,4 +1,4 @@
-export { SimSession, FAST_FORWARD_US } from './sim-session';
+export { SimSession } from './sim-session';
 export { TraceFeed, type FeedListener } from './trace-feed';
 export {
   SimSessionContext,

@@ -4,14 +4,18 @@ import { createSimClient, type WorkerHandle } from '../../worker/client';
 import { SimHost } from '../../worker/sim-host';
 import { useUiStore } from '../store/ui-store';
 import { SimSession } from './sim-session';
+import { nodeEnvironment } from '../../../test/support/node-environment';
 
 function inProcess(hosts: SimHost[]): () => WorkerHandle {
   return () => {
-    const host = new SimHost({
-      now: () => performance.now(),
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-    });
+    const host = new SimHost(
+      {
+        now: () => performance.now(),
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+      },
+      nodeEnvironment,
+    );
     hosts.push(host);
     return { api: host, proxy: (fn) => fn, terminate: () => void host.pause(), onCrash: () => {} };
   };

@@ -3,9 +3,6 @@ import { useUiStore } from '../store/ui-store';
 import { SPEEDS, stepSpeed, type Speed } from '../store/playback-slice';
 import { TraceFeed } from './trace-feed';
 
-/** Virtual time one fast-forward covers. */
-export const FAST_FORWARD_US = 60_000_000;
-
 export interface SnapshotListener {
   (snapshot: SimSnapshot, reset: boolean): void;
 }
@@ -63,11 +60,14 @@ export class SimSession {
       this.feed.reset(-1);
       this.applySnapshot(result.snapshot, true);
       await this.client.setSpeed(useUiStore.getState().speed);
+      if (this.disposed) return;
       if (autoplay) await this.play();
+      if (this.disposed) return;
       useUiStore.getState().setSimState('ready');
     } catch (err) {
-      console.error('[sim] load failed', err);
+      // Leaving the page mid-load stops the worker: that is not a failure to report.
       if (this.disposed) return;
+      console.error('[sim] load failed', err);
       const st = useUiStore.getState();
       st.setSimState('failed');
       st.setLoadError(
@@ -124,7 +124,7 @@ export class SimSession {
     return this.setSpeed(stepSpeed(useUiStore.getState().speed, direction));
   }
 
-  fastForward(durationUs = FAST_FORWARD_US): Promise<void> {
+  fastForward(durationUs = useUiStore.getState().ffLengthUs): Promise<void> {
     if (useUiStore.getState().fastForward) return Promise.resolve();
     const st = useUiStore.getState();
     const wasPlaying = st.playing;

@@ -21,7 +21,7 @@ export function SimStateBanner() {
   if (state === 'loading' || state === 'idle') {
     return (
       <p className="banner" role="status">
-        <span className="spinner" aria-hidden="true" /> Starting the simulator…
+        <span className="spinner" aria-hidden="true" /> Starting the simulator and its database…
       </p>
     );
   }

@@ -70,7 +70,10 @@ export function TopologyView({ topology }: { topology: Topology }) {
     <svg
       className="topology"
       viewBox={`${-4} ${-4} ${layout.width + 8} ${layout.height + 8}`}
-      aria-labelledby="topology-title topology-desc"
+      // A group, not an image: the nodes inside are buttons a screen reader must reach.
+      role="group"
+      aria-labelledby="topology-title"
+      aria-describedby="topology-desc"
       data-now-us={Math.round(frame.nowUs)}
     >
       <title id="topology-title">Topology</title>

@@ -65,7 +65,10 @@ function Loaded() {
       <PlaybackControls />
       <div className="workspace-grid">
         <div className="main-column">
-          <figure className={`panel diagram${fastForwarding ? ' diagram-busy' : ''}`}>
+          <figure
+            className={`panel diagram${fastForwarding ? ' diagram-busy' : ''}`}
+            aria-label="Topology diagram"
+          >
             {fastForwarding ? (
               <p className="diagram-overlay">
                 Fast-forwarding without animation — the picture catches up when it ends.
