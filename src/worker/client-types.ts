@@ -1,5 +1,8 @@
 import type {
   ActResult,
+  ExperimentProgress,
+  ExperimentResult,
+  ExperimentSpec,
   FastForwardProgress,
   LoadResult,
   LoggedAction,
@@ -31,6 +34,17 @@ export interface SimClient {
   cancelFastForward(): Promise<void>;
   /** Rebuild from seed + log without the last action (lessons' "step back"). */
   stepBack(): Promise<SimSnapshot | null>;
+  /**
+   * Rebuilds the loaded scenario from its seed and `log` up to `untilUs` in one call (saved
+   * progress, share links): the log becomes this client's log.
+   */
+  restore(log: readonly LoggedAction[], untilUs: number): Promise<SimSnapshot>;
+  /** Runs each variant in a fresh simulation from the same seed (the live one is untouched). */
+  runExperiment(
+    spec: ExperimentSpec,
+    onProgress: (p: ExperimentProgress) => void,
+  ): Promise<ExperimentResult>;
+  cancelExperiment(): Promise<void>;
   onBatch(listener: (batch: TraceBatch) => void): () => void;
   onStatus(listener: (status: SimStatus) => void): () => void;
   readonly log: readonly LoggedAction[];

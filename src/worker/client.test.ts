@@ -115,3 +115,51 @@ describe('SimClient', () => {
     client.dispose();
   });
 });
+
+describe('SimClient experiments and restore', () => {
+  it('runs an experiment per variant without touching the live simulation', async () => {
+    const hosts: SimHost[] = [];
+    const client = createSimClient({ spawn: inProcess(hosts), heartbeatMs: 0 });
+    await client.load('sandbox', 5);
+    const before = await hosts[0]!.snapshot();
+    const progress: number[] = [];
+    const result = await client.runExperiment(
+      {
+        requests: 2_000,
+        sampleEvery: 500,
+        variants: [
+          { label: 'lazy', actions: [] },
+          {
+            label: 'write-through',
+            actions: [{ type: 'strategy.set', params: { strategy: 'write-through' } }],
+          },
+        ],
+      },
+      (p) => progress.push(p.requests),
+    );
+    expect(result.cancelled).toBe(false);
+    expect(result.variants.map((v) => v.label)).toEqual(['lazy', 'write-through']);
+    for (const v of result.variants) {
+      expect(v.samples.map((s) => s.requests)).toEqual([500, 1000, 1500, 2000]);
+      expect(v.final.Requests).toBeGreaterThanOrEqual(2_000);
+    }
+    expect(progress.length).toBeGreaterThan(0);
+    expect((await hosts[0]!.snapshot()).traceHash).toBe(before.traceHash);
+    client.dispose();
+  });
+
+  it('restores a saved log in one call to the same state', async () => {
+    const hosts: SimHost[] = [];
+    const client = createSimClient({ spawn: inProcess(hosts), heartbeatMs: 0 });
+    await client.load('sandbox', 8);
+    await client.fastForward(60_000, () => {});
+    await client.act({ type: 'cache.flush' });
+    const target = await client.fastForward(40_000, () => {});
+    const saved = [...client.log];
+    await client.load('sandbox', 8);
+    const restored = await client.restore(saved, target.now);
+    expect(restored.traceHash).toBe(target.traceHash);
+    expect(client.log).toEqual(saved);
+    client.dispose();
+  });
+});

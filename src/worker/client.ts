@@ -43,7 +43,9 @@ class WorkerGone extends Error {
  * worker dies it spawns a new one and replays the log to the same virtual time: nothing lost.
  */
 export function createSimClient(options: SimClientOptions): SimClient {
-  const { spawn, heartbeatMs = 2_000, heartbeatTimeoutMs = 10_000 } = options;
+  // Generous: the worker yields every ~50 ms, but a busy machine (or PGlite starting) can
+  // delay an answer by seconds; a false alarm costs a needless rebuild.
+  const { spawn, heartbeatMs = 2_000, heartbeatTimeoutMs = 30_000 } = options;
   let handle: WorkerHandle | null = null;
   let generation = 0;
   let scenario: string | null = null;
@@ -244,6 +246,24 @@ export function createSimClient(options: SimClientOptions): SimClient {
       await call((api) => api.load({ scenario: scenario!, seed }));
       last = await call((api) => api.replay(log, undone.atUs));
       return last;
+    },
+
+    async restore(newLog, untilUs) {
+      await call((api) => api.pause());
+      playing = false;
+      await call((api) => api.load({ scenario: scenario!, seed }));
+      last = await call((api) => api.replay([...newLog], untilUs));
+      log = [...newLog];
+      return last;
+    },
+
+    async runExperiment(spec, onProgress) {
+      const h = handle;
+      return call((api) => api.runExperiment(spec, h!.proxy(onProgress)));
+    },
+
+    async cancelExperiment() {
+      await call((api) => api.cancelExperiment());
     },
 
     onBatch(listener) {

@@ -25,6 +25,10 @@ export const VIRTUAL_US_PER_WALL_MS = 1;
 export const TICK_MS = 16;
 /** Events per fast-forward chunk before reporting progress and checking for cancellation. */
 const FF_CHUNK_EVENTS = 25_000;
+/** Wall ms of simulation between yields to the message queue (pings, cancel, progress). */
+const SLICE_MS = 50;
+/** Events between wall-clock checks inside a slice. */
+const SLICE_CHUNK_EVENTS = 500;
 /** Virtual time per experiment step (between metric checks). */
 const EXPERIMENT_STEP_US = 20_000;
 
@@ -113,12 +117,12 @@ export class SimHost implements SimWorkerApi {
     try {
       for (const { atUs, action } of log) {
         if (atUs < sim.now) throw new Error(`action log is out of order at ${atUs} µs`);
-        await sim.runUntil(atUs);
+        await this.runSliced(sim, atUs);
         const outcome = await sim.act(action);
         if (!outcome.ok)
           throw new Error(`replayed action ${action.type} was refused: ${outcome.error}`);
       }
-      if (untilUs > sim.now) await sim.runUntil(untilUs);
+      if (untilUs > sim.now) await this.runSliced(sim, untilUs);
     } finally {
       this.collecting = true;
     }
@@ -168,16 +172,11 @@ export class SimHost implements SimWorkerApi {
     this.collecting = false;
     this.cancelFf = false;
     this.fastForwarding = true;
-    let events = 0;
     try {
-      for (;;) {
-        const { fired, done } = await sim.runChunk(target, FF_CHUNK_EVENTS);
-        events += fired;
+      await this.runSliced(sim, target, (events) => {
         onProgress({ doneUs: sim.now - start, totalUs: target - start, events });
-        if (done || this.cancelFf) break;
-        // Yield so a cancel message (or a ping) can be handled between chunks.
-        await new Promise<void>((r) => this.timers.setTimeout(r, 0));
-      }
+        return this.cancelFf;
+      });
     } finally {
       this.collecting = true;
       this.fastForwarding = false;
@@ -186,6 +185,31 @@ export class SimHost implements SimWorkerApi {
     this.flush();
     if (wasPlaying) await this.play();
     return this.snapshotNow();
+  }
+
+  /**
+   * Runs to `target` in slices of about SLICE_MS of wall time, yielding to the worker's message
+   * queue between slices, so pings, cancels and progress get through however slow the machine
+   * or the database. `onSlice` gets the events fired so far and returns true to stop early.
+   */
+  private async runSliced(
+    sim: Simulation,
+    target: number,
+    onSlice?: (events: number) => boolean,
+  ): Promise<void> {
+    let events = 0;
+    for (;;) {
+      const sliceEnd = this.timers.now() + SLICE_MS;
+      let done = false;
+      while (!done && this.timers.now() < sliceEnd) {
+        const chunk = await sim.runChunk(target, SLICE_CHUNK_EVENTS);
+        events += chunk.fired;
+        done = chunk.done;
+      }
+      const stop = onSlice?.(events) ?? false;
+      if (done || stop) return;
+      await new Promise<void>((r) => this.timers.setTimeout(r, 0));
+    }
   }
 
   async cancelFastForward(): Promise<void> {
