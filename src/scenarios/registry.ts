@@ -37,7 +37,7 @@ export const scenarios: readonly ScenarioMeta[] = [
       'Hits and misses, lazy loading versus write-through, TTLs, invalidation and eviction in front of a real SQL database.',
     level: 'intro',
     minutes: 25,
-    status: 'coming-soon',
+    status: 'ready',
     lesson: () => import('./db-cache').then((m) => m.dbCacheLesson),
   },
   {
