@@ -44,11 +44,6 @@ export function NodeCard({ box, status, selected, onSelect }: Props) {
       <text className="node-label" x={left + 46} y={top + 30}>
         {node.label}
       </text>
-      {node.label === kind ? null : (
-        <text className="node-kind" x={NODE_W / 2 - 10} y={top + 30} textAnchor="end">
-          {kind}
-        </text>
-      )}
       <text className="node-detail" x={left + 14} y={top + 58}>
         {detail.length > DETAIL_CHARS ? `${detail.slice(0, DETAIL_CHARS - 1)}…` : detail}
       </text>

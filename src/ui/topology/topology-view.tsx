@@ -124,7 +124,12 @@ export function TopologyView({ topology }: { topology: Topology }) {
           >
             <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
             {l.crossAz ? (
-              <text className="link-note" x={(l.a.x + l.b.x) / 2} y={(l.a.y + l.b.y) / 2 + 22}>
+              // Near the far end, where other nodes' boxes are least likely to cover it.
+              <text
+                className="link-note"
+                x={l.a.x + (l.b.x - l.a.x) * 0.72}
+                y={l.a.y + (l.b.y - l.a.y) * 0.72 + 22}
+              >
                 cross-AZ
               </text>
             ) : null}
