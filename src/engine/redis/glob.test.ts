@@ -31,12 +31,15 @@ function reference(pattern: string, s: string): boolean {
 }
 
 const alphabet = fc.constantFrom('a', 'b', 'c', 'x', '-', '^', '1');
+// A range endpoint of '-' makes the class ambiguous (`[--]` reads as '-' to ']' in Redis, which
+// then runs past the class); such patterns are not "well-formed" for the reference matcher.
+const rangeEnd = alphabet.filter((c) => c !== '-' && c !== '^');
 const token = fc.oneof(
   alphabet,
   fc.constant('*'),
   fc.constant('?'),
   alphabet.map((c) => `\\${c}`),
-  fc.tuple(fc.boolean(), fc.array(fc.oneof(alphabet.filter((c) => c !== '^' && c !== '-'), fc.tuple(alphabet, alphabet).map(([a, b]) => `${a}-${b}`)), { minLength: 1, maxLength: 3 })).map(
+  fc.tuple(fc.boolean(), fc.array(fc.oneof(alphabet.filter((c) => c !== '^' && c !== '-'), fc.tuple(rangeEnd, rangeEnd).map(([a, b]) => `${a}-${b}`)), { minLength: 1, maxLength: 3 })).map(
     ([neg, parts]) => `[${neg ? '^' : ''}${parts.join('')}]`,
   ),
 );
