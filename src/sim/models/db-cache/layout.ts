@@ -51,7 +51,8 @@ export const SANDBOX_LAYOUT: Layout = {
         column: 2,
         row: 1,
       },
-      { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az2', column: 3, row: 0 },
+      // Below the cache nodes, in the other AZ: the app's line to it clears both cache nodes.
+      { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az2', column: 2, row: 0 },
     ],
     links: [
       { from: 'users', to: 'app', latency: { medianUs: 300, sigma: 0.3 } },
