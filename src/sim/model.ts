@@ -84,8 +84,6 @@ export interface ScenarioModel {
   machines?(): MachineSpec[];
   /** Active state ids per machine id. */
   machineStates?(): Record<string, string[]>;
-  /** Switches the trace detail after construction (models built without ModelOptions.detail). */
-  setTraceDetail?(detail: TraceDetail): void;
   /** Releases what the model holds outside the heap's reach (e.g. its PostgreSQL instance). */
   dispose?(): void | Promise<void>;
 }

@@ -235,7 +235,6 @@ export class SimHost implements SimWorkerApi {
       const variant = spec.variants[v]!;
       const wall0 = this.timers.now();
       const sim = new Simulation(factory, seed, { detail: 'summary' });
-      sim.model.setTraceDetail?.('summary');
       await sim.ready();
       for (const action of variant.actions) {
         const outcome = await sim.act(action);

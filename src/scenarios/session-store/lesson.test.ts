@@ -97,8 +97,6 @@ describe('session-store lesson on the real model', () => {
     expect(goals.isMet('cache-restart')).toBe(true);
     expect(goals.isMet('ttl')).toBe(false);
     await act({ type: 'ttl.set', params: { seconds: 60 } });
-    // Idle pauses last minutes: run them in summary detail (metrics only), as fast-forward would.
-    sim.model.setTraceDetail?.('summary');
     for (let i = 0; i < 40 && !goals.isMet('ttl'); i++) await run(10_000_000);
     expect(goals.isMet('ttl')).toBe(true);
     expect(metOrder).toEqual(sessionStoreLesson.steps.map((s) => s.id));

@@ -12,9 +12,9 @@ import {
   readRequests,
 } from './trace-reader';
 
-function sim(config: Partial<SessionConfig> = {}, seed = 7) {
+function sim(config: Partial<SessionConfig> = {}, seed = 7, detail: 'full' | 'summary' = 'full') {
   const s = new Simulation(
-    () => createSessionStoreModel({ config: { thinkMs: 100, ...config } }),
+    () => createSessionStoreModel({ config: { thinkMs: 100, ...config }, detail }),
     seed,
   );
   const events: TraceEvent[] = [];
@@ -137,8 +137,11 @@ describe('session-store model: ElastiCache session store', () => {
   });
 
   it('with traffic running, a restart logs out exactly the users logged in at that moment', async () => {
-    const { s } = sim({ mode: 'elasticache', idleShare: 0.3, users: 20, thinkMs: 500 });
-    s.model.setTraceDetail?.('summary');
+    const { s } = sim(
+      { mode: 'elasticache', idleShare: 0.3, users: 20, thinkMs: 500 },
+      7,
+      'summary',
+    );
     await s.runUntil(20_000_000);
     const loggedIn = metric(s, 'LoggedInUsers');
     await act(s, 'cache.restart');
@@ -243,8 +246,11 @@ describe('session-store model: TTL', () => {
   });
 
   it('in-memory sessions time out too', async () => {
-    const { s } = sim({ mode: 'sticky', ttlSeconds: 60, users: 20, idleShare: 0.2, thinkMs: 500 });
-    s.model.setTraceDetail?.('summary');
+    const { s } = sim(
+      { mode: 'sticky', ttlSeconds: 60, users: 20, idleShare: 0.2, thinkMs: 500 },
+      7,
+      'summary',
+    );
     await s.runUntil(300_000_000);
     expect(metric(s, 'ExpiredLogouts')).toBeGreaterThan(0);
     expect(metric(s, 'UnexpectedLogouts')).toBe(0);

@@ -54,7 +54,7 @@ export function createSessionStoreModel(options: SessionStoreModelOptions = {}):
   const cfg: SessionConfig = { ...DEFAULT_CONFIG, ...options.config };
   const lifecycle = createActor(sessionLifecycleMachine).start();
   let w: World | null = null;
-  let detail: 'full' | 'summary' = options.detail ?? 'full';
+  const detail: 'full' | 'summary' = options.detail ?? 'full';
 
   const refuse = (error: string): ApplyOutcome => ({ ok: false, error });
 
@@ -279,10 +279,6 @@ export function createSessionStoreModel(options: SessionStoreModelOptions = {}):
     metrics: () => (w ? sessionMetrics(w) : {}),
     machines: () => [machineSpecOf(sessionLifecycleMachine, 'The session of user u01')],
     machineStates: () => ({ session: activeStateIds(lifecycle.getSnapshot().value) }),
-    setTraceDetail(d) {
-      detail = d;
-      if (w) w.detail = d;
-    },
     dispose: () => options.dispose?.(),
   };
 }
