@@ -20,7 +20,8 @@ import type { CatalogDb, DbReply } from './catalog-db';
 import { DEFAULT_CONFIG, updateConfig, type DbCacheConfig } from './config';
 import { runConsole } from './console';
 import { requestLifecycleMachine, type LifecycleEvent } from './request-lifecycle.machine';
-import { hopsAlong, LESSON_LAYOUT, type Hop, type Layout } from './layout';
+import { hopsDelay, travel as travelHops, type Hop } from '../../hops';
+import { hopsAlong, LESSON_LAYOUT, type Layout } from './layout';
 
 /** Time the cache node spends on one command (model parameter). */
 const CACHE_SERVICE_US = 15;
@@ -176,10 +177,6 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     padding = '~'.repeat(Math.max(0, cfg.itemBytes - base));
   }
 
-  /**
-   * Moves a message along `hops` after `waitUs` of service time. Animated runs emit every hop
-   * and fire one event per hop; fast runs (experiments) sum the same delays into one event.
-   */
   function travel(
     ctx: SimContext,
     requestId: number,
@@ -187,17 +184,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
     then: () => void,
     waitUs = 0,
   ): void {
-    if (detail === 'summary') {
-      ctx.kernel.after(waitUs + delayOf(ctx, hops), then);
-      return;
-    }
-    const go = (i: number): void => {
-      if (i === hops.length) return then();
-      const [from, to, label, bytes] = hops[i]!;
-      ctx.send(from, to, { label, requestId, bytes }, () => go(i + 1));
-    };
-    if (waitUs > 0) ctx.kernel.after(waitUs, () => go(0));
-    else go(0);
+    travelHops(ctx, detail, hopDelays, requestId, hops, then, waitUs);
   }
 
   function withDb(
@@ -232,12 +219,6 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
       ctx.emit('cache.set', cacheId(), '', { requestId, key, bytes: value.length, ...ttl });
     }
     return true;
-  }
-
-  function delayOf(ctx: SimContext, hops: readonly Hop[]): Micros {
-    let delay = 0;
-    for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, hopDelays);
-    return delay;
   }
 
   /**
@@ -277,7 +258,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         });
       }
     };
-    if (detail === 'summary') account(waitUs + delayOf(ctx, back));
+    if (detail === 'summary') account(waitUs + hopsDelay(ctx, back, hopDelays));
     else travel(ctx, r.id, back, () => account(0), waitUs);
   }
 

@@ -11,7 +11,7 @@ export interface Layout {
   memcached: boolean;
 }
 
-export type Hop = readonly [from: string, to: string, label: string, bytes: number];
+import type { Hop } from '../../hops';
 
 /** The hops along a path of node ids, all carrying the same message. */
 export function hopsAlong(path: readonly string[], label: string, bytes: number): Hop[] {

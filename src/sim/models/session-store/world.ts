@@ -1,3 +1,4 @@
+import { travel as travelHops, type Hop } from '../../hops';
 import type { Actor } from 'xstate';
 import type { SimContext } from '../../model';
 import type { RedisNode } from '../../nodes/redis-node';
@@ -11,7 +12,7 @@ import type { SessionStats } from './stats';
 import type { SimUser } from './users';
 
 /** One message hop: from, to, label, bytes. */
-export type Hop = readonly [from: string, to: string, label: string, bytes: number];
+export type { Hop } from '../../hops';
 
 /** Everything the scenario's parts share: the simulated system's state of record. */
 export interface World {
@@ -48,10 +49,7 @@ export function follow(w: World, userIndex: number, event: SessionEvent): void {
   if (w.detail === 'full' && userIndex === FOLLOWED_USER) w.lifecycle.send(event);
 }
 
-/**
- * Moves a message along `hops` after `waitUs` of service time. Animated runs emit every hop and
- * fire one event per hop; summary runs (experiments) sum the same kind of delays into one event.
- */
+/** Moves a message along `hops` (see ../../hops.ts): hop by hop when animated, summed when fast. */
 export function travel(
   w: World,
   requestId: number,
@@ -59,20 +57,7 @@ export function travel(
   then: () => void,
   waitUs: Micros = 0,
 ): void {
-  const { ctx } = w;
-  if (w.detail === 'summary') {
-    let delay = waitUs;
-    for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, w.hops);
-    ctx.kernel.after(delay, then);
-    return;
-  }
-  const go = (i: number): void => {
-    if (i === hops.length) return then();
-    const [from, to, label, bytes] = hops[i]!;
-    ctx.send(from, to, { label, requestId, bytes }, () => go(i + 1));
-  };
-  if (waitUs > 0) ctx.kernel.after(waitUs, () => go(0));
-  else go(0);
+  travelHops(w.ctx, w.detail, w.hops, requestId, hops, then, waitUs);
 }
 
 export function note(w: World, from: string, text: string): void {
