@@ -1,4 +1,5 @@
-// Shared helpers for benchmarks: medians of repeated runs, readable numbers.
+// Shared helpers for benchmarks: medians of repeated runs, readable numbers, Zipf keys.
+import { ZipfSampler } from '../../src/sim/rng';
 
 /** Runs `fn` `runs` times after one warm-up and returns the median of its returned rates. */
 export function medianRate(runs: number, fn: () => number): { median: number; all: number[] } {
@@ -31,3 +32,9 @@ export function opsPerSecond(ops: number, fn: () => void): number {
 
 export const fmt = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toFixed(1);
+
+/** Ranks 0..n-1 drawn from Zipf(s) with `rng` (the simulator's sampler, any seeded `next()`). */
+export function zipfSampler(n: number, s: number, rng: { next(): number }): () => number {
+  const zipf = new ZipfSampler(n, s);
+  return () => zipf.sample(rng);
+}

@@ -3,28 +3,10 @@
 import { engineRng, manualClock } from '../../src/engine';
 import { createMemcachedEngine } from '../../src/engine/memcached';
 import { createKetamaRing, keyHashSlot } from '../../src/engine/cluster';
-import { fmt, medianRate, opsPerSecond } from './measure';
+import { fmt, zipfSampler, medianRate, opsPerSecond } from './measure';
 
 const KEYS = 100_000;
 const OPS = 1_000_000;
-
-/** Zipf(s) over n ranks by inverse CDF (binary search over the precomputed cumulative weights). */
-function zipfSampler(n: number, s: number, rng: ReturnType<typeof engineRng>): () => number {
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / Math.pow(i + 1, s);
-  return () => {
-    const u = rng.next() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
 
 export function run(): void {
   const rng = engineRng(42);
@@ -65,7 +47,8 @@ export function run(): void {
   engineRun();
   const pairs: { map: number; engine: number }[] = [];
   for (let r = 0; r < 5; r++) pairs.push({ map: mapRun(), engine: engineRun() });
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]): number =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const mapRate = { median: median(pairs.map((p) => p.map)) };
   const engineRate = { median: median(pairs.map((p) => p.engine)) };
   const ratio = median(pairs.map((p) => p.engine / p.map));
@@ -78,14 +61,19 @@ export function run(): void {
   const enc = new TextEncoder();
   const lines: string[] = [];
   for (let i = 0; i < PROTO_OPS; i++) {
-    lines.push(opIsSet[i] ? `set ${opKeys[i]} 0 0 100 noreply\r\n${'a'.repeat(100)}\r\n` : `get ${opKeys[i]}\r\n`);
+    lines.push(
+      opIsSet[i]
+        ? `set ${opKeys[i]} 0 0 100 noreply\r\n${'a'.repeat(100)}\r\n`
+        : `get ${opKeys[i]}\r\n`,
+    );
   }
   const stream = enc.encode(lines.join(''));
   const protoRate = medianRate(3, () => {
     const e = createMemcachedEngine({ clock });
     const conn = e.connect();
     return opsPerSecond(PROTO_OPS, () => {
-      for (let off = 0; off < stream.length; off += 16384) conn.feed(stream.subarray(off, off + 16384));
+      for (let off = 0; off < stream.length; off += 16384)
+        conn.feed(stream.subarray(off, off + 16384));
     });
   });
   console.log(`text protocol (16 KB reads, pipelined):         ${fmt(protoRate.median)} ops/s`);

@@ -7,29 +7,12 @@ import vm from 'node:vm';
 import RedisMock from 'ioredis-mock';
 import { engineRng } from '../../src/engine';
 import { createRedisEngine } from '../../src/engine/redis';
-import { fmt, medianRate, medianRateAsync, opsPerSecond } from './measure';
+import { fmt, zipfSampler, medianRate, medianRateAsync, opsPerSecond } from './measure';
 import { sendRaw, withRealRedis } from './redis-real';
 import { runFuzz } from '../fuzz-redis';
 
 const KEYS = 100_000;
 const OPS = 1_000_000;
-
-function zipfSampler(n: number, s: number, rng: ReturnType<typeof engineRng>): () => number {
-  const cdf = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cdf[i] = sum += 1 / Math.pow(i + 1, s);
-  return () => {
-    const u = rng.next() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
 
 function gc(): void {
   v8.setFlagsFromString('--expose-gc');
@@ -48,7 +31,10 @@ async function throughput(KEYS: number, label: string): Promise<void> {
   const keys = Array.from({ length: KEYS }, (_, i) => `user:${i}`);
   const value = 'v'.repeat(32);
 
-  const engine = createRedisEngine({ clock: { nowMs: () => 1_700_000_000_000 }, rng: engineRng(1) });
+  const engine = createRedisEngine({
+    clock: { nowMs: () => 1_700_000_000_000 },
+    rng: engineRng(1),
+  });
   const conn = engine.connect();
   for (const k of keys) conn.exec(['SET', k, value]);
   // A fresh argv per call, as the simulator builds it.
@@ -92,21 +78,33 @@ async function throughput(KEYS: number, label: string): Promise<void> {
   console.log(`  engine exec     ${fmt(eng.median)} ops/s`);
   console.log(`  plain Map       ${fmt(plain.median)} ops/s`);
   console.log(`  ioredis-mock    ${fmt(mocked.median)} ops/s (awaited)`);
-  console.log(`  engine / Map          = ${(eng.median / plain.median).toFixed(2)}  (target ≥ 0.25)`);
+  console.log(
+    `  engine / Map          = ${(eng.median / plain.median).toFixed(2)}  (target ≥ 0.25)`,
+  );
   console.log(`  engine / ioredis-mock = ${(eng.median / mocked.median).toFixed(1)}  (target ≥ 3)`);
 }
 
 /** Loads the same data into the engine and a real redis-server; prints both used_memory figures. */
-async function compareMemory(label: string, n: number, cmd: (i: number) => string[], heap: boolean): Promise<void> {
+async function compareMemory(
+  label: string,
+  n: number,
+  cmd: (i: number) => string[],
+  heap: boolean,
+): Promise<void> {
   if (heap) gc();
   const before = process.memoryUsage().heapUsed;
-  const engine = createRedisEngine({ clock: { nowMs: () => 1_700_000_000_000 }, rng: engineRng(1) });
+  const engine = createRedisEngine({
+    clock: { nowMs: () => 1_700_000_000_000 },
+    rng: engineRng(1),
+  });
   const conn = engine.connect();
   for (let i = 0; i < n; i++) conn.exec(cmd(i));
   console.log(label);
   if (heap) {
     gc();
-    console.log(`  engine heap           ${((process.memoryUsage().heapUsed - before) / n).toFixed(1)} bytes/key`);
+    console.log(
+      `  engine heap           ${((process.memoryUsage().heapUsed - before) / n).toFixed(1)} bytes/key`,
+    );
   }
   const modelled = engine.usedMemory();
   console.log(`  engine used_memory    ${fmt(modelled)} bytes (modelled)`);
@@ -133,7 +131,12 @@ async function compareMemory(label: string, n: number, cmd: (i: number) => strin
 }
 
 async function memory(): Promise<void> {
-  await compareMemory('1M small string keys (SET key:N val:N)', 1_000_000, (i) => ['SET', `key:${i}`, `val:${i}`], true);
+  await compareMemory(
+    '1M small string keys (SET key:N val:N)',
+    1_000_000,
+    (i) => ['SET', `key:${i}`, `val:${i}`],
+    true,
+  );
   // A mix: 100-byte raw values, integers and half the keys with a TTL.
   await compareMemory(
     '200k mixed keys (100-byte values / integers, half with EX)',

@@ -119,7 +119,7 @@ export class ZipfSampler {
   }
 
   /** A rank in [0, n): rank 0 is the most popular. */
-  sample(rng: RandomStream): number {
+  sample(rng: Pick<RandomStream, 'next'>): number {
     const u = rng.next();
     let lo = 0;
     let hi = this.n - 1;
