@@ -5,7 +5,10 @@ import type { TraceBatch } from './protocol';
 import { nodeEnvironment } from '../../test/support/node-environment';
 
 /** An in-process "worker": the same SimHost the Web Worker runs, with Node's timers. */
-function inProcess(spawned: SimHost[]): () => WorkerHandle {
+function inProcess(
+  spawned: SimHost[],
+  proxy: WorkerHandle['proxy'] = (fn) => fn,
+): () => WorkerHandle {
   return () => {
     const host = new SimHost(
       {
@@ -18,7 +21,7 @@ function inProcess(spawned: SimHost[]): () => WorkerHandle {
     spawned.push(host);
     return {
       api: host,
-      proxy: (fn) => fn,
+      proxy,
       terminate: () => void host.pause(),
       onCrash: () => {},
     };
@@ -105,6 +108,24 @@ describe('SimClient', () => {
     const a = await client.step();
     const b = await client.step();
     expect(b.snapshot.eventsProcessed - a.snapshot.eventsProcessed).toBe(1);
+    client.dispose();
+  });
+
+  it('a progress report that arrives after its fast-forward or experiment finished is dropped', async () => {
+    // In the browser, callbacks travel on their own MessagePort, so a report can arrive after
+    // the call's result; here every report is delivered 30 ms late, after the call resolved.
+    const late: WorkerHandle['proxy'] = (fn) =>
+      ((...args: never[]) => void setTimeout(() => fn(...args), 30)) as unknown as typeof fn;
+    const client = createSimClient({ spawn: inProcess([], late), heartbeatMs: 0 });
+    await client.load('sandbox', 5);
+    const reports: string[] = [];
+    await client.fastForward(200_000, (p) => reports.push(`ff ${p.doneUs}`));
+    await client.runExperiment(
+      { requests: 200, sampleEvery: 100, variants: [{ label: 'as is', actions: [] }] },
+      (p) => reports.push(`exp ${p.requests}`),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(reports).toEqual([]);
     client.dispose();
   });
 

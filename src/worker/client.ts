@@ -32,6 +32,24 @@ export interface SimClientOptions {
 
 const MAX_RECOVERY_ATTEMPTS = 3;
 
+/**
+ * A progress callback that goes quiet once its call has settled. Comlink sends callbacks over
+ * their own MessagePort, and the browser does not order messages across ports: a busy machine
+ * can deliver the last progress report after the call's result, which would leave the UI
+ * showing a finished run as still running.
+ */
+function untilSettled<P>(onProgress: (p: P) => void): { report: (p: P) => void; close(): void } {
+  let open = true;
+  return {
+    report: (p) => {
+      if (open) onProgress(p);
+    },
+    close: () => {
+      open = false;
+    },
+  };
+}
+
 class WorkerGone extends Error {
   constructor() {
     super('The simulation worker stopped during this call; it is being rebuilt.');
@@ -229,9 +247,13 @@ export function createSimClient(options: SimClientOptions): SimClient {
 
     async fastForward(durationUs: number, onProgress: (p: FastForwardProgress) => void) {
       const h = handle;
-      const snap = await call((api) => api.fastForward(durationUs, h!.proxy(onProgress)));
-      last = snap;
-      return snap;
+      const progress = untilSettled(onProgress);
+      try {
+        last = await call((api) => api.fastForward(durationUs, h!.proxy(progress.report)));
+        return last;
+      } finally {
+        progress.close();
+      }
     },
 
     async cancelFastForward() {
@@ -259,7 +281,12 @@ export function createSimClient(options: SimClientOptions): SimClient {
 
     async runExperiment(spec, onProgress) {
       const h = handle;
-      return call((api) => api.runExperiment(spec, h!.proxy(onProgress)));
+      const progress = untilSettled(onProgress);
+      try {
+        return await call((api) => api.runExperiment(spec, h!.proxy(progress.report)));
+      } finally {
+        progress.close();
+      }
     },
 
     async cancelExperiment() {
