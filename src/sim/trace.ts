@@ -18,6 +18,8 @@ export interface TracePayloads {
     latencyUs: Micros;
     outcome: 'hit' | 'miss' | 'write' | 'error';
     stale?: boolean;
+    /** The scenario's own words for the outcome when "cache hit/miss" would mislead. */
+    says?: string;
   };
   'cache.hit': { requestId: number; key: string };
   'cache.miss': { requestId: number; key: string };

@@ -39,6 +39,30 @@ describe('narration', () => {
     );
   });
 
+  it('uses the scenario\'s own words when it gives them, not "cache hit"', () => {
+    const session = (requestId: number, outcome: 'hit' | 'miss', says: string): TraceEvent => ({
+      seq: seq++,
+      t: 1000 * requestId,
+      kind: 'request.completed',
+      from: 'app-a1',
+      to: 'users',
+      payload: { requestId, op: 'read', key: 'session:ab12', latencyUs: 2500, outcome, says },
+    });
+    const inMemory = 'session found in the memory of App A1';
+    expect(summarise([session(1, 'hit', inMemory)])).toBe(
+      `Request 1: session:ab12, ${inMemory}, 2.5 ms.`,
+    );
+    const text = summarise([
+      session(2, 'hit', inMemory),
+      session(3, 'miss', 'session lost; sent to log in again'),
+      session(4, 'hit', inMemory),
+    ]);
+    expect(text).toBe(
+      `3 requests completed: 2 × ${inMemory}, 1 × session lost; sent to log in again. Latest — Request 4: session:ab12, ${inMemory}, 2.5 ms.`,
+    );
+    expect(text).not.toContain('cache hit');
+  });
+
   it('narrates a lone hop so a step is never silent', () => {
     const names = (id: string) => ({ 'app-1': 'App instance', 'cache-1': 'Cache node' })[id] ?? id;
     expect(summarise([sent], names)).toBe(

@@ -43,8 +43,9 @@ export function describeEvent(e: TraceEvent, name: NodeNamer = identity): string
 /** "Request 12: cache miss on product:42, read from database, 3.1 ms". */
 export function describeCompleted(e: TraceEventOf<'request.completed'>): string {
   const p = e.payload;
-  const what =
-    p.outcome === 'hit'
+  const what = p.says
+    ? `${p.key}, ${p.says}`
+    : p.outcome === 'hit'
       ? `cache hit on ${p.key}`
       : p.outcome === 'miss'
         ? `cache miss on ${p.key}, read from database`
@@ -79,7 +80,18 @@ export function summarise(
   const last = completed[completed.length - 1];
   const lastHop = [...events].reverse().find((e) => e.kind === 'msg.sent');
   if (last && completed.length === 1) parts.push(`${describeCompleted(last)}.`);
-  else if (last) {
+  else if (last && completed.some((c) => c.payload.says)) {
+    // The scenario words its own outcomes: count them in its words, most frequent first.
+    const counts = new Map<string, number>();
+    for (const c of completed) {
+      const says = c.payload.says ?? c.payload.outcome;
+      counts.set(says, (counts.get(says) ?? 0) + 1);
+    }
+    const words = [...counts].sort((a, b) => b[1] - a[1]).map(([says, n]) => `${n} × ${says}`);
+    parts.push(
+      `${completed.length} requests completed: ${words.join(', ')}. Latest — ${describeCompleted(last)}.`,
+    );
+  } else if (last) {
     const hits = completed.filter((c) => c.payload.outcome === 'hit').length;
     const misses = completed.filter((c) => c.payload.outcome === 'miss').length;
     const writes = completed.filter((c) => c.payload.outcome === 'write').length;

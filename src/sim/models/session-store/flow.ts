@@ -141,6 +141,7 @@ function createSession(w: World, r: Req, email: string, name: string): void {
       '200 OK + Set-Cookie',
       [[app, 'lb', '200 OK', 2_000]],
       APP_SERVICE_US,
+      `logged in; the session lives in the memory of ${instanceLabel(app)}`,
     );
   }
   if (!w.cache.up)
@@ -187,6 +188,7 @@ function createSession(w: World, r: Req, email: string, name: string): void {
         [app, 'lb', '200 OK', 2_000],
       ],
       CACHE_SERVICE_US,
+      'logged in; the session is stored in ElastiCache',
     );
   });
 }
@@ -213,7 +215,15 @@ function readMemory(w: World, r: Req, rec: SessionRecord): void {
   inst.sessions.delete(found.sid);
   inst.sessions.set(found.sid, found);
   w.stats.count('writes', now);
-  reply(w, r, 'hit', '200 OK', [[inst.id, 'lb', '200 OK', 2_000]], APP_SERVICE_US);
+  reply(
+    w,
+    r,
+    'hit',
+    '200 OK',
+    [[inst.id, 'lb', '200 OK', 2_000]],
+    APP_SERVICE_US,
+    `session found in the memory of ${instanceLabel(inst.id)}`,
+  );
 }
 
 export function expireMemorySession(w: World, inst: AppInstance, rec: SessionRecord): void {
@@ -312,6 +322,7 @@ function writeBack(w: World, r: Req, rec: SessionRecord): void {
         [app, 'lb', '200 OK', 2_000],
       ],
       CACHE_SERVICE_US,
+      'session read from ElastiCache',
     );
   });
 }
@@ -349,7 +360,8 @@ function reject(w: World, r: Req, rec: SessionRecord): void {
   }
   follow(w, u.index, { type: 'request.rejected' });
   u.session = null;
-  reply(w, r, 'miss', label, [[app, 'lb', '302', 200]], APP_SERVICE_US);
+  const says = `${expired ? 'session expired' : 'session lost'}; sent to log in again`;
+  reply(w, r, 'miss', label, [[app, 'lb', '302', 200]], APP_SERVICE_US, says);
 }
 
 function whyLost(w: World, rec: SessionRecord, app: string): string {
@@ -361,7 +373,10 @@ function whyLost(w: World, rec: SessionRecord, app: string): string {
   return `the load balancer sent the request to ${instanceLabel(app)}, but the session is in the memory of ${instanceLabel(rec.home)}`;
 }
 
-/** Carries the response back (`hops` to the load balancer, then to the user) and completes. */
+/**
+ * Carries the response back (`hops` to the load balancer, then to the user) and completes.
+ * `says` is what the narration tells of the outcome (the HTTP status unless given).
+ */
 function reply(
   w: World,
   r: Req,
@@ -369,12 +384,13 @@ function reply(
   label: string,
   hops: readonly Hop[],
   waitUs: Micros = 0,
+  says = label,
 ): void {
   const back: Hop[] = [...hops, ['lb', 'users', label, 300]];
-  travel(w, r.id, back, () => complete(w, r, outcome), waitUs);
+  travel(w, r.id, back, () => complete(w, r, outcome, says), waitUs);
 }
 
-function complete(w: World, r: Req, outcome: Outcome): void {
+function complete(w: World, r: Req, outcome: Outcome, says: string): void {
   const { ctx } = w;
   const now = ctx.kernel.now;
   const u = r.user;
@@ -387,6 +403,7 @@ function complete(w: World, r: Req, outcome: Outcome): void {
       key: r.key,
       latencyUs: now - r.started,
       outcome,
+      says,
     });
   }
   // Retry the page after an error, or after logging in again (the login redirect returns there).
