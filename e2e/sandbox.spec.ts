@@ -160,6 +160,51 @@ test.describe('sandbox, one session', () => {
     await expect(speed).toHaveText('1×');
   });
 
+  test('actions with parameters: a form applies them; a bad value is refused and changes nothing', async () => {
+    await pause(page);
+    const actions = page.getByRole('region', { name: 'Actions' });
+    const result = page.getByTestId('action-result');
+    const logLength = () => page.evaluate(() => window.__sim?.client.log.length ?? 0);
+    const before = await logLength();
+
+    await actions.locator('summary').filter({ hasText: /^TTL$/ }).click();
+    const ttl = actions.getByRole('form', { name: 'TTL' });
+    const seconds = ttl.getByRole('spinbutton', { name: 'TTL' });
+    await expect(seconds).toHaveValue('0');
+    await seconds.fill('99999');
+    await ttl.getByRole('button', { name: 'Apply' }).click();
+    await expect(result).toHaveText(
+      'TTL: "seconds" must be a number from 0 to 86400 (got "99999").',
+    );
+    expect(await logLength()).toBe(before);
+
+    await seconds.fill('30');
+    await ttl.getByRole('button', { name: 'Apply' }).click();
+    await expect(result).toHaveText('Done: TTL (seconds = 30).');
+    expect(await logLength()).toBe(before + 1);
+
+    await actions
+      .locator('summary')
+      .filter({ hasText: /^Caching strategy$/ })
+      .click();
+    const strategy = actions.getByRole('form', { name: 'Caching strategy' });
+    await strategy.getByRole('combobox', { name: 'Strategy' }).selectOption('write-through');
+    await strategy.getByRole('button', { name: 'Apply' }).click();
+    await expect(result).toHaveText('Done: Caching strategy (strategy = write-through).');
+    await snap(page, 'sandbox-action-forms');
+
+    // The new TTL is what the app now writes with.
+    await play(page);
+    await expect(
+      eventLog(page)
+        .filter({ hasText: /TTL 30000 ms/ })
+        .first(),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await pause(page);
+  });
+
   test('no axe violations (paused, with packets, log entries and narration)', async () => {
     await play(page);
     await expect(page.getByTestId('packet').first()).toBeVisible({ timeout: 20_000 });

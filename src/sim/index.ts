@@ -29,3 +29,10 @@ export type {
   UserAction,
 } from './model';
 export { scenarioModels } from './model-registry';
+export {
+  defaultParams,
+  type ParamSpec,
+  type ChoiceParam,
+  type NumberParam,
+  type BooleanParam,
+} from './action-params';

@@ -3,6 +3,7 @@ import type { Kernel } from './kernel/kernel';
 import type { SeededRng } from './rng';
 import type { Topology, TopologySpec } from './topology';
 import type { Micros, TraceKind, TracePayloads } from './trace';
+import type { ParamSpec } from './action-params';
 
 /** A user action on the simulated system, validated by the scenario model. */
 export interface UserAction {
@@ -15,6 +16,10 @@ export interface ActionSpec {
   type: string;
   label: string;
   description: string;
+  /** The parameters the action takes; none means a plain button. */
+  params?: readonly ParamSpec[];
+  /** Driven by the app's own controls (e.g. the consoles), not listed as an action. */
+  hidden?: boolean;
 }
 
 export interface NodeStatus {

@@ -5,9 +5,10 @@
 import type { Micros, TraceEvent } from '../sim/trace';
 import type { ActionSpec, NodeStatus, UserAction } from '../sim/model';
 import type { NodeKind } from '../sim/topology';
+import type { ParamSpec } from '../sim/action-params';
 
 export type { Micros, TraceEvent, TraceEventOf, TraceKind, TracePayloads } from '../sim/trace';
-export type { ActionSpec, NodeStatus, UserAction, NodeKind };
+export type { ActionSpec, NodeStatus, UserAction, NodeKind, ParamSpec };
 
 /** An action with the virtual time it took effect: replaying the log reproduces the trace. */
 export interface LoggedAction {

@@ -1,4 +1,5 @@
 import { MAXMEMORY_POLICIES, type MaxmemoryPolicy } from '../../../engine/redis/index';
+import { booleanParam, numberParam, type ActionParams } from '../../action-params';
 
 export type Strategy = 'lazy' | 'write-through' | 'write-through+lazy';
 export const STRATEGIES: readonly Strategy[] = ['lazy', 'write-through', 'write-through+lazy'];
@@ -41,30 +42,11 @@ export const DEFAULT_CONFIG: DbCacheConfig = {
   policy: 'volatile-lru',
 };
 
-type Params = Record<string, string | number | boolean> | undefined;
-
-/** Reads a number param in [lo, hi]; returns an error sentence when it is not one. */
-function num(params: Params, name: string, lo: number, hi: number): number | string {
-  const raw = params?.[name];
-  const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) {
-    return `"${name}" must be a number from ${lo} to ${hi} (got ${JSON.stringify(raw ?? null)}).`;
-  }
-  return v;
-}
-
-function bool(params: Params, name: string): boolean | string {
-  const v = params?.[name];
-  if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
-  return `"${name}" must be true or false (got ${JSON.stringify(v ?? null)}).`;
-}
-
 /** Applies one configuration action to a copy of `cfg`, or says why it cannot. */
 export function updateConfig(
   cfg: DbCacheConfig,
   type: string,
-  params: Params,
+  params: ActionParams,
 ): DbCacheConfig | string {
   const next = { ...cfg };
   switch (type) {
@@ -77,13 +59,13 @@ export function updateConfig(
       return next;
     }
     case 'ttl.set': {
-      const v = num(params, 'seconds', 0, 86_400);
+      const v = numberParam(params, 'seconds', 0, 86_400);
       if (typeof v === 'string') return v;
       next.ttlSeconds = Math.round(v);
       return next;
     }
     case 'invalidate.set': {
-      const v = bool(params, 'enabled');
+      const v = booleanParam(params, 'enabled');
       if (typeof v === 'string') return v;
       next.invalidateOnWrite = v;
       return next;
@@ -98,7 +80,7 @@ export function updateConfig(
       let any = false;
       for (const [name, lo, hi] of fields) {
         if (params?.[name] === undefined) continue;
-        const v = num(params, name, lo, hi);
+        const v = numberParam(params, name, lo, hi);
         if (typeof v === 'string') return v;
         (next[name] as number) = name === 'itemBytes' || name === 'ratePerSec' ? Math.round(v) : v;
         any = true;
@@ -107,7 +89,7 @@ export function updateConfig(
     }
     case 'cache.config': {
       if (params?.maxmemoryMb !== undefined) {
-        const v = num(params, 'maxmemoryMb', 1, 1024);
+        const v = numberParam(params, 'maxmemoryMb', 1, 1024);
         if (typeof v === 'string') return v;
         next.maxmemoryMb = v;
       }

@@ -17,7 +17,9 @@ import { PeriodStats } from '../../period-stats';
 import { ZipfSampler, type RandomStream } from '../../rng';
 import type { Micros } from '../../trace';
 import type { CatalogDb, DbReply } from './catalog-db';
-import { DEFAULT_CONFIG, updateConfig, type DbCacheConfig } from './config';
+import { DEFAULT_CONFIG, STRATEGIES, updateConfig, type DbCacheConfig } from './config';
+import { MAXMEMORY_POLICIES } from '../../../engine/redis/index';
+import { booleanParam, describeAction } from '../../action-params';
 import { runConsole } from './console';
 import { requestLifecycleMachine, type LifecycleEvent } from './request-lifecycle.machine';
 import { hopsDelay, travel as travelHops, type Hop } from '../../hops';
@@ -28,46 +30,170 @@ const CACHE_SERVICE_US = 15;
 const PERIOD_US = 1_000_000;
 const MB = 1024 * 1024;
 
-/** Actions with parameters say so ("(params: …)"); the sandbox shows only those without. */
-const PARAM_ACTIONS: ActionSpec[] = [
-  {
-    type: 'strategy.set',
-    label: 'Caching strategy',
-    description: '(params: strategy = lazy | write-through | write-through+lazy)',
-  },
-  { type: 'ttl.set', label: 'TTL', description: '(params: seconds, 0 = no TTL)' },
-  {
-    type: 'invalidate.set',
-    label: 'Invalidate on write',
-    description: '(params: enabled) DEL the key when its row is written',
-  },
-  {
-    type: 'workload.set',
-    label: 'Workload',
-    description: '(params: readShare, zipf, ratePerSec, itemBytes)',
-  },
-  {
-    type: 'cache.config',
-    label: 'Cache size and policy',
-    description: '(params: maxmemoryMb, policy)',
-  },
-  {
-    type: 'db.write',
-    label: 'Update a product in the database',
-    description: '(params: id) another system updates this row now',
-  },
-  {
-    type: 'request.send',
-    label: 'Send one request',
-    description: '(params: op = read | write, id)',
-  },
-  { type: 'traffic.set', label: 'User traffic', description: '(params: running = true | false)' },
-  {
-    type: 'console',
-    label: 'Console',
-    description: '(params: target = redis | memcached | sql, line)',
-  },
-];
+/** The actions that take parameters, their fields starting at the model's initial settings. */
+function paramActions(cfg: DbCacheConfig): ActionSpec[] {
+  return [
+    {
+      type: 'strategy.set',
+      label: 'Caching strategy',
+      description: 'How the app fills the cache: on a miss (lazy), on every write, or both.',
+      params: [
+        {
+          name: 'strategy',
+          label: 'Strategy',
+          kind: 'choice',
+          options: STRATEGIES,
+          default: cfg.strategy,
+        },
+      ],
+    },
+    {
+      type: 'ttl.set',
+      label: 'TTL',
+      description: 'Seconds each cached product lives; 0 keeps keys until evicted.',
+      params: [
+        {
+          name: 'seconds',
+          label: 'TTL',
+          kind: 'number',
+          min: 0,
+          max: 86_400,
+          step: 1,
+          default: cfg.ttlSeconds,
+          unit: 's',
+        },
+      ],
+    },
+    {
+      type: 'invalidate.set',
+      label: 'Invalidate on write',
+      description: 'DEL the key when its row is written.',
+      params: [
+        { name: 'enabled', label: 'Enabled', kind: 'boolean', default: cfg.invalidateOnWrite },
+      ],
+    },
+    {
+      type: 'workload.set',
+      label: 'Workload',
+      description: 'The users: read share, key popularity (Zipf skew), rate and item size.',
+      params: [
+        {
+          name: 'readShare',
+          label: 'Read share',
+          kind: 'number',
+          min: 0.1,
+          max: 1,
+          step: 0.05,
+          default: cfg.readShare,
+        },
+        {
+          name: 'zipf',
+          label: 'Zipf skew',
+          kind: 'number',
+          min: 0,
+          max: 1.5,
+          step: 0.01,
+          default: cfg.zipf,
+        },
+        {
+          name: 'ratePerSec',
+          label: 'Rate',
+          kind: 'number',
+          min: 10,
+          max: 20_000,
+          step: 10,
+          default: cfg.ratePerSec,
+          unit: 'req/s',
+        },
+        {
+          name: 'itemBytes',
+          label: 'Item size',
+          kind: 'number',
+          min: 16,
+          max: 65_536,
+          step: 16,
+          default: cfg.itemBytes,
+          unit: 'B',
+        },
+      ],
+    },
+    {
+      type: 'cache.config',
+      label: 'Cache size and policy',
+      description: 'maxmemory and maxmemory-policy of the Redis node.',
+      params: [
+        {
+          name: 'maxmemoryMb',
+          label: 'maxmemory',
+          kind: 'number',
+          min: 1,
+          max: 1024,
+          step: 1,
+          default: cfg.maxmemoryMb,
+          unit: 'MB',
+        },
+        {
+          name: 'policy',
+          label: 'Policy',
+          kind: 'choice',
+          options: MAXMEMORY_POLICIES,
+          default: cfg.policy,
+        },
+      ],
+    },
+    {
+      type: 'db.write',
+      label: 'Update a product in the database',
+      description: 'Another system updates this row now; the cache is not told.',
+      params: [
+        {
+          name: 'id',
+          label: 'Product id',
+          kind: 'number',
+          min: 1,
+          max: cfg.catalogSize,
+          step: 1,
+          default: 1,
+        },
+      ],
+    },
+    {
+      type: 'request.send',
+      label: 'Send one request',
+      description: 'One user request for a product, drawn hop by hop.',
+      params: [
+        {
+          name: 'op',
+          label: 'Operation',
+          kind: 'choice',
+          options: ['read', 'write'],
+          default: 'read',
+        },
+        {
+          name: 'id',
+          label: 'Product id',
+          kind: 'number',
+          min: 1,
+          max: cfg.catalogSize,
+          step: 1,
+          default: 1,
+        },
+      ],
+    },
+    {
+      type: 'traffic.set',
+      label: 'User traffic',
+      description: 'Pause or resume the simulated users.',
+      params: [{ name: 'running', label: 'Running', kind: 'boolean', default: true }],
+    },
+    {
+      type: 'console',
+      label: 'Console',
+      description: 'A line typed in the Redis, Memcached or SQL console.',
+      hidden: true,
+    },
+  ];
+}
 
 const NODE_ACTIONS: ActionSpec[] = [
   {
@@ -124,8 +250,8 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
   let db: CatalogDb | null = null;
   const layout = options.layout ?? LESSON_LAYOUT;
   const actions = layout.memcached
-    ? [...NODE_ACTIONS, ...ENGINE_ACTIONS, ...PARAM_ACTIONS]
-    : [...PARAM_ACTIONS, ...NODE_ACTIONS];
+    ? [...NODE_ACTIONS, ...ENGINE_ACTIONS, ...paramActions(cfg)]
+    : [...paramActions(cfg), ...NODE_ACTIONS];
   let cache: RedisNode;
   let memcached: MemcachedNode | null = null;
   let client: CacheClient;
@@ -543,8 +669,8 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
           break;
         }
         case 'traffic.set': {
-          const running = p?.running;
-          if (typeof running !== 'boolean') return refuse('"running" must be true or false.');
+          const running = booleanParam(p, 'running');
+          if (typeof running === 'string') return refuse(running);
           trafficOn = running;
           if (!running && arrival) {
             ctx.kernel.cancel(arrival);
@@ -561,7 +687,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
             `Unknown action "${action.type}". This scenario offers: ${actions.map((a) => a.type).join(', ')}.`,
           );
       }
-      ctx.emit('action.applied', '', '', { action: action.type, detail: JSON.stringify(p ?? {}) });
+      ctx.emit('action.applied', '', '', describeAction(actions, action));
       return { ok: true };
     },
     nodeStatus() {

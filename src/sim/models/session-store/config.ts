@@ -1,3 +1,5 @@
+import { booleanParam, numberParam, type ActionParams } from '../../action-params';
+
 export type SessionMode = 'in-memory' | 'sticky' | 'elasticache';
 export const SESSION_MODES: readonly SessionMode[] = ['in-memory', 'sticky', 'elasticache'];
 
@@ -37,30 +39,11 @@ export const LIMITS = {
   thinkMs: [10, 10_000],
 } as const;
 
-type Params = Record<string, string | number | boolean> | undefined;
-
-/** Reads a number param in [lo, hi]; returns an error sentence when it is not one. */
-export function numParam(params: Params, name: string, lo: number, hi: number): number | string {
-  const raw = params?.[name];
-  const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) {
-    return `"${name}" must be a number from ${lo} to ${hi} (got ${JSON.stringify(raw ?? null)}).`;
-  }
-  return v;
-}
-
-export function boolParam(params: Params, name: string): boolean | string {
-  const v = params?.[name];
-  if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
-  return `"${name}" must be true or false (got ${JSON.stringify(v ?? null)}).`;
-}
-
 /** Applies one configuration action to a copy of `cfg`, or says why it cannot. */
 export function updateConfig(
   cfg: SessionConfig,
   type: string,
-  params: Params,
+  params: ActionParams,
 ): SessionConfig | string {
   const next = { ...cfg };
   switch (type) {
@@ -73,7 +56,7 @@ export function updateConfig(
       return next;
     }
     case 'ttl.set': {
-      const v = numParam(params, 'seconds', ...LIMITS.ttlSeconds);
+      const v = numberParam(params, 'seconds', ...LIMITS.ttlSeconds);
       if (typeof v === 'string') return v;
       next.ttlSeconds = Math.round(v);
       return next;
@@ -83,7 +66,7 @@ export function updateConfig(
       for (const name of ['users', 'idleShare', 'thinkMs'] as const) {
         if (params?.[name] === undefined) continue;
         const [lo, hi] = LIMITS[name];
-        const v = numParam(params, name, lo, hi);
+        const v = numberParam(params, name, lo, hi);
         if (typeof v === 'string') return v;
         next[name] = name === 'idleShare' ? v : Math.round(v);
         any = true;
@@ -91,7 +74,7 @@ export function updateConfig(
       return any ? next : 'Give at least one of users, idleShare or thinkMs.';
     }
     case 'traffic.set': {
-      const v = boolParam(params, 'running');
+      const v = booleanParam(params, 'running');
       if (typeof v === 'string') return v;
       next.traffic = v;
       return next;

@@ -5,6 +5,7 @@ import { RedisNode } from '../../nodes/redis-node';
 import { redisConsoleLine } from '../../nodes/redis-console';
 import { simulatedAccounts, type AccountsDb } from './accounts-db';
 import { ACTIONS, ACTION_TYPES } from './actions';
+import { describeAction } from '../../action-params';
 import { DEFAULT_CONFIG, updateConfig, type SessionConfig } from './config';
 import {
   azOutage,
@@ -269,10 +270,7 @@ export function createSessionStoreModel(options: SessionStoreModelOptions = {}):
       if (!w) return refuse('The simulation is still starting; try again in a moment.');
       const out = act(w, action);
       if (out) return out;
-      ctx.emit('action.applied', '', '', {
-        action: action.type,
-        detail: JSON.stringify(action.params ?? {}),
-      });
+      ctx.emit('action.applied', '', '', describeAction(ACTIONS, action));
       return { ok: true };
     },
     nodeStatus: () => (w ? sessionNodeStatus(w) : {}),
