@@ -11,8 +11,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry, reported as "flaky" in the summary: the session-store lesson test once timed
-  // out waiting for a fast-forward to finish (passed on rerun; cause not yet found).
+  // One retry, reported as "flaky" in the summary line so it is seen, not hidden. (A late
+  // progress message once left Fast-forward disabled; the client now drops those.)
   retries: 1,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
