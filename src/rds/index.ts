@@ -21,5 +21,6 @@ export { DATASET_VERSION, DEFAULT_DATASET_SEED, DEFAULT_SIZES, DATASET_TABLES } 
 export type { DatasetSizes, DatasetTable } from './schema';
 export { generateDataset, seedDatabase } from './seed-data';
 export { startDatabase, buildDataDir, DATA_DIR_ASSET_PATH } from './start';
+export { freshDatabases } from './fresh-databases';
 export type { RdsStartPhase, RdsStartState, StartDatabaseOptions, StartedDatabase } from './start';
 export type { SqlRunner, SqlResult, SqlField } from './sql-runner';

@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { ensureDataDirFile } from '../../scripts/build-pgdata';
+import { tableHashes } from '../../test/support/table-hashes';
 import { decodeDataDir } from './data-dir';
 import { DEFAULT_SIZES, generateDataset, seedDatabase, startDatabase } from './index';
 import type { RdsStartState, SqlRunner, StartedDatabase } from './index';
 
 const SMALL = { users: 40, products: 150, orders: 200, maxItemsPerOrder: 4 };
 
-/** md5 of every row of every table, in primary-key order: equal hashes ⇔ identical contents. */
-async function tableHashes(db: SqlRunner): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const [table, order] of [['users', 'id'], ['products', 'id'], ['orders', 'id'], ['order_items', 'order_id, line']] as const) {
-    const r = await db.query<{ h: string; n: number }>(`SELECT md5(string_agg(t::text, '|' ORDER BY ${order})) AS h, count(*)::int AS n FROM ${table} t`);
-    out[table] = `${r.rows[0]!.n}:${r.rows[0]!.h}`;
-  }
-  return out;
-}
-
 describe('generateDataset', () => {
   it('gives identical rows for the same seed and different rows for another', () => {
     expect(generateDataset(7, SMALL)).toEqual(generateDataset(7, SMALL));
-    expect(generateDataset(7, SMALL).products.priceCents).not.toEqual(generateDataset(8, SMALL).products.priceCents);
+    expect(generateDataset(7, SMALL).products.priceCents).not.toEqual(
+      generateDataset(8, SMALL).products.priceCents,
+    );
   });
 });
 
@@ -37,7 +30,11 @@ describe('seeded catalogue in PostgreSQL', () => {
   const states: RdsStartState[] = [];
 
   beforeAll(async () => {
-    started = await startDatabase({ seed: 1, loadDataDir: ensureDataDirFile, onState: (s) => states.push(s) });
+    started = await startDatabase({
+      seed: 1,
+      loadDataDir: ensureDataDirFile,
+      onState: (s) => states.push(s),
+    });
   });
   afterAll(async () => {
     await started?.db.close();
@@ -50,16 +47,25 @@ describe('seeded catalogue in PostgreSQL', () => {
 
   it('holds exactly the rows the generator makes for the seed', async () => {
     const d = generateDataset(1, DEFAULT_SIZES);
-    const p = await started.db.query<{ id: number; sku: string; name: string; category: string; price_cents: number; stock: number }>(
-      'SELECT id, sku, name, category, price_cents, stock FROM products ORDER BY id',
-    );
+    const p = await started.db.query<{
+      id: number;
+      sku: string;
+      name: string;
+      category: string;
+      price_cents: number;
+      stock: number;
+    }>('SELECT id, sku, name, category, price_cents, stock FROM products ORDER BY id');
     expect(p.rows.map((r) => r.name)).toEqual(d.products.name);
     expect(p.rows.map((r) => r.price_cents)).toEqual(d.products.priceCents);
     expect(p.rows.map((r) => r.stock)).toEqual(d.products.stock);
-    const u = await started.db.query<{ email: string; ts: number }>('SELECT email, extract(epoch FROM created_at)::bigint::int AS ts FROM users ORDER BY id');
+    const u = await started.db.query<{ email: string; ts: number }>(
+      'SELECT email, extract(epoch FROM created_at)::bigint::int AS ts FROM users ORDER BY id',
+    );
     expect(u.rows.map((r) => r.email)).toEqual(d.users.email);
     expect(u.rows.map((r) => r.ts)).toEqual(d.users.createdAt);
-    const o = await started.db.query<{ user_id: number; total_cents: number }>('SELECT user_id, total_cents FROM orders ORDER BY id');
+    const o = await started.db.query<{ user_id: number; total_cents: number }>(
+      'SELECT user_id, total_cents FROM orders ORDER BY id',
+    );
     expect(o.rows.map((r) => r.user_id)).toEqual(d.orders.userId);
     expect(o.rows.map((r) => r.total_cents)).toEqual(d.orders.totalCents);
     const i = await started.db.query<{ n: number }>('SELECT count(*)::int AS n FROM order_items');
@@ -84,8 +90,12 @@ describe('seeded catalogue in PostgreSQL', () => {
   it('reports failed with the reason when PostgreSQL cannot start', async () => {
     const seen: RdsStartState[] = [];
     const broken = () => Promise.reject(new Error('WebAssembly.instantiate(): Out of memory'));
-    await expect(startDatabase({ seed: 1, loadPglite: broken, onState: (s) => seen.push(s) })).rejects.toThrow('Out of memory');
+    await expect(
+      startDatabase({ seed: 1, loadPglite: broken, onState: (s) => seen.push(s) }),
+    ).rejects.toThrow('Out of memory');
     expect(seen.map((s) => s.phase)).toEqual(['starting', 'failed']);
-    expect(seen.at(-1)?.message).toBe('The database could not start: WebAssembly.instantiate(): Out of memory');
+    expect(seen.at(-1)?.message).toBe(
+      'The database could not start: WebAssembly.instantiate(): Out of memory',
+    );
   });
 });

@@ -1,21 +1,14 @@
-// The SimEnvironment for Node (tests and benches): PGlite starts once from the prebuilt data
-// directory file (built on first use), and each simulation gets its own clone, as in the worker.
-import {
-  DEFAULT_DATASET_SEED,
-  SimulatedRds,
-  startDatabase,
-  type StartedDatabase,
-} from '../../src/rds/index';
+// The SimEnvironment for Node (tests and benches): as in the worker, each simulation gets a
+// fresh PGlite started from the prebuilt data directory file (built on first use).
+import { SimulatedRds, freshDatabases } from '../../src/rds/index';
 import type { SimEnvironment } from '../../src/sim/index';
 import { ensureDataDirFile } from '../../scripts/build-pgdata';
 
-let pristine: Promise<StartedDatabase> | null = null;
+const next = freshDatabases({ loadDataDir: ensureDataDirFile });
 
 export const nodeEnvironment: SimEnvironment = {
   async rds() {
-    pristine ??= startDatabase({ seed: DEFAULT_DATASET_SEED, loadDataDir: ensureDataDirFile });
-    const base = await pristine;
-    const db = await (base.db as unknown as { clone(): Promise<StartedDatabase['db']> }).clone();
-    return new SimulatedRds({ db, source: base.source });
+    const { db, source } = await next();
+    return new SimulatedRds({ db, source });
   },
 };
