@@ -19,7 +19,7 @@ import type { Micros } from '../../trace';
 import type { CatalogDb, DbReply } from './catalog-db';
 import { DEFAULT_CONFIG, STRATEGIES, updateConfig, type DbCacheConfig } from './config';
 import { MAXMEMORY_POLICIES } from '../../../engine/redis/index';
-import { booleanParam, describeAction } from '../../action-params';
+import { booleanParam, describeAction, type ParamSpec } from '../../action-params';
 import { runConsole } from './console';
 import { requestLifecycleMachine, type LifecycleEvent } from './request-lifecycle.machine';
 import { hopsDelay, travel as travelHops, type Hop } from '../../hops';
@@ -32,6 +32,15 @@ const MB = 1024 * 1024;
 
 /** The actions that take parameters, their fields starting at the model's initial settings. */
 function paramActions(cfg: DbCacheConfig): ActionSpec[] {
+  const productId: ParamSpec = {
+    name: 'id',
+    label: 'Product id',
+    kind: 'number',
+    min: 1,
+    max: cfg.catalogSize,
+    step: 1,
+    default: 1,
+  };
   return [
     {
       type: 'strategy.set',
@@ -145,17 +154,7 @@ function paramActions(cfg: DbCacheConfig): ActionSpec[] {
       type: 'db.write',
       label: 'Update a product in the database',
       description: 'Another system updates this row now; the cache is not told.',
-      params: [
-        {
-          name: 'id',
-          label: 'Product id',
-          kind: 'number',
-          min: 1,
-          max: cfg.catalogSize,
-          step: 1,
-          default: 1,
-        },
-      ],
+      params: [productId],
     },
     {
       type: 'request.send',
@@ -169,15 +168,7 @@ function paramActions(cfg: DbCacheConfig): ActionSpec[] {
           options: ['read', 'write'],
           default: 'read',
         },
-        {
-          name: 'id',
-          label: 'Product id',
-          kind: 'number',
-          min: 1,
-          max: cfg.catalogSize,
-          step: 1,
-          default: 1,
-        },
+        productId,
       ],
     },
     {

@@ -1,8 +1,29 @@
+import type { NumberParam } from '../../action-params';
 import type { ActionSpec } from '../../model';
 import { DEFAULT_CONFIG, LIMITS, SESSION_MODES } from './config';
 import { APP_SLOTS, AZ_A, AZ_B } from './topology';
 
 const AZS = [AZ_A, AZ_B];
+
+/** A number field bounded as the model's LIMITS bound it, starting at the default config. */
+function limited(
+  name: keyof typeof LIMITS,
+  label: string,
+  step: number,
+  unit?: string,
+): NumberParam {
+  const [min, max] = LIMITS[name];
+  const spec: NumberParam = {
+    name,
+    label,
+    kind: 'number',
+    min,
+    max,
+    step,
+    default: DEFAULT_CONFIG[name],
+  };
+  return unit ? { ...spec, unit } : spec;
+}
 
 export const ACTIONS: ActionSpec[] = [
   {
@@ -59,52 +80,16 @@ export const ACTIONS: ActionSpec[] = [
     type: 'ttl.set',
     label: 'Session TTL',
     description: 'Seconds of inactivity before a session expires; refreshed on every request.',
-    params: [
-      {
-        name: 'seconds',
-        label: 'TTL',
-        kind: 'number',
-        min: LIMITS.ttlSeconds[0],
-        max: LIMITS.ttlSeconds[1],
-        step: 1,
-        default: DEFAULT_CONFIG.ttlSeconds,
-        unit: 's',
-      },
-    ],
+    params: [{ ...limited('ttlSeconds', 'TTL', 1, 's'), name: 'seconds' }],
   },
   {
     type: 'workload.set',
     label: 'Users',
     description: 'How many users, how many of them go idle, and how fast the others click.',
     params: [
-      {
-        name: 'users',
-        label: 'Users',
-        kind: 'number',
-        min: LIMITS.users[0],
-        max: LIMITS.users[1],
-        step: 1,
-        default: DEFAULT_CONFIG.users,
-      },
-      {
-        name: 'idleShare',
-        label: 'Idle share',
-        kind: 'number',
-        min: LIMITS.idleShare[0],
-        max: LIMITS.idleShare[1],
-        step: 0.05,
-        default: DEFAULT_CONFIG.idleShare,
-      },
-      {
-        name: 'thinkMs',
-        label: 'Think time',
-        kind: 'number',
-        min: LIMITS.thinkMs[0],
-        max: LIMITS.thinkMs[1],
-        step: 10,
-        default: DEFAULT_CONFIG.thinkMs,
-        unit: 'ms',
-      },
+      limited('users', 'Users', 1),
+      limited('idleShare', 'Idle share', 0.05),
+      limited('thinkMs', 'Think time', 10, 'ms'),
     ],
   },
   {
