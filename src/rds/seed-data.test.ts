@@ -4,7 +4,7 @@ import { ensureDataDirFile } from '../../scripts/build-pgdata';
 import { tableHashes } from '../../test/support/table-hashes';
 import { decodeDataDir } from './data-dir';
 import { DEFAULT_SIZES, generateDataset, seedDatabase, startDatabase } from './index';
-import type { RdsStartState, SqlRunner, StartedDatabase } from './index';
+import type { RdsStartState, StartedDatabase } from './index';
 
 const SMALL = { users: 40, products: 150, orders: 200, maxItemsPerOrder: 4 };
 
