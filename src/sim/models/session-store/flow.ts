@@ -141,7 +141,7 @@ function createSession(w: World, r: Req, email: string, name: string): void {
       '200 OK + Set-Cookie',
       [[app, 'lb', '200 OK', 2_000]],
       APP_SERVICE_US,
-      `logged in; the session lives in the memory of ${instanceLabel(app)}`,
+      'logged in; session kept in instance memory',
     );
   }
   if (!w.cache.up)
@@ -188,7 +188,7 @@ function createSession(w: World, r: Req, email: string, name: string): void {
         [app, 'lb', '200 OK', 2_000],
       ],
       CACHE_SERVICE_US,
-      'logged in; the session is stored in ElastiCache',
+      'logged in; session stored in ElastiCache',
     );
   });
 }
@@ -222,7 +222,7 @@ function readMemory(w: World, r: Req, rec: SessionRecord): void {
     '200 OK',
     [[inst.id, 'lb', '200 OK', 2_000]],
     APP_SERVICE_US,
-    `session found in the memory of ${instanceLabel(inst.id)}`,
+    'session found in instance memory',
   );
 }
 
