@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { manualClock } from '../../../clock';
 import { engineRng } from '../../../rng';
 import { createRedisEngine } from '../../engine';
+import { checkScanSurvivesRemovals } from '../scan-property';
 import { reply } from '../../reply';
 
 const fresh = () => createRedisEngine({ clock: manualClock(0), rng: engineRng(1) });
@@ -65,31 +66,14 @@ describe('hash commands', () => {
   });
 
   it('HSCAN pages a big value and returns every element that stays, despite removals between calls', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 600, max: 800 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 2 ** 31 }), (n, count, seed) => {
-        const e = fresh();
-        e.exec(['hset', 'h', ...Array.from({ length: n }, (_, i) => [`m${i}`, `v${i}`]).flat()]);
-        const removed = new Set<string>();
-        const seen = new Set<string>();
-        let cursor = '0';
-        let x = seed;
-        let calls = 0;
-        do {
-          const r = e.exec(['hscan', 'h', cursor, 'count', String(count)]);
-          if (r?.kind !== 'array') throw new Error('bad reply');
-          const [c, items] = r.items;
-          cursor = c?.kind === 'bulk' ? c.value : '0';
-          if (items?.kind === 'array') items.items.forEach((it, i) => i % 2 === 0 && it.kind === 'bulk' && seen.add(it.value));
-          x = (x * 1103515245 + 12345) % 2 ** 31;
-          const victim = `m${x % n}`;
-          const d = e.exec(['hdel', 'h', victim]);
-          if (d?.kind === 'int' && d.value === 1) removed.add(victim);
-          calls++;
-        } while (cursor !== '0');
-        expect(calls).toBeGreaterThan(1);
-        for (let i = 0; i < n; i++) if (!removed.has(`m${i}`)) expect(seen.has(`m${i}`)).toBe(true);
-      }),
-      { numRuns: 15 },
-    );
+    checkScanSurvivesRemovals(fresh, {
+      fill: (e, key, members) => e.exec(['hset', key, ...members.flatMap((m, i) => [m, `v${i}`])]),
+      scan: 'hscan',
+      remove: 'hdel',
+      pairs: true,
+      members: { min: 600, max: 800 },
+      maxCount: 60,
+      numRuns: 15,
+    });
   });
 });
