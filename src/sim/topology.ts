@@ -51,6 +51,18 @@ export interface TopologySpec {
   links: { from: string; to: string; latency?: LatencyModel }[];
 }
 
+/**
+ * The region and the two Availability Zones the scenarios draw: AZ ids as AWS names them
+ * (the same in every account), labels as the console shows them for one account.
+ */
+export const US_EAST_1_TWO_AZS: Pick<TopologySpec, 'region' | 'azs'> = {
+  region: 'us-east-1',
+  azs: [
+    { id: 'use1-az1', label: 'us-east-1a' },
+    { id: 'use1-az2', label: 'us-east-1b' },
+  ],
+};
+
 export class Topology {
   readonly region: string;
   readonly azs: readonly AzSpec[];

@@ -1,4 +1,4 @@
-import type { TopologySpec } from '../../topology';
+import { US_EAST_1_TWO_AZS, type TopologySpec } from '../../topology';
 import { DB_CACHE_TOPOLOGY } from './topology';
 
 /** Where requests enter and which app instances serve them, per variant of the model. */
@@ -34,11 +34,7 @@ export const LESSON_LAYOUT: Layout = {
  */
 export const SANDBOX_LAYOUT: Layout = {
   topology: {
-    region: 'us-east-1',
-    azs: [
-      { id: 'use1-az1', label: 'us-east-1a' },
-      { id: 'use1-az2', label: 'us-east-1b' },
-    ],
+    ...US_EAST_1_TWO_AZS,
     nodes: [
       { id: 'users', label: 'Client', kind: 'client', az: 'use1-az1', column: 0, row: 0 },
       { id: 'app', label: 'App instance', kind: 'app', az: 'use1-az1', column: 1, row: 0 },

@@ -1,15 +1,11 @@
-import type { TopologySpec } from '../../topology';
+import { US_EAST_1_TWO_AZS, type TopologySpec } from '../../topology';
 
 /**
  * Users → load balancer → two app instances in two AZs → one ElastiCache node and the RDS
  * primary, both in the first AZ: app-b's cache and database trips cross AZs.
  */
 export const DB_CACHE_TOPOLOGY: TopologySpec = {
-  region: 'us-east-1',
-  azs: [
-    { id: 'use1-az1', label: 'us-east-1a' },
-    { id: 'use1-az2', label: 'us-east-1b' },
-  ],
+  ...US_EAST_1_TWO_AZS,
   nodes: [
     { id: 'users', label: 'Users', kind: 'client', az: 'use1-az1', column: 0, row: 0 },
     { id: 'lb', label: 'Load balancer', kind: 'lb', az: 'use1-az1', column: 1, row: 0 },

@@ -1,11 +1,11 @@
-import type { TopologySpec } from '../../topology';
+import { US_EAST_1_TWO_AZS, type TopologySpec } from '../../topology';
 
 /** Instance slots the load balancer's target group can hold: three run at start. */
 export const APP_SLOTS = ['app-1', 'app-2', 'app-3', 'app-4'] as const;
 export const INITIAL_INSTANCES = 3;
 
-export const AZ_A = 'use1-az1';
-export const AZ_B = 'use1-az2';
+export const AZ_A = US_EAST_1_TWO_AZS.azs[0]!.id;
+export const AZ_B = US_EAST_1_TWO_AZS.azs[1]!.id;
 
 /**
  * Users → load balancer → app instances alternating between two AZs (app-1, app-3 in
@@ -14,11 +14,7 @@ export const AZ_B = 'use1-az2';
  * until the student scales out (or relaunches a terminated slot).
  */
 export const SESSION_TOPOLOGY: TopologySpec = {
-  region: 'us-east-1',
-  azs: [
-    { id: AZ_A, label: 'us-east-1a' },
-    { id: AZ_B, label: 'us-east-1b' },
-  ],
+  ...US_EAST_1_TWO_AZS,
   nodes: [
     { id: 'users', label: 'Users', kind: 'client', az: AZ_A, column: 0, row: 0 },
     { id: 'lb', label: 'Load balancer', kind: 'lb', az: AZ_A, column: 1, row: 0 },
