@@ -43,7 +43,12 @@ export function freshDatabases(
         pristine = null; // let the next simulation try again
       });
       const started = await first;
-      await pristine;
+      try {
+        await pristine;
+      } catch (err) {
+        await started.db.close(); // the dump failed: do not leave this database open
+        throw err;
+      }
       return started;
     }
     const bytes = await pristine;

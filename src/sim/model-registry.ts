@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from './models/db-cache/config';
 import { SANDBOX_LAYOUT } from './models/db-cache/layout';
 import { sessionStoreEntry } from './models/session-store/index';
 
-/** The db-cache model on the environment's RDS; its PostgreSQL clone is closed on dispose. */
+/** The db-cache model on the environment's RDS; its database is closed on dispose. */
 function onRds(options: Omit<DbCacheModelOptions, 'database' | 'dispose'>): ModelEntry {
   return (env) =>
     (_seed, { detail }) => {

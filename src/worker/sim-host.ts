@@ -23,8 +23,8 @@ import {
 export const VIRTUAL_US_PER_WALL_MS = 1;
 /** Wall milliseconds between animation ticks (one batch per tick, about one per frame). */
 export const TICK_MS = 16;
-/** Events per fast-forward chunk before reporting progress and checking for cancellation. */
-const FF_CHUNK_EVENTS = 25_000;
+/** At most this many events per experiment step (a step is EXPERIMENT_STEP_US of virtual time). */
+const EXPERIMENT_CHUNK_EVENTS = 25_000;
 /** Wall ms of simulation between yields to the message queue (pings, cancel, progress). */
 const SLICE_MS = 50;
 /** Events between wall-clock checks inside a slice. */
@@ -246,7 +246,7 @@ export class SimHost implements SimWorkerApi {
       let requests = 0;
       while (requests < spec.requests) {
         // Small virtual steps keep samples close to their request counts.
-        await sim.runChunk(sim.now + EXPERIMENT_STEP_US, FF_CHUNK_EVENTS);
+        await sim.runChunk(sim.now + EXPERIMENT_STEP_US, EXPERIMENT_CHUNK_EVENTS);
         const metrics = sim.model.metrics();
         requests = metrics.Requests ?? 0;
         while (requests >= nextSample && nextSample <= spec.requests) {
