@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Makes sure the system packages the tests need are present: Debian's chromium (for the
-# Playwright e2e suite; no browser is ever downloaded), redis-server and memcached (for the
-# differential conformance tests). As root on Debian/Ubuntu it installs what is missing with
+# Playwright e2e suite; no browser is ever downloaded), redis-server, redis-tools (redis-cli, for
+# the cluster tooling tests) and memcached (for the differential conformance tests). As root on Debian/Ubuntu it installs what is missing with
 # apt-get; otherwise it stops at once and names the packages to install.
 set -euo pipefail
 
-declare -A BINARY=( [chromium]=/usr/bin/chromium [redis-server]=redis-server [memcached]=memcached )
+declare -A BINARY=( [chromium]=/usr/bin/chromium [redis-server]=redis-server [redis-tools]=redis-cli [memcached]=memcached )
 missing=()
-for pkg in chromium redis-server memcached; do
+for pkg in chromium redis-server redis-tools memcached; do
   command -v "${BINARY[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
