@@ -1,7 +1,7 @@
 /**
  * Quiz items for the db-cache lesson, in our own words. Items marked fromCourseNotes restate the
  * course notes' exam questions; where a note is outdated the explanation says what is true today
- * (facts sheet §0).
+ * (docs/aws/course-notes.md).
  */
 import type { QuizItem } from '../framework';
 

@@ -1,6 +1,6 @@
 /**
  * The db-cache lesson steps: each makes the student *see* one behaviour of caching in front of
- * a database (AWS's strategies, facts sheet §8), checked on the simulator's own metrics.
+ * a database (AWS's strategies, docs/aws/caching-strategies.md), checked on the simulator's own metrics.
  */
 import type { StepDefinition } from '../framework';
 
@@ -171,7 +171,7 @@ export const steps: StepDefinition[] = [
       claim: 'If a node is down there is no issue, no data is lost.',
       truth:
         'Only with replicas (Multi-AZ). A single node, or a whole shard lost, comes back empty, as you just saw; even with replicas, asynchronous replication can lose the last writes at failover. A replica can also be promoted by hand when Multi-AZ is off.',
-      source: 'AWS ElastiCache docs; facts sheet §0 and §3',
+      source: 'AWS ElastiCache docs: Minimizing downtime with Multi-AZ; Mitigating failures',
     },
   },
   {

@@ -1,7 +1,7 @@
 /**
  * Quiz items for the session-store lesson, in our own words. Items marked fromCourseNotes restate
  * the course notes' session-store use case and their stateful vs stateless table; where a note is
- * outdated the explanation says what is true today (facts sheet §0).
+ * outdated the explanation says what is true today (docs/aws/course-notes.md).
  */
 import type { QuizItem } from '../framework';
 

@@ -1,7 +1,7 @@
 /**
  * The session-store lesson steps: each makes the student *see* where a web session lives and
  * what that costs when instances or the cache node go away (course notes' stateful vs stateless
- * table; facts sheet §3 and §8), checked on the simulator's own metrics.
+ * table; docs/aws/failover.md and caching-strategies.md), checked on the simulator's own metrics.
  */
 import type { StepDefinition } from '../framework';
 
@@ -146,7 +146,7 @@ export const steps: StepDefinition[] = [
       claim: 'If a node is down there is no issue, no data is lost.',
       truth:
         'Only with replicas. A single node (or a whole shard) that fails or reboots comes back empty, as you just saw; with replicas and Multi-AZ a replica is promoted, and asynchronous replication can still lose the last acknowledged writes.',
-      source: 'AWS ElastiCache docs (Multi-AZ, fault tolerance); facts sheet §0 and §3',
+      source: 'AWS ElastiCache docs: Minimizing downtime with Multi-AZ; Mitigating failures',
     },
   },
   {

@@ -35,7 +35,7 @@ export function profileSettings(profile: EngineProfile): {
 } {
   if (profile === 'oss') return { config: {}, restricted: new Set() };
   return {
-    // Default parameter group: maxmemory-policy volatile-lru (facts sheet §6); maxmemory-samples 3
+    // Default parameter group: maxmemory-policy volatile-lru (docs/aws/memory-and-eviction.md); maxmemory-samples 3
     // per AWS's parameter table (introduced with the 2.6.13 family and inherited since; not
     // re-checked on a current page). The node type's maxmemory minus reserved-memory-percent
     // (25 %) is the simulator's to set, through engine.configure().

@@ -61,7 +61,7 @@ function loseStored(w: World, reason: string): number {
 
 /**
  * A single node without a replica restarts: it comes back on the same endpoint with no data
- * (facts sheet §3: "Rebooting a primary empties it"; no replica to fail over to).
+ * (docs/aws/failover.md: rebooting a primary empties it; no replica to fail over to).
  */
 export function restartCache(w: World): number {
   const n = loseStored(w, 'the ElastiCache node restarted and, without a replica, came back empty');
@@ -108,7 +108,7 @@ export function azRestore(w: World, az: string): void {
       launch(w, inst);
   }
   if (w.ctx.topology.node('cache').az === az && !w.cache.up) {
-    // The replacement waits for the AZ and starts empty (facts sheet §3).
+    // The replacement waits for the AZ and starts empty (docs/aws/failover.md).
     w.cache.replace();
     w.cacheBaseline = w.cache.engine.usedMemory();
     w.ctx.emit('node.recovered', 'cache', '', {});

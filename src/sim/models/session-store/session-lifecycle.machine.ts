@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 
 /**
- * One followed user's session, as the app sees it (facts sheet §8: one key per session with a
+ * One followed user's session, as the app sees it (docs/aws/caching-strategies.md: one key per session with a
  * TTL that every request refreshes). The model sends one event per thing that happens to that
  * session; the statechart the student sees is this definition.
  *
