@@ -2,43 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../simulation';
 import type { TraceEvent } from '../../trace';
 import type { UserAction } from '../../model';
-import type { CatalogDb, DbReply, ProductRow } from './catalog-db';
+import { memoryCatalog } from '../../../../test/support/memory-catalog';
 import { createDbCacheModel } from './db-cache.model';
 import type { DbCacheConfig } from './config';
 
-/**
- * A minimal in-memory products table for strategy tests (fixed 500 µs per query). The real
- * database path (PGlite and its row mirror) has its own tests in src/rds and the integration
- * test beside the worker.
- */
-function memoryDb(): CatalogDb {
-  const rows = new Map<number, ProductRow>();
-  const row = (id: number): ProductRow => {
-    let r = rows.get(id);
-    if (!r) rows.set(id, (r = { id, name: `Product ${id}`, price_cents: 1000 + id, version: 1 }));
-    return r;
-  };
-  const reply = (r: ProductRow, sql: string): DbReply => ({
-    row: { ...r },
-    durationUs: 500,
-    sql,
-    rows: 1,
-  });
-  return {
-    readProduct: (id) => reply(row(id), 'SELECT * FROM products WHERE id = $1'),
-    updateProduct: (id) => {
-      const r = row(id);
-      r.price_cents++;
-      r.version++;
-      return reply(r, 'UPDATE products SET price_cents = price_cents + 1 WHERE id = $1');
-    },
-    committedVersion: (id) => row(id).version,
-    metrics: () => ({}),
-  };
-}
-
 function sim(config: Partial<DbCacheConfig> = {}, seed = 1) {
-  const s = new Simulation(() => createDbCacheModel({ database: memoryDb, config }), seed);
+  const s = new Simulation(() => createDbCacheModel({ database: memoryCatalog, config }), seed);
   const events: TraceEvent[] = [];
   s.onEvent((e) => events.push(e));
   return { s, events };
