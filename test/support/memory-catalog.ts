@@ -1,7 +1,7 @@
 // A minimal in-memory products table for db-cache model tests: every query takes a fixed 500 µs
 // of simulated time. The real database path (PGlite and its row mirror) has its own tests in
 // src/rds and src/sim/models/db-cache/db-cache.rds.test.ts.
-import type { CatalogDb, DbReply, ProductRow } from '../../src/sim/models/db-cache/catalog-db';
+import type { CatalogDb, DbReply, ProductRow } from '../../src/sim/models/db-cache/index';
 
 export function memoryCatalog(): CatalogDb {
   const rows = new Map<number, ProductRow>();
