@@ -12,6 +12,7 @@ import { listCommands } from './lists';
 import { setCommands } from './sets';
 import { zsetCommands } from './zsets';
 import { geoCommands } from './geo';
+import { bitmapCommands } from './bitmaps';
 
 const core: CommandDef[] = coreCommands;
 
@@ -27,6 +28,7 @@ const families: CommandDef[] = [
   ...setCommands,
   ...zsetCommands,
   ...geoCommands,
+  ...bitmapCommands,
 ];
 
 export const commandTable = buildTable([...core, ...families]);

@@ -6,7 +6,8 @@
 import type { BinStr } from '../bytes';
 import type { EntryPayloads, EntryType, Entry, StructureValue } from './entry';
 import { KeyEntry, StrEnc } from './entry';
-import { DICT_ENTRY, dictBuckets, keyBytes } from './memory';
+import { DICT_ENTRY, ROBJ, dictBuckets, keyBytes } from './memory';
+import type { SdsSize } from './sds';
 import { encodeString } from './string-encoding';
 import type { StringEncoding } from './string-encoding';
 import type { KeyspaceHost } from './host';
@@ -157,6 +158,27 @@ export class Db {
     if (this.host.lfuPolicy) this.setLru(e, oldLru);
     else if (e.enc !== StrEnc.SharedInt) e.lru = lruClock(this.host.clock.nowMs());
     this.signalModified(key);
+    return asEntry(e);
+  }
+
+  /**
+   * Stores `value` as a raw string whose sds buffer is `sds` (SETBIT, BITFIELD, APPEND and
+   * SETRANGE grow one buffer in place: see sds.ts), creating the key if it is missing and
+   * keeping any TTL. It does not signal the change (a SETBIT that changes no bit does not
+   * touch WATCHed keys in Redis): call `signalModified(key)` when the value changed.
+   */
+  storeRawString(key: BinStr, value: BinStr, sds: SdsSize): Entry {
+    let e = this.dict.get(key);
+    if (e === undefined) {
+      e = asKeyEntry(this.add(key, 'string', value));
+    } else {
+      // dbUnshareStringValue: a shared integer's lru field becomes the new object's own.
+      e.lru = this.lruOf(e);
+      e.value = value;
+    }
+    e.enc = StrEnc.Raw;
+    e.sdsAlloc = sds.alloc;
+    this.rebyte(e, ROBJ + sds.usable);
     return asEntry(e);
   }
 
@@ -325,6 +347,7 @@ export class Db {
     target.delete(newKey);
     const moved = asKeyEntry(target.add(newKey, e.type, e.value as never));
     moved.enc = e.enc;
+    moved.sdsAlloc = e.sdsAlloc;
     moved.lru = e.lru;
     target.rebyte(moved, e.bytes);
     if (ttl !== -1) target.setExpire(asEntry(moved), ttl);

@@ -55,6 +55,8 @@ export interface EntryMeta {
   readonly lru: number;
   /** String encoding; meaningful for strings only. */
   readonly enc: StrEnc;
+  /** The sds `alloc` of a raw string (see keyspace/sds.ts); meaningless for other encodings. */
+  readonly sdsAlloc: number;
 }
 
 type EntryOf<T extends EntryType> = EntryMeta & { readonly type: T; value: EntryPayloads[T] };
@@ -79,6 +81,8 @@ export class KeyEntry {
   bytes = 0;
   lru = 0;
   enc: StrEnc = StrEnc.Raw;
+  /** The sds header's `alloc` of a raw string (room to grow in place; see keyspace/sds.ts). */
+  sdsAlloc = 0;
   /** Index in the db's key array (O(1) random sampling for eviction and RANDOMKEY). */
   slot = -1;
   /** Index in the db's volatile-key array, or -1 when the key has no TTL. */

@@ -3,7 +3,8 @@ import type { BinStr } from '../bytes';
 import { parseInt64 } from '../args';
 import { StrEnc } from './entry';
 import type { KeyEntry } from './entry';
-import { EMBSTR_MAX, stringValueBytes } from './memory';
+import { EMBSTR_MAX, ROBJ, stringValueBytes } from './memory';
+import { sdsNewLen } from './sds';
 
 /**
  * 'auto' = tryObjectEncoding (int / embstr / raw; SET, GETSET, MSET…), 'string' = embstr or raw
@@ -23,6 +24,14 @@ export function encodeString(e: KeyEntry, value: BinStr, enc: StringEncoding, sh
       return;
     }
   }
-  e.enc = enc !== 'raw' && len <= EMBSTR_MAX ? StrEnc.Embstr : StrEnc.Raw;
-  e.bytes = stringValueBytes(len, e.enc, false);
+  if (enc !== 'raw' && len <= EMBSTR_MAX) {
+    e.enc = StrEnc.Embstr;
+    e.bytes = stringValueBytes(len, StrEnc.Embstr, false);
+    return;
+  }
+  // createRawStringObject: a fresh sdsnewlen buffer (its slack is recorded for later growth).
+  const sds = sdsNewLen(len);
+  e.enc = StrEnc.Raw;
+  e.bytes = ROBJ + sds.usable;
+  e.sdsAlloc = sds.alloc;
 }

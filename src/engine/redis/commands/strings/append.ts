@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { parseInt64 } from '../../args';
 import { reply } from '../../reply';
+import { sdsGrow, sdsNewLen, sdsOf } from '../../keyspace/sds';
 
 /** proto-max-bulk-len: Redis refuses to build strings longer than 512 MB. */
 const MAX_STRING = 512 * 1024 * 1024;
@@ -24,7 +25,9 @@ export const append = defineCommand({
     if (e.type !== 'string') return reply.wrongType();
     if (e.value.length + argv[2]!.length > MAX_STRING) return TOO_BIG;
     const next = e.value + argv[2]!;
-    db.setString(argv[1]!, next, true, 'raw');
+    // sdscatlen on the unshared value: greedy growth, as the memory model must follow.
+    db.storeRawString(argv[1]!, next, sdsGrow(sdsOf(e), e.value.length, next.length));
+    db.signalModified(argv[1]!);
     return reply.int(next.length);
   },
 });
@@ -79,7 +82,8 @@ export const setrange = defineCommand({
   keys: ONE_KEY,
   group: 'string',
   syntax: 'SETRANGE key offset value',
-  summary: 'Overwrites part of a string at a byte offset, zero-padding as needed; returns the new length.',
+  summary:
+    'Overwrites part of a string at a byte offset, zero-padding as needed; returns the new length.',
   run: (c, argv) => {
     const offset = parseInt64(argv[2]!);
     if (offset === null) return reply.notInteger();
@@ -98,7 +102,11 @@ export const setrange = defineCommand({
     if (offset + value.length > MAX_STRING) return TOO_BIG;
     const padded = cur.length < offset ? cur + '\0'.repeat(offset - cur.length) : cur;
     const next = padded.slice(0, offset) + value + padded.slice(offset + value.length);
-    db.setString(argv[1]!, next, true, 'raw');
+    // A new key gets an exact sdsnewlen buffer; an existing one grows greedily (sdsgrowzero).
+    const sds =
+      e === undefined ? sdsNewLen(next.length) : sdsGrow(sdsOf(e), cur.length, next.length);
+    db.storeRawString(argv[1]!, next, sds);
+    db.signalModified(argv[1]!);
     return reply.int(next.length);
   },
 });
