@@ -24,6 +24,7 @@ import { dispatch } from './server/dispatch';
 import { profileSettings } from './server/profile';
 import type { EngineProfile } from './server/profile';
 import { commandTable } from './commands';
+import { Persistence } from './rdb/persistence';
 
 export interface RedisEngineOptions {
   clock: EngineClock;
@@ -76,6 +77,8 @@ export class RedisEngine implements KeyspaceHost {
   readonly pubsub = new PubSub();
   readonly evictor = new Evictor();
   readonly startedAt: number;
+  /** SAVE/BGSAVE/LASTSAVE state and the sink snapshots go to (rdb/persistence.ts). */
+  readonly persistence: Persistence;
   readonly runId: string;
   readonly tcpPort: number;
   /** Restricted command names refused as unknown (ElastiCache profile). */
@@ -107,6 +110,7 @@ export class RedisEngine implements KeyspaceHost {
     for (let i = 0; i < this.config.databases; i++) this.dbs.push(new Db(this, i));
     this.configChanged();
     this.startedAt = this.clock.nowMs();
+    this.persistence = new Persistence(this.startedAt);
     this.sharedLru = new Int32Array(10000).fill(initialLru(this.startedAt, this.lfuPolicy));
     this.runId = opts.runId ?? hexId(this.rng);
     this.tcpPort = opts.tcpPort ?? 0;
@@ -275,6 +279,7 @@ export class RedisEngine implements KeyspaceHost {
   /** Alias the simulator can call every 1000/hz ms of virtual time. */
   tick(): number {
     const n = this.activeExpireCycle();
+    this.persistence.cron(this);
     this.peakMemory = Math.max(this.peakMemory, this.usedMemory());
     return n;
   }

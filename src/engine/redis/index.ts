@@ -39,6 +39,19 @@ export { MAXMEMORY_POLICIES } from './server/config';
 export type { EngineProfile } from './server/profile';
 export { ELASTICACHE_RESTRICTED } from './server/profile';
 export type { CommandObservation, ObservationListener } from './server/observe';
+export { saveRdb, loadRdb, dumpValue, restoreValue, REDIS_VERSION } from './rdb';
+export type {
+  SaveRdbOptions,
+  ReplSaveInfo,
+  LoadRdbOptions,
+  LoadRdbResult,
+  LoadedRdb,
+  RdbReplInfo,
+  RestoredValue,
+  RestoreValueResult,
+  PersistenceSink,
+  Persistence,
+} from './rdb';
 export { RespParser, RespReader, encodeReply, encodeCommand, splitArgs } from './resp';
 export type { ParseItem } from './resp';
 export {

@@ -16,6 +16,7 @@ import { scan } from './keys/scan';
 import { expire, pexpire, expireat, pexpireat, persist } from './keys/expire';
 import { ttl, pttl, expiretime, pexpiretime } from './keys/ttl';
 import { object } from './keys/object';
+import { dump, restoreCommand } from './keys/dump';
 import { ping, echo, select, quit, auth, time } from './connection/ping';
 import { client } from './connection/client';
 import { hello } from './connection/hello';
@@ -24,6 +25,7 @@ import { dbsize, flushdb, flushall } from './server/db-commands';
 import { config } from './server/config';
 import { info } from './server/info';
 import { command } from './server/command';
+import { save, bgsave, lastsave } from './server/save';
 import { multi, exec, discard, watch, unwatch } from './transactions/multi';
 import { subscribe, unsubscribe, psubscribe, punsubscribe, publish } from './pubsub/subscribe';
 
@@ -34,8 +36,10 @@ export const coreCommands: CommandDef[] = [
   // keys
   del, unlink, exists, type, rename, renamenx, keys, randomkey, scan,
   expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object,
+  dump, restoreCommand,
   // connection and server
   ping, echo, select, quit, auth, hello, time, client, dbsize, flushdb, flushall, config, info, command,
+  save, bgsave, lastsave,
   // transactions
   multi, exec, discard, watch, unwatch,
   // pub/sub

@@ -111,6 +111,14 @@ export class Db {
     return e.enc === SHARED_INT ? this.host.sharedLru[Number(e.value)]! : e.lru;
   }
 
+  /**
+   * Sets the object's lru field to a value carried by a snapshot or RESTORE (IDLETIME / FREQ,
+   * objectSetLRUOrLFU); a shared integer's field is the shared object's, as in Redis.
+   */
+  restoreLru(entry: Entry, lru: number): void {
+    this.setLru(asKeyEntry(entry), lru);
+  }
+
   private setLru(e: KeyEntry, lru: number): void {
     if (e.enc === SHARED_INT) this.host.sharedLru[Number(e.value)] = lru;
     else e.lru = lru;

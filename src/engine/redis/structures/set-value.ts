@@ -72,6 +72,19 @@ export class RedisSet implements StructureValue {
     return this.items[i]!;
   }
 
+  /**
+   * The intset's element width in bytes (2, 4 or 8): the widest member ever added, since an
+   * intset never narrows (intsetUpgradeAndAdd only widens). RDB saves the intset at this width.
+   */
+  get intsetWidth(): 2 | 4 | 8 {
+    return this.width as 2 | 4 | 8;
+  }
+
+  /** Restores the width of a loaded intset blob (which may be wider than its members need). */
+  widenIntset(width: 2 | 4 | 8): void {
+    if (this.intset && width > this.width) this.width = width;
+  }
+
   /** Members; an intset iterates in ascending integer order as Redis's does. */
   members(): BinStr[] {
     if (!this.intset) return this.items.slice();
