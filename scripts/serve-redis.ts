@@ -1,8 +1,12 @@
-// `npm run serve:redis -- --port N [--requirepass X] [--profile oss|elasticache] [--seed S]`:
-// a RESP2 TCP server over the engine, so redis-cli and client libraries can talk to it.
+// `npm run serve:redis -- --port N [--requirepass X] [--profile oss|elasticache] [--seed S]
+//   [--dir D] [--dbfilename F]`: a RESP2 TCP server over the engine, so redis-cli and client
+// libraries can talk to it. Like redis-server it loads dir/dbfilename (default ./dump.rdb) at
+// start when present and SAVE/BGSAVE write it there.
 // The wall clock adapter lives here (never in src/engine): the engine only sees `nowMs()`.
 import net from 'node:net';
-import { createRedisEngine, encodeReply, RespParser } from '../src/engine/redis/index';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRedisEngine, encodeReply, loadRdb, RespParser } from '../src/engine/redis/index';
 import type { EngineProfile, RedisEngine, Reply } from '../src/engine/redis/index';
 import { engineRng } from '../src/engine/index';
 
@@ -18,6 +22,30 @@ export interface ServeOptions {
   requirepass?: string;
   profile?: EngineProfile;
   seed?: number;
+  /** Snapshot directory: loads `dbfilename` from it at start if present; SAVE writes there. */
+  dir?: string;
+  /** Snapshot file name in `dir` (default dump.rdb). */
+  dbfilename?: string;
+}
+
+/**
+ * redis-server's persistence at the edge: load the snapshot if there is one (a file that does
+ * not load stops the start, as it stops redis-server), and write snapshots atomically (a temp
+ * file renamed over the old one, as rdbSave does).
+ */
+function attachSnapshotFile(engine: RedisEngine, dir: string, dbfilename: string): void {
+  const path = join(dir, dbfilename);
+  if (existsSync(path)) {
+    const r = loadRdb(engine, new Uint8Array(readFileSync(path)));
+    if (!r.ok) throw new Error(`${path}: ${r.error}`);
+  }
+  engine.persistence.sink = {
+    write: (bytes) => {
+      const tmp = join(dir, `temp-${process.pid}.rdb`);
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, path);
+    },
+  };
 }
 
 /** Starts the server; resolves once it listens (port 0 picks a free port). */
@@ -28,6 +56,7 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
     profile: opts.profile ?? 'oss',
     ...(opts.requirepass !== undefined ? { requirepass: opts.requirepass } : {}),
   });
+  if (opts.dir !== undefined) attachSnapshotFile(engine, opts.dir, opts.dbfilename ?? 'dump.rdb');
   // Redis runs serverCron at hz (10/s): active expiry and blocked-client timeouts.
   const cron = setInterval(() => engine.tick(), 1000 / engine.config.hz);
   const sockets = new Set<net.Socket>();
@@ -124,6 +153,8 @@ if (isMain) {
   const profile = (argValue(args, '--profile') ?? 'oss') as EngineProfile;
   const requirepass = argValue(args, '--requirepass');
   const seed = Number(argValue(args, '--seed') ?? '1');
-  const h = await serveRedis({ port, profile, seed, ...(requirepass !== undefined ? { requirepass } : {}) });
+  const dir = argValue(args, '--dir') ?? process.cwd();
+  const dbfilename = argValue(args, '--dbfilename') ?? 'dump.rdb';
+  const h = await serveRedis({ port, profile, seed, dir, dbfilename, ...(requirepass !== undefined ? { requirepass } : {}) });
   console.log(`simulated redis (${profile}) listening on 127.0.0.1:${h.port}`);
 }

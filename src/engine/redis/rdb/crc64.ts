@@ -62,19 +62,52 @@ export interface Crc64 {
 export const CRC64_INIT: Readonly<Crc64> = Object.freeze({ hi: 0, lo: 0 });
 
 /** Updates `crc` over bytes[start, end) and returns it (a new object; `crc` is not mutated). */
-export function crc64Update(crc: Readonly<Crc64>, bytes: Uint8Array, start = 0, end = bytes.length): Crc64 {
+export function crc64Update(
+  crc: Readonly<Crc64>,
+  bytes: Uint8Array,
+  start = 0,
+  end = bytes.length,
+): Crc64 {
   let hi = crc.hi >>> 0;
   let lo = crc.lo >>> 0;
   let i = start;
-  const [t0h, t1h, t2h, t3h, t4h, t5h, t6h, t7h] = T_HI as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  const [t0l, t1l, t2l, t3l, t4l, t5l, t6l, t7l] = T_LO as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  const [t0h, t1h, t2h, t3h, t4h, t5h, t6h, t7h] = T_HI as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
+  const [t0l, t1l, t2l, t3l, t4l, t5l, t6l, t7l] = T_LO as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
   while (end - i >= 8) {
-    const a = lo ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
-    const b = hi ^ (bytes[i + 4]! | (bytes[i + 5]! << 8) | (bytes[i + 6]! << 16) | (bytes[i + 7]! << 24));
-    const b0 = a & 0xff, b1 = (a >>> 8) & 0xff, b2 = (a >>> 16) & 0xff, b3 = a >>> 24;
-    const b4 = b & 0xff, b5 = (b >>> 8) & 0xff, b6 = (b >>> 16) & 0xff, b7 = b >>> 24;
-    hi = (t7h[b0]! ^ t6h[b1]! ^ t5h[b2]! ^ t4h[b3]! ^ t3h[b4]! ^ t2h[b5]! ^ t1h[b6]! ^ t0h[b7]!) >>> 0;
-    lo = (t7l[b0]! ^ t6l[b1]! ^ t5l[b2]! ^ t4l[b3]! ^ t3l[b4]! ^ t2l[b5]! ^ t1l[b6]! ^ t0l[b7]!) >>> 0;
+    const a =
+      lo ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+    const b =
+      hi ^ (bytes[i + 4]! | (bytes[i + 5]! << 8) | (bytes[i + 6]! << 16) | (bytes[i + 7]! << 24));
+    const b0 = a & 0xff,
+      b1 = (a >>> 8) & 0xff,
+      b2 = (a >>> 16) & 0xff,
+      b3 = a >>> 24;
+    const b4 = b & 0xff,
+      b5 = (b >>> 8) & 0xff,
+      b6 = (b >>> 16) & 0xff,
+      b7 = b >>> 24;
+    hi =
+      (t7h[b0]! ^ t6h[b1]! ^ t5h[b2]! ^ t4h[b3]! ^ t3h[b4]! ^ t2h[b5]! ^ t1h[b6]! ^ t0h[b7]!) >>> 0;
+    lo =
+      (t7l[b0]! ^ t6l[b1]! ^ t5l[b2]! ^ t4l[b3]! ^ t3l[b4]! ^ t2l[b5]! ^ t1l[b6]! ^ t0l[b7]!) >>> 0;
     i += 8;
   }
   for (; i < end; i++) {
@@ -98,8 +131,11 @@ export function writeCrc64LE(crc: Readonly<Crc64>, out: Uint8Array, at: number):
 
 /** Whether bytes[at..at+8) hold `crc` little-endian. */
 export function matchesCrc64LE(crc: Readonly<Crc64>, bytes: Uint8Array, at: number): boolean {
-  const lo = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
-  const hi = (bytes[at + 4]! | (bytes[at + 5]! << 8) | (bytes[at + 6]! << 16) | (bytes[at + 7]! << 24)) >>> 0;
+  const lo =
+    (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+  const hi =
+    (bytes[at + 4]! | (bytes[at + 5]! << 8) | (bytes[at + 6]! << 16) | (bytes[at + 7]! << 24)) >>>
+    0;
   return lo === crc.lo && hi === crc.hi;
 }
 

@@ -22,11 +22,16 @@ export const DUMP_VERSION_OR_CHECKSUM = 'ERR DUMP payload version or checksum ar
 export const BAD_DATA_FORMAT = 'ERR Bad data format';
 
 /** A value decoded from a DUMP payload, ready for `db.add(key, type, value)`. */
-export type RestoredValue = { [T in EntryType]: { readonly type: T; readonly value: EntryPayloads[T] } }[EntryType];
+export type RestoredValue = {
+  [T in EntryType]: { readonly type: T; readonly value: EntryPayloads[T] };
+}[EntryType];
 
 export type RestoreValueResult =
   | ({ readonly ok: true } & RestoredValue)
-  | { readonly ok: false; readonly error: typeof DUMP_VERSION_OR_CHECKSUM | typeof BAD_DATA_FORMAT };
+  | {
+      readonly ok: false;
+      readonly error: typeof DUMP_VERSION_OR_CHECKSUM | typeof BAD_DATA_FORMAT;
+    };
 
 /** The DUMP payload of `entry`'s value (what DUMP replies), as a byte string. */
 export function dumpValue(entry: Entry): BinStr {
@@ -56,7 +61,10 @@ function verifyPayload(p: Uint8Array): boolean {
  * "DUMP payload version or checksum are wrong", anything undecodable "Bad data format".
  * `config` supplies the receiving server's encoding thresholds.
  */
-export function restoreValue(payload: BinStr | Uint8Array, config: Readonly<RedisConfig>): RestoreValueResult {
+export function restoreValue(
+  payload: BinStr | Uint8Array,
+  config: Readonly<RedisConfig>,
+): RestoreValueResult {
   const p = typeof payload === 'string' ? binToBytes(payload) : payload;
   if (!verifyPayload(p)) return { ok: false, error: DUMP_VERSION_OR_CHECKSUM };
   // RESTORE reads the value from the whole buffer (footer included) and ignores what is left.

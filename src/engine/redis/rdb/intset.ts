@@ -8,7 +8,9 @@ import { corrupt } from './reader';
 
 /** The intset blob of `members` (canonical integer strings) at element width `width`. */
 export function encodeIntset(members: readonly BinStr[], width: 2 | 4 | 8): Uint8Array {
-  const values = members.map((m) => parseInt64Exact(m)!).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const values = members
+    .map((m) => parseInt64Exact(m)!)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const out = new Uint8Array(8 + values.length * width);
   const view = new DataView(out.buffer);
   view.setUint32(0, width, true);

@@ -87,12 +87,19 @@ function unsupported(what: string): never {
   throw new RdbError(`${what} cannot be loaded by this engine`);
 }
 
-function parse(bytes: Uint8Array, nowMs: number, dbCount: number, keepExpired: boolean, ctx: LoadContext): Parsed {
+function parse(
+  bytes: Uint8Array,
+  nowMs: number,
+  dbCount: number,
+  keepExpired: boolean,
+  ctx: LoadContext,
+): Parsed {
   const r = new RdbReader(bytes);
   const magic = String.fromCharCode(...r.take(9));
   if (!magic.startsWith('REDIS')) corrupt('Wrong signature trying to load DB from file');
   const version = /^\d{4}$/.test(magic.slice(5)) ? Number(magic.slice(5)) : 0;
-  if (version < 1 || version > RDB_VERSION) corrupt(`Can't handle RDB format version ${magic.slice(5)}`);
+  if (version < 1 || version > RDB_VERSION)
+    corrupt(`Can't handle RDB format version ${magic.slice(5)}`);
   const out: Parsed = { version, aux: new Map(), records: [], expired: 0, empty: 0 };
   const seen: Array<Set<BinStr>> = [];
   let db = 0;
@@ -120,7 +127,10 @@ function parse(bytes: Uint8Array, nowMs: number, dbCount: number, keepExpired: b
     if (type === RDB_OPCODE_EOF) break;
     if (type === RDB_OPCODE_SELECTDB) {
       db = r.len();
-      if (db >= dbCount) corrupt(`Data file was created with a Redis server configured to handle more than ${dbCount} databases`);
+      if (db >= dbCount)
+        corrupt(
+          `Data file was created with a Redis server configured to handle more than ${dbCount} databases`,
+        );
       continue;
     }
     if (type === RDB_OPCODE_RESIZEDB) {
@@ -134,7 +144,8 @@ function parse(bytes: Uint8Array, nowMs: number, dbCount: number, keepExpired: b
       continue;
     }
     if (type === RDB_OPCODE_MODULE_AUX) unsupported('Module aux data');
-    if (type === RDB_OPCODE_FUNCTION || type === RDB_OPCODE_FUNCTION2) unsupported('A function library');
+    if (type === RDB_OPCODE_FUNCTION || type === RDB_OPCODE_FUNCTION2)
+      unsupported('A function library');
     if (type === RDB_TYPE_MODULE || type === RDB_TYPE_MODULE_2) unsupported('A module value');
     if (type === RDB_TYPE_STREAM_LISTPACKS || type === RDB_TYPE_STREAM_LISTPACKS_2) {
       if (!CODEC_BY_RDB_TYPE.has(type)) unsupported('A stream');
@@ -161,7 +172,8 @@ function parse(bytes: Uint8Array, nowMs: number, dbCount: number, keepExpired: b
     const at = r.pos;
     r.take(8);
     const stored = bytes.subarray(at, at + 8);
-    if (stored.some((b) => b !== 0) && !matchesCrc64LE(crc64(bytes, 0, at), bytes, at)) corrupt('RDB CRC error');
+    if (stored.some((b) => b !== 0) && !matchesCrc64LE(crc64(bytes, 0, at), bytes, at))
+      corrupt('RDB CRC error');
   }
   return out;
 }
@@ -177,7 +189,12 @@ function replInfo(aux: ReadonlyMap<string, BinStr>): RdbReplInfo | undefined {
 }
 
 /** The lru field objectSetLRUOrLFU gives a loaded key, or undefined to keep the new object's. */
-export function restoredLru(engine: RedisEngine, idle: number, freq: number, nowMs: number): number | undefined {
+export function restoredLru(
+  engine: RedisEngine,
+  idle: number,
+  freq: number,
+  nowMs: number,
+): number | undefined {
   if (engine.lfuPolicy) return freq >= 0 ? (lfuMinutes(nowMs) << 8) | freq : undefined;
   if (idle < 0) return undefined;
   let lru = lruClock(nowMs) - idle;
@@ -190,11 +207,17 @@ export function restoredLru(engine: RedisEngine, idle: number, freq: number, now
  * Loads `bytes` (an RDB file) into `engine`, replacing all its databases. On any error the
  * engine is untouched and the result says why.
  */
-export function loadRdb(engine: RedisEngine, bytes: Uint8Array, opts: LoadRdbOptions = {}): LoadRdbResult {
+export function loadRdb(
+  engine: RedisEngine,
+  bytes: Uint8Array,
+  opts: LoadRdbOptions = {},
+): LoadRdbResult {
   const now = engine.clock.nowMs();
   let parsed: Parsed;
   try {
-    parsed = parse(bytes, now, engine.dbs.length, opts.keepExpired ?? false, { config: engine.config });
+    parsed = parse(bytes, now, engine.dbs.length, opts.keepExpired ?? false, {
+      config: engine.config,
+    });
   } catch (err) {
     if (err instanceof RdbError) return { ok: false, error: `Bad RDB file: ${err.message}` };
     throw err;

@@ -36,7 +36,12 @@ function idx(h: number): number {
  * when the result would not fit in `outLen` bytes (the caller then stores the data verbatim).
  * `out` must have room for outLen + 1 bytes (Redis allocates outlen + 1).
  */
-export function lzfCompress(input: Uint8Array, inLen: number, out: Uint8Array, outLen: number): number {
+export function lzfCompress(
+  input: Uint8Array,
+  inLen: number,
+  out: Uint8Array,
+  outLen: number,
+): number {
   if (inLen === 0 || outLen === 0) return 0;
   if (generation + inLen + 2 > 2 ** 52) {
     htab.fill(0);
@@ -58,7 +63,7 @@ export function lzfCompress(input: Uint8Array, inLen: number, out: Uint8Array, o
     const stored = htab[slot]!;
     const ref = stored >= base ? stored - base : -1;
     htab[slot] = base + ip;
-    let off = 0;
+    let off: number;
     if (
       ref > 0 && // `ref > in_data`: a match never starts at offset 0; -1 = empty slot
       (off = ip - ref - 1) < MAX_OFF &&
@@ -139,7 +144,12 @@ export function lzfCompress(input: Uint8Array, inLen: number, out: Uint8Array, o
  * lzf_decompress into exactly `outLen` bytes. Returns the bytes, or null when the input is
  * malformed or does not expand to exactly `outLen` bytes (Redis: "Invalid LZF compressed string").
  */
-export function lzfDecompress(input: Uint8Array, start: number, end: number, outLen: number): Uint8Array | null {
+export function lzfDecompress(
+  input: Uint8Array,
+  start: number,
+  end: number,
+  outLen: number,
+): Uint8Array | null {
   const out = new Uint8Array(outLen);
   let ip = start;
   let op = 0;

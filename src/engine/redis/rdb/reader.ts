@@ -33,10 +33,14 @@ export function bytesToBinStr(b: Uint8Array, start: number, end: number): BinStr
     for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
     return s;
   }
-  if (n <= 8192) return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+  if (n <= 8192)
+    return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
   let s = '';
   for (let i = start; i < end; i += 8192) {
-    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 8192)) as unknown as number[]);
+    s += String.fromCharCode.apply(
+      null,
+      b.subarray(i, Math.min(end, i + 8192)) as unknown as number[],
+    );
   }
   return s;
 }

@@ -65,7 +65,8 @@ export function decodeZiplist(zl: Uint8Array, what = 'Ziplist'): BinStr[] {
       if (size === 0) value = String((enc & 0x0f) - 1);
       else if (size === 1) value = String(view.getInt8(p));
       else if (size === 2) value = String(view.getInt16(p, true));
-      else if (size === 3) value = String((((zl[p + 2]! << 24) >> 8) | (zl[p + 1]! << 8) | zl[p]!) >> 0);
+      else if (size === 3)
+        value = String((((zl[p + 2]! << 24) >> 8) | (zl[p + 1]! << 8) | zl[p]!) >> 0);
       else if (size === 4) value = String(view.getInt32(p, true));
       else value = view.getBigInt64(p, true).toString();
       p += size;

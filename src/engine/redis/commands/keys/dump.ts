@@ -20,7 +20,8 @@ export const dump = defineCommand({
   keys: { first: 1, last: 1, step: 1 },
   group: 'generic',
   syntax: 'DUMP key',
-  summary: "The value at a key in Redis's serialised form (RDB encoding + version + CRC64), for RESTORE.",
+  summary:
+    "The value at a key in Redis's serialised form (RDB encoding + version + CRC64), for RESTORE.",
   run: (c, argv) => {
     const e = c.db.lookupRead(argv[1]!);
     return e === undefined ? reply.nil() : reply.bulk(dumpValue(e));
@@ -91,6 +92,7 @@ export const restoreCommand = defineCommand({
   keys: { first: 1, last: 1, step: 1 },
   group: 'generic',
   syntax: 'RESTORE key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]',
-  summary: 'Creates a key from a DUMP payload, with a TTL in ms (0 = none), optionally replacing it.',
+  summary:
+    'Creates a key from a DUMP payload, with a TTL in ms (0 = none), optionally replacing it.',
   run: restore,
 });

@@ -77,6 +77,11 @@ export function infoSection(e: RedisEngine, name: string): string | undefined {
         ['async_loading', 0],
         ['rdb_changes_since_last_save', 0],
         ['rdb_bgsave_in_progress', 0],
+        ['rdb_last_save_time', Math.floor(e.persistence.lastSaveMs / 1000)],
+        ['rdb_last_bgsave_status', e.persistence.lastBgsaveOk ? 'ok' : 'err'],
+        ['rdb_saves', e.persistence.saves],
+        ['rdb_last_load_keys_expired', e.persistence.lastLoadKeysExpired],
+        ['rdb_last_load_keys_loaded', e.persistence.lastLoadKeysLoaded],
         ['aof_enabled', 0],
         ['aof_rewrite_in_progress', 0],
       ]);

@@ -37,7 +37,8 @@ export const bgsave = defineCommand({
   keys: NO_KEYS,
   group: 'server',
   syntax: 'BGSAVE [SCHEDULE]',
-  summary: 'Writes a snapshot of every database in the background; LASTSAVE tells when it finished.',
+  summary:
+    'Writes a snapshot of every database in the background; LASTSAVE tells when it finished.',
   run: (c, argv) => {
     if (argv.length > 1 && !(argv.length === 2 && eqi(argv[1]!, 'schedule'))) return reply.syntax();
     const p = c.engine.persistence;

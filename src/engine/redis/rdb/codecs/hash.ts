@@ -9,7 +9,12 @@
 import type { BinStr } from '../../bytes';
 import { RedisHash } from '../../structures';
 import type { TypeCodec } from '../codec';
-import { RDB_TYPE_HASH, RDB_TYPE_HASH_LISTPACK, RDB_TYPE_HASH_ZIPLIST, RDB_TYPE_HASH_ZIPMAP } from '../format';
+import {
+  RDB_TYPE_HASH,
+  RDB_TYPE_HASH_LISTPACK,
+  RDB_TYPE_HASH_ZIPLIST,
+  RDB_TYPE_HASH_ZIPMAP,
+} from '../format';
 import { ListpackWriter, decodeListpack } from '../listpack';
 import { corrupt } from '../reader';
 import { decodeZiplist, decodeZipmap } from '../ziplist';
@@ -46,8 +51,10 @@ export const hashCodec: TypeCodec<'hash'> = {
     }
   },
   load: (r, rdbType) => {
-    if (rdbType === RDB_TYPE_HASH_LISTPACK) return fromPairs(decodeListpack(r.blob()), 'Hash listpack');
-    if (rdbType === RDB_TYPE_HASH_ZIPLIST) return fromPairs(decodeZiplist(r.blob()), 'Hash ziplist');
+    if (rdbType === RDB_TYPE_HASH_LISTPACK)
+      return fromPairs(decodeListpack(r.blob()), 'Hash listpack');
+    if (rdbType === RDB_TYPE_HASH_ZIPLIST)
+      return fromPairs(decodeZiplist(r.blob()), 'Hash ziplist');
     if (rdbType === RDB_TYPE_HASH_ZIPMAP) return fromPairs(decodeZipmap(r.blob()), 'Hash zipmap');
     const n = r.len();
     if (n === 0) return null;

@@ -20,7 +20,10 @@ export const CODECS: CodecTable = {
 };
 
 /** RDB object type → the keyspace type it loads as and its codec. */
-export const CODEC_BY_RDB_TYPE: ReadonlyMap<number, { type: EntryType; codec: TypeCodec<EntryType> }> = new Map(
+export const CODEC_BY_RDB_TYPE: ReadonlyMap<
+  number,
+  { type: EntryType; codec: TypeCodec<EntryType> }
+> = new Map(
   (Object.keys(CODECS) as EntryType[]).flatMap((type) => {
     const codec = CODECS[type] as TypeCodec<EntryType>;
     return codec.rdbTypes.map((t) => [t, { type, codec }] as const);

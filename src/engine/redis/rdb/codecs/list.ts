@@ -54,7 +54,12 @@ function fill(items: readonly BinStr[], list: RedisList): void {
 }
 
 export const listCodec: TypeCodec<'list'> = {
-  rdbTypes: [RDB_TYPE_LIST, RDB_TYPE_LIST_ZIPLIST, RDB_TYPE_LIST_QUICKLIST, RDB_TYPE_LIST_QUICKLIST_2],
+  rdbTypes: [
+    RDB_TYPE_LIST,
+    RDB_TYPE_LIST_ZIPLIST,
+    RDB_TYPE_LIST_QUICKLIST,
+    RDB_TYPE_LIST_QUICKLIST_2,
+  ],
   rdbType: () => RDB_TYPE_LIST_QUICKLIST_2,
   save: saveList,
   load: (r, rdbType) => {
@@ -68,13 +73,17 @@ export const listCodec: TypeCodec<'list'> = {
         let container = QUICKLIST_NODE_CONTAINER_PACKED;
         if (rdbType === RDB_TYPE_LIST_QUICKLIST_2) {
           container = r.len();
-          if (container !== QUICKLIST_NODE_CONTAINER_PACKED && container !== QUICKLIST_NODE_CONTAINER_PLAIN) {
+          if (
+            container !== QUICKLIST_NODE_CONTAINER_PACKED &&
+            container !== QUICKLIST_NODE_CONTAINER_PLAIN
+          ) {
             corrupt('Quicklist integrity check failed.');
           }
         }
         const data = r.blob();
         if (data.length === 0) corrupt('Quicklist integrity check failed.');
-        if (container === QUICKLIST_NODE_CONTAINER_PLAIN) list.pushTail(bytesToBinStr(data, 0, data.length));
+        if (container === QUICKLIST_NODE_CONTAINER_PLAIN)
+          list.pushTail(bytesToBinStr(data, 0, data.length));
         else if (rdbType === RDB_TYPE_LIST_QUICKLIST_2) fill(decodeListpack(data), list);
         else fill(decodeZiplist(data), list);
       }

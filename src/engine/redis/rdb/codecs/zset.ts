@@ -13,7 +13,12 @@ import { formatDouble, parseDouble } from '../../args';
 import { RedisZset } from '../../structures';
 import { NIL } from '../../structures';
 import type { TypeCodec } from '../codec';
-import { RDB_TYPE_ZSET, RDB_TYPE_ZSET_2, RDB_TYPE_ZSET_LISTPACK, RDB_TYPE_ZSET_ZIPLIST } from '../format';
+import {
+  RDB_TYPE_ZSET,
+  RDB_TYPE_ZSET_2,
+  RDB_TYPE_ZSET_LISTPACK,
+  RDB_TYPE_ZSET_ZIPLIST,
+} from '../format';
 import { ListpackWriter, decodeListpack } from '../listpack';
 import { corrupt } from '../reader';
 import { decodeZiplist } from '../ziplist';
@@ -43,7 +48,8 @@ export const zsetCodec: TypeCodec<'zset'> = {
       for (let n = zsl.first(); n !== NIL; n = zsl.next(n)) {
         lp.appendString(zsl.member(n));
         const score = zsl.score(n);
-        if (Number.isInteger(score) && Math.abs(score) <= LL_HALF) lp.appendInt(score === 0 ? 0 : score);
+        if (Number.isInteger(score) && Math.abs(score) <= LL_HALF)
+          lp.appendInt(score === 0 ? 0 : score);
         else lp.appendString(formatDouble(score));
       }
       w.blob(lp.finish());
@@ -56,8 +62,10 @@ export const zsetCodec: TypeCodec<'zset'> = {
     }
   },
   load: (r, rdbType, _ctx) => {
-    if (rdbType === RDB_TYPE_ZSET_LISTPACK) return fromPairs(decodeListpack(r.blob()), 'Zset listpack');
-    if (rdbType === RDB_TYPE_ZSET_ZIPLIST) return fromPairs(decodeZiplist(r.blob()), 'Zset ziplist');
+    if (rdbType === RDB_TYPE_ZSET_LISTPACK)
+      return fromPairs(decodeListpack(r.blob()), 'Zset listpack');
+    if (rdbType === RDB_TYPE_ZSET_ZIPLIST)
+      return fromPairs(decodeZiplist(r.blob()), 'Zset ziplist');
     const n = r.len();
     if (n === 0) return null;
     const members: BinStr[] = [];
@@ -72,7 +80,8 @@ export const zsetCodec: TypeCodec<'zset'> = {
       scores.push(score);
     }
     const z = new RedisZset(n, maxLen);
-    for (let i = 0; i < n; i++) if (!z.set(members[i]!, scores[i]!)) corrupt('Duplicate zset fields detected');
+    for (let i = 0; i < n; i++)
+      if (!z.set(members[i]!, scores[i]!)) corrupt('Duplicate zset fields detected');
     return z;
   },
 };

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../clock';
+import { engineRng } from '../../rng';
+import { createRedisEngine } from '../engine';
+import type { RedisEngine } from '../engine';
+import type { MaxmemoryPolicy } from '../server/config';
+import { datasetCommands, DATASET_DBS } from '../../../../test/support/redis-dataset';
+import { diffKeyspaces, readKeyspace } from '../../../../test/support/redis-keyspace';
+import { loadRdb } from './load';
+import { saveRdb } from './save';
+
+const T0 = 1_700_000_000_000;
+
+function engine(clock = manualClock(T0), policy?: MaxmemoryPolicy): RedisEngine {
+  return createRedisEngine({
+    clock,
+    rng: engineRng(7),
+    ...(policy ? { maxmemoryPolicy: policy } : {}),
+  });
+}
+
+function filled(seed: number, clock = manualClock(T0)): RedisEngine {
+  const e = engine(clock);
+  for (const cmd of datasetCommands({ seed })) e.exec(cmd);
+  return e;
+}
+
+const keyspace = (e: RedisEngine) => readKeyspace((argv) => e.exec(argv), DATASET_DBS);
+
+describe('RDB save → load', () => {
+  it('brings back every type and encoding with the same values, TTLs and used_memory', async () => {
+    const clock = manualClock(T0);
+    const a = filled(1, clock);
+    // Two values change encoding on load in redis-server too (tested below): an appended raw
+    // string (→ embstr) and a hashtable set shrunk to a few integers (→ intset).
+    a.exec(['DEL', 'str:appended', 'set:shrunk']);
+    const b = engine(clock);
+    const r = loadRdb(b, saveRdb(a));
+    expect(r.ok).toBe(true);
+    const before = await keyspace(a);
+    expect(before.size).toBeGreaterThan(100);
+    expect(diffKeyspaces(before, await keyspace(b), 0)).toEqual([]);
+    expect(b.usedMemory()).toBe(a.usedMemory());
+    const encodings = new Set([...before.values()].map((k) => `${k.type}/${k.encoding}`));
+    expect([...encodings].sort()).toEqual([
+      'hash/hashtable',
+      'hash/listpack',
+      'list/quicklist',
+      'set/hashtable',
+      'set/intset',
+      'string/embstr',
+      'string/int',
+      'string/raw',
+      'zset/listpack',
+      'zset/skiplist',
+    ]);
+  });
+
+  it('is a fixpoint: saving what was loaded gives the same bytes', () => {
+    const clock = manualClock(T0);
+    const a = filled(2, clock);
+    const b = engine(clock);
+    loadRdb(b, saveRdb(a));
+    const c = engine(clock);
+    const once = saveRdb(b);
+    loadRdb(c, once);
+    expect(Buffer.from(saveRdb(c)).equals(Buffer.from(once))).toBe(true);
+  });
+
+  it('re-encodes strings as redis-server does on load (an appended short string becomes embstr)', () => {
+    const a = engine();
+    a.exec(['SET', 'k', 'ab']);
+    a.exec(['APPEND', 'k', 'cd']);
+    a.exec(['SET', 'n', '42']);
+    expect(a.exec(['OBJECT', 'ENCODING', 'k'])).toEqual({ kind: 'bulk', value: 'raw' });
+    const b = engine();
+    loadRdb(b, saveRdb(a));
+    expect(b.exec(['OBJECT', 'ENCODING', 'k'])).toEqual({ kind: 'bulk', value: 'embstr' });
+    expect(b.exec(['OBJECT', 'ENCODING', 'n'])).toEqual({ kind: 'bulk', value: 'int' });
+    expect(b.exec(['GET', 'k'])).toEqual({ kind: 'bulk', value: 'abcd' });
+  });
+
+  it('turns a hashtable set that now holds few integers back into an intset, as redis-server does', () => {
+    const a = engine();
+    a.exec(['SADD', 's', ...Array.from({ length: 600 }, (_, i) => String(i))]);
+    a.exec(['SREM', 's', ...Array.from({ length: 590 }, (_, i) => String(i))]);
+    expect(a.exec(['OBJECT', 'ENCODING', 's'])).toEqual({ kind: 'bulk', value: 'hashtable' });
+    const b = engine();
+    loadRdb(b, saveRdb(a));
+    expect(b.exec(['OBJECT', 'ENCODING', 's'])).toEqual({ kind: 'bulk', value: 'intset' });
+    expect(b.exec(['SCARD', 's'])).toEqual({ kind: 'int', value: 10 });
+  });
+
+  it('writes the aux fields redis-server 7.0 writes, and repl fields only when asked', () => {
+    const a = filled(3);
+    const plain = loadRdb(engine(), saveRdb(a));
+    if (!plain.ok) throw new Error(plain.error);
+    expect([...plain.aux.keys()]).toEqual([
+      'redis-ver',
+      'redis-bits',
+      'ctime',
+      'used-mem',
+      'aof-base',
+    ]);
+    expect(plain.aux.get('redis-ver')).toBe('7.0.15');
+    expect(plain.aux.get('ctime')).toBe(String(T0 / 1000));
+    expect(plain.aux.get('used-mem')).toBe(String(a.usedMemory()));
+    expect(plain.repl).toBeUndefined();
+    const replId = 'a'.repeat(40);
+    const withRepl = loadRdb(
+      engine(),
+      saveRdb(a, { repl: { replId, replOffset: 12345, streamDb: 3 } }),
+    );
+    if (!withRepl.ok) throw new Error(withRepl.error);
+    expect([...withRepl.aux.keys()]).toEqual([
+      'redis-ver',
+      'redis-bits',
+      'ctime',
+      'used-mem',
+      'repl-stream-db',
+      'repl-id',
+      'repl-offset',
+      'aof-base',
+    ]);
+    expect(withRepl.repl).toEqual({ replId, replOffset: 12345, streamDb: 3 });
+  });
+
+  it('drops keys whose TTL passed on a primary, keeps them for a replica', () => {
+    const clock = manualClock(T0);
+    const a = engine(clock);
+    a.exec(['SET', 'gone', 'v', 'PX', '100']);
+    a.exec(['SET', 'stays', 'v', 'PX', '100000']);
+    clock.advance(1000);
+    const bytes = saveRdb(a);
+    const primary = engine(clock);
+    const r = loadRdb(primary, bytes);
+    expect(r.ok && [r.keysLoaded, r.keysExpired]).toEqual([1, 1]);
+    expect(primary.exec(['EXISTS', 'gone', 'stays'])).toEqual({ kind: 'int', value: 1 });
+    const replica = engine(clock);
+    const rr = loadRdb(replica, bytes, { keepExpired: true });
+    expect(rr.ok && [rr.keysLoaded, rr.keysExpired]).toEqual([2, 0]);
+    expect(replica.dbs[0]!.size).toBe(2);
+  });
+
+  it('keeps LRU idle time under an LRU policy (IDLE opcode) and the LFU counter under LFU (FREQ)', () => {
+    const clock = manualClock(T0);
+    const lru = engine(clock, 'allkeys-lru');
+    lru.exec(['SET', 'old', 'v']);
+    clock.advance(100_000);
+    lru.exec(['SET', 'new', 'v']);
+    const lruCopy = engine(clock, 'allkeys-lru');
+    loadRdb(lruCopy, saveRdb(lru));
+    expect(lruCopy.exec(['OBJECT', 'IDLETIME', 'old'])).toEqual({ kind: 'int', value: 100 });
+    expect(lruCopy.exec(['OBJECT', 'IDLETIME', 'new'])).toEqual({ kind: 'int', value: 0 });
+
+    const lfu = engine(clock, 'allkeys-lfu');
+    lfu.exec(['SET', 'hot', 'v']);
+    for (let i = 0; i < 200; i++) lfu.exec(['GET', 'hot']);
+    const freq = lfu.exec(['OBJECT', 'FREQ', 'hot']);
+    expect(freq).not.toEqual({ kind: 'int', value: 5 });
+    const lfuCopy = engine(clock, 'allkeys-lfu');
+    loadRdb(lfuCopy, saveRdb(lfu));
+    expect(lfuCopy.exec(['OBJECT', 'FREQ', 'hot'])).toEqual(freq);
+  });
+});
+
+describe('RDB load refuses bad input and changes nothing', () => {
+  const good = saveRdb(filled(4));
+  const victim = () => {
+    const e = engine();
+    e.exec(['SET', 'mine', 'precious']);
+    e.exec(['SELECT', '2']);
+    e.exec(['RPUSH', 'list', 'a']);
+    e.exec(['SELECT', '0']);
+    return e;
+  };
+  const cases: Array<[string, Uint8Array, RegExp]> = [
+    ['a flipped byte (CRC)', Uint8Array.from(good, (b, i) => (i === 2000 ? b ^ 0x10 : b)), /./],
+    [
+      'a wrong checksum',
+      Uint8Array.from(good, (b, i) => (i === good.length - 3 ? b ^ 1 : b)),
+      /RDB CRC error/,
+    ],
+    ['a truncated file', good.slice(0, good.length - 9), /Unexpected EOF/],
+    ['a file cut in the middle', good.slice(0, 3000), /./],
+    [
+      'RDB version 11',
+      Uint8Array.from(good, (b, i) => (i === 8 ? 0x31 : b)),
+      /Can't handle RDB format version 0011/,
+    ],
+    ['a wrong signature', Uint8Array.from(good, (b, i) => (i === 0 ? 0x58 : b)), /Wrong signature/],
+    ['an empty file', new Uint8Array(0), /Unexpected EOF/],
+  ];
+  for (const [name, bytes, message] of cases) {
+    it(`refuses ${name}`, async () => {
+      const e = victim();
+      const before = await keyspace(e);
+      const memory = e.usedMemory();
+      const r = loadRdb(e, bytes);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(message);
+      expect(diffKeyspaces(before, await keyspace(e), 0)).toEqual([]);
+      expect(e.usedMemory()).toBe(memory);
+    });
+  }
+
+  it('skips the CRC check of a file saved with rdbchecksum no (all-zero checksum), as Redis does', () => {
+    const zeroed = Uint8Array.from(good, (b, i) => (i >= good.length - 8 ? 0 : b));
+    expect(loadRdb(engine(), zeroed).ok).toBe(true);
+  });
+});
