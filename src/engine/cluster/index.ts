@@ -6,4 +6,4 @@ export { createModuloSharding } from './modulo';
 export type { KeyMovement } from './key-movement';
 export { keyMovement } from './key-movement';
 export { md5, md5Hex, md5Words } from './md5';
-export { HASH_SLOTS, crc16, keyHashSlot } from './slots';
+export { HASH_SLOTS, crc16, keyHashSlot, keyHashSlotBytes, keyHashSlotText } from './slots';
