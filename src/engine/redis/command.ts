@@ -27,7 +27,9 @@ export type CommandFlag =
   /** Not queued inside MULTI; runs immediately (EXEC, DISCARD, MULTI, WATCH, QUIT, RESET). */
   | 'no-multi'
   /** Allowed while the RESP2 connection is in subscribed mode. */
-  | 'pubsub-context';
+  | 'pubsub-context'
+  /** Served on a cluster node importing the key's slot without ASKING first (RESTORE-ASKING). */
+  | 'asking';
 
 export type CommandGroup =
   | 'generic'
@@ -65,6 +67,12 @@ export interface CommandDef {
   readonly summary: string;
   /** Container commands (CONFIG, OBJECT, COMMAND): argv[1] selects one of these. */
   readonly subcommands?: readonly CommandDef[];
+  /**
+   * Key positions for commands a KeySpec cannot describe (a numkeys argument, keys after a
+   * keyword): Redis's key-spec search with its getkeys_proc fallback (see key-positions.ts).
+   * Cluster redirection, observations and EXEC's key list use it when present.
+   */
+  readonly getKeys?: (argv: Argv) => number[];
   /** The handler. Containers may omit it (the dispatcher routes to subcommands). */
   readonly run?: (c: Client, argv: Argv) => Reply | undefined;
 }
@@ -145,6 +153,12 @@ export function commandKeys(spec: KeySpec, argv: Argv): BinStr[] {
   const out: BinStr[] = [];
   for (let i = spec.first; i <= last && i < argv.length; i += spec.step) out.push(argv[i]!);
   return out;
+}
+
+/** The keys `cmd` touches in `argv`: its getKeys when it has one, else its KeySpec. */
+export function keysOf(cmd: Command, argv: Argv): BinStr[] {
+  if (cmd.getKeys === undefined) return commandKeys(cmd.keys, argv);
+  return cmd.getKeys(argv).map((i) => argv[i]!);
 }
 
 /** A copy of `table` without `names` (ElastiCache's restricted commands become unknown). */

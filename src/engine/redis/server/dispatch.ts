@@ -3,7 +3,7 @@
  * NOAUTH, OOM (evicting first), pub/sub context, MULTI queueing, then the handler.
  */
 import type { Argv, Command } from '../command';
-import { commandKeys } from '../command';
+import { keysOf } from '../command';
 import type { Client } from '../client';
 import type { RedisEngine } from '../engine';
 import { reply } from '../reply';
@@ -91,7 +91,7 @@ function dispatchSlow(engine: RedisEngine, c: Client, argv: Argv): Reply | undef
   // EXEC's record lists the keys of the commands it runs (the queue is gone afterwards).
   const execKeys =
     observing && c.multi !== null && !('kind' in resolved) && resolved.name === 'exec'
-      ? c.multi.queue.flatMap((q) => commandKeys(q.cmd.keys, q.argv))
+      ? c.multi.queue.flatMap((q) => keysOf(q.cmd, q.argv))
       : undefined;
   if ('kind' in resolved) {
     r = reject(c, resolved);
@@ -154,7 +154,7 @@ function observeCommand(
     clientId: c.id,
     db: c.db.id,
     command: cmd?.name ?? String(argv[0] ?? ''),
-    keys: execKeys ?? (cmd ? commandKeys(cmd.keys, argv) : []),
+    keys: execKeys ?? (cmd ? keysOf(cmd, argv) : []),
     hits: k.hits,
     misses: k.misses,
     expired: k.expired,

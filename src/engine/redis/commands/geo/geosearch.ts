@@ -16,6 +16,7 @@ import { cellScoreRange, searchCells, withinShape, type GeoShape } from '../../s
 import type { RedisZset } from '../../structures/zset-value';
 import { RedisZset as Zset } from '../../structures/zset-value';
 import { coordReply, distanceReply, parseDistance, parseLonLat, parseUnit } from './geo-args';
+import { storeOptionKeys } from '../../key-positions';
 
 interface Point {
   member: BinStr;
@@ -225,6 +226,7 @@ const radiusDef = (name: string, mode: Mode, arity: number, syntax: string, summ
     arity,
     flags: mode.endsWith('_ro') ? ['readonly'] : ['write', 'denyoom'],
     keys: { first: 1, last: 1, step: 1 },
+    ...(mode === 'radius' || mode === 'member' ? { getKeys: storeOptionKeys(mode === 'radius' ? 6 : 5) } : {}),
     group: 'geo',
     syntax,
     summary,

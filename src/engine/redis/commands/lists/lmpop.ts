@@ -7,6 +7,7 @@ import { writeAs, isErrorReply } from '../../structures/access';
 import { parseMpop } from '../../structures/mpop-args';
 import { parseTimeoutSeconds } from './list-args';
 import { popMany } from './pop';
+import { numkeysKeys } from '../../key-positions';
 
 /** [key, [elements]] from the first non-empty list, WRONGTYPE, or undefined when none. */
 function mpop(c: Client, keys: readonly BinStr[], left: boolean, count: number, retrying = false): Reply | undefined {
@@ -29,6 +30,7 @@ export const lmpop = defineCommand({
   arity: -4,
   flags: ['write'],
   keys: { first: 2, last: -1, step: 1 },
+  getKeys: numkeysKeys(1),
   group: 'list',
   syntax: 'LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT count]',
   summary: 'Pops up to count elements from the first non-empty list.',
@@ -44,6 +46,7 @@ export const blmpop = defineCommand({
   arity: -5,
   flags: ['write', 'blocking'],
   keys: { first: 3, last: -1, step: 1 },
+  getKeys: numkeysKeys(2),
   group: 'list',
   syntax: 'BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]',
   summary: 'LMPOP, waiting up to timeout seconds for a list to have elements.',

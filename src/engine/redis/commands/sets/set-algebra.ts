@@ -11,6 +11,7 @@ import { parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
 import { RedisSet } from '../../structures/set-value';
+import { numkeysKeys } from '../../key-positions';
 
 type Op = 'inter' | 'union' | 'diff';
 
@@ -88,6 +89,7 @@ export const sintercard = defineCommand({
   arity: -3,
   flags: ['readonly'],
   keys: { first: 2, last: -1, step: 1 },
+  getKeys: numkeysKeys(1),
   group: 'set',
   syntax: 'SINTERCARD numkeys key [key ...] [LIMIT limit]',
   summary: 'Size of the intersection, stopping early at LIMIT.',

@@ -7,6 +7,7 @@ import { writeAs, isErrorReply } from '../../structures/access';
 import { parseMpop } from '../../structures/mpop-args';
 import { parseTimeoutSeconds } from '../lists/list-args';
 import { scoreReply } from './zset-args';
+import { numkeysKeys } from '../../key-positions';
 
 /** [key, [[member, score] …]] (nested even in RESP2), WRONGTYPE, or undefined when none. */
 function popMembers(c: Client, keys: readonly BinStr[], min: boolean, count: number, retrying = false): Reply | undefined {
@@ -36,6 +37,7 @@ export const zmpop = defineCommand({
   arity: -4,
   flags: ['write'],
   keys: { first: 2, last: -1, step: 1 },
+  getKeys: numkeysKeys(1),
   group: 'sorted-set',
   syntax: 'ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]',
   summary: 'Pops up to count lowest or highest members from the first non-empty sorted set.',
@@ -51,6 +53,7 @@ export const bzmpop = defineCommand({
   arity: -5,
   flags: ['write', 'blocking'],
   keys: { first: 3, last: -1, step: 1 },
+  getKeys: numkeysKeys(2),
   group: 'sorted-set',
   syntax: 'BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]',
   summary: 'ZMPOP, waiting up to timeout seconds for a sorted set to have members.',

@@ -12,6 +12,7 @@ import { isErrorReply } from '../../structures/access';
 import { RedisZset } from '../../structures/zset-value';
 import { compareBinary } from '../../structures/skiplist';
 import { scoreReply } from './zset-args';
+import { numkeysKeys } from '../../key-positions';
 
 type Op = 'union' | 'inter' | 'diff';
 type Agg = 'sum' | 'min' | 'max';
@@ -144,6 +145,7 @@ const def = (name: string, op: Op, store: boolean, syntax: string, summary: stri
     arity: store ? -4 : -3,
     flags: store ? ['write', 'denyoom'] : ['readonly'],
     keys: store ? storeKeys : { first: 2, last: -1, step: 1 },
+    getKeys: store ? numkeysKeys(2, 1) : numkeysKeys(1),
     group: 'sorted-set',
     syntax,
     summary,
@@ -162,6 +164,7 @@ export const zintercard = defineCommand({
   arity: -3,
   flags: ['readonly'],
   keys: { first: 2, last: -1, step: 1 },
+  getKeys: numkeysKeys(1),
   group: 'sorted-set',
   syntax: 'ZINTERCARD numkeys key [key ...] [LIMIT limit]',
   summary: 'Size of the intersection of sorted sets, stopping early at LIMIT.',
