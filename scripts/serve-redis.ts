@@ -1,7 +1,8 @@
 // `npm run serve:redis -- --port N [--requirepass X] [--profile oss|elasticache] [--seed S]
-//   [--dir D] [--dbfilename F]`: a RESP2 TCP server over the engine, so redis-cli and client
-// libraries can talk to it. Like redis-server it loads dir/dbfilename (default ./dump.rdb) at
-// start when present and SAVE/BGSAVE write it there.
+//   [--dir D] [--dbfilename F] [--cluster N --replicas R]`: a RESP2 TCP server over the engine, so
+// redis-cli and client libraries can talk to it. Like redis-server it loads dir/dbfilename
+// (default ./dump.rdb) at start when present and SAVE/BGSAVE write it there. With --cluster it
+// serves N cluster nodes instead (serve-redis-cluster.ts).
 // The wall clock adapter lives here (never in src/engine): the engine only sees `nowMs()`.
 import net from 'node:net';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { createRedisEngine, encodeReply, loadRdb, RespParser } from '../src/engine/redis/index';
 import type { EngineProfile, RedisEngine, Reply } from '../src/engine/redis/index';
 import { engineRng } from '../src/engine/index';
+// A cycle (serve-redis-cluster uses serveEngine), fine as both are only called after loading.
+import { serveRedisCluster } from './serve-redis-cluster';
 
 export interface RedisServerHandle {
   readonly port: number;
@@ -57,6 +60,11 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
     ...(opts.requirepass !== undefined ? { requirepass: opts.requirepass } : {}),
   });
   if (opts.dir !== undefined) attachSnapshotFile(engine, opts.dir, opts.dbfilename ?? 'dump.rdb');
+  return serveEngine(engine, opts);
+}
+
+/** Serves an existing engine (e.g. one node of a cluster) over TCP. */
+export function serveEngine(engine: RedisEngine, opts: { port: number; host?: string }): Promise<RedisServerHandle> {
   // Redis runs serverCron at hz (10/s): active expiry and blocked-client timeouts.
   const cron = setInterval(() => engine.tick(), 1000 / engine.config.hz);
   const sockets = new Set<net.Socket>();
@@ -153,8 +161,16 @@ if (isMain) {
   const profile = (argValue(args, '--profile') ?? 'oss') as EngineProfile;
   const requirepass = argValue(args, '--requirepass');
   const seed = Number(argValue(args, '--seed') ?? '1');
-  const dir = argValue(args, '--dir') ?? process.cwd();
-  const dbfilename = argValue(args, '--dbfilename') ?? 'dump.rdb';
-  const h = await serveRedis({ port, profile, seed, dir, dbfilename, ...(requirepass !== undefined ? { requirepass } : {}) });
-  console.log(`simulated redis (${profile}) listening on 127.0.0.1:${h.port}`);
+  const shards = argValue(args, '--cluster');
+  if (shards !== undefined) {
+    // `--cluster N [--replicas R]`: N masters on ports port, port+1, … (see serve-redis-cluster.ts).
+    const replicas = Number(argValue(args, '--replicas') ?? '0');
+    const c = await serveRedisCluster({ masters: Number(shards), replicas, port, profile, seed });
+    for (const n of c.nodes) console.log(`simulated redis cluster node ${n.engine.cluster!.myself.id} on 127.0.0.1:${n.port}`);
+  } else {
+    const dir = argValue(args, '--dir') ?? process.cwd();
+    const dbfilename = argValue(args, '--dbfilename') ?? 'dump.rdb';
+    const h = await serveRedis({ port, profile, seed, dir, dbfilename, ...(requirepass !== undefined ? { requirepass } : {}) });
+    console.log(`simulated redis (${profile}) listening on 127.0.0.1:${h.port}`);
+  }
 }

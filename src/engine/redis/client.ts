@@ -47,6 +47,9 @@ export class Client {
   /** True while EXEC runs the queue: blocking commands must not block. */
   inExec = false;
   closed = false;
+  /** Cluster mode: ASKING was sent (served once on an importing slot), READONLY reads on replicas. */
+  asking = false;
+  readonlyMode = false;
   /** QUIT: the transport closes the connection once this reply is written. */
   closeAfterReply = false;
   onPush: PushListener | undefined;

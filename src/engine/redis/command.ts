@@ -44,7 +44,8 @@ export type CommandGroup =
   | 'pubsub'
   | 'transactions'
   | 'connection'
-  | 'server';
+  | 'server'
+  | 'cluster';
 
 export interface KeySpec {
   /** Index of the first key in argv (0 = no keys). */
@@ -85,6 +86,7 @@ export interface Command extends CommandDef {
   readonly isNoAuth: boolean;
   readonly isNoMulti: boolean;
   readonly isPubsubContext: boolean;
+  readonly isAsking: boolean;
   readonly subtable?: ReadonlyMap<string, Command>;
 }
 
@@ -109,6 +111,7 @@ function compile(def: CommandDef, parent: string | undefined): Command {
     isNoAuth: has('no-auth'),
     isNoMulti: has('no-multi'),
     isPubsubContext: has('pubsub-context'),
+    isAsking: has('asking'),
     ...(subtable ? { subtable } : {}),
   };
 }

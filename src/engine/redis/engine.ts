@@ -25,6 +25,8 @@ import { profileSettings } from './server/profile';
 import type { EngineProfile } from './server/profile';
 import { commandTable } from './commands';
 import { Persistence } from './rdb/persistence';
+import { ClusterState } from './cluster/state';
+import type { ClusterNodeOptions } from './cluster/state';
 
 export interface RedisEngineOptions {
   clock: EngineClock;
@@ -40,6 +42,8 @@ export interface RedisEngineOptions {
   /** Reported by INFO server (run_id, tcp_port). */
   runId?: string;
   tcpPort?: number;
+  /** Cluster mode (cluster-enabled yes): the node joins `cluster.bus` serving no slots yet. */
+  cluster?: ClusterNodeOptions & { nodeId?: string };
 }
 
 export interface ServerStats extends KeyspaceStats {
@@ -84,6 +88,8 @@ export class RedisEngine implements KeyspaceHost {
   /** Restricted command names refused as unknown (ElastiCache profile). */
   readonly restricted: ReadonlySet<string>;
   observer: ObservationListener | undefined;
+  /** Cluster mode state, or null for a standalone server. */
+  readonly cluster: ClusterState | null;
   /** Highest used_memory seen at command boundaries (INFO used_memory_peak). */
   peakMemory = 0;
   keyspaceEvent: KeyspaceHost['keyspaceEvent'];
@@ -114,6 +120,7 @@ export class RedisEngine implements KeyspaceHost {
     this.sharedLru = new Int32Array(10000).fill(initialLru(this.startedAt, this.lfuPolicy));
     this.runId = opts.runId ?? hexId(this.rng);
     this.tcpPort = opts.tcpPort ?? 0;
+    this.cluster = opts.cluster ? new ClusterState(this, opts.cluster.nodeId ?? hexId(this.rng), opts.cluster) : null;
   }
 
   // ---- KeyspaceHost ----------------------------------------------------------------------------
@@ -178,6 +185,7 @@ export class RedisEngine implements KeyspaceHost {
       cmd.run !== undefined &&
       cmd.subtable === undefined &&
       this.observer === undefined &&
+      this.cluster === null &&
       c.blocked === null &&
       c.multi === null &&
       c.authenticated &&
@@ -280,6 +288,7 @@ export class RedisEngine implements KeyspaceHost {
   tick(): number {
     const n = this.activeExpireCycle();
     this.persistence.cron(this);
+    this.cluster?.tick();
     this.peakMemory = Math.max(this.peakMemory, this.usedMemory());
     return n;
   }

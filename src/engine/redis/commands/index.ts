@@ -13,8 +13,11 @@ import { setCommands } from './sets';
 import { zsetCommands } from './zsets';
 import { geoCommands } from './geo';
 import { bitmapCommands } from './bitmaps';
+// Not '../cluster' (its index also exports createRedisCluster, which needs the engine and so this table).
+import { cluster } from '../cluster/cluster-command';
+import { clientModeCommands } from '../cluster/client-mode-commands';
 
-const core: CommandDef[] = coreCommands;
+const core: CommandDef[] = [...coreCommands, cluster, ...clientModeCommands];
 
 /**
  * Data-type families (hash, list, set, zset, geo): each family folder exports

@@ -10,7 +10,7 @@ import { DICT_ENTRY, ROBJ, dictBuckets, keyBytes } from './memory';
 import type { SdsSize } from './sds';
 import { encodeString } from './string-encoding';
 import type { StringEncoding } from './string-encoding';
-import type { KeyspaceHost } from './host';
+import type { KeyIndex, KeyspaceHost } from './host';
 import { initialLru, lfuTouch, lruClock } from './lfu';
 
 /** lookup flags, as in Redis's db.c */
@@ -40,6 +40,8 @@ export class Db {
   readonly blocking = new Map<BinStr, unknown[]>();
   /** Modelled bytes of this db's keys (entries, keys, values, bucket arrays). */
   private keyBytesTotal = 0;
+  /** Cluster mode's slot → keys index on db 0 (null otherwise). */
+  keyIndex: KeyIndex | null = null;
 
   constructor(host: KeyspaceHost, id: number) {
     this.host = host;
@@ -135,6 +137,7 @@ export class Db {
     e.slot = this.all.length;
     this.all.push(e);
     this.dict.set(key, e);
+    this.keyIndex?.added(key);
     this.keyBytesTotal += DICT_ENTRY + keyBytes(key.length) + e.bytes;
     this.host.usedMemoryChanged();
     this.signalModified(key);
@@ -233,6 +236,7 @@ export class Db {
     const n = this.all.length;
     if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalModified(k);
     this.dict.clear();
+    this.keyIndex?.cleared();
     this.all.length = 0;
     this.volatile.length = 0;
     this.keyBytesTotal = 0;
@@ -387,6 +391,7 @@ export class Db {
     }
     e.slot = -1;
     this.dict.delete(e.key);
+    this.keyIndex?.removed(e.key);
     this.keyBytesTotal -= DICT_ENTRY + keyBytes(e.key.length) + e.bytes;
     this.host.usedMemoryChanged();
   }

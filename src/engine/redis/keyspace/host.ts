@@ -38,3 +38,13 @@ export interface KeyspaceHost {
   keyReady(db: Db, key: BinStr): void;
   keyspaceEvent?: ((event: 'expired' | 'evicted', key: BinStr, db: number) => void) | undefined;
 }
+
+/**
+ * An index kept beside a Db's dict (cluster mode's slot → keys map): told of every key added
+ * and removed, and of a flush.
+ */
+export interface KeyIndex {
+  added(key: BinStr): void;
+  removed(key: BinStr): void;
+  cleared(): void;
+}

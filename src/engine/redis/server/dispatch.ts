@@ -10,6 +10,7 @@ import { reply } from '../reply';
 import { cstr } from '../bytes';
 import type { Reply } from '../reply';
 import { replyBytes, requestBytes } from './observe';
+import { clusterAdmit } from '../cluster/redirect';
 
 const NOAUTH = reply.error('NOAUTH Authentication required.');
 const BLOCKED_CLIENT = reply.error('ERR this connection is blocked (BLPOP…) and cannot run commands until it is served');
@@ -64,6 +65,7 @@ export function dispatch(engine: RedisEngine, c: Client, argv: Argv): Reply | un
     cmd.run !== undefined &&
     cmd.subtable === undefined &&
     engine.observer === undefined &&
+    engine.cluster === null &&
     c.blocked === null &&
     c.multi === null &&
     c.authenticated &&
@@ -78,6 +80,19 @@ export function dispatch(engine: RedisEngine, c: Client, argv: Argv): Reply | un
 }
 
 function dispatchSlow(engine: RedisEngine, c: Client, argv: Argv): Reply | undefined {
+  const cluster = engine.cluster;
+  if (cluster === null) return dispatchChecked(engine, c, argv);
+  // Cluster bus messages wait until no node is in the middle of a command.
+  cluster.bus.enter();
+  try {
+    return dispatchChecked(engine, c, argv);
+  } finally {
+    cluster.afterCommand(c, argv);
+    cluster.bus.leave();
+  }
+}
+
+function dispatchChecked(engine: RedisEngine, c: Client, argv: Argv): Reply | undefined {
   const observing = engine.observer !== undefined;
   if (observing) {
     const k = engine.cmd;
@@ -97,7 +112,7 @@ function dispatchSlow(engine: RedisEngine, c: Client, argv: Argv): Reply | undef
     r = reject(c, resolved);
   } else {
     cmd = resolved;
-    r = admit(engine, c, cmd);
+    r = admit(engine, c, cmd, argv);
     if (r !== undefined) {
       r = reject(c, r);
     } else if (c.multi !== null && !cmd.isNoMulti) {
@@ -111,9 +126,13 @@ function dispatchSlow(engine: RedisEngine, c: Client, argv: Argv): Reply | undef
   return r;
 }
 
-/** Checks after arity: auth, OOM, pub/sub context. Returns the rejection, or undefined. */
-function admit(engine: RedisEngine, c: Client, cmd: Command): Reply | undefined {
+/** Checks after arity: auth, cluster redirection, OOM, pub/sub context. Returns the rejection, or undefined. */
+function admit(engine: RedisEngine, c: Client, cmd: Command, argv: Argv): Reply | undefined {
   if (!c.authenticated && !cmd.isNoAuth) return NOAUTH;
+  if (engine.cluster !== null) {
+    const redirect = clusterAdmit(engine.cluster, c, cmd, argv);
+    if (redirect !== undefined) return redirect;
+  }
   if (engine.config.maxmemory !== 0) {
     const outOfMemory = !engine.performEvictions();
     // Queueing inside MULTI may grow memory without bound, so Redis refuses it too.

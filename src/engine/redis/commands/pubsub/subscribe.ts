@@ -91,6 +91,8 @@ export const publish = defineCommand({
   summary: 'Sends a message to a channel; returns how many subscribers received it.',
   run: (c, argv) => {
     c.engine.stats.pubsubMessages++;
+    // In cluster mode every node delivers to its own subscribers; the reply counts ours.
+    c.engine.cluster?.publish(argv[1]!, argv[2]!);
     return reply.int(c.engine.pubsub.publish(argv[1]!, argv[2]!));
   },
 });

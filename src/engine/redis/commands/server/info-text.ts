@@ -1,5 +1,6 @@
 /** INFO's text, section by section, in redis-server 7.0's field order (subset we model). */
 import type { RedisEngine } from '../../engine';
+import { linkCount } from '../../cluster/describe';
 
 export const DEFAULT_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'cluster', 'keyspace'];
 
@@ -24,7 +25,7 @@ export function infoSection(e: RedisEngine, name: string): string | undefined {
       const up = Math.floor((now - e.startedAt) / 1000);
       return lines('Server', [
         ['redis_version', '7.0.15'],
-        ['redis_mode', 'standalone'],
+        ['redis_mode', e.cluster !== null ? 'cluster' : 'standalone'],
         ['os', e.profile === 'elasticache' ? 'Amazon ElastiCache' : 'Simulated'],
         ['arch_bits', 64],
         ['process_id', 1],
@@ -50,7 +51,7 @@ export function infoSection(e: RedisEngine, name: string): string | undefined {
       }
       return lines('Clients', [
         ['connected_clients', e.clients.size],
-        ['cluster_connections', 0],
+        ['cluster_connections', e.cluster !== null ? linkCount(e.cluster) : 0],
         ['maxclients', e.config.maxclients],
         ['blocked_clients', blocked],
         ['tracking_clients', 0],
@@ -117,7 +118,7 @@ export function infoSection(e: RedisEngine, name: string): string | undefined {
         ['used_cpu_user', '0.000000'],
       ]);
     case 'cluster':
-      return lines('Cluster', [['cluster_enabled', 0]]);
+      return lines('Cluster', [['cluster_enabled', e.cluster !== null ? 1 : 0]]);
     case 'keyspace': {
       const f: Array<[string, string]> = [];
       for (const db of e.dbs) {

@@ -1,0 +1,82 @@
+/**
+ * clusterCron (cluster.c 7.0), run every 100 ms of engine time: connect to known nodes, ping a
+ * random node about once a second and any node not heard from for half the node timeout, and
+ * flag nodes that do not answer within the node timeout as possibly failing (PFAIL).
+ */
+import {
+  NODE_FAIL,
+  NODE_HANDSHAKE,
+  NODE_MYSELF,
+  NODE_NOADDR,
+  NODE_PFAIL,
+  TODO_UPDATE_STATE,
+} from './node';
+import type { ClusterNode } from './node';
+import type { ClusterState } from './state';
+import { sendPing } from './gossip';
+
+export const CLUSTER_CRON_PERIOD_MS = 100;
+
+/** clusterNodeCronHandleReconnect: (re)open the link to a node that is on the bus. */
+function reconnect(s: ClusterState, node: ClusterNode, now: number): void {
+  const reachable = s.bus.member(node.id) !== undefined;
+  if (!reachable) {
+    // The connection fails (or was reset): failure detection needs a ping "in flight".
+    node.link = null;
+    node.inboundLink = null;
+    if (node.pingSent === 0) node.pingSent = now;
+    return;
+  }
+  if (node.link !== null) return;
+  const oldPingSent = node.pingSent;
+  node.link = { inbound: false, createdAt: now };
+  // clusterLinkConnectHandler pings at once, keeping an older outstanding ping time.
+  sendPing(s, node, 'ping');
+  if (oldPingSent !== 0) node.pingSent = oldPingSent;
+}
+
+export function clusterCron(s: ClusterState): void {
+  const now = s.now();
+  s.cronIteration++;
+  let updateState = false;
+  for (const node of [...s.nodes.values()]) {
+    if ((node.flags & (NODE_MYSELF | NODE_NOADDR)) !== 0) continue;
+    reconnect(s, node, now);
+  }
+  // Once a second: ping the node with the oldest pong among five random picks.
+  if (s.cronIteration % 10 === 0) {
+    const all = [...s.nodes.values()];
+    let best: ClusterNode | null = null;
+    for (let j = 0; j < 5; j++) {
+      const n = all[s.rng.int(all.length)]!;
+      if (n.link === null || n.pingSent !== 0 || (n.flags & (NODE_MYSELF | NODE_HANDSHAKE)) !== 0)
+        continue;
+      if (best === null || best.pongReceived > n.pongReceived) best = n;
+    }
+    if (best !== null) sendPing(s, best, 'ping');
+  }
+  for (const node of s.nodes.values()) {
+    if ((node.flags & (NODE_MYSELF | NODE_NOADDR | NODE_HANDSHAKE)) !== 0) continue;
+    const pingDelay = now - node.pingSent;
+    const dataDelay = now - node.dataReceived;
+    if (
+      node.link !== null &&
+      node.pingSent === 0 &&
+      now - node.pongReceived > s.nodeTimeoutMs / 2
+    ) {
+      sendPing(s, node, 'ping');
+      continue;
+    }
+    if (node.pingSent === 0) continue;
+    // Any traffic from the node counts as a sign of life, not just the pong.
+    if (
+      Math.min(pingDelay, dataDelay) > s.nodeTimeoutMs &&
+      (node.flags & (NODE_PFAIL | NODE_FAIL)) === 0
+    ) {
+      node.flags |= NODE_PFAIL;
+      updateState = true;
+    }
+  }
+  if (updateState || s.state === 'fail') s.todo |= TODO_UPDATE_STATE;
+  s.beforeSleep();
+}

@@ -1,0 +1,365 @@
+/**
+ * A node's cluster state (Redis's clusterState + the slot functions of cluster.c 7.0): the
+ * nodes it knows, which node serves each of the 16,384 slots in its view, the slots it is
+ * migrating or importing, epochs, and the ok/fail state. Messages from the bus update it in
+ * gossip.ts; the CLUSTER command reads and changes it.
+ */
+import type { EngineRng } from '../../rng';
+import { engineRng } from '../../rng';
+import type { BinStr } from '../bytes';
+import type { RedisEngine } from '../engine';
+import { HASH_SLOTS } from '../../cluster/slots';
+import type { BusMember, BusMessage, BusMessageType, ClusterBus } from './bus';
+import {
+  ClusterNode,
+  CLUSTER_PORT_INCR,
+  NODE_FAIL,
+  NODE_MASTER,
+  NODE_MIGRATE_TO,
+  NODE_MYSELF,
+  NODE_PFAIL,
+  NODE_SLAVE,
+  TODO_UPDATE_STATE,
+} from './node';
+import { SlotKeys } from './slot-keys';
+import { broadcastPublish, receiveMessage } from './gossip';
+import { clusterCron, CLUSTER_CRON_PERIOD_MS } from './cron';
+import type { Client } from '../client';
+import type { Argv } from '../command';
+import { eqi } from '../bytes';
+
+export interface ClusterNodeOptions {
+  bus: ClusterBus;
+  /** The address the node announces (CLUSTER NODES, MOVED, CLUSTER SLOTS). */
+  ip: string;
+  port: number;
+  /** Cluster bus port (default port + 10000). */
+  cport?: number;
+  /** cluster-node-timeout in ms (default 15000). */
+  nodeTimeoutMs?: number;
+  /** cluster-require-full-coverage (default yes). */
+  requireFullCoverage?: boolean;
+  /** cluster-allow-reads-when-down (default no). */
+  allowReadsWhenDown?: boolean;
+  /** cluster-allow-replica-migration (default yes). */
+  allowReplicaMigration?: boolean;
+  /** The cluster's own random stream (ping targets, gossip picks); default seeded from the port. */
+  rng?: EngineRng;
+}
+
+// clusterUpdateState's heuristics (cluster.c).
+const CLUSTER_MAX_REJOIN_DELAY = 5000;
+const CLUSTER_MIN_REJOIN_DELAY = 500;
+const CLUSTER_WRITABLE_DELAY = 2000;
+
+export class ClusterState implements BusMember {
+  readonly engine: RedisEngine;
+  readonly bus: ClusterBus;
+  readonly myself: ClusterNode;
+  readonly nodes = new Map<string, ClusterNode>();
+  readonly slots: Array<ClusterNode | null> = new Array<ClusterNode | null>(HASH_SLOTS).fill(null);
+  readonly migratingTo: Array<ClusterNode | null> = new Array<ClusterNode | null>(HASH_SLOTS).fill(
+    null,
+  );
+  readonly importingFrom: Array<ClusterNode | null> = new Array<ClusterNode | null>(
+    HASH_SLOTS,
+  ).fill(null);
+  /** Slots whose owner (in this view) stopped claiming them; see clusterUpdateSlotsConfigWith. */
+  readonly ownerNotClaiming = new Uint8Array(HASH_SLOTS / 8);
+  readonly slotKeys = new SlotKeys();
+  /** Nodes removed with CLUSTER FORGET → engine ms until which gossip may not re-add them. */
+  readonly blacklist = new Map<string, number>();
+  readonly rng: EngineRng;
+  readonly nodeTimeoutMs: number;
+  readonly requireFullCoverage: boolean;
+  readonly allowReadsWhenDown: boolean;
+  readonly allowReplicaMigration: boolean;
+  currentEpoch = 0;
+  state: 'ok' | 'fail' = 'fail';
+  /** Masters serving at least one slot. */
+  size = 0;
+  todo = 0;
+  readonly sent = new Map<BusMessageType, number>();
+  readonly received = new Map<BusMessageType, number>();
+  cronIteration = 0;
+  private ticks = 0;
+  private firstStateCall: number | null = null;
+  private amongMinorityTime = -Infinity;
+
+  constructor(engine: RedisEngine, nodeId: string, opts: ClusterNodeOptions) {
+    this.engine = engine;
+    this.bus = opts.bus;
+    this.rng = opts.rng ?? engineRng(opts.port);
+    this.nodeTimeoutMs = opts.nodeTimeoutMs ?? 15000;
+    this.requireFullCoverage = opts.requireFullCoverage ?? true;
+    this.allowReadsWhenDown = opts.allowReadsWhenDown ?? false;
+    this.allowReplicaMigration = opts.allowReplicaMigration ?? true;
+    const cport = opts.cport ?? opts.port + CLUSTER_PORT_INCR;
+    this.myself = new ClusterNode(nodeId, opts.ip, opts.port, cport, NODE_MYSELF | NODE_MASTER);
+    this.nodes.set(nodeId, this.myself);
+    engine.dbs[0]!.keyIndex = this.slotKeys;
+    this.bus.attach(this);
+  }
+
+  // ---- BusMember ------------------------------------------------------------------------------
+
+  get nodeId(): string {
+    return this.myself.id;
+  }
+  get ip(): string {
+    return this.myself.ip;
+  }
+  get port(): number {
+    return this.myself.port;
+  }
+  get cport(): number {
+    return this.myself.cport;
+  }
+  receive(msg: BusMessage): void {
+    receiveMessage(this, msg);
+    this.beforeSleep();
+  }
+
+  now(): number {
+    return Math.floor(this.engine.clock.nowMs());
+  }
+
+  // ---- nodes ----------------------------------------------------------------------------------
+
+  /** clusterLookupNode: exact 40-character ID. */
+  lookup(id: BinStr): ClusterNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  /** clusterBlacklistExists (dropping expired entries first). */
+  blacklisted(id: string): boolean {
+    const now = this.now();
+    for (const [k, until] of this.blacklist) if (until < now) this.blacklist.delete(k);
+    return this.blacklist.has(id);
+  }
+
+  addNode(n: ClusterNode): void {
+    this.nodes.set(n.id, n);
+  }
+
+  /** clusterDelNode: forget a node, its slots and the failure reports it made. */
+  delNode(n: ClusterNode): void {
+    for (let j = 0; j < HASH_SLOTS; j++) {
+      if (this.importingFrom[j] === n) this.importingFrom[j] = null;
+      if (this.migratingTo[j] === n) this.migratingTo[j] = null;
+      if (this.slots[j] === n) this.delSlot(j);
+    }
+    for (const other of this.nodes.values()) other.failReports.delete(n);
+    if (n.replicaOf !== null) n.replicaOf.removeReplica(n);
+    for (const r of n.replicas) r.replicaOf = null;
+    this.nodes.delete(n.id);
+  }
+
+  // ---- slots ----------------------------------------------------------------------------------
+
+  /** clusterAddSlot: false when the slot already has an owner. */
+  addSlot(n: ClusterNode, slot: number): boolean {
+    if (this.slots[slot] !== null) return false;
+    const old = n.setSlot(slot);
+    // A master getting its first slot is a replica-migration target if other masters have replicas.
+    if (!old && n.numSlots === 1 && this.mastersHaveReplicas()) n.flags |= NODE_MIGRATE_TO;
+    this.slots[slot] = n;
+    this.clearNotClaiming(slot);
+    return true;
+  }
+
+  /** clusterDelSlot: false when the slot had no owner. */
+  delSlot(slot: number): boolean {
+    const n = this.slots[slot];
+    if (n === null || n === undefined) return false;
+    n.clearSlot(slot);
+    this.slots[slot] = null;
+    return true;
+  }
+
+  delNodeSlots(n: ClusterNode): number {
+    let deleted = 0;
+    for (let j = 0; j < HASH_SLOTS; j++) {
+      if (n.hasSlot(j)) {
+        this.delSlot(j);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  /** clusterCloseAllSlots: forget every migrating / importing state. */
+  closeAllSlots(): void {
+    this.migratingTo.fill(null);
+    this.importingFrom.fill(null);
+  }
+
+  private mastersHaveReplicas(): boolean {
+    for (const n of this.nodes.values()) if (n.isMaster && n.replicas.length > 0) return true;
+    return false;
+  }
+
+  isNotClaiming(slot: number): boolean {
+    return (this.ownerNotClaiming[slot >> 3]! & (1 << (slot & 7))) !== 0;
+  }
+  setNotClaiming(slot: number): void {
+    this.ownerNotClaiming[slot >> 3]! |= 1 << (slot & 7);
+  }
+  clearNotClaiming(slot: number): void {
+    this.ownerNotClaiming[slot >> 3]! &= ~(1 << (slot & 7));
+  }
+
+  /** isSlotUnclaimed: no owner, or the owner no longer claims it. */
+  isUnclaimed(slot: number): boolean {
+    return this.slots[slot] === null || this.isNotClaiming(slot);
+  }
+
+  countKeysInSlot(slot: number): number {
+    return this.slotKeys.count(slot);
+  }
+
+  /** delKeysInSlot: deletes every key of `slot` in db 0; returns how many. */
+  delKeysInSlot(slot: number): number {
+    const db = this.engine.dbs[0]!;
+    const keys = this.slotKeys.keys(slot, Infinity);
+    for (const k of keys) db.delete(k);
+    return keys.length;
+  }
+
+  // ---- epochs ---------------------------------------------------------------------------------
+
+  maxEpoch(): number {
+    let max = 0;
+    for (const n of this.nodes.values()) if (n.configEpoch > max) max = n.configEpoch;
+    return Math.max(max, this.currentEpoch);
+  }
+
+  /**
+   * clusterBumpConfigEpochWithoutConsensus: unless this node already has the greatest epoch,
+   * take currentEpoch + 1 as its config epoch. Returns whether it bumped.
+   */
+  bumpEpochWithoutConsensus(): boolean {
+    const max = this.maxEpoch();
+    if (this.myself.configEpoch === 0 || this.myself.configEpoch !== max) {
+      this.currentEpoch++;
+      this.myself.configEpoch = this.currentEpoch;
+      return true;
+    }
+    return false;
+  }
+
+  /** The epoch this node reports as its own (a replica reports its master's). */
+  myEpoch(): number {
+    const m = this.myself;
+    return m.isReplica && m.replicaOf !== null ? m.replicaOf.configEpoch : m.configEpoch;
+  }
+
+  // ---- roles ----------------------------------------------------------------------------------
+
+  /**
+   * master_repl_offset as the bus header carries it (CLUSTER SHARDS replication-offset). The
+   * replication layer sets this; a node without it reports 0, as a master that never had writes
+   * propagated does.
+   */
+  replicationOffset: () => number = () => 0;
+
+  /** Called when this node turns into a replica of `master` (clusterSetMaster's replicationSetMaster). */
+  onReplicate: ((master: ClusterNode) => void) | undefined;
+
+  /** clusterSetMaster: this node becomes a replica of `n`. */
+  setMaster(n: ClusterNode): void {
+    const me = this.myself;
+    if (me.isMaster) {
+      me.flags = (me.flags & ~(NODE_MASTER | NODE_MIGRATE_TO)) | NODE_SLAVE;
+      this.closeAllSlots();
+    } else {
+      me.replicaOf?.removeReplica(me);
+    }
+    me.replicaOf = n;
+    n.addReplica(me);
+    this.onReplicate?.(n);
+    this.todo |= TODO_UPDATE_STATE;
+  }
+
+  // ---- state ----------------------------------------------------------------------------------
+
+  /** clusterBeforeSleep: deferred work after a command or a batch of bus messages. */
+  beforeSleep(): void {
+    if ((this.todo & TODO_UPDATE_STATE) !== 0) this.updateState();
+  }
+
+  /**
+   * clusterUpdateState: ok when every slot is served by a non-failing node (with
+   * cluster-require-full-coverage) and a majority of the slot-serving masters is reachable.
+   * A master waits 2 s after its first evaluation before turning ok, and a master that was in
+   * the minority waits the rejoin delay, so it can learn of a newer configuration first.
+   */
+  updateState(): void {
+    this.todo &= ~TODO_UPDATE_STATE;
+    const now = this.now();
+    this.firstStateCall ??= now;
+    if (
+      this.myself.isMaster &&
+      this.state === 'fail' &&
+      now - this.firstStateCall < CLUSTER_WRITABLE_DELAY
+    )
+      return;
+    let next: 'ok' | 'fail' = 'ok';
+    if (this.requireFullCoverage) {
+      for (let j = 0; j < HASH_SLOTS; j++) {
+        const n = this.slots[j];
+        if (n === null || n === undefined || (n.flags & NODE_FAIL) !== 0) {
+          next = 'fail';
+          break;
+        }
+      }
+    }
+    let reachable = 0;
+    this.size = 0;
+    for (const n of this.nodes.values()) {
+      if (n.isMaster && n.numSlots > 0) {
+        this.size++;
+        if ((n.flags & (NODE_FAIL | NODE_PFAIL)) === 0) reachable++;
+      }
+    }
+    if (reachable < Math.floor(this.size / 2) + 1) {
+      next = 'fail';
+      this.amongMinorityTime = now;
+    }
+    if (next !== this.state) {
+      const rejoinDelay = Math.min(
+        CLUSTER_MAX_REJOIN_DELAY,
+        Math.max(CLUSTER_MIN_REJOIN_DELAY, this.nodeTimeoutMs),
+      );
+      if (next === 'ok' && this.myself.isMaster && now - this.amongMinorityTime < rejoinDelay)
+        return;
+      this.state = next;
+    }
+  }
+
+  /** Called on every engine tick (serverCron): clusterCron runs every 100 ms, as run_with_period(100). */
+  tick(): void {
+    const every = Math.max(1, Math.round(CLUSTER_CRON_PERIOD_MS / (1000 / this.engine.config.hz)));
+    if (this.ticks++ % every === 0) clusterCron(this);
+    this.bus.drain();
+  }
+
+  /** After each command: ASKING lasts one command (or one transaction); deferred work runs. */
+  afterCommand(c: Client, argv: Argv): void {
+    if (c.multi === null && !eqi(argv[0] ?? '', 'asking')) c.asking = false;
+    this.beforeSleep();
+  }
+
+  /** clusterPropagatePublish: other nodes deliver the message to their subscribers too. */
+  publish(channel: BinStr, message: BinStr): void {
+    broadcastPublish(this, channel, message);
+  }
+
+  /** Message counters for CLUSTER INFO. */
+  countSent(type: BusMessageType): void {
+    this.sent.set(type, (this.sent.get(type) ?? 0) + 1);
+  }
+  countReceived(type: BusMessageType): void {
+    this.received.set(type, (this.received.get(type) ?? 0) + 1);
+  }
+}
