@@ -269,6 +269,38 @@ async function runSteps(cluster: ClusterUnderTest): Promise<unknown[]> {
   return out;
 }
 
+async function usedMemory(port: number): Promise<number> {
+  const c = await RawRedisConnection.connect(port);
+  const r = await c.send(['INFO', 'memory']);
+  c.close();
+  return r.kind === 'bulk' ? Number(/used_memory:(\d+)/.exec(r.value)?.[1]) : NaN;
+}
+
+it('models the used_memory cluster mode adds: the node itself and 16 more bytes a key', async () => {
+  const empty = [await usedMemory(real.ports[0]!), await usedMemory(ours.ports[0]!)];
+  expect(Math.abs(empty[1]! - empty[0]!) / empty[0]!).toBeLessThan(0.05);
+  const n = 2000;
+  for (const cluster of [real, ours]) {
+    const c = await RawRedisConnection.connect(cluster.ports[0]!);
+    for (let i = 0; i < n; i++)
+      c.write(
+        `*3\r\n$3\r\nSET\r\n$${A.length + 6}\r\n${A}:${String(i).padStart(5, '0')}\r\n$1\r\nv\r\n`,
+      );
+    for (let i = 0; i < n; i++) await c.next();
+    c.close();
+  }
+  const perKey = [
+    (await usedMemory(real.ports[0]!)) - empty[0]!,
+    (await usedMemory(ours.ports[0]!)) - empty[1]!,
+  ].map((d) => d / n);
+  expect(Math.abs(perKey[1]! - perKey[0]!) / perKey[0]!).toBeLessThan(0.2);
+  for (const cluster of [real, ours]) {
+    const c = await RawRedisConnection.connect(cluster.ports[0]!);
+    await c.send(['FLUSHALL']);
+    c.close();
+  }
+});
+
 it('answers every step as the real cluster does', async () => {
   const want = await runSteps(real);
   const got = await runSteps(ours);

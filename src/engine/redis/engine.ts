@@ -153,6 +153,7 @@ export class RedisEngine implements KeyspaceHost {
     if (!this.memoryStale) return this.memoryCached;
     let n = BASE_USED_MEMORY;
     for (const db of this.dbs) if (db.size !== 0) n += db.usedBytes;
+    if (this.cluster !== null) n += this.cluster.memoryBytes();
     this.memoryCached = n;
     this.memoryStale = false;
     return n;
@@ -307,6 +308,17 @@ export class RedisEngine implements KeyspaceHost {
 
   get blockedCount(): number {
     return this.blockedClients.size;
+  }
+
+  /** Clients blocked on keys right now (cluster mode redirects them when their slot moves). */
+  blockedNow(): Client[] {
+    return [...this.blockedClients];
+  }
+
+  /** Ends a blocked client's wait with `r` instead of its command's reply. */
+  unblockWith(c: Client, r: Reply): void {
+    this.unblock(c);
+    c.push(r);
   }
 
   /**

@@ -120,10 +120,10 @@ export class ClusterBus {
     return this.members.get(id);
   }
 
-  /** Sends `msg` from one member to another; false when nobody with that ID is on the bus. */
+  /** Sends `msg` from one member to another; false when either is not on the bus. */
   send(from: string, to: string, msg: BusMessage): boolean {
     const target = this.members.get(to);
-    if (target === undefined) return false;
+    if (target === undefined || !this.members.has(from)) return false;
     this.transport.carry(from, to, () => {
       // A member that left the bus after the message was sent never gets it.
       if (this.members.get(to) === target) target.receive(msg);

@@ -19,9 +19,11 @@ export const CLUSTER_CRON_PERIOD_MS = 100;
 
 /** clusterNodeCronHandleReconnect: (re)open the link to a node that is on the bus. */
 function reconnect(s: ClusterState, node: ClusterNode, now: number): void {
-  const reachable = s.bus.member(node.id) !== undefined;
+  // Both ends must be on the bus (a node that left it reaches nobody).
+  const reachable = s.bus.member(node.id) !== undefined && s.bus.member(s.myself.id) === s;
   if (!reachable) {
     // The connection fails (or was reset): failure detection needs a ping "in flight".
+    if (node.link !== null || node.inboundLink !== null) s.engine.usedMemoryChanged();
     node.link = null;
     node.inboundLink = null;
     if (node.pingSent === 0) node.pingSent = now;
@@ -30,6 +32,7 @@ function reconnect(s: ClusterState, node: ClusterNode, now: number): void {
   if (node.link !== null) return;
   const oldPingSent = node.pingSent;
   node.link = { inbound: false, createdAt: now };
+  s.engine.usedMemoryChanged();
   // clusterLinkConnectHandler pings at once, keeping an older outstanding ping time.
   sendPing(s, node, 'ping');
   if (oldPingSent !== 0) node.pingSent = oldPingSent;

@@ -295,7 +295,10 @@ export function receiveMessage(s: ClusterState, msg: BusMessage): void {
   if (sender !== undefined && (sender.flags & NODE_HANDSHAKE) !== 0) sender = undefined;
   if (sender !== undefined) {
     sender.dataReceived = now;
-    sender.inboundLink ??= { inbound: true, createdAt: now };
+    if (sender.inboundLink === null) {
+      sender.inboundLink = { inbound: true, createdAt: now };
+      s.engine.usedMemoryChanged();
+    }
     if (h.currentEpoch > s.currentEpoch) s.currentEpoch = h.currentEpoch;
     if (h.configEpoch > sender.configEpoch) sender.configEpoch = h.configEpoch;
     sender.replOffset = h.offset;

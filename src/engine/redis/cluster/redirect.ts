@@ -115,3 +115,28 @@ export function clusterAdmit(
   }
   return r;
 }
+
+/**
+ * clusterRedirectBlockedClientIfNeeded (run from the cron, as Redis's clientsCron does): a
+ * client blocked on a key whose slot is no longer served here (and not being imported) is
+ * unblocked with -MOVED, or -CLUSTERDOWN when the slot has no owner or the cluster is down.
+ */
+export function redirectBlockedClients(s: ClusterState): void {
+  for (const c of s.engine.blockedNow()) {
+    const b = c.blocked;
+    if (b === null) continue;
+    if (s.state === 'fail') {
+      s.engine.unblockWith(c, DOWN);
+      continue;
+    }
+    const key = b.keys[0];
+    if (key === undefined) continue;
+    const slot = keyHashSlot(key);
+    // Redis keeps a READONLY client blocked by a read command on a replica; every blocking
+    // command the engine has (BLPOP, BLMOVE, BZPOPMIN…) is a write command, so none stays.
+    const node = s.slots[slot] ?? null;
+    if (node !== s.myself && s.importingFrom[slot] === null) {
+      s.engine.unblockWith(c, node === null ? DOWN_UNBOUND : redirectTo('MOVED', slot, node));
+    }
+  }
+}
