@@ -1,8 +1,11 @@
 // Real cluster tooling against the engine's cluster (`npm run serve:redis -- --cluster 3`):
-// `redis-cli --cluster check` finds nothing wrong.
+// `redis-cli --cluster check` finds nothing wrong, and `redis-cli --cluster reshard` moves slots
+// (SETSLOT IMPORTING / MIGRATING, GETKEYSINSLOT, MIGRATE … KEYS, SETSLOT NODE) losing no key.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { keyHashSlot } from '../../src/engine/cluster';
+import type { RedisEngine, Reply } from '../../src/engine/redis/index';
 import { startEngineCluster } from './redis-cluster-servers';
 import type { ClusterUnderTest } from './redis-cluster-servers';
 
@@ -39,3 +42,83 @@ it('passes redis-cli --cluster check from every node', async () => {
     expect(code).toBe(0);
   }
 }, 30_000);
+
+/** Every key with its type, value and TTL, read from the node that serves it. */
+function snapshot(nodes: RedisEngine[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const show = (r: Reply | undefined): string => JSON.stringify(r);
+  for (const n of nodes) {
+    for (let slot = 0; slot < 16384; slot++) {
+      if (n.cluster!.slots[slot] !== n.cluster!.myself) continue;
+      const keys = n.exec(['CLUSTER', 'GETKEYSINSLOT', String(slot), '1000']);
+      if (keys?.kind !== 'array') continue;
+      for (const k of keys.items) {
+        const key = k.kind === 'bulk' ? k.value : '';
+        const type = n.exec(['TYPE', key]);
+        const value = n.exec(['DUMP', key]);
+        const ttl = n.exec(['PTTL', key]);
+        const ttlBucket = ttl?.kind === 'int' && Number(ttl.value) > 0 ? 'volatile' : show(ttl);
+        out.set(key, `${show(type)} ${show(value)} ${ttlBucket}`);
+      }
+    }
+  }
+  return out;
+}
+
+it('reshards 300 slots with redis-cli --cluster reshard, no key lost, and check passes after', async () => {
+  const nodes = (
+    ours as ClusterUnderTest & { server: { nodes: Array<{ engine: RedisEngine }> } }
+  ).server.nodes.map((h) => h.engine);
+  const owner = (key: string): RedisEngine => {
+    const slot = keyHashSlot(key);
+    return nodes.find((n) => n.cluster!.slots[slot] === n.cluster!.myself)!;
+  };
+  for (let i = 0; i < 3000; i++) {
+    const key = `key:${i}`;
+    const n = owner(key);
+    if (i % 3 === 0) n.exec(['SET', key, `value-${i}`]);
+    else if (i % 3 === 1) n.exec(['HSET', key, 'f', String(i), 'g', 'x'.repeat(i % 50)]);
+    else n.exec(['RPUSH', key, 'a', String(i)]);
+    if (i % 7 === 0) n.exec(['EXPIRE', key, '3600']);
+  }
+  const before = snapshot(nodes);
+  expect(before.size).toBe(3000);
+  const ids = nodes.map((n) => n.cluster!.myself.id);
+  const { stdout } = await run(
+    'redis-cli',
+    [
+      '--cluster',
+      'reshard',
+      `127.0.0.1:${ours.ports[0]}`,
+      '--cluster-from',
+      ids[0]!,
+      '--cluster-to',
+      ids[1]!,
+      '--cluster-slots',
+      '300',
+      '--cluster-yes',
+    ],
+    { timeout: 60000, maxBuffer: 16 << 20 },
+  );
+  expect(stdout).not.toContain('[ERR]');
+  expect(
+    (stdout.match(/Moving slot \d+ from 127\.0\.0\.1:\d+ to 127\.0\.0\.1:\d+/g) ?? []).length,
+  ).toBe(300);
+  // Node 1 now serves 300 more slots, in every node's view.
+  for (const n of nodes) {
+    expect(n.cluster!.myself.isMaster).toBe(true);
+    const served = nodes.map((m) => n.cluster!.lookup(m.cluster!.myself.id)!.numSlots);
+    expect(served).toEqual([5461 - 300, 5462 + 300, 5461]);
+  }
+  const after = snapshot(nodes);
+  expect(after.size).toBe(3000);
+  expect([...after].filter(([k, v]) => before.get(k) !== v)).toEqual([]);
+  const dbsizes = nodes.map((n) => n.dbs[0]!.size).reduce((a, b) => a + b, 0);
+  expect(dbsizes).toBe(3000);
+  for (const port of ours.ports) {
+    const { code, out } = await check(port);
+    expect(out).not.toContain('[ERR]');
+    expect(out).not.toContain('[WARNING]');
+    expect(code).toBe(0);
+  }
+}, 90_000);

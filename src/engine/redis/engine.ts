@@ -27,6 +27,7 @@ import { commandTable } from './commands';
 import { Persistence } from './rdb/persistence';
 import { ClusterState } from './cluster/state';
 import type { ClusterNodeOptions } from './cluster/state';
+import { closeIdleMigrateSockets } from './cluster/migrate';
 
 export interface RedisEngineOptions {
   clock: EngineClock;
@@ -44,6 +45,11 @@ export interface RedisEngineOptions {
   tcpPort?: number;
   /** Cluster mode (cluster-enabled yes): the node joins `cluster.bus` serving no slots yet. */
   cluster?: ClusterNodeOptions & { nodeId?: string };
+  /**
+   * The server listening at host:port, for MIGRATE (in-process: no sockets). Default in cluster
+   * mode: the members of the cluster bus; otherwise none (MIGRATE answers IOERR).
+   */
+  resolvePeer?: (host: string, port: number) => RedisEngine | undefined;
 }
 
 export interface ServerStats extends KeyspaceStats {
@@ -90,6 +96,8 @@ export class RedisEngine implements KeyspaceHost {
   observer: ObservationListener | undefined;
   /** Cluster mode state, or null for a standalone server. */
   readonly cluster: ClusterState | null;
+  /** Finds the server at host:port for MIGRATE (see RedisEngineOptions.resolvePeer). */
+  readonly resolvePeer: (host: string, port: number) => RedisEngine | undefined;
   /** Highest used_memory seen at command boundaries (INFO used_memory_peak). */
   peakMemory = 0;
   keyspaceEvent: KeyspaceHost['keyspaceEvent'];
@@ -121,6 +129,7 @@ export class RedisEngine implements KeyspaceHost {
     this.runId = opts.runId ?? hexId(this.rng);
     this.tcpPort = opts.tcpPort ?? 0;
     this.cluster = opts.cluster ? new ClusterState(this, opts.cluster.nodeId ?? hexId(this.rng), opts.cluster) : null;
+    this.resolvePeer = opts.resolvePeer ?? ((host, port) => this.cluster?.peerEngine(host, port));
   }
 
   // ---- KeyspaceHost ----------------------------------------------------------------------------
@@ -290,6 +299,7 @@ export class RedisEngine implements KeyspaceHost {
     const n = this.activeExpireCycle();
     this.persistence.cron(this);
     this.cluster?.tick();
+    closeIdleMigrateSockets(this);
     this.peakMemory = Math.max(this.peakMemory, this.usedMemory());
     return n;
   }

@@ -66,5 +66,5 @@ export {
   parseConsoleLine,
 } from './console';
 export type { CommandHelp } from './console';
-export type { RedisCluster, RedisClusterOptions, ClusterNodeOptions, BusTransport, SlotRange } from './cluster';
-export { createRedisCluster, ClusterBus, ClusterState, ClusterNode, meet, slotMap } from './cluster';
+export type { RedisCluster, RedisClusterOptions, ClusterNodeOptions, BusTransport, SlotRange, MoveSlotResult } from './cluster';
+export { createRedisCluster, ClusterBus, ClusterState, ClusterNode, meet, slotMap, moveSlot } from './cluster';

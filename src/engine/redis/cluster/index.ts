@@ -24,3 +24,6 @@ export { infoText, nodesText, slotMap } from './describe';
 export { clusterRedirect, clusterAdmit } from './redirect';
 export { cluster } from './cluster-command';
 export { clientModeCommands } from './client-mode-commands';
+export type { MoveSlotResult } from './reshard';
+export { moveSlot } from './reshard';
+export { migrateCommand, restoreAsking } from './migrate';

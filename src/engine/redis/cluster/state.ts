@@ -133,6 +133,12 @@ export class ClusterState implements BusMember {
     return this.nodes.get(id);
   }
 
+  /** The engine of the bus member listening at host:port (client or bus port), for MIGRATE. */
+  peerEngine(host: string, port: number): RedisEngine | undefined {
+    const m = this.bus.memberAt(host === 'localhost' ? '127.0.0.1' : host, port);
+    return m instanceof ClusterState ? m.engine : undefined;
+  }
+
   /** clusterBlacklistExists (dropping expired entries first). */
   blacklisted(id: string): boolean {
     const now = this.now();

@@ -16,8 +16,9 @@ import { bitmapCommands } from './bitmaps';
 // Not '../cluster' (its index also exports createRedisCluster, which needs the engine and so this table).
 import { cluster } from '../cluster/cluster-command';
 import { clientModeCommands } from '../cluster/client-mode-commands';
+import { migrateCommands } from '../cluster/migrate';
 
-const core: CommandDef[] = [...coreCommands, cluster, ...clientModeCommands];
+const core: CommandDef[] = [...coreCommands, cluster, ...clientModeCommands, ...migrateCommands];
 
 /**
  * Data-type families (hash, list, set, zset, geo): each family folder exports
