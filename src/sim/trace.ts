@@ -30,6 +30,31 @@ export interface TracePayloads {
   'db.query': { requestId: number; sql: string; durationUs: Micros; rows: number };
   'node.crashed': { reason: string };
   'node.recovered': Record<string, never>;
+  /** A cache node's lifecycle machine entered `state` (available, rebooting, replacing, …). */
+  'node.state': { state: string };
+  /** A cache node became primary or replica (a promotion, or a demotion after failover). */
+  'node.role': { role: 'primary' | 'replica' };
+  /**
+   * `from` (an app instance) looked a DNS name up: answered from its resolver cache, or by
+   * the VPC resolver (then cached for `ttlS`). Addresses are node ids, in the answer's order.
+   */
+  'dns.resolved': { name: string; addresses: string[]; ttlS: number; cached: boolean };
+  /** An endpoint's record now points elsewhere (a repointed primary, a replica added…). */
+  'dns.updated': { name: string; addresses: string[] };
+  /** `from` opened a connection to node `to` through `endpoint` (a DNS name). */
+  'conn.opened': { conn: string; endpoint: string };
+  /** `from` could not connect to node `to` (nothing listening there). */
+  'conn.refused': { endpoint: string; reason: string };
+  /** A connection ended: reset by the node (crash, reboot, replacement) or closed by the client. */
+  'conn.closed': { conn: string; reason: string; by: 'node' | 'client' };
+  /** A client will try `endpoint` again after `delayUs` (exponential backoff with jitter). */
+  'client.retry': { endpoint: string; attempt: number; delayUs: Micros };
+  /** A client chose node `to` for `key`: by its ketama ring, its slot map, or the endpoint. */
+  'client.routed': { key: string; via: 'ketama' | 'slot-map' | 'endpoint' };
+  /** A node answered MOVED or ASK: `from` (the client) is sent on to node `to` for `slot`. */
+  'client.redirected': { key: string; slot: number; kind: 'moved' | 'ask'; node: string };
+  /** A Memcached client learned the cluster's node list (Auto Discovery, config version). */
+  'discovery.updated': { endpoint: string; version: number; nodes: string[] };
   'action.applied': { action: string; detail: string };
   'scenario.note': { text: string };
 }

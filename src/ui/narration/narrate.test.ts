@@ -71,6 +71,50 @@ describe('narration', () => {
     expect(describeEvent(sent)).toContain('app-1 → cache-1');
   });
 
+  it('tells DNS, connections and failover steps in words', () => {
+    const ev = (kind: TraceEvent['kind'], from: string, to: string, payload: object) =>
+      ({ seq: seq++, t: 5_000, kind, from, to, payload }) as TraceEvent;
+    const names = (id: string) =>
+      ({ 'app-1': 'App instance 1', 'orders-002': 'orders-002' })[id] ?? id;
+    const primary = 'orders.abc123.ng.0001.use1.cache.amazonaws.com';
+    expect(
+      describeEvent(
+        ev('dns.resolved', 'app-1', '', {
+          name: primary,
+          addresses: ['orders-001'],
+          ttlS: 15,
+          cached: true,
+        }),
+        names,
+      ),
+    ).toBe(`App instance 1 resolves ${primary} → orders-001 (from its DNS cache)`);
+    expect(
+      describeEvent(
+        ev('conn.closed', 'app-1', 'orders-001', {
+          conn: 'orders-001/3',
+          reason: 'reboot',
+          by: 'node',
+        }),
+      ),
+    ).toBe('Connection orders-001/3 reset by the node: reboot');
+    expect(
+      describeEvent(
+        ev('client.redirected', 'app-1', 'orders-002', {
+          key: 'k',
+          slot: 3999,
+          kind: 'moved',
+          node: 'orders-002',
+        }),
+        names,
+      ),
+    ).toBe('MOVED 3999: App instance 1 is sent on to orders-002 for k');
+    const update = ev('dns.updated', '', '', { name: primary, addresses: ['orders-002'] });
+    expect(summarise([update], names)).toBe(`DNS: ${primary} now points to orders-002`);
+    expect(describeEvent(ev('node.state', 'orders-001', '', { state: 'rebooting' }))).toBe(
+      'orders-001 is rebooting',
+    );
+  });
+
   it('returns null for an empty window', () => {
     expect(summarise([])).toBeNull();
   });

@@ -33,12 +33,49 @@ export function describeEvent(e: TraceEvent, name: NodeNamer = identity): string
       return `${name(e.from)} is down: ${e.payload.reason}`;
     case 'node.recovered':
       return `${name(e.from)} is back up`;
+    case 'node.state':
+      return `${name(e.from)} is ${STATE_WORDS[e.payload.state] ?? e.payload.state}`;
+    case 'node.role':
+      return `${name(e.from)} is now the ${e.payload.role}`;
+    case 'dns.resolved':
+      return `${name(e.from)} resolves ${e.payload.name} → ${e.payload.addresses.map(name).join(', ') || 'no address'}${e.payload.cached ? ' (from its DNS cache)' : ` (cached for ${e.payload.ttlS} s)`}`;
+    case 'dns.updated':
+      return `DNS: ${e.payload.name} now points to ${e.payload.addresses.map(name).join(', ') || 'no address'}`;
+    case 'conn.opened':
+      return `${name(e.from)} connects to ${name(e.to)} via ${e.payload.endpoint}`;
+    case 'conn.refused':
+      return `${name(e.from)} cannot connect to ${name(e.to)}: ${e.payload.reason}`;
+    case 'conn.closed':
+      return `Connection ${e.payload.conn} ${e.payload.by === 'node' ? 'reset by the node' : 'closed by the client'}: ${e.payload.reason}`;
+    case 'client.retry':
+      return `${name(e.from)} retries ${e.payload.endpoint} in ${formatDuration(e.payload.delayUs)} (attempt ${e.payload.attempt})`;
+    case 'client.routed':
+      return `${name(e.from)} sends ${e.payload.key} to ${name(e.to)} (${ROUTE_WORDS[e.payload.via]})`;
+    case 'client.redirected':
+      return `${e.payload.kind.toUpperCase()} ${e.payload.slot}: ${name(e.from)} is sent on to ${name(e.payload.node)} for ${e.payload.key}`;
+    case 'discovery.updated':
+      return `${name(e.from)} learns ${e.payload.nodes.length} node${e.payload.nodes.length === 1 ? '' : 's'} from ${e.payload.endpoint} (config version ${e.payload.version})`;
     case 'action.applied':
       return `You: ${e.payload.action}${e.payload.detail ? ` — ${e.payload.detail}` : ''}`;
     case 'scenario.note':
       return e.payload.text;
   }
 }
+
+const STATE_WORDS: Record<string, string> = {
+  available: 'available',
+  creating: 'being created',
+  rebooting: 'rebooting',
+  failed: 'failed',
+  awaitingAz: 'waiting for its Availability Zone',
+  replacing: 'being replaced',
+};
+
+const ROUTE_WORDS = {
+  ketama: 'its ketama ring',
+  'slot-map': 'its slot map',
+  endpoint: 'the endpoint',
+} as const;
 
 /** "Request 12: cache miss on product:42, read from database, 3.1 ms". */
 export function describeCompleted(e: TraceEventOf<'request.completed'>): string {
@@ -70,6 +107,8 @@ export function summarise(
     else if (
       e.kind === 'node.crashed' ||
       e.kind === 'node.recovered' ||
+      e.kind === 'node.role' ||
+      e.kind === 'dns.updated' ||
       e.kind === 'action.applied' ||
       e.kind === 'scenario.note'
     ) {
