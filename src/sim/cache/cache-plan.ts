@@ -36,7 +36,7 @@ export interface PlannedShard {
   nodes: readonly string[];
 }
 
-/** The endpoints clients use (facts §2/§4); absent ones do not exist for this cache. */
+/** The endpoints clients use (docs/endpoints.md); absent ones do not exist for this cache. */
 export interface PlannedEndpoints {
   primary?: string;
   reader?: string;

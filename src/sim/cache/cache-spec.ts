@@ -7,7 +7,7 @@ export type RedisFamilyEngine = 'valkey' | 'redis';
 /**
  * A Valkey/Redis OSS replication group. Cluster mode disabled: exactly one shard, all data on
  * every node. Cluster mode enabled: 1–500 shards over the 16,384 hash slots. Each shard is one
- * primary and 0–5 replicas, placed across `azs` (facts §2).
+ * primary and 0–5 replicas, placed across `azs` (docs/aws/replication-groups.md).
  */
 export interface ReplicationGroupSpec {
   kind: 'replication-group';
@@ -20,7 +20,7 @@ export interface ReplicationGroupSpec {
   replicasPerShard: number;
   /** AZ ids to place nodes in, in order of preference. */
   azs: readonly string[];
-  /** Multi-AZ with automatic failover (needs ≥ 1 replica per shard, facts §3). */
+  /** Multi-AZ with automatic failover (needs ≥ 1 replica per shard, docs/aws/failover.md). */
   multiAz?: boolean;
   /** Nodes-per-cluster quota: 90 by default, raisable to 500. */
   nodeQuota?: number;
@@ -28,7 +28,7 @@ export interface ReplicationGroupSpec {
   reservedMemoryPercent?: number;
 }
 
-/** A Memcached cluster: 1–N nodes, each a distinct slice of the data (facts §4). */
+/** A Memcached cluster: 1–N nodes, each a distinct slice of the data (docs/aws/memcached.md). */
 export interface MemcachedClusterSpec {
   kind: 'memcached';
   id: string;
@@ -46,7 +46,7 @@ export type CacheSpec = ReplicationGroupSpec | MemcachedClusterSpec;
 const CACHE_ID = /^[a-z](?:[a-z0-9]|-(?!-))*$/;
 const MAX_ID_LENGTH = 40;
 
-/** The AWS limit a larger Memcached cap may reach: the AZ page's "up to 300" (facts §4). */
+/** The AWS limit a larger Memcached cap may reach: the AZ page's "up to 300" (docs/aws/memcached.md). */
 const MEMCACHED_MAX_NODES_CEILING = 300;
 
 /**

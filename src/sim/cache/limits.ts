@@ -1,6 +1,6 @@
 /**
- * ElastiCache's limits for node-based caches (docs/node-types.md § Limits; facts sheet
- * §2 and §4). A refused configuration names the limit it broke.
+ * ElastiCache's limits for node-based caches (docs/node-types.md § Limits;
+ * docs/aws/replication-groups.md, docs/aws/memcached.md). A refused configuration names the limit it broke.
  */
 export const LIMITS = {
   /** A shard (node group) is 1 primary + 0–5 replicas. */

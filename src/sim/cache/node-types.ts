@@ -69,7 +69,8 @@ export const NODE_TYPES: ReadonlyMap<string, NodeType> = new Map(
   ),
 );
 
-/** reserved-memory-percent's default for accounts created since 16 March 2017 (facts §6). */
+/** reserved-memory-percent's default for accounts created since 16 March 2017
+ * (docs/aws/memory-and-eviction.md). */
 export const DEFAULT_RESERVED_MEMORY_PERCENT = 25;
 
 /** memcached_connections_overhead's default, in MB (docs/node-types.md). */

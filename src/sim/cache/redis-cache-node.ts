@@ -5,7 +5,7 @@ import type { NodeConnection } from './node-connection';
 import { redisDataMaxmemory } from './node-types';
 
 export interface RedisCacheNodeOptions extends CacheNodeOptions {
-  /** reserved-memory-percent (default 25, facts §6). */
+  /** reserved-memory-percent (default 25, docs/aws/memory-and-eviction.md). */
   reservedMemoryPercent?: number;
   /** maxmemory-policy (ElastiCache's default: volatile-lru). */
   policy?: MaxmemoryPolicy;

@@ -47,9 +47,9 @@ export type NodeLifecycleEvent =
  *   detection delay ElastiCache has noticed — `failureDetected`, the signal a failover
  *   controller acts on — and a replacement starts; it comes up empty behind the same endpoint.
  * - available → reboot (customer-initiated): the engine restarts and comes back empty, and
- *   nothing signals a failure: a reboot never triggers failover (facts §3).
+ *   nothing signals a failure: a reboot never triggers failover (docs/aws/failover.md).
  * - available → replace: a new empty node behind the same endpoint (a planned replacement).
- * - An AZ outage fails the node; its replacement waits until the AZ is back (facts §3).
+ * - An AZ outage fails the node; its replacement waits until the AZ is back (docs/aws/failover.md).
  */
 export const nodeLifecycleMachine = setup({
   types: {
