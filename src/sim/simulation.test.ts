@@ -20,8 +20,8 @@ function pingModel(): ScenarioModel {
         { id: 'b', label: 'b' },
       ],
       nodes: [
-        { id: 'client', label: 'Client', kind: 'client', az: 'a', column: 0, row: 0 },
-        { id: 'server', label: 'Server', kind: 'cache', az: 'b', column: 1, row: 0 },
+        { id: 'client', label: 'Client', kind: 'client', az: 'a' },
+        { id: 'server', label: 'Server', kind: 'cache', az: 'b' },
       ],
       links: [{ from: 'client', to: 'server' }],
     },

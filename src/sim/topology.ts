@@ -22,13 +22,28 @@ export interface AzSpec {
   label: string;
 }
 
+/**
+ * A node and where it is: the picture is computed from this (src/sim/layout: AZs as columns,
+ * tiers and cache groups as rows), so a model never places nodes by hand.
+ */
 export interface NodeSpec {
   id: string;
   label: string;
+  /** A shorter name for small pictures (e.g. `node 003` in a shard's row). */
+  shortLabel?: string;
   kind: NodeKind;
   az: string;
-  column: number;
-  row: number;
+  /** The cache group (a shard, a Memcached cluster) a cache node belongs to: one row each. */
+  group?: string;
+}
+
+/** A cache group drawn as one row: its name and a second line (e.g. its slot range). */
+export interface GroupSpec {
+  id: string;
+  label: string;
+  /** Used when the row is too low for two lines: `0001 · slots 0–5460`. */
+  shortLabel?: string;
+  detail?: string;
 }
 
 export interface LatencyModel {
@@ -49,6 +64,8 @@ export interface TopologySpec {
   nodes: NodeSpec[];
   /** Undirected pairs; latency defaults by same/cross AZ unless given. */
   links: { from: string; to: string; latency?: LatencyModel }[];
+  /** Cache groups in the order their rows are drawn (groups named only by nodes follow). */
+  groups?: GroupSpec[];
 }
 
 /**

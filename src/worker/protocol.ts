@@ -19,18 +19,22 @@ export interface LoggedAction {
 export interface TopologyNodeView {
   id: string;
   label: string;
+  /** For small pictures (a shard's node drawn as a chip). */
+  shortLabel?: string;
   kind: NodeKind;
   az: string;
-  /** Layout hints: column left→right (clients … db), row top→bottom within the column. */
-  column: number;
-  row: number;
+  /** The cache group (shard, Memcached cluster) the node is drawn in. */
+  group?: string;
 }
 
+/** Everything the topology picture is computed from (see layoutTopology, re-exported here). */
 export interface TopologyView {
   region: string;
   azs: { id: string; label: string }[];
   nodes: TopologyNodeView[];
   links: { from: string; to: string; crossAz: boolean }[];
+  /** Cache groups, one row each, in drawing order. */
+  groups?: { id: string; label: string; shortLabel?: string; detail?: string }[];
 }
 
 export interface SimSnapshot {

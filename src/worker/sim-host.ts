@@ -94,6 +94,7 @@ export class SimHost implements SimWorkerApi {
         azs: spec.azs.map((a) => ({ ...a })),
         nodes: spec.nodes.map((n) => ({ ...n })),
         links: sim.topology.links.map((l) => ({ from: l.from, to: l.to, crossAz: l.crossAz })),
+        ...(spec.groups ? { groups: spec.groups.map((g) => ({ ...g })) } : {}),
       },
       actions: sim.model.actions.map((a) => ({ ...a })),
       machines: sim.model.machines?.() ?? [],

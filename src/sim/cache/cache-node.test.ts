@@ -12,9 +12,9 @@ const TOPOLOGY: TopologySpec = {
   region: 'us-east-1',
   azs: AZS.map((id) => ({ id, label: id })),
   nodes: [
-    { id: 'orders-001', label: 'orders-001', kind: 'cache', az: AZS[0]!, column: 0, row: 0 },
-    { id: 'orders-002', label: 'orders-002', kind: 'cache', az: AZS[1]!, column: 0, row: 1 },
-    { id: 'mc-0001', label: 'mc-0001', kind: 'cache', az: AZS[0]!, column: 1, row: 0 },
+    { id: 'orders-001', label: 'orders-001', kind: 'cache', az: AZS[0]! },
+    { id: 'orders-002', label: 'orders-002', kind: 'cache', az: AZS[1]! },
+    { id: 'mc-0001', label: 'mc-0001', kind: 'cache', az: AZS[0]! },
   ],
   links: [],
 };

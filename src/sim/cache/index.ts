@@ -48,3 +48,14 @@ export {
   type MemcachedResponse,
   type DiscoveryConfig,
 } from './memcached-cache-node';
+export { cacheTopology } from './cache-topology';
+export { ReplicationGroup, type Shard, type CacheRuntimeOptions } from './replication-group';
+export { MemcachedCluster } from './memcached-cluster';
+export { CacheFleet } from './cache-fleet';
+export type {
+  ReplicationLink,
+  ReplicationLinkEvent,
+  ReplicationLinkFactory,
+  ReplicationLinkOptions,
+  ReplicationLinkState,
+} from './replication-link-contract';

@@ -104,7 +104,10 @@ export class MemcachedCacheNode extends CacheNode<MemcachedRequest, MemcachedRes
   }
 
   protected killProcess(): void {
+    // The items die with the process: a stopped node holds nothing (a fresh engine, kept down).
+    this.process.replace();
     this.process.up = false;
+    this.listen();
   }
 
   /** Evictions and lazy expiries, from the engine's observation of each command. */

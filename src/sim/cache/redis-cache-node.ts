@@ -75,6 +75,8 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
 
   protected killProcess(): void {
     this.clients.clear();
+    // The data dies with the process: a stopped node holds nothing (a fresh engine, kept down).
+    this.process.replace();
     this.process.crash();
   }
 }

@@ -1,28 +1,36 @@
-import type { NodeStatus } from '../../worker';
-import { KIND_LABEL, NODE_H, NODE_W, type NodeBox } from './layout';
+import type { NodeSize, NodeStatus, PlacedNode, TopologyNodeView } from '../../worker';
+import { KIND_LABEL } from './layout';
 import { NodeGlyph } from './node-glyph';
 
 interface Props {
-  box: NodeBox;
+  box: PlacedNode;
+  node: TopologyNodeView;
+  size: NodeSize;
   status: NodeStatus | undefined;
   selected: boolean;
   onSelect: (id: string) => void;
 }
 
-const DETAIL_CHARS = 23;
+/** Characters of the status line that fit a card / a compact card. */
+const DETAIL_CHARS: Record<NodeSize, number> = { card: 25, compact: 12, chip: 0 };
 
-/** One node: pictogram, name, kind and status in words (down is dashed and says DOWN, not just red). */
-export function NodeCard({ box, status, selected, onSelect }: Props) {
-  const { node } = box;
+/**
+ * One node: pictogram, name, kind and status in words (down is dashed and says DOWN, not just
+ * red). Where and how big comes from the layout: cards show the status line, compact cards
+ * fold it into one line, chips (a 15-shard picture) keep the name and the up/down mark.
+ */
+export function NodeCard({ box, node, size, status, selected, onSelect }: Props) {
   const up = status?.up ?? true;
   const detail = status?.detail ?? '';
   const kind = KIND_LABEL[node.kind];
   const label = `${node.label}${node.label === kind ? '' : ` (${kind})`}, ${up ? 'up' : 'down'}${detail ? `: ${detail}` : ''}`;
-  const left = -NODE_W / 2;
-  const top = -NODE_H / 2;
+  const { width: w, height: h } = box;
+  const chars = DETAIL_CHARS[size];
+  const shown = detail.length > chars ? `${detail.slice(0, chars - 1)}…` : detail;
+  const text = box.label;
   return (
     <g
-      className={`node node-${node.kind}${up ? '' : ' node-down'}${selected ? ' node-selected' : ''}`}
+      className={`node node-${node.kind} node-${size}${up ? '' : ' node-down'}${selected ? ' node-selected' : ''}`}
       transform={`translate(${box.x},${box.y})`}
       role="button"
       tabIndex={0}
@@ -37,19 +45,42 @@ export function NodeCard({ box, status, selected, onSelect }: Props) {
       }}
     >
       <title>{label}</title>
-      <rect className="node-box" x={left} y={top} width={NODE_W} height={NODE_H} rx={10} />
-      <g transform={`translate(${left + 24},${top + 24})`}>
-        <NodeGlyph kind={node.kind} />
-      </g>
-      <text className="node-label" x={left + 46} y={top + 30}>
-        {node.label}
+      <rect className="node-box" width={w} height={h} rx={size === 'chip' ? 6 : 10} />
+      {size === 'chip' ? (
+        <text className="node-status" x={6} y={h / 2 + 4.5} style={{ fontSize: 12 }}>
+          {up ? '●' : '✕'}
+        </text>
+      ) : (
+        <g transform={`translate(${size === 'card' ? 24 : 15},${size === 'card' ? 24 : 17})`}>
+          <NodeGlyph kind={node.kind} />
+        </g>
+      )}
+      <text
+        className="node-label"
+        x={text.x - box.x}
+        y={text.y - box.y + text.fontSize * 0.95}
+        style={{ fontSize: text.fontSize }}
+      >
+        {text.text}
       </text>
-      <text className="node-detail" x={left + 14} y={top + 58}>
-        {detail.length > DETAIL_CHARS ? `${detail.slice(0, DETAIL_CHARS - 1)}…` : detail}
-      </text>
-      <text className="node-status" x={left + 14} y={top + 82}>
-        {up ? '● Up' : '✕ DOWN'}
-      </text>
+      {size === 'card' ? (
+        <>
+          <text className="node-detail" x={14} y={58}>
+            {shown}
+          </text>
+          <text className="node-status" x={14} y={82}>
+            {up ? '● Up' : '✕ DOWN'}
+          </text>
+        </>
+      ) : null}
+      {size === 'compact' ? (
+        <text className="node-status" x={10} y={h - 10} style={{ fontSize: 12.5 }}>
+          {up ? '● Up' : '✕ DOWN'}
+          <tspan className="node-detail" dx={6} style={{ fontSize: 12.5, fontWeight: 400 }}>
+            {shown}
+          </tspan>
+        </text>
+      ) : null}
     </g>
   );
 }

@@ -5,13 +5,22 @@ import { selectSnapshot } from '../store/sim-slice';
 import { selectSelectedNode } from '../store/view-slice';
 import { useSimSession } from '../session/session-context';
 import type { TopologyView as Topology } from '../../worker';
-import { layoutTopology } from './layout';
+import { layoutTopology, type TopologyLayout } from './layout';
 import { NodeCard } from './node-card';
 import { InFlightMessages } from './in-flight';
 import { VirtualClock } from './virtual-clock';
 import { LinkHighlights, PacketLayer, type FramePackets } from './packet-layer';
 import { useAnimationFrame } from './use-animation-frame';
 import { useReducedMotion } from './use-reduced-motion';
+
+/** A title (region, AZ, shard row) drawn in the box the layout measured for it. */
+function Title({ box }: { box: TopologyLayout['azs'][number]['label'] }) {
+  return (
+    <text x={box.x} y={box.y + box.fontSize * 0.95} style={{ fontSize: box.fontSize }}>
+      {box.text}
+    </text>
+  );
+}
 
 /** Reduced motion redraws highlights at most this often instead of every frame. */
 const REDUCED_FRAME_MS = 400;
@@ -69,7 +78,7 @@ export function TopologyView({ topology }: { topology: Topology }) {
   return (
     <svg
       className="topology"
-      viewBox={`${-4} ${-4} ${layout.width + 8} ${layout.height + 8}`}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
       // A group, not an image: the nodes inside are buttons a screen reader must reach.
       role="group"
       aria-labelledby="topology-title"
@@ -103,49 +112,60 @@ export function TopologyView({ topology }: { topology: Topology }) {
             height={layout.region.height}
             rx={14}
           />
-          <text x={layout.region.x + 14} y={layout.region.y + 24}>
-            Region {layout.region.label}
-          </text>
+          <Title box={layout.region.label} />
         </g>
       ) : null}
       {layout.azs.map((az) => (
         <g key={az.id} className="az">
           <rect x={az.x} y={az.y} width={az.width} height={az.height} rx={10} />
-          <text x={az.x + 12} y={az.y + 22}>
-            Availability Zone {az.label}
-          </text>
+          <Title box={az.label} />
         </g>
       ))}
-      <g className="links">
-        {layout.links.map((l) => (
-          <g
-            key={l.key}
-            className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}
-          >
-            <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
-            {l.crossAz ? (
-              // Near the far end, where other nodes' boxes are least likely to cover it.
-              <text
-                className="link-note"
-                x={l.a.x + (l.b.x - l.a.x) * 0.72}
-                y={l.a.y + (l.b.y - l.a.y) * 0.72 + 22}
-              >
-                cross-AZ
-              </text>
-            ) : null}
+      {layout.rows.map((row) =>
+        row.label ? (
+          <g key={row.id} className="topology-row">
+            <Title box={row.label} />
+            {row.detail ? <Title box={row.detail} /> : null}
           </g>
-        ))}
+        ) : null,
+      )}
+      <g className="links">
+        {layout.links.map((l) =>
+          !l.drawn ? null : (
+            <g
+              key={l.key}
+              className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}
+            >
+              <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
+              {l.crossAz ? (
+                // Near the far end, where other nodes' boxes are least likely to cover it.
+                <text
+                  className="link-note"
+                  x={l.a.x + (l.b.x - l.a.x) * 0.72}
+                  y={l.a.y + (l.b.y - l.a.y) * 0.72 + 22}
+                >
+                  cross-AZ
+                </text>
+              ) : null}
+            </g>
+          ),
+        )}
       </g>
       {reducedMotion ? <LinkHighlights frame={frame} links={links} /> : null}
-      {[...layout.nodes.values()].map((box) => (
-        <NodeCard
-          key={box.node.id}
-          box={box}
-          status={snapshot?.nodes[box.node.id]}
-          selected={selected === box.node.id}
-          onSelect={(id) => selectNode(selected === id ? null : id)}
-        />
-      ))}
+      {topology.nodes.map((node) => {
+        const box = layout.nodes.get(node.id);
+        return box ? (
+          <NodeCard
+            key={node.id}
+            box={box}
+            node={node}
+            size={layout.size}
+            status={snapshot?.nodes[node.id]}
+            selected={selected === node.id}
+            onSelect={(id) => selectNode(selected === id ? null : id)}
+          />
+        ) : null;
+      })}
       {reducedMotion ? null : <PacketLayer frame={frame} links={links} />}
     </svg>
   );

@@ -36,19 +36,17 @@ export const SANDBOX_LAYOUT: Layout = {
   topology: {
     ...US_EAST_1_TWO_AZS,
     nodes: [
-      { id: 'users', label: 'Client', kind: 'client', az: 'use1-az1', column: 0, row: 0 },
-      { id: 'app', label: 'App instance', kind: 'app', az: 'use1-az1', column: 1, row: 0 },
-      { id: 'cache', label: 'Redis node', kind: 'cache', az: 'use1-az1', column: 2, row: 0 },
+      { id: 'users', label: 'Client', kind: 'client', az: 'use1-az1' },
+      { id: 'app', label: 'App instance', kind: 'app', az: 'use1-az1' },
+      { id: 'cache', label: 'Redis node', kind: 'cache', az: 'use1-az1' },
       {
         id: 'memcached',
         label: 'Memcached node',
         kind: 'cache',
         az: 'use1-az1',
-        column: 2,
-        row: 1,
       },
-      // Below the cache nodes, in the other AZ: the app's line to it clears both cache nodes.
-      { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az2', column: 2, row: 0 },
+      // In the other AZ: every database trip crosses AZs.
+      { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az2' },
     ],
     links: [
       { from: 'users', to: 'app', latency: { medianUs: 300, sigma: 0.3 } },

@@ -7,12 +7,12 @@ import { US_EAST_1_TWO_AZS, type TopologySpec } from '../../topology';
 export const DB_CACHE_TOPOLOGY: TopologySpec = {
   ...US_EAST_1_TWO_AZS,
   nodes: [
-    { id: 'users', label: 'Users', kind: 'client', az: 'use1-az1', column: 0, row: 0 },
-    { id: 'lb', label: 'Load balancer', kind: 'lb', az: 'use1-az1', column: 1, row: 0 },
-    { id: 'app-a', label: 'App instance A', kind: 'app', az: 'use1-az1', column: 2, row: 0 },
-    { id: 'app-b', label: 'App instance B', kind: 'app', az: 'use1-az2', column: 2, row: 1 },
-    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: 'use1-az1', column: 3, row: 0 },
-    { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az1', column: 4, row: 0 },
+    { id: 'users', label: 'Users', kind: 'client', az: 'use1-az1' },
+    { id: 'lb', label: 'Load balancer', kind: 'lb', az: 'use1-az1' },
+    { id: 'app-a', label: 'App instance A', kind: 'app', az: 'use1-az1' },
+    { id: 'app-b', label: 'App instance B', kind: 'app', az: 'use1-az2' },
+    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: 'use1-az1' },
+    { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az1' },
   ],
   links: [
     // Users reach the load balancer over their own network: a model figure, not an AWS one.

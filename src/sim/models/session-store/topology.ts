@@ -16,18 +16,16 @@ export const AZ_B = US_EAST_1_TWO_AZS.azs[1]!.id;
 export const SESSION_TOPOLOGY: TopologySpec = {
   ...US_EAST_1_TWO_AZS,
   nodes: [
-    { id: 'users', label: 'Users', kind: 'client', az: AZ_A, column: 0, row: 0 },
-    { id: 'lb', label: 'Load balancer', kind: 'lb', az: AZ_A, column: 1, row: 0 },
+    { id: 'users', label: 'Users', kind: 'client', az: AZ_A },
+    { id: 'lb', label: 'Load balancer', kind: 'lb', az: AZ_A },
     ...APP_SLOTS.map((id, i) => ({
       id,
       label: `App instance ${i + 1}`,
       kind: 'app' as const,
       az: i % 2 === 0 ? AZ_A : AZ_B,
-      column: 2,
-      row: Math.floor(i / 2),
     })),
-    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: AZ_A, column: 3, row: 0 },
-    { id: 'rds', label: 'RDS (user accounts)', kind: 'db', az: AZ_A, column: 3, row: 1 },
+    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: AZ_A },
+    { id: 'rds', label: 'RDS (user accounts)', kind: 'db', az: AZ_A },
   ],
   links: [
     // Users reach the load balancer over their own network: a model figure, not an AWS one.

@@ -1,0 +1,71 @@
+// Many cache nodes live: the fleet model (src/sim/models/fleet) with 20 cache nodes — a
+// 6-node replication group across 3 AZs and a 14-node Memcached cluster — and 6 app instances
+// sending traffic through resolver caches, endpoint connections and the ketama ring. Prints
+// kernel events/s and requests/s, in fast (summary) runs as experiments use them.
+import { Simulation } from '../../src/sim/index';
+import { createFleetModel, DEFAULT_WORKLOAD } from '../../src/sim/models/fleet/index';
+import { fmt, medianRate } from './measure';
+
+const AZS = [
+  { id: 'use1-az1', label: 'us-east-1a' },
+  { id: 'use1-az2', label: 'us-east-1b' },
+  { id: 'use1-az4', label: 'us-east-1c' },
+];
+const VIRTUAL_S = 10;
+
+function fleetRun(ratePerApp: number): {
+  eventsPerS: number;
+  requestsPerS: number;
+  events: number;
+} {
+  const sim = new Simulation(
+    () =>
+      createFleetModel({
+        detail: 'summary',
+        region: 'us-east-1',
+        azs: AZS,
+        apps: 6,
+        caches: [
+          {
+            kind: 'replication-group',
+            id: 'orders',
+            engine: 'valkey',
+            nodeType: 'cache.r7g.xlarge',
+            clusterMode: false,
+            shards: 1,
+            replicasPerShard: 5,
+            azs: AZS.map((a) => a.id),
+          },
+          {
+            kind: 'memcached',
+            id: 'sessions',
+            nodeType: 'cache.m7g.large',
+            nodes: 14,
+            azs: AZS.map((a) => a.id),
+          },
+        ],
+        workload: { ...DEFAULT_WORKLOAD, ratePerApp },
+      }),
+    1,
+    { detail: 'summary' },
+  );
+  const nodes = Object.keys(sim.state().nodes).length;
+  if (nodes < 26) throw new Error(`expected 20 cache nodes + 6 apps, got ${nodes}`);
+  const t0 = process.hrtime.bigint();
+  sim.kernel.runUntil(VIRTUAL_S * 1_000_000);
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const requests = sim.model.metrics().Requests ?? 0;
+  return { eventsPerS: sim.kernel.fired / s, requestsPerS: requests / s, events: sim.kernel.fired };
+}
+
+export async function run(): Promise<void> {
+  for (const rate of [500, 2_000]) {
+    let last = { eventsPerS: 0, requestsPerS: 0, events: 0 };
+    const { median, all } = medianRate(3, () => (last = fleetRun(rate)).eventsPerS);
+    console.log(
+      `fleet, 20 cache nodes live (6-node replication group + 14-node Memcached cluster, 6 apps at ` +
+        `${fmt(rate)} req/s each), ${VIRTUAL_S} s virtual, ${fmt(last.events)} events/run: median ` +
+        `${fmt(median)} kernel events/s (runs: ${all.map(fmt).join(', ')}), ${fmt(last.requestsPerS)} requests/s wall`,
+    );
+  }
+}

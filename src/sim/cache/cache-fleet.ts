@@ -1,0 +1,58 @@
+import type { DnsZone } from '../dns/dns-zone';
+import type { SimContext } from '../model';
+import type { CacheNode } from './cache-node';
+import type { CachePlan } from './cache-plan';
+import { MemcachedCluster } from './memcached-cluster';
+import type { MemcachedCacheNode } from './memcached-cache-node';
+import type { RedisCacheNode } from './redis-cache-node';
+import { ReplicationGroup, type CacheRuntimeOptions } from './replication-group';
+
+/**
+ * Every cache of a scenario, running: replication groups and Memcached clusters built from
+ * their plans, their endpoint records in one zone, and a directory from node id to node —
+ * what clients need to turn a DNS answer into a connection.
+ */
+export class CacheFleet {
+  readonly groups: readonly ReplicationGroup[];
+  readonly clusters: readonly MemcachedCluster[];
+  readonly nodes: ReadonlyMap<string, CacheNode>;
+
+  constructor(
+    ctx: SimContext,
+    plans: readonly CachePlan[],
+    readonly zone: DnsZone,
+    options: CacheRuntimeOptions = {},
+  ) {
+    const groups: ReplicationGroup[] = [];
+    const clusters: MemcachedCluster[] = [];
+    for (const plan of plans) {
+      if (plan.engine === 'redis') groups.push(new ReplicationGroup(ctx, plan, zone, options));
+      else clusters.push(new MemcachedCluster(ctx, plan, zone, options));
+    }
+    this.groups = groups;
+    this.clusters = clusters;
+    const nodes = new Map<string, CacheNode>();
+    for (const c of [...groups, ...clusters]) for (const n of c.nodes) nodes.set(n.id, n);
+    this.nodes = nodes;
+  }
+
+  /** The Valkey/Redis node with this id (for a client's directory). */
+  redisNode = (id: string): RedisCacheNode | undefined => {
+    const n = this.nodes.get(id);
+    return n?.engine === 'redis' ? (n as RedisCacheNode) : undefined;
+  };
+
+  /** The Memcached node with this id. */
+  memcachedNode = (id: string): MemcachedCacheNode | undefined => {
+    const n = this.nodes.get(id);
+    return n?.engine === 'memcached' ? (n as MemcachedCacheNode) : undefined;
+  };
+
+  group(id: string): ReplicationGroup | undefined {
+    return this.groups.find((g) => g.id === id);
+  }
+
+  cluster(id: string): MemcachedCluster | undefined {
+    return this.clusters.find((c) => c.id === id);
+  }
+}

@@ -1,0 +1,118 @@
+import type { MaxmemoryPolicy } from '../../engine/redis/index';
+import type { DnsZone } from '../dns/dns-zone';
+import type { NodeTimings } from '../machines/node-lifecycle.machine';
+import type { SimContext } from '../model';
+import type { CachePlan } from './cache-plan';
+import type { ReplicationGroupSpec } from './cache-spec';
+import { RedisCacheNode } from './redis-cache-node';
+import type { SlotRange } from './slot-ranges';
+
+export interface CacheRuntimeOptions {
+  timings?: Partial<NodeTimings>;
+  /** maxmemory-policy for Valkey/Redis nodes (default volatile-lru). */
+  policy?: MaxmemoryPolicy;
+}
+
+export interface Shard {
+  id: string;
+  index: number;
+  slots: SlotRange | null;
+  nodes: readonly RedisCacheNode[];
+}
+
+/**
+ * A running Valkey/Redis OSS replication group: its nodes (the engine on each), its shards, and
+ * its endpoint records. The records follow the roles: when a node becomes primary (whoever
+ * promotes it — a failover controller, a manual promotion) the primary endpoint is repointed to
+ * it and the reader endpoint re-lists the replicas, as ElastiCache does after a failover.
+ *
+ * Replication between the nodes is not here yet: replicas hold only what is written to them.
+ * See src/sim/clients/README.md for the ReplicationLink interface that will feed them.
+ */
+export class ReplicationGroup {
+  readonly id: string;
+  readonly plan: CachePlan;
+  readonly spec: ReplicationGroupSpec;
+  readonly nodes: readonly RedisCacheNode[];
+  readonly shards: readonly Shard[];
+  private failureListeners: ((node: RedisCacheNode) => void)[] = [];
+
+  constructor(
+    ctx: SimContext,
+    plan: CachePlan,
+    private readonly zone: DnsZone,
+    options: CacheRuntimeOptions = {},
+  ) {
+    if (plan.spec.kind !== 'replication-group') throw new Error('not a replication group plan');
+    this.id = plan.spec.id;
+    this.plan = plan;
+    this.spec = plan.spec;
+    const reserved = plan.spec.reservedMemoryPercent;
+    this.nodes = plan.nodes.map(
+      (p) =>
+        new RedisCacheNode({
+          ctx,
+          plan: p,
+          nodeType: plan.nodeType,
+          ...(options.timings ? { timings: options.timings } : {}),
+          ...(options.policy ? { policy: options.policy } : {}),
+          ...(reserved !== undefined ? { reservedMemoryPercent: reserved } : {}),
+        }),
+    );
+    const byId = new Map(this.nodes.map((n) => [n.id, n]));
+    this.shards = plan.shards.map((s) => ({
+      id: s.id,
+      index: s.index,
+      slots: s.slots,
+      nodes: s.nodes.map((id) => byId.get(id)!),
+    }));
+    for (const n of this.nodes) {
+      n.on((e) => {
+        if (e.type === 'role') this.publishEndpoints();
+        if (e.type === 'failure-detected') for (const l of this.failureListeners) l(n);
+      });
+    }
+    this.publishEndpoints();
+  }
+
+  node(id: string): RedisCacheNode | undefined {
+    return this.nodes.find((n) => n.id === id);
+  }
+
+  /** The shard's current primary (none while a failover has not yet promoted one). */
+  primary(shard = 0): RedisCacheNode | undefined {
+    return this.shards[shard]?.nodes.find((n) => n.role === 'primary');
+  }
+
+  replicas(shard = 0): RedisCacheNode[] {
+    return this.shards[shard]?.nodes.filter((n) => n.role === 'replica') ?? [];
+  }
+
+  /**
+   * Called when ElastiCache has detected a failed node of this group — where a failover
+   * controller starts (never called for a reboot). Returns the unsubscribe function.
+   */
+  onFailureDetected(listener: (node: RedisCacheNode) => void): () => void {
+    this.failureListeners.push(listener);
+    return () => {
+      this.failureListeners = this.failureListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private publishEndpoints(): void {
+    for (const n of this.nodes) this.zone.set(n.endpoint, [n.id]);
+    const { primary, reader, configuration } = this.plan.endpoints;
+    if (configuration)
+      this.zone.set(
+        configuration,
+        this.nodes.map((n) => n.id),
+        true,
+      );
+    const p = this.primary(0);
+    if (primary && p) this.zone.set(primary, [p.id]);
+    if (reader) {
+      const replicas = this.replicas(0).map((n) => n.id);
+      this.zone.set(reader, replicas.length > 0 ? replicas : p ? [p.id] : [], true);
+    }
+  }
+}

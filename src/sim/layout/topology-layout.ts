@@ -1,0 +1,247 @@
+import {
+  linkKey,
+  type LayoutInput,
+  type LayoutNodeInput,
+  type LinkGeometry,
+  type NodeSize,
+  type PlacedAz,
+  type PlacedNode,
+  type PlacedRow,
+  type TopologyLayout,
+} from './layout-types';
+import { edgePoint, FRAME, SIZE_ORDER, SIZES, textBox, type SizeSpec } from './metrics';
+
+/** The picture's size in SVG units: legible at 1280 × 720 (a laptop screen, a projector). */
+export const CANVAS = { width: 1280, height: 720 } as const;
+
+interface RowPlan {
+  id: string;
+  label: string | null;
+  shortLabel: string | null;
+  detail: string | null;
+  nodes: LayoutNodeInput[];
+}
+
+/**
+ * Places a topology on the canvas, computed from the topology alone — no coordinates in the
+ * models. Availability Zones are columns; inside them rows are the tiers top to bottom: app
+ * instances, one row per cache group (a shard, a Memcached cluster; its label and slot range
+ * in a gutter on the left), ungrouped cache nodes, databases. Clients on the internet sit
+ * above the region, the load balancer across the top of it. Nodes are drawn as large as
+ * still fits: cards, then compact cards, then chips (a 15-shard group); when even chips do not
+ * fit, the picture grows taller than the canvas and says so (`overflow`).
+ */
+export function layoutTopology(
+  input: LayoutInput,
+  canvas: { width: number; height: number } = CANVAS,
+): TopologyLayout {
+  let last: TopologyLayout | null = null;
+  for (const size of SIZE_ORDER) {
+    const placed = place(input, canvas.width, size);
+    if (placed.fitsWidth && placed.layout.height <= canvas.height) return placed.layout;
+    last = placed.layout;
+  }
+  return { ...last!, overflow: true };
+}
+
+const UNLABELLED = { label: null, shortLabel: null, detail: null } as const;
+
+function rowsOf(input: LayoutInput, azNodes: LayoutNodeInput[]): RowPlan[] {
+  const groups = [...(input.groups ?? [])];
+  for (const n of azNodes) {
+    if (n.kind === 'cache' && n.group !== undefined && !groups.some((g) => g.id === n.group))
+      groups.push({ id: n.group, label: n.group });
+  }
+  const rows: RowPlan[] = [
+    { id: 'app', ...UNLABELLED, nodes: azNodes.filter((n) => n.kind === 'app') },
+    ...groups.map((g) => ({
+      id: `group:${g.id}`,
+      label: g.label,
+      shortLabel: g.shortLabel ?? null,
+      detail: g.detail ?? null,
+      nodes: azNodes.filter((n) => n.kind === 'cache' && n.group === g.id),
+    })),
+    {
+      id: 'cache',
+      ...UNLABELLED,
+      nodes: azNodes.filter((n) => n.kind === 'cache' && n.group === undefined),
+    },
+    { id: 'db', ...UNLABELLED, nodes: azNodes.filter((n) => n.kind === 'db') },
+  ];
+  return rows.filter((r) => r.nodes.length > 0);
+}
+
+function place(
+  input: LayoutInput,
+  width: number,
+  size: NodeSize,
+): { layout: TopologyLayout; fitsWidth: boolean } {
+  const S = SIZES[size];
+  const rowGap = FRAME.rowGap[size];
+  const nodes = new Map<string, PlacedNode>();
+  const put = (n: LayoutNodeInput, x: number, y: number) =>
+    nodes.set(n.id, placedNode(n, x, y, S, size));
+
+  const clients = input.nodes.filter((n) => n.kind === 'client');
+  const lbs = input.nodes.filter((n) => n.kind === 'lb');
+  const azNodes = input.nodes.filter((n) => n.kind !== 'client' && n.kind !== 'lb');
+  const azs = input.azs.filter((a) => azNodes.some((n) => n.az === a.id));
+  const rows = rowsOf(input, azNodes);
+  const gutter = rows.some((r) => r.label !== null) ? FRAME.gutter + FRAME.azGap : 0;
+
+  const regionX = FRAME.pad;
+  const regionW = width - 2 * FRAME.pad;
+  const innerX = regionX + FRAME.regionPad;
+  const innerW = regionW - 2 * FRAME.regionPad;
+  const colsX = innerX + gutter;
+  const colsW = innerW - gutter;
+  const colW = azs.length > 0 ? (colsW - (azs.length - 1) * FRAME.azGap) / azs.length : colsW;
+  const cellW = colW - 2 * FRAME.azPad;
+  const fit = Math.floor((cellW + S.gapX) / (S.w + S.gapX));
+  const perLine = Math.max(1, fit);
+  let fitsWidth = fit >= 1;
+
+  /** Places `list` in one line centred on [x0, x0 + w) at `y`; false if it overflows. */
+  const line = (list: LayoutNodeInput[], x0: number, w: number, y: number): boolean => {
+    const total = list.length * S.w + (list.length - 1) * S.gapX;
+    const start = x0 + (w - total) / 2;
+    list.forEach((n, i) => put(n, start + i * (S.w + S.gapX), y));
+    return total <= w;
+  };
+
+  let y = FRAME.pad;
+  if (clients.length > 0) {
+    fitsWidth = line(clients, 0, width, y) && fitsWidth;
+    y += S.h + 2 * rowGap;
+  }
+  const regionTop = y;
+  y += FRAME.regionHeader;
+  if (lbs.length > 0) {
+    fitsWidth = line(lbs, colsX, colsW, y) && fitsWidth;
+    y += S.h + rowGap;
+  }
+
+  const azTop = y;
+  const placedRows: PlacedRow[] = [];
+  if (azs.length > 0) {
+    y += FRAME.azHeader;
+    for (const row of rows) {
+      const cells = azs.map((a) => row.nodes.filter((n) => n.az === a.id));
+      const lines = Math.max(...cells.map((c) => Math.ceil(c.length / perLine)));
+      const rowH = lines * S.h + (lines - 1) * S.gapY;
+      cells.forEach((cell, j) => {
+        const cellX = colsX + j * (colW + FRAME.azGap) + FRAME.azPad;
+        const cellLines = Math.ceil(cell.length / perLine);
+        const top = y + (rowH - (cellLines * S.h + (cellLines - 1) * S.gapY)) / 2;
+        for (let k = 0; k * perLine < cell.length; k++)
+          line(cell.slice(k * perLine, (k + 1) * perLine), cellX, cellW, top + k * (S.h + S.gapY));
+      });
+      placedRows.push(rowBox(row, innerX, y, innerW, rowH));
+      y += rowH + rowGap;
+    }
+    y += FRAME.azPad - rowGap;
+  }
+  const placedAzs: PlacedAz[] = azs.map((a, j) => {
+    const x = colsX + j * (colW + FRAME.azGap);
+    return {
+      id: a.id,
+      x,
+      y: azTop,
+      width: colW,
+      height: y - azTop,
+      label: textBox(
+        `Availability Zone ${a.label}`,
+        FRAME.titleFont,
+        x + FRAME.azPad,
+        azTop + 4,
+        colW - 2 * FRAME.azPad,
+      ),
+    };
+  });
+  y += FRAME.regionPad;
+  const region = {
+    x: regionX,
+    y: regionTop,
+    width: regionW,
+    height: y - regionTop,
+    label: textBox(
+      `Region ${input.region}`,
+      FRAME.titleFont,
+      regionX + 12,
+      regionTop + 6,
+      regionW - 24,
+    ),
+  };
+  const layout: TopologyLayout = {
+    width,
+    height: y + FRAME.pad,
+    size,
+    nodes,
+    region,
+    azs: placedAzs,
+    rows: placedRows,
+    links: links(input, nodes, S, size),
+    overflow: false,
+  };
+  return { layout, fitsWidth };
+}
+
+function placedNode(n: LayoutNodeInput, x: number, y: number, S: SizeSpec, size: NodeSize) {
+  const text = size === 'chip' ? (n.shortLabel ?? n.label) : n.label;
+  return {
+    id: n.id,
+    kind: n.kind,
+    x,
+    y,
+    width: S.w,
+    height: S.h,
+    cx: x + S.w / 2,
+    cy: y + S.h / 2,
+    label: textBox(text, S.font, x + S.labelX, y + S.labelY, S.w - S.labelX - 6),
+  };
+}
+
+/** A row band; its label (and detail, e.g. a slot range) centred in the gutter. */
+function rowBox(row: RowPlan, x: number, y: number, width: number, height: number): PlacedRow {
+  if (row.label === null) return { id: row.id, x, y, width, height, label: null, detail: null };
+  const lineH = FRAME.rowFont * 1.3;
+  const twoLines = row.detail !== null && height >= 2 * lineH;
+  const top = y + (height - (twoLines ? 2 : 1) * lineH) / 2;
+  const oneLine =
+    twoLines || row.detail === null ? row.label : `${row.shortLabel ?? row.label} · ${row.detail}`;
+  return {
+    id: row.id,
+    x,
+    y,
+    width,
+    height,
+    label: textBox(oneLine, FRAME.rowFont, x, top, FRAME.gutter),
+    detail: twoLines ? textBox(row.detail!, FRAME.rowFont, x, top + lineH, FRAME.gutter) : null,
+  };
+}
+
+function links(
+  input: LayoutInput,
+  nodes: Map<string, PlacedNode>,
+  S: SizeSpec,
+  size: NodeSize,
+): LinkGeometry[] {
+  const out: LinkGeometry[] = [];
+  for (const l of input.links) {
+    const p = nodes.get(l.from);
+    const q = nodes.get(l.to);
+    if (!p || !q) continue;
+    const pc = { x: p.cx, y: p.cy };
+    const qc = { x: q.cx, y: q.cy };
+    out.push({
+      key: linkKey(l.from, l.to),
+      from: l.from,
+      to: l.to,
+      crossAz: l.crossAz,
+      drawn: size !== 'chip' || (p.kind !== 'cache' && q.kind !== 'cache'),
+      a: edgePoint(pc, qc, S.w, S.h),
+      b: edgePoint(qc, pc, S.w, S.h),
+    });
+  }
+  return out;
+}

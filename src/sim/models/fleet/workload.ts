@@ -1,0 +1,163 @@
+import type { CacheFleet, MemcachedResponse } from '../../cache/index';
+import { MemcachedClient, RedisClient, type Outcome } from '../../clients/index';
+import type { Resolver } from '../../dns/index';
+import type { SimContext, TraceDetail } from '../../model';
+import { ZipfSampler, type RandomStream } from '../../rng';
+import type { Micros } from '../../trace';
+
+export interface WorkloadConfig {
+  /** Requests per second each app instance makes (Poisson arrivals). */
+  ratePerApp: number;
+  /** Distinct keys, drawn Zipf(0.99): a few hot keys, a long tail. */
+  keys: number;
+  /** Share of requests that read (the rest write). */
+  readShare: number;
+  valueBytes: number;
+  /** TTL of written values, seconds (0 = none). */
+  ttlSeconds: number;
+}
+
+export interface WorkloadStats {
+  requests: number;
+  failed: number;
+  hits: number;
+  misses: number;
+  writes: number;
+}
+
+/** The clients one app instance holds: per replication group a writer and a reader, per Memcached cluster one ring client. */
+interface AppClients {
+  redis: { writer: RedisClient; reader: RedisClient }[];
+  memcached: MemcachedClient[];
+}
+
+/**
+ * One app instance's traffic: Poisson arrivals, Zipf keys, a read/write mix, spread over the
+ * caches in turn. Writes go to a replication group's primary endpoint, reads to its reader
+ * endpoint (or the primary when it has no replica); Memcached requests go where the client's
+ * ketama ring sends them. Outcomes are counted, and each is a request trace event.
+ */
+export class AppWorkload {
+  private readonly clients: AppClients;
+  private readonly zipf: ZipfSampler;
+  private next = 0;
+  private running = true;
+  private readonly value: string;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly detail: TraceDetail,
+    readonly app: string,
+    fleet: CacheFleet,
+    resolver: Resolver,
+    private readonly cfg: WorkloadConfig,
+    private readonly rng: RandomStream,
+    private readonly stats: WorkloadStats,
+    private readonly nextRequestId: () => number,
+  ) {
+    const common = { ctx, detail, host: app, resolver, rng: ctx.rng.stream(`net:${app}`) };
+    this.clients = {
+      redis: fleet.groups.map((g) => {
+        const writer = new RedisClient({
+          ...common,
+          endpoint: g.plan.endpoints.primary!,
+          nodes: fleet.redisNode,
+        });
+        const readerName = g.plan.endpoints.reader;
+        const reader = readerName
+          ? new RedisClient({ ...common, endpoint: readerName, nodes: fleet.redisNode })
+          : writer;
+        return { writer, reader };
+      }),
+      memcached: fleet.clusters.map(
+        (c) =>
+          new MemcachedClient({
+            ...common,
+            configEndpoint: c.plan.endpoints.configuration!,
+            nodes: fleet.memcachedNode,
+          }),
+      ),
+    };
+    this.zipf = new ZipfSampler(cfg.keys, 0.99);
+    this.value = 'x'.repeat(cfg.valueBytes);
+  }
+
+  start(): void {
+    for (const r of this.clients.redis) {
+      r.writer.connect();
+      r.reader.connect();
+    }
+    for (const m of this.clients.memcached) m.start();
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+  }
+
+  private schedule(): void {
+    const gapUs: Micros = Math.max(1, Math.round(this.rng.exponential(1e6 / this.cfg.ratePerApp)));
+    this.ctx.kernel.after(gapUs, () => {
+      if (!this.running) return;
+      this.request();
+      this.schedule();
+    });
+  }
+
+  private request(): void {
+    const key = `key:${this.zipf.sample(this.rng)}`;
+    const read = this.rng.chance(this.cfg.readShare);
+    const id = this.nextRequestId();
+    const op = read ? 'read' : 'write';
+    if (this.detail === 'full')
+      this.ctx.emit('request.started', this.app, '', { requestId: id, op, key });
+    const caches = this.clients.redis.length + this.clients.memcached.length;
+    const pick = this.next++ % caches;
+    const done = (outcome: 'hit' | 'miss' | 'write' | 'error', latencyUs: Micros) =>
+      this.completed(id, op, key, outcome, latencyUs);
+    if (pick < this.clients.redis.length) {
+      const r = this.clients.redis[pick]!;
+      const ttl = this.cfg.ttlSeconds > 0 ? ['ex', String(this.cfg.ttlSeconds)] : [];
+      if (read)
+        r.reader.command(['get', key], id, (o) =>
+          done(!o.ok ? 'error' : o.reply.kind === 'bulk' ? 'hit' : 'miss', o.latencyUs),
+        );
+      else
+        r.writer.command(['set', key, this.value, ...ttl], id, (o) =>
+          done(o.ok && o.reply.kind !== 'error' ? 'write' : 'error', o.latencyUs),
+        );
+      return;
+    }
+    const m = this.clients.memcached[pick - this.clients.redis.length]!;
+    const then = (o: Outcome<MemcachedResponse>) =>
+      done(
+        !o.ok || o.reply.kind === 'error'
+          ? 'error'
+          : read
+            ? o.reply.kind === 'value'
+              ? 'hit'
+              : 'miss'
+            : 'write',
+        o.latencyUs,
+      );
+    if (read) m.get(key, id, then);
+    else m.set(key, this.value, this.cfg.ttlSeconds, id, then);
+  }
+
+  private completed(
+    requestId: number,
+    op: 'read' | 'write',
+    key: string,
+    outcome: 'hit' | 'miss' | 'write' | 'error',
+    latencyUs: Micros,
+  ): void {
+    const s = this.stats;
+    s.requests++;
+    if (outcome === 'error') s.failed++;
+    else if (outcome === 'hit') s.hits++;
+    else if (outcome === 'miss') s.misses++;
+    else s.writes++;
+    if (this.detail === 'full')
+      this.ctx.emit('request.completed', this.app, '', { requestId, op, key, latencyUs, outcome });
+  }
+}
