@@ -239,9 +239,11 @@ function canon(
     case 'array': {
       const items = r.items.map((x) => canon(x, ports, ids, argv, false));
       if (top && (sub === 'SHARDS' || sub === 'LINKS')) {
+        // LINKS: create-time (5) and send-buffer-allocated (9) — redis-server holds a send
+        // buffer only while a bus message is in flight, which depends on timing, not on state.
         const masked =
           sub === 'LINKS'
-            ? items.map((l) => (l as unknown[]).map((f, i) => (i === 5 ? '<t>' : f)))
+            ? items.map((l) => (l as unknown[]).map((f, i) => (i === 5 || i === 9 ? '<t>' : f)))
             : items;
         return masked.map((x) => JSON.stringify(x)).sort();
       }
