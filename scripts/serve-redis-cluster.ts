@@ -3,8 +3,10 @@
 // redis-servers (slots 0-5460, 5461-10922, 10923-16383; config epochs 1..N), so redis-cli
 // (--cluster check / reshard, -c) and cluster clients such as ioredis's Cluster can drive it.
 // The nodes share one in-process cluster bus; each has its own TCP server and cron.
-import { createRedisCluster } from '../src/engine/redis/cluster/index';
-import type { EngineProfile } from '../src/engine/redis/index';
+import { ClusterBus, createRedisCluster } from '../src/engine/redis/cluster/index';
+import { createRedisEngine } from '../src/engine/redis/index';
+import type { EngineProfile, RedisEngine } from '../src/engine/redis/index';
+import { engineRng } from '../src/engine/index';
 import { serveEngine } from './serve-redis';
 import type { RedisServerHandle } from './serve-redis';
 
@@ -18,6 +20,11 @@ export interface ClusterServeOptions {
   profile?: EngineProfile;
   seed?: number;
   host?: string;
+  /**
+   * false: fresh `cluster-enabled yes` nodes on one bus, no slots, knowing nobody — for
+   * `redis-cli --cluster create` / `add-node` to configure (CLI: --cluster-unconfigured).
+   */
+  configure?: boolean;
 }
 
 export interface RedisClusterServer {
@@ -35,15 +42,8 @@ export async function serveRedisCluster(opts: ClusterServeOptions): Promise<Redi
   }
   const host = opts.host ?? '127.0.0.1';
   const ports = opts.ports ?? Array.from({ length: opts.masters }, (_, i) => opts.port + i);
-  const { nodes } = createRedisCluster({
-    clock: { nowMs: () => Date.now() },
-    masters: opts.masters,
-    ip: host,
-    basePort: ports[0]!,
-    seed: opts.seed ?? 1,
-    engine: { profile: opts.profile ?? 'oss' },
-    ports,
-  });
+  const nodes =
+    opts.configure === false ? bareNodes(opts, ports, host) : configured(opts, ports, host);
   const servers: RedisServerHandle[] = [];
   try {
     for (let i = 0; i < nodes.length; i++)
@@ -56,4 +56,40 @@ export async function serveRedisCluster(opts: ClusterServeOptions): Promise<Redi
     nodes: servers,
     close: async () => void (await Promise.all(servers.map((s) => s.close()))),
   };
+}
+
+function configured(
+  opts: ClusterServeOptions,
+  ports: readonly number[],
+  host: string,
+): RedisEngine[] {
+  return createRedisCluster({
+    clock: { nowMs: () => Date.now() },
+    masters: opts.masters,
+    ip: host,
+    basePort: ports[0]!,
+    seed: opts.seed ?? 1,
+    engine: { profile: opts.profile ?? 'oss' },
+    ports,
+  }).nodes;
+}
+
+/** Fresh cluster-enabled nodes on one bus (like redis-servers just started with cluster-enabled yes). */
+function bareNodes(
+  opts: ClusterServeOptions,
+  ports: readonly number[],
+  host: string,
+): RedisEngine[] {
+  const bus = new ClusterBus();
+  const clock = { nowMs: () => Date.now() };
+  const seed = opts.seed ?? 1;
+  return ports.map((port, i) =>
+    createRedisEngine({
+      clock,
+      rng: engineRng(seed + i),
+      profile: opts.profile ?? 'oss',
+      tcpPort: port,
+      cluster: { bus, ip: host, port, rng: engineRng((seed + i) ^ 0x5eed) },
+    }),
+  );
 }

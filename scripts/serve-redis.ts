@@ -1,5 +1,5 @@
 // `npm run serve:redis -- --port N [--requirepass X] [--profile oss|elasticache] [--seed S]
-//   [--dir D] [--dbfilename F] [--cluster N --replicas R]`: a RESP2 TCP server over the engine, so
+//   [--dir D] [--dbfilename F] [--cluster N --replicas R [--cluster-unconfigured]]`: a RESP2 TCP server over the engine, so
 // redis-cli and client libraries can talk to it. Like redis-server it loads dir/dbfilename
 // (default ./dump.rdb) at start when present and SAVE/BGSAVE write it there. With --cluster it
 // serves N cluster nodes instead (serve-redis-cluster.ts).
@@ -165,7 +165,8 @@ if (isMain) {
   if (shards !== undefined) {
     // `--cluster N [--replicas R]`: N masters on ports port, port+1, … (see serve-redis-cluster.ts).
     const replicas = Number(argValue(args, '--replicas') ?? '0');
-    const c = await serveRedisCluster({ masters: Number(shards), replicas, port, profile, seed });
+    const configure = !args.includes('--cluster-unconfigured');
+    const c = await serveRedisCluster({ masters: Number(shards), replicas, port, profile, seed, configure });
     for (const n of c.nodes) console.log(`simulated redis cluster node ${n.engine.cluster!.myself.id} on 127.0.0.1:${n.port}`);
   } else {
     const dir = argValue(args, '--dir') ?? process.cwd();

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keyHashSlot } from '../../src/engine/cluster';
 import type { RedisEngine, Reply } from '../../src/engine/redis/index';
-import { startEngineCluster } from './redis-cluster-servers';
+import { freeClusterPorts, startEngineCluster, waitClusterOk } from './redis-cluster-servers';
+import { serveRedisCluster } from '../../scripts/serve-redis-cluster';
 import type { ClusterUnderTest } from './redis-cluster-servers';
 
 const run = promisify(execFile);
@@ -122,3 +123,57 @@ it('reshards 300 slots with redis-cli --cluster reshard, no key lost, and check 
     expect(code).toBe(0);
   }
 }, 90_000);
+
+it('redis-cli --cluster create joins fresh engine nodes, and add-node + reshard grows the cluster', async () => {
+  const ports = await freeClusterPorts(4);
+  const server = await serveRedisCluster({ masters: 4, port: ports[0]!, ports, configure: false });
+  try {
+    const addrs = ports.map((p) => `127.0.0.1:${p}`);
+    const created = await run(
+      'redis-cli',
+      ['--cluster', 'create', ...addrs.slice(0, 3), '--cluster-yes'],
+      {
+        timeout: 60000,
+      },
+    );
+    expect(created.stdout).toContain('[OK] All 16384 slots covered.');
+    expect(created.stdout).not.toContain('[ERR]');
+    await waitClusterOk(ports.slice(0, 3));
+    const added = await run('redis-cli', ['--cluster', 'add-node', addrs[3]!, addrs[0]!], {
+      timeout: 60000,
+    });
+    expect(added.stdout).toContain('[OK] New node added correctly.');
+    await waitClusterOk(ports);
+    const ids = server.nodes.map((n) => n.engine.cluster!.myself.id);
+    const resharded = await run(
+      'redis-cli',
+      [
+        '--cluster',
+        'reshard',
+        addrs[0]!,
+        '--cluster-from',
+        'all',
+        '--cluster-to',
+        ids[3]!,
+        '--cluster-slots',
+        '120',
+        '--cluster-yes',
+      ],
+      { timeout: 60000, maxBuffer: 16 << 20 },
+    );
+    // redis-cli splits the 120 over the three sources with its own rounding (119 here).
+    const moved = (
+      resharded.stdout.match(/Moving slot \d+ from 127\.0\.0\.1:\d+ to 127\.0\.0\.1:\d+/g) ?? []
+    ).length;
+    expect(moved).toBeGreaterThan(110);
+    for (const port of ports) {
+      const { code, out } = await check(port);
+      expect(out).not.toContain('[ERR]');
+      expect(out).toContain('4 masters');
+      expect(code).toBe(0);
+    }
+    expect(server.nodes[3]!.engine.cluster!.myself.numSlots).toBe(moved);
+  } finally {
+    await server.close();
+  }
+}, 120_000);

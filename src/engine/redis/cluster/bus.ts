@@ -131,6 +131,12 @@ export class ClusterBus {
     return true;
   }
 
+  /** Sends to whoever listens at ip:port (a node known only by address: CLUSTER MEET). */
+  sendToAddress(from: string, ip: string, port: number, msg: BusMessage): boolean {
+    const target = this.memberAt(ip, port);
+    return target !== undefined && this.send(from, target.nodeId, msg);
+  }
+
   /** A member starts running a command: delivery waits until it ends. */
   enter(): void {
     this.busy++;

@@ -14,7 +14,13 @@ import { HASH_SLOTS } from '../../cluster/slots';
 import { arg, clusterSub, errorf, parseSlot } from './command-support';
 import { broadcastPong } from './gossip';
 import type { ClusterState } from './state';
-import { TODO_UPDATE_STATE } from './node';
+import {
+  ClusterNode,
+  CLUSTER_PORT_INCR,
+  NODE_HANDSHAKE,
+  NODE_MEET,
+  TODO_UPDATE_STATE,
+} from './node';
 
 const ADMIN = ['admin', 'stale'] as const;
 /** CLUSTER FORGET keeps a node out of gossip this long (CLUSTER_BLACKLIST_TTL). */
@@ -246,7 +252,55 @@ const forget = clusterSub({
   },
 });
 
+/** inet_pton's IPv4 form (four decimal octets, no leading zeros) or an IPv6 address. */
+function isIp(s: string): boolean {
+  const v4 = s.split('.');
+  if (v4.length === 4) return v4.every((o) => /^(0|[1-9][0-9]{0,2})$/.test(o) && Number(o) <= 255);
+  return (
+    s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s) && !s.includes(':::') && s.split('::').length <= 2
+  );
+}
+
+const meet = clusterSub({
+  name: 'meet',
+  arity: -4,
+  flags: ADMIN,
+  syntax: 'CLUSTER MEET ip port [cluster-bus-port]',
+  summary: 'Introduces this node to the node at ip:port; gossip then spreads the membership.',
+  run: (s, _c, argv) => {
+    if (argv.length > 5) {
+      return errorf(
+        `ERR unknown subcommand or wrong number of arguments for '${arg(argv[1]!).slice(0, 128)}'. Try CLUSTER HELP.`,
+      );
+    }
+    const port = parseInt64(argv[3]!);
+    if (port === null) return errorf(`ERR Invalid TCP base port specified: ${arg(argv[3]!)}`);
+    let cport = port + CLUSTER_PORT_INCR;
+    if (argv.length === 5) {
+      const p = parseInt64(argv[4]!);
+      if (p === null) return errorf(`ERR Invalid TCP bus port specified: ${arg(argv[4]!)}`);
+      cport = p;
+    }
+    const ip = argv[2]!;
+    if (!isIp(ip) || port <= 0 || port > 65535 || cport <= 0 || cport > 65535) {
+      return errorf(`ERR Invalid node address specified: ${arg(ip)}:${arg(argv[3]!)}`);
+    }
+    // clusterStartHandshake: a node known only by address, under a random name, to MEET.
+    const inProgress = [...s.nodes.values()].some(
+      (n) =>
+        (n.flags & NODE_HANDSHAKE) !== 0 && n.ip === ip && n.port === port && n.cport === cport,
+    );
+    if (!inProgress) {
+      const n = new ClusterNode(s.randomNodeId(), ip, port, cport, NODE_HANDSHAKE | NODE_MEET);
+      n.createdAt = s.now();
+      s.addNode(n);
+    }
+    return reply.ok();
+  },
+});
+
 export const clusterConfigSubcommands: CommandDef[] = [
+  meet,
   slotsDef('addslots'),
   slotsDef('delslots'),
   rangeDef('addslotsrange'),

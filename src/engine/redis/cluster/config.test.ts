@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { keyHashSlot } from '../../cluster/slots';
 import type { Reply } from '../reply';
+import { manualClock } from '../../clock';
+import { engineRng } from '../../rng';
+import { createRedisEngine } from '../engine';
+import { ClusterBus } from './bus';
 import { exec, ownerOf, show, tagWhere, testCluster } from './test-cluster';
 
 const S = tagWhere((s) => ownerOf(s) === 0, 3);
@@ -147,5 +151,84 @@ describe('blocked clients', () => {
     c.run(200);
     expect(pushed).toEqual([`-MOVED ${SLOT} 127.0.0.1:7001`]);
     expect(n0!.blockedCount).toBe(0);
+  });
+});
+
+describe('CLUSTER MEET', () => {
+  /** Three fresh cluster-enabled nodes on one bus: no slots, knowing nobody. */
+  function bare() {
+    const clock = manualClock(1_700_000_000_000);
+    const bus = new ClusterBus();
+    const nodes = [0, 1, 2].map((i) =>
+      createRedisEngine({
+        clock,
+        rng: engineRng(10 + i),
+        cluster: { bus, ip: '127.0.0.1', port: 7000 + i },
+      }),
+    );
+    const run = (ms: number): void => {
+      for (let t = 0; t < ms; t += 100) {
+        clock.advance(100);
+        for (const n of nodes) n.tick();
+      }
+    };
+    return { nodes, run };
+  }
+
+  it('joins fresh nodes into one cluster as redis-cli --cluster create does', () => {
+    const { nodes, run } = bare();
+    const ranges = [
+      ['0', '5460'],
+      ['5461', '10922'],
+      ['10923', '16383'],
+    ];
+    nodes.forEach((n, i) => {
+      expect(exec(n, 'CLUSTER', 'ADDSLOTSRANGE', ...ranges[i]!)).toBe('OK');
+      expect(exec(n, 'CLUSTER', 'SET-CONFIG-EPOCH', String(i + 1))).toBe('OK');
+    });
+    expect(exec(nodes[1]!, 'CLUSTER', 'MEET', '127.0.0.1', '7000')).toBe('OK');
+    expect(exec(nodes[2]!, 'CLUSTER', 'MEET', '127.0.0.1', '7000')).toBe('OK');
+    expect(exec(nodes[1]!, 'CLUSTER', 'NODES')).toMatch(/ 127\.0\.0\.1:7000@17000 handshake - /);
+    // Nodes 1 and 2 learn of each other from node 0's gossip, a random entry per message.
+    run(8000);
+    const ids = nodes.map((n) => n.cluster!.myself.id);
+    for (const n of nodes) {
+      expect(exec(n, 'CLUSTER', 'INFO')).toMatch(
+        /^cluster_state:ok\r\n(.*\r\n)*cluster_known_nodes:3\r\ncluster_size:3\r\ncluster_current_epoch:3\r\n/,
+      );
+      const lines = (exec(n, 'CLUSTER', 'NODES') as string).trim().split('\n');
+      expect(lines.map((l) => l.split(' ')[0]).sort()).toEqual([...ids].sort());
+      expect(
+        lines.every((l) =>
+          / master - \d+ \d+ [123] connected \d+-\d+$/.test(l.replace('myself,', '')),
+        ),
+      ).toBe(true);
+    }
+    expect(exec(nodes[0]!, 'SET', 'foo', 'bar')).toBe('-MOVED 12182 127.0.0.1:7002');
+  });
+
+  it('drops a handshake nobody answers after the node timeout, and checks its arguments', () => {
+    const { nodes, run } = bare();
+    const n0 = nodes[0]!;
+    expect(exec(n0, 'CLUSTER', 'MEET', '127.0.0.1', '7999')).toBe('OK');
+    expect(exec(n0, 'CLUSTER', 'MEET', '127.0.0.1', '7999')).toBe('OK');
+    expect(exec(n0, 'CLUSTER', 'INFO')).toMatch(/cluster_known_nodes:2\r\n/);
+    run(15_200);
+    expect(exec(n0, 'CLUSTER', 'INFO')).toMatch(/cluster_known_nodes:1\r\n/);
+    expect(exec(n0, 'CLUSTER', 'MEET', '127.0.0.1', 'x')).toBe(
+      '-ERR Invalid TCP base port specified: x',
+    );
+    expect(exec(n0, 'CLUSTER', 'MEET', '127.0.0.1', '1', 'y')).toBe(
+      '-ERR Invalid TCP bus port specified: y',
+    );
+    expect(exec(n0, 'CLUSTER', 'MEET', 'host', '7001')).toBe(
+      '-ERR Invalid node address specified: host:7001',
+    );
+    expect(exec(n0, 'CLUSTER', 'MEET', '127.0.0.1', '70000')).toBe(
+      '-ERR Invalid node address specified: 127.0.0.1:70000',
+    );
+    expect(exec(n0, 'CLUSTER', 'MEET', '1', '2', '3', '4')).toBe(
+      "-ERR unknown subcommand or wrong number of arguments for 'MEET'. Try CLUSTER HELP.",
+    );
   });
 });

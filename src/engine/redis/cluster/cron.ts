@@ -7,6 +7,7 @@ import {
   NODE_FAIL,
   NODE_HANDSHAKE,
   NODE_MYSELF,
+  NODE_MEET,
   NODE_NOADDR,
   NODE_PFAIL,
   TODO_UPDATE_STATE,
@@ -19,8 +20,13 @@ export const CLUSTER_CRON_PERIOD_MS = 100;
 
 /** clusterNodeCronHandleReconnect: (re)open the link to a node that is on the bus. */
 function reconnect(s: ClusterState, node: ClusterNode, now: number): void {
-  // Both ends must be on the bus (a node that left it reaches nobody).
-  const reachable = s.bus.member(node.id) !== undefined && s.bus.member(s.myself.id) === s;
+  // Both ends must be on the bus (a node that left it reaches nobody); a node in handshake is
+  // reached by its address.
+  const peer =
+    (node.flags & NODE_HANDSHAKE) !== 0
+      ? s.bus.memberAt(node.ip, node.cport)
+      : s.bus.member(node.id);
+  const reachable = peer !== undefined && s.bus.member(s.myself.id) === s;
   if (!reachable) {
     // The connection fails (or was reset): failure detection needs a ping "in flight".
     if (node.link !== null || node.inboundLink !== null) s.engine.usedMemoryChanged();
@@ -33,8 +39,9 @@ function reconnect(s: ClusterState, node: ClusterNode, now: number): void {
   const oldPingSent = node.pingSent;
   node.link = { inbound: false, createdAt: now };
   s.engine.usedMemoryChanged();
-  // clusterLinkConnectHandler pings at once, keeping an older outstanding ping time.
-  sendPing(s, node, 'ping');
+  // clusterLinkConnectHandler pings (or MEETs) at once, keeping an older outstanding ping time.
+  sendPing(s, node, (node.flags & NODE_MEET) !== 0 ? 'meet' : 'ping');
+  node.flags &= ~NODE_MEET;
   if (oldPingSent !== 0) node.pingSent = oldPingSent;
 }
 
@@ -42,8 +49,14 @@ export function clusterCron(s: ClusterState): void {
   const now = s.now();
   s.cronIteration++;
   let updateState = false;
+  // A handshake lives at most the node timeout (at least 1 s).
+  const handshakeTimeout = Math.max(s.nodeTimeoutMs, 1000);
   for (const node of [...s.nodes.values()]) {
     if ((node.flags & (NODE_MYSELF | NODE_NOADDR)) !== 0) continue;
+    if ((node.flags & NODE_HANDSHAKE) !== 0 && now - node.createdAt > handshakeTimeout) {
+      s.delNode(node);
+      continue;
+    }
     reconnect(s, node, now);
   }
   // Once a second: ping the node with the oldest pong among five random picks.

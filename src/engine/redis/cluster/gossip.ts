@@ -44,8 +44,13 @@ export function buildHeader(s: ClusterState): BusHeader {
 
 function send(s: ClusterState, to: ClusterNode, msg: BusMessage): void {
   s.countSent(msg.type);
+  // A node met by address is reached by address until its PONG tells its name.
+  const sent =
+    (to.flags & NODE_HANDSHAKE) !== 0
+      ? s.bus.sendToAddress(s.myself.id, to.ip, to.cport, msg)
+      : s.bus.send(s.myself.id, to.id, msg);
   // A peer that left the bus cannot be reached: the connection fails and the link is dropped.
-  if (!s.bus.send(s.myself.id, to.id, msg)) to.link = null;
+  if (!sent) to.link = null;
 }
 
 function gossipEntry(n: ClusterNode): GossipEntry {
@@ -62,11 +67,16 @@ function gossipEntry(n: ClusterNode): GossipEntry {
 
 /** clusterSendPing: PING / PONG / MEET with a gossip section about a few random other nodes. */
 export function sendPing(s: ClusterState, to: ClusterNode, type: 'ping' | 'pong' | 'meet'): void {
+  if (type === 'ping') to.pingSent = s.now();
+  send(s, to, { type, header: buildHeader(s), gossip: gossipFor(s) });
+}
+
+/** The gossip section: a few random other nodes, then every PFAIL node. */
+function gossipFor(s: ClusterState): GossipEntry[] {
   const all = [...s.nodes.values()];
   let fresh = all.length - 2;
   let wanted = Math.max(3, Math.floor(all.length / 10));
   if (wanted > fresh) wanted = fresh;
-  if (type === 'ping') to.pingSent = s.now();
   const gossip: GossipEntry[] = [];
   const included = new Set<ClusterNode>();
   for (let tries = wanted * 3; fresh > 0 && gossip.length < wanted && tries > 0; tries--) {
@@ -86,7 +96,7 @@ export function sendPing(s: ClusterState, to: ClusterNode, type: 'ping' | 'pong'
     if ((n.flags & NODE_PFAIL) !== 0 && (n.flags & (NODE_HANDSHAKE | NODE_NOADDR)) === 0)
       gossip.push(gossipEntry(n));
   }
-  send(s, to, { type, header: buildHeader(s), gossip });
+  return gossip;
 }
 
 /** clusterBroadcastPong(CLUSTER_BROADCAST_ALL): tell every connected node our configuration now. */
@@ -307,8 +317,20 @@ export function receiveMessage(s: ClusterState, msg: BusMessage): void {
     case 'ping':
     case 'meet':
     case 'pong':
-      if (msg.type !== 'pong' && sender !== undefined) sendPing(s, sender, 'pong');
-      if (sender === undefined) return;
+      if (
+        sender === undefined &&
+        msg.type === 'meet' &&
+        s.handshakeAt(h.ip, h.port) === undefined
+      ) {
+        // A node introducing itself: known by address until its own PONG to our PING names it.
+        const n = new ClusterNode(s.randomNodeId(), h.ip, h.port, h.cport, NODE_HANDSHAKE);
+        n.createdAt = now;
+        s.addNode(n);
+      }
+      if (msg.type !== 'pong') replyPong(s, h.sender);
+      if (msg.type === 'pong') completeHandshake(s, sender, h);
+      sender ??= s.lookup(h.sender);
+      if (sender === undefined || (sender.flags & NODE_HANDSHAKE) !== 0) return;
       if (msg.type === 'pong') {
         sender.pongReceived = now;
         sender.pingSent = 0;
@@ -345,6 +367,30 @@ export function receiveMessage(s: ClusterState, msg: BusMessage): void {
       return;
     }
   }
+}
+
+/** A PONG answers whoever pinged, by the name in the ping (the sender may not know it yet). */
+function replyPong(s: ClusterState, to: string): void {
+  s.countSent('pong');
+  s.bus.send(s.myself.id, to, { type: 'pong', header: buildHeader(s), gossip: gossipFor(s) });
+}
+
+/**
+ * A PONG on the link to a node in handshake (clusterProcessPacket's link->node part): the node
+ * takes the name the PONG carries, or is dropped when that name is already known (a second
+ * CLUSTER MEET of a known node).
+ */
+function completeHandshake(s: ClusterState, sender: ClusterNode | undefined, h: BusHeader): void {
+  const hs = s.handshakeAt(h.ip, h.port);
+  if (hs === undefined) return;
+  if (sender !== undefined) {
+    s.delNode(hs);
+    return;
+  }
+  s.renameNode(hs, h.sender);
+  hs.flags = (hs.flags & ~NODE_HANDSHAKE) | (h.flags & (NODE_MASTER | NODE_SLAVE));
+  hs.pongReceived = s.now();
+  hs.pingSent = 0;
 }
 
 /** The role-switch and slot parts of clusterProcessPacket for PING / PONG / MEET. */

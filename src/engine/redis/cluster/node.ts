@@ -32,7 +32,8 @@ export interface ClusterLink {
 }
 
 export class ClusterNode {
-  readonly id: string;
+  /** 40 hex characters; a node met by address has a random one until its first PONG. */
+  id: string;
   ip: string;
   port: number;
   cport: number;
@@ -56,6 +57,8 @@ export class ClusterNode {
   /** Masters that reported this node as failing, with the report time. */
   readonly failReports = new Map<ClusterNode, number>();
   failTime = 0;
+  /** Engine-clock ms when this member learned of the node (a handshake expires after the node timeout). */
+  createdAt = 0;
 
   constructor(id: string, ip: string, port: number, cport: number, flags: number) {
     this.id = id;

@@ -14,6 +14,7 @@ import {
   ClusterNode,
   CLUSTER_PORT_INCR,
   NODE_FAIL,
+  NODE_HANDSHAKE,
   NODE_MASTER,
   NODE_MIGRATE_TO,
   NODE_MYSELF,
@@ -137,6 +138,27 @@ export class ClusterState implements BusMember {
   peerEngine(host: string, port: number): RedisEngine | undefined {
     const m = this.bus.memberAt(host === 'localhost' ? '127.0.0.1' : host, port);
     return m instanceof ClusterState ? m.engine : undefined;
+  }
+
+  /** getRandomHexChars(40): the name of a node known only by address until it answers. */
+  randomNodeId(): string {
+    let id = '';
+    for (let i = 0; i < 40; i++) id += this.rng.int(16).toString(16);
+    return id;
+  }
+
+  /** The node in handshake at ip:port (clusterHandshakeInProgress), if any. */
+  handshakeAt(ip: string, port: number): ClusterNode | undefined {
+    for (const n of this.nodes.values())
+      if ((n.flags & NODE_HANDSHAKE) !== 0 && n.ip === ip && n.port === port) return n;
+    return undefined;
+  }
+
+  /** clusterRenameNode: a handshake node gets the real name its PONG carries. */
+  renameNode(n: ClusterNode, id: string): void {
+    this.nodes.delete(n.id);
+    n.id = id;
+    this.nodes.set(id, n);
   }
 
   /** clusterBlacklistExists (dropping expired entries first). */
