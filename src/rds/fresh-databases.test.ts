@@ -12,7 +12,9 @@ const priceOf = async (s: StartedDatabase, id: number): Promise<number> =>
   (await s.db.query<{ p: number }>('SELECT price_cents AS p FROM products WHERE id = $1', [id]))
     .rows[0]!.p;
 
-describe('freshDatabases', () => {
+// PostgreSQL starts (PGlite) take seconds each, many times that on a busy machine: a generous
+// budget per test; nothing here checks a duration.
+describe('freshDatabases', { timeout: 120_000 }, () => {
   it('gives each simulation its own database with the same rows; writes stay in one', async () => {
     const states: RdsStartState[] = [];
     const next = freshDatabases({ loadDataDir: ensureDataDirFile, onState: (s) => states.push(s) });

@@ -28,7 +28,10 @@ function inProcess(
   };
 }
 
-describe('SimClient', () => {
+// Each test starts real simulations with PGlite (≈ 1–2 s of CPU apiece when idle); on a machine
+// whose cores are shared with other test runs they take several times longer, so the budget is
+// generous. These tests check outcomes, never durations.
+describe('SimClient', { timeout: 120_000 }, () => {
   it('rebuilds a dead worker from seed + action log and lands in the same state', async () => {
     const hosts: SimHost[] = [];
     const client = createSimClient({ spawn: inProcess(hosts), heartbeatMs: 0 });
