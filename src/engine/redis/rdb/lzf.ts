@@ -143,14 +143,17 @@ export function lzfCompress(
 /**
  * lzf_decompress into exactly `outLen` bytes. Returns the bytes, or null when the input is
  * malformed or does not expand to exactly `outLen` bytes (Redis: "Invalid LZF compressed string").
+ * With `into`, expands into that buffer and returns a view of it.
  */
 export function lzfDecompress(
   input: Uint8Array,
   start: number,
   end: number,
   outLen: number,
+  into?: Uint8Array,
 ): Uint8Array | null {
-  const out = new Uint8Array(outLen);
+  // `into` (at least outLen bytes) saves an allocation per string; the result is then a view of it.
+  const out = into === undefined ? new Uint8Array(outLen) : into.subarray(0, outLen);
   let ip = start;
   let op = 0;
   while (ip < end) {

@@ -24,24 +24,37 @@ export function corrupt(message: string): never {
 
 const scratch8 = new Uint8Array(8);
 const scratchView = new DataView(scratch8.buffer);
+/** Where LZF strings expand (one at a time: every caller decodes a blob before reading on). */
+let lzfScratch = new Uint8Array(4096);
 
-/** Bytes as a byte string (String.fromCharCode in chunks: apply() has an argument limit). */
+/**
+ * Reused argument lists for String.fromCharCode, one per length up to 64 (resizing a single
+ * array costs more than the copy) and one resized array for longer strings.
+ */
+const codesByLength: number[][] = Array.from({ length: 65 }, (_, n) =>
+  new Array<number>(n).fill(0),
+);
+const longCodes: number[] = [];
+
+/**
+ * Bytes as a byte string. Copying into a reused plain array and calling
+ * String.fromCharCode.apply once makes a single flat string; concatenating char by char makes
+ * one string per byte, which made loading GC-bound.
+ */
 export function bytesToBinStr(b: Uint8Array, start: number, end: number): BinStr {
   const n = end - start;
-  if (n <= 16) {
-    let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
-    return s;
+  if (n <= 1) return n === 1 ? String.fromCharCode(b[start]!) : '';
+  if (n <= 8192) {
+    let codes = codesByLength[n];
+    if (codes === undefined) {
+      codes = longCodes;
+      codes.length = n;
+    }
+    for (let i = 0; i < n; i++) codes[i] = b[start + i]!;
+    return String.fromCharCode.apply(null, codes);
   }
-  if (n <= 8192)
-    return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
   let s = '';
-  for (let i = start; i < end; i += 8192) {
-    s += String.fromCharCode.apply(
-      null,
-      b.subarray(i, Math.min(end, i + 8192)) as unknown as number[],
-    );
-  }
+  for (let i = start; i < end; i += 8192) s += bytesToBinStr(b, i, Math.min(end, i + 8192));
   return s;
 }
 
@@ -130,7 +143,10 @@ export class RdbReader {
     return s;
   }
 
-  /** A string's raw bytes (listpack, intset, ziplist blobs): LZF expanded, integers as text. */
+  /**
+   * A string's raw bytes (listpack, intset, ziplist blobs): LZF expanded, integers as text.
+   * The result may be a view of a shared buffer: decode it before the next read.
+   */
   blob(): Uint8Array {
     const n = this.lenOrEncoding();
     if (this.encoded) {
@@ -154,13 +170,15 @@ export class RdbReader {
     return corrupt(`Unknown RDB string encoding type ${enc}`);
   }
 
+  /** Expands an LZF string into the shared scratch buffer: valid until the next LZF read. */
   private lzf(): Uint8Array {
     const clen = this.len();
     const len = this.len();
     const start = this.pos;
     this.need(clen);
     this.pos += clen;
-    const out = lzfDecompress(this.buf, start, start + clen, len);
+    if (lzfScratch.length < len) lzfScratch = new Uint8Array(Math.max(len, lzfScratch.length * 2));
+    const out = lzfDecompress(this.buf, start, start + clen, len, lzfScratch);
     if (out === null) corrupt('Invalid LZF compressed string');
     return out;
   }
