@@ -59,7 +59,13 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
     profile: opts.profile ?? 'oss',
     ...(opts.requirepass !== undefined ? { requirepass: opts.requirepass } : {}),
   });
-  if (opts.dir !== undefined) attachSnapshotFile(engine, opts.dir, opts.dbfilename ?? 'dump.rdb');
+  if (opts.dir !== undefined) {
+    try {
+      attachSnapshotFile(engine, opts.dir, opts.dbfilename ?? 'dump.rdb');
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
   return serveEngine(engine, opts);
 }
 

@@ -5,7 +5,8 @@
 //   3. DUMP on one side, RESTORE on the other, for every key; and the payloads redis-server
 //      writes for values built by the same commands have the engine's layout byte for byte
 //      (after expanding LZF, which Redis runs with an uninitialised hash table);
-//   4. RDB files of older versions (redis's own test assets) load the same on both.
+//   4. RDB files of older versions (redis's own test assets) load the same on both;
+//   5. `serve:redis --dir --dbfilename` writes its snapshot on SAVE and loads it at start.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { datasetCommands, DATASET_DBS } from '../support/redis-dataset';
 import { diffKeyspaces, readKeyspace } from '../support/redis-keyspace';
 import type { KeyState, Send } from '../support/redis-keyspace';
 import { RawRedisConnection, startRealRedis } from './redis-real-server';
+import { serveRedis } from '../../scripts/serve-redis';
 import type { RealRedis } from './redis-real-server';
 
 const wallClock = { nowMs: () => Date.now() };
@@ -192,6 +194,37 @@ describe('RDB and DUMP against redis-server 7.0.15', () => {
     } finally {
       await stopServer(server);
     }
+  });
+
+  it('serve:redis saves to dir/dbfilename, loads it at start, and redis-server reads that file', async () => {
+    const first = await serveRedis({ port: 0, dir, dbfilename: 'served.rdb' });
+    const c1 = await RawRedisConnection.connect(first.port);
+    await c1.send(['RPUSH', 'list', 'a', 'b']);
+    await c1.send(['SET', 'n', '7', 'EX', '3600']);
+    expect(await c1.send(['SAVE'])).toEqual({ kind: 'simple', value: 'OK' });
+    c1.close();
+    await first.close();
+    const second = await serveRedis({ port: 0, dir, dbfilename: 'served.rdb' });
+    const c2 = await RawRedisConnection.connect(second.port);
+    expect(await c2.send(['LRANGE', 'list', '0', '-1'])).toEqual({
+      kind: 'array',
+      items: [
+        { kind: 'bulk', value: 'a' },
+        { kind: 'bulk', value: 'b' },
+      ],
+    });
+    c2.close();
+    await second.close();
+    const real = await startServer(dir, 'served.rdb');
+    try {
+      expect(await real.send(['GET', 'n'])).toEqual({ kind: 'bulk', value: '7' });
+    } finally {
+      await stopServer(real);
+    }
+    writeFileSync(join(dir, 'bad.rdb'), 'REDIS0010 not really');
+    await expect(serveRedis({ port: 0, dir, dbfilename: 'bad.rdb' })).rejects.toThrow(
+      /Bad RDB file/,
+    );
   });
 
   for (const file of [
