@@ -12,8 +12,11 @@ import type { RedisConfig } from '../server/config';
 import type { RdbReader } from './reader';
 import type { RdbWriter } from './writer';
 
-/** What a loader may consult: the receiving server's configuration (encoding thresholds). */
-export interface LoadContext {
+/**
+ * What a codec may consult: the server's configuration (encoding thresholds on load, the list
+ * node fill on save).
+ */
+export interface CodecContext {
   readonly config: Readonly<RedisConfig>;
 }
 
@@ -23,12 +26,12 @@ export interface TypeCodec<T extends EntryType> {
   /** The RDB object type `value` is saved as in its current encoding. */
   rdbType(value: EntryPayloads[T]): number;
   /** Writes the value (after the type byte and the key, which the caller writes). */
-  save(w: RdbWriter, value: EntryPayloads[T]): void;
+  save(w: RdbWriter, value: EntryPayloads[T], ctx: CodecContext): void;
   /**
    * Reads a value saved as `rdbType`. Returns null for an empty aggregate (Redis skips such
    * keys when loading a file and refuses them in RESTORE). Throws RdbError on bad data.
    */
-  load(r: RdbReader, rdbType: number, ctx: LoadContext): EntryPayloads[T] | null;
+  load(r: RdbReader, rdbType: number, ctx: CodecContext): EntryPayloads[T] | null;
 }
 
 export type CodecTable = { readonly [T in EntryType]: TypeCodec<T> };

@@ -33,12 +33,15 @@ export type RestoreValueResult =
       readonly error: typeof DUMP_VERSION_OR_CHECKSUM | typeof BAD_DATA_FORMAT;
     };
 
-/** The DUMP payload of `entry`'s value (what DUMP replies), as a byte string. */
-export function dumpValue(entry: Entry): BinStr {
+/**
+ * The DUMP payload of `entry`'s value (what DUMP replies), as a byte string. `config` is the
+ * dumping server's (list-max-listpack-size decides how a list's nodes are cut).
+ */
+export function dumpValue(entry: Entry, config: Readonly<RedisConfig>): BinStr {
   const w = new RdbWriter(256);
   const codec = CODECS[entry.type] as TypeCodec<EntryType>;
   w.byte(codec.rdbType(entry.value));
-  codec.save(w, entry.value);
+  codec.save(w, entry.value, { config });
   w.byte(RDB_VERSION & 0xff);
   w.byte((RDB_VERSION >> 8) & 0xff);
   const crc = crc64(w.buf, 0, w.pos);

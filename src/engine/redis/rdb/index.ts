@@ -13,4 +13,4 @@ export type { PersistenceSink } from './persistence';
 export { crc64, crc64Hex } from './crc64';
 export type { Crc64 } from './crc64';
 export { lzfCompress, lzfDecompress } from './lzf';
-export type { TypeCodec, LoadContext, CodecTable } from './codec';
+export type { TypeCodec, CodecContext, CodecTable } from './codec';

@@ -11,7 +11,7 @@ import type { BinStr } from '../bytes';
 import type { EntryType } from '../keyspace/entry';
 import { lfuMinutes, lruClock } from '../keyspace/lfu';
 import type { RedisEngine } from '../engine';
-import type { LoadContext } from './codec';
+import type { CodecContext } from './codec';
 import { CODEC_BY_RDB_TYPE } from './codecs';
 import { crc64, matchesCrc64LE } from './crc64';
 import {
@@ -87,13 +87,17 @@ function unsupported(what: string): never {
   throw new RdbError(`${what} cannot be loaded by this engine`);
 }
 
-function parse(
-  bytes: Uint8Array,
-  nowMs: number,
-  dbCount: number,
-  keepExpired: boolean,
-  ctx: LoadContext,
-): Parsed {
+interface ParseOptions {
+  readonly nowMs: number;
+  readonly dbCount: number;
+  readonly keepExpired: boolean;
+  /** Cluster mode: only database 0 may hold keys (redis-server refuses to start otherwise). */
+  readonly clusterMode: boolean;
+  readonly ctx: CodecContext;
+}
+
+function parse(bytes: Uint8Array, o: ParseOptions): Parsed {
+  const { nowMs, dbCount, keepExpired, ctx } = o;
   const r = new RdbReader(bytes);
   const magic = String.fromCharCode(...r.take(9));
   if (!magic.startsWith('REDIS')) corrupt('Wrong signature trying to load DB from file');
@@ -159,6 +163,9 @@ function parse(
     } else if (!keepExpired && expireAt !== -1 && expireAt < nowMs) {
       out.expired++;
     } else {
+      if (o.clusterMode && db !== 0) {
+        corrupt("You can't have keys in a DB different than DB 0 when in Cluster mode");
+      }
       const keys = (seen[db] ??= new Set());
       if (keys.has(key)) corrupt(`Duplicated key found in RDB file (db ${db})`);
       keys.add(key);
@@ -215,8 +222,12 @@ export function loadRdb(
   const now = engine.clock.nowMs();
   let parsed: Parsed;
   try {
-    parsed = parse(bytes, now, engine.dbs.length, opts.keepExpired ?? false, {
-      config: engine.config,
+    parsed = parse(bytes, {
+      nowMs: now,
+      dbCount: engine.dbs.length,
+      keepExpired: opts.keepExpired ?? false,
+      clusterMode: engine.cluster !== null,
+      ctx: { config: engine.config },
     });
   } catch (err) {
     if (err instanceof RdbError) return { ok: false, error: `Bad RDB file: ${err.message}` };

@@ -6,6 +6,8 @@ import type { RedisEngine } from '../engine';
 import type { MaxmemoryPolicy } from '../server/config';
 import { datasetCommands, DATASET_DBS } from '../../../../test/support/redis-dataset';
 import { diffKeyspaces, readKeyspace } from '../../../../test/support/redis-keyspace';
+import { testCluster } from '../cluster/test-cluster';
+import { nodeAllowsInsert } from './codecs/list';
 import { loadRdb } from './load';
 import { saveRdb } from './save';
 
@@ -161,6 +163,41 @@ describe('RDB save → load', () => {
     const lfuCopy = engine(clock, 'allkeys-lfu');
     loadRdb(lfuCopy, saveRdb(lfu));
     expect(lfuCopy.exec(['OBJECT', 'FREQ', 'hot'])).toEqual(freq);
+  });
+});
+
+describe('RDB and the rest of the server', () => {
+  it('cuts list nodes as quicklist does for each list-max-listpack-size', () => {
+    // -2 (default): up to 8 KB per node, counting the element's length plus 8 bytes of slack.
+    expect(nodeAllowsInsert(-2, 8000, 500, 184)).toBe(true);
+    expect(nodeAllowsInsert(-2, 8000, 500, 185)).toBe(false);
+    expect(nodeAllowsInsert(-1, 4000, 1, 88)).toBe(true);
+    expect(nodeAllowsInsert(-1, 4000, 1, 89)).toBe(false);
+    expect(nodeAllowsInsert(-5, 60000, 1, 5000)).toBe(true);
+    // A positive fill caps the element count, still within 8 KB.
+    expect(nodeAllowsInsert(3, 100, 2, 10)).toBe(true);
+    expect(nodeAllowsInsert(3, 100, 3, 10)).toBe(false);
+    expect(nodeAllowsInsert(1000, 8100, 10, 100)).toBe(false);
+  });
+
+  it('loads into a cluster node (keeping its slot index), but refuses keys outside db 0 there', () => {
+    const source = engine();
+    source.exec(['SET', 'k', 'v']);
+    source.exec(['RPUSH', '{k}list', 'a']);
+    const node = testCluster().nodes[0]!;
+    expect(loadRdb(node, saveRdb(source)).ok).toBe(true);
+    const slot = node.exec(['CLUSTER', 'KEYSLOT', 'k']);
+    expect(
+      node.exec(['CLUSTER', 'COUNTKEYSINSLOT', String(slot?.kind === 'int' ? slot.value : -1)]),
+    ).toEqual({
+      kind: 'int',
+      value: 2,
+    });
+    source.exec(['SELECT', '3']);
+    source.exec(['SET', 'elsewhere', 'v']);
+    const r = loadRdb(node, saveRdb(source));
+    expect(r.ok || r.error).toMatch(/DB different than DB 0 when in Cluster mode/);
+    expect(node.dbs[0]!.size).toBe(2);
   });
 });
 

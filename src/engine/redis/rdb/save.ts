@@ -16,7 +16,7 @@ import type { Entry, EntryType } from '../keyspace/entry';
 import { asEntry } from '../keyspace/entry';
 import { estimateIdleMs, lfuDecrAndReturn } from '../keyspace/lfu';
 import type { RedisEngine } from '../engine';
-import type { TypeCodec } from './codec';
+import type { CodecContext, TypeCodec } from './codec';
 import { CODECS } from './codecs';
 import { crc64, writeCrc64LE } from './crc64';
 import {
@@ -58,11 +58,11 @@ function aux(w: RdbWriter, key: string, value: string): void {
 }
 
 /** Writes one value record's type byte, key and value (rdbSaveObjectType, key, rdbSaveObject). */
-export function writeObject(w: RdbWriter, e: Entry): void {
+function writeObject(w: RdbWriter, e: Entry, ctx: CodecContext): void {
   const codec = CODECS[e.type] as TypeCodec<EntryType>;
   w.byte(codec.rdbType(e.value));
   w.string(e.key);
-  codec.save(w, e.value);
+  codec.save(w, e.value, ctx);
 }
 
 /** Serialises `engine`'s keyspace as an RDB v10 file. Pure: reads the engine, changes nothing. */
@@ -84,6 +84,7 @@ export function saveRdb(engine: RedisEngine, opts: SaveRdbOptions = {}): Uint8Ar
   const saveLru = policy.endsWith('-lru');
   const saveLfu = policy.endsWith('-lfu');
   const decay = engine.config['lfu-decay-time'];
+  const ctx: CodecContext = { config: engine.config };
   for (const db of engine.dbs) {
     if (db.size === 0) continue;
     w.byte(RDB_OPCODE_SELECTDB);
@@ -104,7 +105,7 @@ export function saveRdb(engine: RedisEngine, opts: SaveRdbOptions = {}): Uint8Ar
         w.byte(RDB_OPCODE_FREQ);
         w.byte(lfuDecrAndReturn(db.lruOf(e), now, decay));
       }
-      writeObject(w, e);
+      writeObject(w, e, ctx);
     });
   }
   w.byte(RDB_OPCODE_EOF);

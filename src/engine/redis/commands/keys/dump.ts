@@ -24,7 +24,7 @@ export const dump = defineCommand({
     "The value at a key in Redis's serialised form (RDB encoding + version + CRC64), for RESTORE.",
   run: (c, argv) => {
     const e = c.db.lookupRead(argv[1]!);
-    return e === undefined ? reply.nil() : reply.bulk(dumpValue(e));
+    return e === undefined ? reply.nil() : reply.bulk(dumpValue(e, c.engine.config));
   },
 });
 

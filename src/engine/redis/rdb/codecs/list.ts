@@ -2,13 +2,14 @@
  * Lists. Redis 7.0 keeps every list as a quicklist and saves it as RDB_TYPE_LIST_QUICKLIST_2:
  * the node count, then per node its container (2 = packed listpack) and the listpack blob.
  * Our list is one ring buffer, so the nodes are cut the way quicklist fills them by tail
- * pushes with list-max-listpack-size -2: an element joins the current node while the node's
- * listpack bytes + the element's length + 8 stay within 8 KB (_quicklistNodeAllowInsert).
+ * pushes (_quicklistNodeAllowInsert): with list-max-listpack-size -2 (the default) an element
+ * joins the current node while the node's listpack bytes + the element's length + 8 stay
+ * within 8 KB; -1..-5 mean 4..64 KB; a positive fill caps the element count (within 8 KB).
  * Older forms (a plain element list, one ziplist, a quicklist of ziplists) load too.
  */
 import type { BinStr } from '../../bytes';
 import { RedisList } from '../../structures';
-import type { TypeCodec } from '../codec';
+import type { CodecContext, TypeCodec } from '../codec';
 import type { RdbWriter } from '../writer';
 import {
   QUICKLIST_NODE_CONTAINER_PACKED,
@@ -22,20 +23,38 @@ import { ListpackWriter, decodeListpack } from '../listpack';
 import { bytesToBinStr, corrupt } from '../reader';
 import { decodeZiplist } from '../ziplist';
 
-/** list-max-listpack-size -2 → 8 KB per node (quicklist.c optimization_level[1]). */
-const NODE_BYTES = 8192;
-/** SIZE_ESTIMATE_OVERHEAD in quicklist.c. */
+/** quicklist.c: optimization_level (fill -1 … -5), SIZE_SAFETY_LIMIT, SIZE_ESTIMATE_OVERHEAD. */
+const FILL_BYTES = [4096, 8192, 16384, 32768, 65536];
+const SAFETY_LIMIT = 8192;
 const INSERT_OVERHEAD = 8;
+/** redis.conf's default list-max-listpack-size. */
+const DEFAULT_FILL = -2;
+
+/** _quicklistNodeAllowInsert for a node of `bytes` listpack bytes holding `count` elements. */
+export function nodeAllowsInsert(fill: number, bytes: number, count: number, len: number): boolean {
+  const newSize = bytes + len + INSERT_OVERHEAD;
+  const level = fill < 0 ? FILL_BYTES[-fill - 1] : undefined;
+  if (level !== undefined && newSize <= level) return true;
+  if (newSize > SAFETY_LIMIT) return false;
+  return count < fill;
+}
+
+/** The server's list-max-listpack-size (a parameter group setting where the config has it). */
+function listFill(ctx: CodecContext): number {
+  const fill = (ctx.config as { 'list-max-listpack-size'?: number })['list-max-listpack-size'];
+  return fill ?? DEFAULT_FILL;
+}
 
 const lp = new ListpackWriter();
 
-function saveList(w: RdbWriter, list: RedisList): void {
+function saveList(w: RdbWriter, list: RedisList, ctx: CodecContext): void {
+  const fill = listFill(ctx);
   const nodes: Uint8Array[] = [];
   lp.reset();
   const n = list.length;
   for (let i = 0; i < n; i++) {
     const v = list.at(i);
-    if (lp.count > 0 && lp.bytes + v.length + INSERT_OVERHEAD > NODE_BYTES) {
+    if (lp.count > 0 && !nodeAllowsInsert(fill, lp.bytes, lp.count, v.length)) {
       nodes.push(lp.finish().slice());
       lp.reset();
     }
