@@ -1,6 +1,7 @@
-// Reads a whole keyspace through ordinary commands (KEYS, TYPE, OBJECT ENCODING, PTTL and
-// the type's read command), the same way from the engine and from a real redis-server, so two
-// servers can be compared key for key without trusting either one's serialisation.
+// Reads a whole keyspace through ordinary commands (KEYS, TYPE, OBJECT ENCODING, PEXPIRETIME
+// and the type's read command), the same way from the engine and from a real redis-server, so
+// two servers can be compared key for key without trusting either one's serialisation. Expiry
+// is read as an absolute time, so keyspaces read a few seconds apart still compare exactly.
 import type { Reply } from '../../src/engine/redis/index';
 
 export type Send = (argv: string[]) => Promise<Reply> | Reply | undefined;
@@ -8,8 +9,8 @@ export type Send = (argv: string[]) => Promise<Reply> | Reply | undefined;
 export interface KeyState {
   readonly type: string;
   readonly encoding: string;
-  /** PTTL: -1 for no TTL, else ms remaining. */
-  readonly pttl: number;
+  /** PEXPIRETIME: -1 for no TTL, else the absolute expiry in Unix ms. */
+  readonly expireAt: number;
   /** The value as read back: text for strings, JSON for aggregates. */
   readonly value: string;
 }
@@ -64,11 +65,11 @@ export async function readKeyspace(
     for (const key of bulks(await send(['KEYS', '*'])).sort(byteOrder)) {
       const type = bulk(await send(['TYPE', key]));
       const encoding = bulk(await send(['OBJECT', 'ENCODING', key]));
-      const pttl = int(await send(['PTTL', key]));
+      const expireAt = int(await send(['PEXPIRETIME', key]));
       out.set(`${db}:${key}`, {
         type,
         encoding,
-        pttl,
+        expireAt,
         value: await valueOf(send, key, type, encoding),
       });
     }
@@ -98,9 +99,9 @@ export function diffKeyspaces(
     if (x.encoding !== y.encoding) out.push(`${show(k)} encoding ${x.encoding} vs ${y.encoding}`);
     if (x.value !== y.value) out.push(`${show(k)} value differs`);
     const ttlOk =
-      (x.pttl < 0 && x.pttl === y.pttl) ||
-      (x.pttl >= 0 && y.pttl >= 0 && Math.abs(x.pttl - y.pttl) <= ttlSlackMs);
-    if (!ttlOk) out.push(`${show(k)} pttl ${x.pttl} vs ${y.pttl}`);
+      (x.expireAt < 0 && x.expireAt === y.expireAt) ||
+      (x.expireAt >= 0 && y.expireAt >= 0 && Math.abs(x.expireAt - y.expireAt) <= ttlSlackMs);
+    if (!ttlOk) out.push(`${show(k)} expiry ${x.expireAt} vs ${y.expireAt}`);
   }
   for (const k of b.keys()) if (!a.has(k)) out.push(`${show(k)} missing on the left`);
   return out;
