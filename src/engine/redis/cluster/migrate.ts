@@ -161,7 +161,13 @@ function migrate(c: Client, argv: Argv): Reply {
       if (ttl < 0) continue; // expired since the lookup
       if (ttl < 1) ttl = 1;
     }
-    const r = t.exec([restore, key, String(ttl), dumpValue(e), ...(o.replace ? ['REPLACE'] : [])]);
+    const r = t.exec([
+      restore,
+      key,
+      String(ttl),
+      dumpValue(e, c.engine.config),
+      ...(o.replace ? ['REPLACE'] : []),
+    ]);
     const failed = [auth, select, r].find((x) => x !== undefined && x.kind === 'error');
     if (failed !== undefined) {
       if (targetError === undefined) {
