@@ -119,4 +119,87 @@ describe('Kernel', () => {
       }),
     );
   });
+
+  it('orders times beyond 2^32 µs (71 minutes) and 2^40 µs like any other', () => {
+    const k = new Kernel();
+    const big = [2 ** 40 + 5, 2 ** 32, 2 ** 32 + 1, 2 ** 32 - 1, 2 ** 45, 2 ** 40 + 5, 7];
+    const fired = scheduleAll(k, big);
+    k.runUntil(2 ** 46);
+    expect(fired.map((f) => f.i)).toEqual([6, 3, 1, 2, 0, 5, 4]);
+  });
+
+  it('an event scheduled after a run stopped short of the next one still fires first', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    k.after(1_000_000, () => log.push('late'));
+    k.after(10, () => log.push('early'));
+    k.runUntil(500); // fires 'early', looks at 'late' and stops
+    k.after(100, () => log.push('between')); // at 600, before 'late'
+    k.after(0, () => log.push('now'));
+    k.runUntil(2_000_000);
+    expect(log).toEqual(['early', 'now', 'between', 'late']);
+  });
+
+  /**
+   * Model-based: random schedules, cancels, steps and partial runs against a reference that
+   * sorts pending events by (time, order scheduled).
+   */
+  it('property: matches a sorted reference under any interleaving of operations', () => {
+    const delay = fc.oneof(
+      fc.constantFrom(0, 1, 2, 3), // ties
+      fc.integer({ min: 0, max: 20 }),
+      fc.integer({ min: 0, max: 100_000 }),
+      fc.integer({ min: 0, max: 2 ** 45 }),
+    );
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('schedule' as const), delay }),
+      fc.record({ kind: fc.constant('schedule' as const), delay }),
+      fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant('step' as const) }),
+      fc.record({ kind: fc.constant('run' as const), dt: delay }),
+      fc.record({
+        kind: fc.constant('chunk' as const),
+        dt: delay,
+        max: fc.integer({ min: 1, max: 5 }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const k = new Kernel();
+        const handles: ReturnType<Kernel['after']>[] = [];
+        const pending: { id: number; time: number }[] = [];
+        const fired: number[] = [];
+        const expected: number[] = [];
+        const fireRef = (until: number, max = Infinity): void => {
+          pending.sort((a, b) => a.time - b.time || a.id - b.id);
+          while (max-- > 0 && pending.length > 0 && pending[0]!.time <= until)
+            expected.push(pending.shift()!.id);
+        };
+        for (const o of ops) {
+          if (o.kind === 'schedule') {
+            const id = handles.length;
+            handles.push(k.after(o.delay, () => fired.push(id)));
+            pending.push({ id, time: k.now + o.delay });
+          } else if (o.kind === 'cancel' && handles.length > 0) {
+            const id = o.pick % handles.length;
+            const i = pending.findIndex((p) => p.id === id);
+            expect(k.cancel(handles[id]!)).toBe(i >= 0);
+            if (i >= 0) pending.splice(i, 1);
+          } else if (o.kind === 'step') {
+            fireRef(Infinity, 1);
+            k.step();
+          } else if (o.kind === 'run') {
+            fireRef(k.now + o.dt);
+            k.runUntil(k.now + o.dt);
+          } else if (o.kind === 'chunk') {
+            fireRef(k.now + o.dt, o.max);
+            k.runChunk(k.now + o.dt, o.max);
+          }
+          expect(fired).toEqual(expected);
+          expect(k.pending).toBe(pending.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -17,7 +17,6 @@ export interface ChunkResult {
  */
 export class Kernel {
   private queue = new EventQueue();
-  private nextSeq = 0;
   private clock: Micros = 0;
   /** Total events fired since creation. */
   fired = 0;
@@ -40,7 +39,7 @@ export class Kernel {
     if (!Number.isInteger(at)) throw new RangeError(`event time must be integer µs, got ${at}`);
     if (at < this.clock)
       throw new RangeError(`cannot schedule in the past (${at} < ${this.clock})`);
-    const ev: QueuedEvent = { time: at, seq: this.nextSeq++, run, cancelled: false };
+    const ev: QueuedEvent = { time: at, run, cancelled: false };
     this.queue.push(ev);
     return ev;
   }
@@ -59,9 +58,7 @@ export class Kernel {
   step(): boolean {
     const ev = this.queue.pop();
     if (ev === undefined) return false;
-    this.clock = ev.time;
-    this.fired++;
-    ev.run();
+    this.fire(ev);
     return true;
   }
 
@@ -83,17 +80,23 @@ export class Kernel {
   runChunk(t: Micros, maxEvents: number): ChunkResult {
     let fired = 0;
     while (fired < maxEvents) {
-      const next = this.queue.peek();
-      if (next === undefined || next.time > t) {
+      const next = this.queue.popUntil(t);
+      if (next === undefined) {
         if (t > this.clock) this.clock = Math.floor(t);
         return { fired, done: true };
       }
-      this.step();
+      this.fire(next);
       fired++;
     }
     const next = this.queue.peek();
     const done = next === undefined || next.time > t;
     if (done && t > this.clock) this.clock = Math.floor(t);
     return { fired, done };
+  }
+
+  private fire(ev: QueuedEvent): void {
+    this.clock = ev.time;
+    this.fired++;
+    ev.run();
   }
 }
