@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const LAYERS = ['app', 'ui', 'scenarios', 'worker', 'sim', 'rds', 'engine'];
+const LAYERS = ['app', 'ui', 'scenarios', 'worker', 'sim', 'rds', 'engine', 'lib'];
 
 /** Import patterns that reach a layer's folder from anywhere under src/. */
 const reach = (layer) => [`**/${layer}`, `**/${layer}/**`, `@/${layer}`, `@/${layer}/**`];
@@ -15,7 +15,9 @@ const reach = (layer) => [`**/${layer}`, `**/${layer}/**`, `@/${layer}`, `@/${la
  * `import type` only (the UI thread sees engine/sim/rds types, never their objects).
  */
 function layerRule(layer, allowed, typeOnly = []) {
-  const forbidden = LAYERS.filter((l) => l !== layer && !allowed.includes(l) && !typeOnly.includes(l));
+  const forbidden = LAYERS.filter(
+    (l) => l !== layer && !allowed.includes(l) && !typeOnly.includes(l),
+  );
   const patterns = [];
   if (forbidden.length > 0) {
     patterns.push({
@@ -37,7 +39,17 @@ function layerRule(layer, allowed, typeOnly = []) {
   };
 }
 
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'requestAnimationFrame', 'HTMLElement', 'Element', 'location'];
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'requestAnimationFrame',
+  'HTMLElement',
+  'Element',
+  'location',
+];
 const TIMER_GLOBALS = ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'performance'];
 
 export default tseslint.config(
@@ -45,9 +57,16 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.node } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.browser, ...globals.node },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -56,18 +75,21 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  // app → scenarios → ui → worker → sim → rds, engine. A scenario folder holds its view, which
-  // composes ui components, so scenarios sit above ui (DESIGN.md: "its view").
-  layerRule('engine', []),
-  layerRule('rds', []),
-  layerRule('sim', ['engine', 'rds']),
-  layerRule('worker', ['sim', 'engine', 'rds']),
-  layerRule('ui', ['worker'], ['sim', 'engine', 'rds']),
-  layerRule('scenarios', ['ui', 'worker'], ['sim', 'engine', 'rds']),
-  layerRule('app', ['scenarios', 'ui', 'worker'], ['sim', 'engine', 'rds']),
+  // app → scenarios → ui → worker → sim → rds, engine → lib. A scenario folder holds its view,
+  // which composes ui components, so scenarios sit above ui (DESIGN.md: "its view"). lib holds
+  // the pure building blocks several layers share (seeded generator, histogram) and imports
+  // nothing.
+  layerRule('lib', []),
+  layerRule('engine', ['lib']),
+  layerRule('rds', ['lib']),
+  layerRule('sim', ['engine', 'rds', 'lib']),
+  layerRule('worker', ['sim', 'engine', 'rds', 'lib']),
+  layerRule('ui', ['worker', 'lib'], ['sim', 'engine', 'rds']),
+  layerRule('scenarios', ['ui', 'worker', 'lib'], ['sim', 'engine', 'rds']),
+  layerRule('app', ['scenarios', 'ui', 'worker', 'lib'], ['sim', 'engine', 'rds']),
   {
     // Deterministic, DOM-free layers: no DOM, no wall clock, no unseeded randomness.
-    files: ['src/engine/**/*.ts', 'src/sim/**/*.ts', 'src/rds/**/*.ts'],
+    files: ['src/lib/**/*.ts', 'src/engine/**/*.ts', 'src/sim/**/*.ts', 'src/rds/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
@@ -79,7 +101,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the injected clock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the injected clock.',
+        },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import { MinHeap } from './min-heap';
+import { MinHeap } from '../lib/index';
 
 /**
  * Client connections of one instance on the virtual clock: persistent ones (a pool opened with

@@ -11,7 +11,7 @@ export type {
   TracePayloads,
   TraceSink,
 } from './trace';
-export { LatencyHistogram } from './metrics';
+export { LatencyHistogram } from '../lib/index';
 export { Simulation, type SimulationState, type ActOutcome } from './simulation';
 export type {
   ActionSpec,

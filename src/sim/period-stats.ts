@@ -1,4 +1,4 @@
-import { LatencyHistogram } from './metrics';
+import { LatencyHistogram } from '../lib/index';
 import type { Micros } from './trace';
 
 /**

@@ -2,8 +2,9 @@
  * Seeded randomness with named streams. Each component asks for its own stream by name
  * (`rng.stream('workload')`); a stream's state derives from (seed, name) alone, so adding a
  * component never reshuffles another component's draws. The generator is sfc32 (Chris Doty-
- * Humphrey's Small Fast Counting generator, PractRand-tested), seeded through cyrb128.
+ * Humphrey's Small Fast Counting generator, PractRand-tested; src/lib), seeded through cyrb128.
  */
+import { cyrb128, Sfc32 } from '../lib/index';
 
 export interface RandomStream {
   readonly name: string;
@@ -36,65 +37,48 @@ export function createRng(seed: number): SeededRng {
 }
 
 function createStream(seed: number, name: string): RandomStream {
-  const s = cyrb128(`${seed >>> 0}:${name}`);
-  let a = s[0]!;
-  let b = s[1]!;
-  let c = s[2]!;
-  let d = s[3]!;
-  const u32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 15; i++) u32();
-  const next = (): number => u32() / 4294967296;
-  const stream: RandomStream = {
-    name,
-    next,
-    int: (n) => Math.floor(next() * n),
-    between: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    chance: (p) => next() < p,
-    exponential: (mean) => -mean * Math.log(1 - next()),
-    normal: (mean, sd) => {
-      const u = 1 - next();
-      const v = next();
-      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-    lognormal: (median, sigma) => median * Math.exp(sigma * stream.normal(0, 1)),
-    pick: (items) => {
-      if (items.length === 0) throw new RangeError('pick from an empty array');
-      return items[Math.floor(next() * items.length)]!;
-    },
-  };
-  return stream;
+  return new Stream(name, cyrb128(`${seed >>> 0}:${name}`));
 }
 
-/** cyrb128 (bryc): a fast 128-bit string hash, used only to seed streams. */
-function cyrb128(str: string): [number, number, number, number] {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
-  for (let i = 0; i < str.length; i++) {
-    const k = str.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+/** A named stream: sfc32 (src/lib) seeded from (seed, name), its first 15 outputs discarded. */
+class Stream extends Sfc32 implements RandomStream {
+  constructor(
+    readonly name: string,
+    words: [number, number, number, number],
+  ) {
+    super(...words, 15);
   }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  between(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  exponential(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+
+  normal(mean: number, sd: number): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  lognormal(median: number, sigma: number): number {
+    return median * Math.exp(sigma * this.normal(0, 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty array');
+    return items[Math.floor(this.next() * items.length)]!;
+  }
 }
 
 /**

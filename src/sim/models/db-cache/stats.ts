@@ -1,4 +1,4 @@
-import { LatencyHistogram } from '../../metrics';
+import { LatencyHistogram } from '../../../lib/index';
 import { PeriodStats } from '../../period-stats';
 
 /** CloudWatch-style period of the per-second figures. */

@@ -1,4 +1,4 @@
-import { LatencyHistogram } from '../../metrics';
+import { LatencyHistogram } from '../../../lib/index';
 import { PeriodStats } from '../../period-stats';
 import type { Micros } from '../../trace';
 import { APP_SLOTS } from './topology';

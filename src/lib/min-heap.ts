@@ -1,4 +1,8 @@
-/** A binary min-heap of numbers (completion times of in-flight statements). */
+/**
+ * A binary min-heap of numbers in any order (the RDS model keeps its in-flight statements'
+ * completion times in two). The kernel's event queue is a radix heap instead: its keys never go
+ * below the last one popped, which a radix heap exploits (src/sim/kernel/event-queue.ts).
+ */
 export class MinHeap {
   private readonly a: number[] = [];
 

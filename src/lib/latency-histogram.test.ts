@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LatencyHistogram } from './latency-histogram';
+
+/** The exact q-quantile of `xs` by the same rank rule (the ceil(q·n)-th smallest). */
+function exact(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
+}
+
+describe('LatencyHistogram', () => {
+  it('is empty at first: quantiles and mean are 0', () => {
+    const h = new LatencyHistogram();
+    expect([h.count, h.quantile(0.5), h.mean(), h.max]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('property: every quantile is within its bucket width of the exact one', () => {
+    for (const perDoubling of [36, 18]) {
+      const width = Math.pow(2, 1 / perDoubling); // a bucket spans a factor of `width`
+      fc.assert(
+        fc.property(
+          fc.array(fc.double({ min: 1, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (xs, q) => {
+            const h = new LatencyHistogram(perDoubling);
+            for (const x of xs) h.record(x);
+            const e = exact(xs, q);
+            const got = h.quantile(q);
+            expect(got).toBeLessThanOrEqual(e * width);
+            expect(got).toBeGreaterThanOrEqual(e / width);
+          },
+        ),
+      );
+    }
+  });
+
+  it('keeps count, sum, mean and max exactly', () => {
+    const h = new LatencyHistogram();
+    for (const x of [100, 200, 300, 1_000]) h.record(x);
+    expect([h.count, h.sum, h.mean(), h.max]).toEqual([4, 1_600, 400, 1_000]);
+    // The top bucket's middle, never above the largest value seen.
+    expect(h.quantile(1)).toBeLessThanOrEqual(1_000);
+    expect(h.quantile(1)).toBeGreaterThan(1_000 / Math.pow(2, 1 / 36));
+  });
+
+  it('a merge equals recording both sets into one; reset empties it', () => {
+    const a = new LatencyHistogram(18);
+    const b = new LatencyHistogram(18);
+    const both = new LatencyHistogram(18);
+    for (let i = 1; i <= 500; i++) {
+      (i % 3 === 0 ? a : b).record(i * 37);
+      both.record(i * 37);
+    }
+    a.merge(b);
+    for (const q of [0.1, 0.5, 0.9, 0.99]) expect(a.quantile(q)).toBe(both.quantile(q));
+    expect([a.count, a.sum, a.max]).toEqual([both.count, both.sum, both.max]);
+    a.reset();
+    expect([a.count, a.quantile(0.5)]).toEqual([0, 0]);
+    expect(() => a.merge(new LatencyHistogram(36))).toThrow(/resolution/);
+  });
+
+  it('values below 1 µs count as 1 µs; values beyond 2^40 µs land in the last bucket', () => {
+    const h = new LatencyHistogram();
+    h.record(0);
+    h.record(2 ** 50);
+    expect(h.quantile(0.5)).toBeCloseTo(1, 1);
+    expect(h.quantile(1)).toBeGreaterThan(2 ** 39);
+  });
+});
