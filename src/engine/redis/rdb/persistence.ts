@@ -42,9 +42,11 @@ export class Persistence {
   save(engine: RedisEngine): boolean {
     if (this.sink === undefined) return false;
     const repl = this.replInfo?.();
+    const bytes = saveRdb(engine, repl === undefined ? {} : { repl });
     try {
-      this.sink.write(saveRdb(engine, repl === undefined ? {} : { repl }));
+      this.sink.write(bytes);
     } catch {
+      // The sink could not store it (a disk error, in Redis's terms): the save failed.
       return false;
     }
     this.lastSaveMs = engine.clock.nowMs();
