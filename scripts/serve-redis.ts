@@ -12,6 +12,7 @@ import type { EngineProfile, RedisEngine, Reply } from '../src/engine/redis/inde
 import { engineRng } from '../src/engine/index';
 // A cycle (serve-redis-cluster uses serveEngine), fine as both are only called after loading.
 import { serveRedisCluster } from './serve-redis-cluster';
+import { TcpMasterLink } from './serve-redis-replication';
 
 export interface RedisServerHandle {
   readonly port: number;
@@ -85,17 +86,30 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
       engine.stats.totalNetOutput += data.length;
       socket.write(Buffer.from(data, 'latin1'));
     };
+    let closing = false;
     const client = engine.connect({
       onPush: (r: Reply) => {
         out.push(encodeReply(r));
         // An unblocked BLPOP: carry on with commands that waited in the buffer.
         queueMicrotask(() => {
           flush();
-          pump();
+          if (client.closeAfterReply) {
+            closing = true;
+            socket.end();
+          } else pump();
         });
       },
+      // A replica's connection: +FULLRESYNC, the snapshot and the stream, in order with replies.
+      onRaw: (bytes: string) => {
+        out.push(bytes);
+        queueMicrotask(flush);
+      },
+      onKill: () => {
+        flush();
+        closing = true;
+        socket.destroy();
+      },
     });
-    let closing = false;
     client.addr = `${socket.remoteAddress}:${socket.remotePort}`;
     const parser = new RespParser();
     parser.authenticated = client.authenticated;
@@ -137,16 +151,21 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
     socket.on('close', done);
     socket.on('error', done);
   });
+  let listening = 0;
+  const masterLink = new TcpMasterLink(engine, () => listening);
+  engine.repl.transport = masterLink;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       const addr = server.address() as net.AddressInfo;
+      listening = addr.port;
       resolve({
         port: addr.port,
         engine,
         close: () =>
           new Promise<void>((res) => {
             clearInterval(cron);
+            masterLink.close();
             for (const s of sockets) s.destroy();
             server.close(() => res());
           }),

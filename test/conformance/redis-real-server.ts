@@ -2,6 +2,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { encodeCommand, RespReader } from '../../src/engine/redis/index';
 import type { Reply } from '../../src/engine/redis/index';
 
@@ -34,7 +37,9 @@ export class RawRedisConnection {
 
   static connect(port: number): Promise<RawRedisConnection> {
     return new Promise((resolve, reject) => {
-      const s = net.createConnection({ port, host: '127.0.0.1' }, () => resolve(new RawRedisConnection(s)));
+      const s = net.createConnection({ port, host: '127.0.0.1' }, () =>
+        resolve(new RawRedisConnection(s)),
+      );
       s.once('error', reject);
     });
   }
@@ -75,9 +80,24 @@ export interface RealRedis {
 
 export async function startRealRedis(extraArgs: string[] = []): Promise<RealRedis> {
   const port = await freePort();
+  // Its own directory: a snapshot it writes (BGSAVE for a replica, SAVE) never lands in the
+  // repository, and no test loads another's dump.rdb at start.
+  const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
   const proc: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', ...extraArgs],
+    [
+      '--port',
+      String(port),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      ...extraArgs,
+    ],
     { stdio: 'ignore' },
   );
   for (let i = 0; i < 100; i++) {
@@ -94,8 +114,12 @@ export async function startRealRedis(extraArgs: string[] = []): Promise<RealRedi
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
+        const done = (): void => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (proc.exitCode !== null) return done();
+        proc.once('exit', done);
         proc.kill('SIGTERM');
       }),
   };

@@ -8,6 +8,14 @@ import type { Argv, Command } from './command';
 import type { Db } from './keyspace/db';
 import type { Reply } from './reply';
 import type { RedisEngine } from './engine';
+import type { ReplicaHandle } from './replication/replication';
+
+/** Receives raw bytes for the transport to write as they are (the replication stream). */
+export type RawListener = (bytes: BinStr) => void;
+
+/** propFlags: forceCommandPropagation / preventCommandPropagation for the current call. */
+export const PROP_FORCE = 1;
+export const PROP_PREVENT = 2;
 
 /** Receives replies that are not answers to an exec() call: pub/sub messages, unblocked BLPOPs. */
 export type PushListener = (reply: Reply) => void;
@@ -25,8 +33,8 @@ export interface BlockState {
   readonly deadline: number;
   /** Retries the command; a Reply unblocks the client, undefined keeps waiting. */
   readonly retry: (c: Client) => Reply | undefined;
-  /** Reply on timeout (BLPOP: null array). */
-  readonly onTimeout: Reply;
+  /** Reply on timeout (BLPOP: null array; WAIT computes its count then). */
+  readonly onTimeout: Reply | (() => Reply);
 }
 
 export class Client {
@@ -53,15 +61,56 @@ export class Client {
   /** QUIT: the transport closes the connection once this reply is written. */
   closeAfterReply = false;
   onPush: PushListener | undefined;
+  /**
+   * The transport's raw writer (a TCP socket, a simulated link): PSYNC/SYNC on this connection
+   * write +FULLRESYNC, the snapshot and then the replication stream through it.
+   */
+  onRaw: RawListener | undefined;
+  /** What this call propagates instead of its argv (rewriteClientCommandVector), or null. */
+  propArgv: Argv | null = null;
+  /** PROP_FORCE | PROP_PREVENT for the current call. */
+  propFlags = 0;
+  /** master_repl_offset after this connection's last command (c->woff, for WAIT). */
+  woff = 0;
+  /** This connection carries our primary's stream (CLIENT_MASTER): obeyed, never answered. */
+  isMaster = false;
+  /** Set once PSYNC/SYNC made this connection one of our replicas (CLIENT_SLAVE). */
+  replica: ReplicaHandle | null = null;
+  /** REPLCONF listening-port / ip-address / capa sent before PSYNC. */
+  replConf: {
+    listeningPort: number;
+    addr: string | undefined;
+    eof: boolean;
+    psync2: boolean;
+    rdbOnly: boolean;
+    excludeData: boolean;
+  } = {
+    listeningPort: 0,
+    addr: undefined,
+    eof: false,
+    psync2: false,
+    rdbOnly: false,
+    excludeData: false,
+  };
+  /** The transport's hook to close the connection when the server drops it (a replica timing out). */
+  onKill: (() => void) | undefined;
   /** Engine-clock ms when connected. */
   readonly createdAt: number;
 
-  constructor(engine: RedisEngine, id: number, db: Db, authenticated: boolean, onPush: PushListener | undefined) {
+  constructor(
+    engine: RedisEngine,
+    id: number,
+    db: Db,
+    authenticated: boolean,
+    onPush: PushListener | undefined,
+    onRaw?: RawListener,
+  ) {
     this.engine = engine;
     this.id = id;
     this.db = db;
     this.authenticated = authenticated;
     this.onPush = onPush;
+    this.onRaw = onRaw;
     this.createdAt = engine.clock.nowMs();
   }
 
@@ -88,16 +137,47 @@ export class Client {
    * timeout passes on the engine clock. Inside MULTI a blocking command must not block, so
    * this then returns `onTimeout` at once; otherwise it returns undefined (return it from run).
    */
-  block(keys: readonly BinStr[], timeoutMs: number, retry: BlockState['retry'], onTimeout: Reply): Reply | undefined {
-    if (this.inExec) return onTimeout;
+  block(
+    keys: readonly BinStr[],
+    timeoutMs: number,
+    retry: BlockState['retry'],
+    onTimeout: BlockState['onTimeout'],
+  ): Reply | undefined {
+    if (this.inExec) return typeof onTimeout === 'function' ? onTimeout() : onTimeout;
     const deadline = timeoutMs === 0 ? Infinity : this.engine.clock.nowMs() + timeoutMs;
     this.blocked = { db: this.db, keys, deadline, retry, onTimeout };
     this.engine.registerBlocked(this);
     return undefined;
   }
 
+  /** rewriteClientCommandVector: replicate this call as `argv` instead of what was sent. */
+  propagateAs(argv: Argv): void {
+    this.propArgv = argv;
+  }
+
+  /** alsoPropagate: queue one more command for the stream, in this connection's db. */
+  alsoPropagate(argv: Argv): void {
+    this.engine.repl.propagator.also(this.db.id, argv);
+  }
+
+  /** forceCommandPropagation: replicate this call even if it changed nothing (PUBLISH, FLUSHDB). */
+  forcePropagation(): void {
+    this.propFlags |= PROP_FORCE;
+  }
+
+  /** preventCommandPropagation: the call replicated itself through alsoPropagate (SPOP count). */
+  preventPropagation(): void {
+    this.propFlags |= PROP_PREVENT;
+  }
+
   push(reply: Reply): void {
     this.onPush?.(reply);
+  }
+
+  /** The server drops this connection: the transport closes it, then the client closes. */
+  kill(): void {
+    this.onKill?.();
+    this.close();
   }
 
   /** Closes the connection: drops subscriptions, WATCHes and blocking (QUIT, server close). */

@@ -29,7 +29,11 @@ export type CommandFlag =
   /** Allowed while the RESP2 connection is in subscribed mode. */
   | 'pubsub-context'
   /** Served on a cluster node importing the key's slot without ASKING first (RESTORE-ASKING). */
-  | 'asking';
+  | 'asking'
+  /** Refused inside MULTI with "Command not allowed inside a transaction" (Redis's NO_MULTI: SYNC, PSYNC). */
+  | 'deny-multi'
+  /** Not a write, but may replicate (PUBLISH); a replica connection may not run it. */
+  | 'may-replicate';
 
 export type CommandGroup =
   | 'generic'
@@ -87,6 +91,9 @@ export interface Command extends CommandDef {
   readonly isNoMulti: boolean;
   readonly isPubsubContext: boolean;
   readonly isAsking: boolean;
+  readonly isReadonly: boolean;
+  readonly isDenyMulti: boolean;
+  readonly isMayReplicate: boolean;
   readonly subtable?: ReadonlyMap<string, Command>;
 }
 
@@ -112,6 +119,9 @@ function compile(def: CommandDef, parent: string | undefined): Command {
     isNoMulti: has('no-multi'),
     isPubsubContext: has('pubsub-context'),
     isAsking: has('asking'),
+    isReadonly: has('readonly'),
+    isDenyMulti: has('deny-multi'),
+    isMayReplicate: has('may-replicate'),
     ...(subtable ? { subtable } : {}),
   };
 }

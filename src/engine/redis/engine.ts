@@ -8,10 +8,15 @@ import { engineRng } from '../rng';
 import type { BinStr } from './bytes';
 import type { Argv, CommandTable } from './command';
 import { withoutCommands } from './command';
-import { Client } from './client';
-import type { PushListener } from './client';
+import { Client, PROP_PREVENT } from './client';
+import type { PushListener, RawListener } from './client';
 import { Db } from './keyspace/db';
-import type { CommandCounters, KeyspaceHost, KeyspaceStats } from './keyspace/host';
+import type {
+  CommandCounters,
+  ExpiredKeyAction,
+  KeyspaceHost,
+  KeyspaceStats,
+} from './keyspace/host';
 import { BASE_USED_MEMORY } from './keyspace/memory';
 import { initialLru } from './keyspace/lfu';
 import type { Reply } from './reply';
@@ -28,6 +33,7 @@ import { Persistence } from './rdb/persistence';
 import { ClusterState } from './cluster/state';
 import type { ClusterNodeOptions } from './cluster/state';
 import { closeIdleMigrateSockets } from './cluster/migrate';
+import { Replication } from './replication/replication';
 
 export interface RedisEngineOptions {
   clock: EngineClock;
@@ -108,6 +114,12 @@ export class RedisEngine implements KeyspaceHost {
   private readonly blockedClients = new Set<Client>();
   private readonly readyKeys: Array<{ db: Db; key: BinStr }> = [];
   private defaultClient: Client | undefined;
+  /** server.dirty: keyspace changes so far (a command that raised it is replicated). */
+  dirty = 0;
+  /** Replication: propagation, backlog, replicas, the link to our primary (replication/). */
+  readonly repl: Replication;
+  /** Nothing to propagate and not a replica: the dispatch fast path may skip replication. */
+  replIdle = true;
 
   constructor(opts: RedisEngineOptions) {
     this.clock = opts.clock;
@@ -130,6 +142,10 @@ export class RedisEngine implements KeyspaceHost {
     this.tcpPort = opts.tcpPort ?? 0;
     this.cluster = opts.cluster ? new ClusterState(this, opts.cluster.nodeId ?? hexId(this.rng), opts.cluster) : null;
     this.resolvePeer = opts.resolvePeer ?? ((host, port) => this.cluster?.peerEngine(host, port));
+    // Replication IDs come from their own stream so they do not shift eviction's sampling.
+    this.repl = new Replication(this, parseInt(this.runId.slice(0, 8), 16) | 0);
+    // SAVE/BGSAVE write repl-id / repl-offset while we have a history to continue (rdbPopulateSaveInfo).
+    this.persistence.replInfo = () => this.repl.saveInfo();
   }
 
   // ---- KeyspaceHost ----------------------------------------------------------------------------
@@ -149,12 +165,20 @@ export class RedisEngine implements KeyspaceHost {
     const p = this.config['maxmemory-policy'];
     this.lfuPolicy = p.endsWith('lfu');
     this.sharedIntegers = this.config.maxmemory === 0 || !(p.endsWith('lru') || p.endsWith('lfu'));
+    // Called from the constructor too, before replication exists.
+    (this.repl as Replication | undefined)?.configChanged();
   }
   usedMemoryChanged(): void {
     this.memoryStale = true;
   }
   keyReady(db: Db, key: BinStr): void {
     this.readyKeys.push({ db, key });
+  }
+  expiredKeyAction(write: boolean): ExpiredKeyAction {
+    return this.repl.expiredKeyAction(write);
+  }
+  keyDeleted(db: Db, key: BinStr, why: 'expired' | 'evicted'): void {
+    this.repl.keyDeleted(db, key, why);
   }
 
   /** Modelled `used_memory` in bytes (recomputed only after a write changed it). */
@@ -171,8 +195,18 @@ export class RedisEngine implements KeyspaceHost {
   // ---- connections ---------------------------------------------------------------------------
 
   /** Opens a connection. `onPush` receives pub/sub messages and replies of unblocked commands. */
-  connect(opts: { onPush?: PushListener; name?: string } = {}): Client {
-    const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.config.requirepass === '', opts.onPush);
+  connect(
+    opts: { onPush?: PushListener; onRaw?: RawListener; onKill?: () => void; name?: string } = {},
+  ): Client {
+    const c = new Client(
+      this,
+      this.nextClientId++,
+      this.dbs[0]!,
+      this.config.requirepass === '',
+      opts.onPush,
+      opts.onRaw,
+    );
+    c.onKill = opts.onKill;
     if (opts.name !== undefined) c.name = opts.name;
     this.clients.set(c.id, c);
     this.stats.totalConnections++;
@@ -194,6 +228,7 @@ export class RedisEngine implements KeyspaceHost {
       cmd !== undefined &&
       cmd.run !== undefined &&
       cmd.subtable === undefined &&
+      this.replIdle &&
       this.observer === undefined &&
       this.cluster === null &&
       c.blocked === null &&
@@ -211,6 +246,7 @@ export class RedisEngine implements KeyspaceHost {
       r = dispatch(this, c, argv);
     }
     if (this.readyKeys.length !== 0) this.serveReadyKeys();
+    if (!this.replIdle) this.repl.beforeSleep();
     return r;
   }
 
@@ -218,7 +254,15 @@ export class RedisEngine implements KeyspaceHost {
     this.pubsub.unsubscribeAll(c);
     this.unwatchAll(c);
     if (c.blocked) this.unblock(c);
+    this.repl.clientClosed(c);
     this.clients.delete(c.id);
+  }
+
+  /** Answers a blocked client now with `r` (WAIT satisfied, REPLICAOF failing blocked clients). */
+  unblockClient(c: Client, r: Reply): void {
+    if (c.blocked === null) return;
+    this.unblock(c);
+    c.push(r);
   }
 
   unwatchAll(c: Client): void {
@@ -269,13 +313,40 @@ export class RedisEngine implements KeyspaceHost {
         if (b === null) continue;
         const prevDb = waiting.db;
         waiting.db = b.db;
-        const r = b.retry(waiting);
+        const r = this.retryBlocked(waiting, b.retry);
         waiting.db = prevDb;
         if (r === undefined) continue;
         this.unblock(waiting);
         waiting.push(r);
       }
     }
+  }
+
+  /**
+   * Serves a blocked client as Redis does from handleClientsBlockedOnKeys: what it changed is
+   * replicated in its non-blocking form (the retry sets it with propagateAs), on its own.
+   */
+  private retryBlocked(c: Client, retry: (c: Client) => Reply | undefined): Reply | undefined {
+    const prop = this.repl.propagator;
+    if (!prop.enabled) return retry(c);
+    const dirty = this.dirty;
+    c.propArgv = null;
+    c.propFlags = 0;
+    prop.depth++;
+    const r = retry(c);
+    prop.depth--;
+    if (
+      r !== undefined &&
+      this.dirty !== dirty &&
+      c.propArgv !== null &&
+      (c.propFlags & PROP_PREVENT) === 0
+    ) {
+      prop.also(c.db.id, c.propArgv);
+    }
+    c.propArgv = null;
+    c.propFlags = 0;
+    if (prop.depth === 0) prop.flush();
+    return r;
   }
 
   // ---- time-driven work (called by the clock's owner) ------------------------------------------
@@ -289,7 +360,12 @@ export class RedisEngine implements KeyspaceHost {
    */
   activeExpireCycle(): number {
     let n = 0;
-    for (const db of this.dbs) if (db.volatileCount !== 0) n += db.activeExpire(20, 1000);
+    // Replicas never expire keys themselves: they wait for their primary's DELs.
+    if (!this.repl.isReplica) {
+      for (const db of this.dbs) if (db.volatileCount !== 0) n += db.activeExpire(20, 1000);
+      // The cycle's DELs leave one by one, never wrapped in MULTI (propagate_no_multi).
+      this.repl.propagator.flush(true);
+    }
     this.timeoutBlocked();
     return n;
   }
@@ -300,6 +376,8 @@ export class RedisEngine implements KeyspaceHost {
     this.persistence.cron(this);
     this.cluster?.tick();
     closeIdleMigrateSockets(this);
+    this.repl.tick();
+    this.repl.beforeSleep();
     this.peakMemory = Math.max(this.peakMemory, this.usedMemory());
     return n;
   }
@@ -311,7 +389,7 @@ export class RedisEngine implements KeyspaceHost {
       const b = c.blocked!;
       if (now >= b.deadline) {
         this.unblock(c);
-        c.push(b.onTimeout);
+        c.push(typeof b.onTimeout === 'function' ? b.onTimeout() : b.onTimeout);
       }
     }
   }
@@ -352,7 +430,9 @@ export class RedisEngine implements KeyspaceHost {
   /** Runs eviction now (the dispatcher does this before each command when maxmemory is set). */
   performEvictions(): boolean {
     const cfg = this.config;
-    return this.evictor.perform({
+    // replica-ignore-maxmemory (default yes): a replica's memory follows its primary's DELs.
+    if (this.repl.isReplica) return true;
+    const ok = this.evictor.perform({
       dbs: this.dbs,
       usedMemory: () => this.usedMemory(),
       maxmemory: cfg.maxmemory,
@@ -365,6 +445,9 @@ export class RedisEngine implements KeyspaceHost {
         this.cmd.evicted++;
       },
     });
+    // Eviction's DELs leave before the command that needed the memory, never wrapped.
+    this.repl.propagator.flush(true);
+    return ok;
   }
 }
 

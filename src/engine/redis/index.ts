@@ -54,6 +54,15 @@ export type {
   Persistence,
 } from './rdb';
 export { RespParser, RespReader, encodeReply, encodeCommand, splitArgs } from './resp';
+export { Replication, nextStreamCommand, MIN_BACKLOG_SIZE } from './replication';
+export type {
+  AttachOptions,
+  PsyncAnswer,
+  ReplicaHandle,
+  MasterLinkTransport,
+  PsyncRequest,
+  LinkState,
+} from './replication';
 export type { ParseItem } from './resp';
 export {
   formatReply,

@@ -18,7 +18,15 @@ import { cluster } from '../cluster/cluster-command';
 import { clientModeCommands } from '../cluster/client-mode-commands';
 import { migrateCommands } from '../cluster/migrate';
 
-const core: CommandDef[] = [...coreCommands, cluster, ...clientModeCommands, ...migrateCommands];
+import { replicationCommands } from './replication';
+
+const core: CommandDef[] = [
+  ...coreCommands,
+  cluster,
+  ...clientModeCommands,
+  ...migrateCommands,
+  ...replicationCommands,
+];
 
 /**
  * Data-type families (hash, list, set, zset, geo): each family folder exports

@@ -11,6 +11,7 @@ import type { SdsSize } from './sds';
 import { encodeString } from './string-encoding';
 import type { StringEncoding } from './string-encoding';
 import type { KeyIndex, KeyspaceHost } from './host';
+import { ExpiredKeyAction } from './host';
 import { initialLru, lfuTouch, lruClock } from './lfu';
 
 /** lookup flags, as in Redis's db.c */
@@ -66,8 +67,12 @@ export class Db {
   /** Read lookup: lazy expiry, keyspace_hits/misses, LRU/LFU touch (unless flags say not). */
   lookupRead(key: BinStr, flags = 0): Entry | undefined {
     let e = this.dict.get(key);
-    if (e !== undefined && e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt) {
-      this.expireEntry(e);
+    if (
+      e !== undefined &&
+      e.expireAt !== -1 &&
+      this.host.clock.nowMs() > e.expireAt &&
+      this.expiredOnAccess(e, false)
+    ) {
       e = undefined;
     }
     const host = this.host;
@@ -89,12 +94,33 @@ export class Db {
   lookupWrite(key: BinStr): Entry | undefined {
     const e = this.dict.get(key);
     if (e === undefined) return undefined;
-    if (e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt) {
-      this.expireEntry(e);
+    if (e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt && this.expiredOnAccess(e, true))
       return undefined;
-    }
     this.touch(e);
     return asEntry(e);
+  }
+
+  /**
+   * setKey's lookupKeyWrite: an expired key being overwritten is first deleted as expired
+   * (and that DEL replicated). True when it was.
+   */
+  private expiredBeforeOverwrite(e: KeyEntry): boolean {
+    if (e.expireAt === -1 || this.host.clock.nowMs() <= e.expireAt) return false;
+    if (this.host.expiredKeyAction(true) !== ExpiredKeyAction.Delete) return false;
+    this.expireEntry(e);
+    return true;
+  }
+
+  /**
+   * expireIfNeeded for a key found past its expiry: true when it no longer exists for the
+   * caller (deleted, or hidden on a replica until the primary's DEL), false when the primary's
+   * own connection on a replica reads it.
+   */
+  private expiredOnAccess(e: KeyEntry, write: boolean): boolean {
+    const action = this.host.expiredKeyAction(write);
+    if (action === ExpiredKeyAction.Keep) return false;
+    if (action === ExpiredKeyAction.Delete) this.expireEntry(e);
+    return true;
   }
 
   /** Existence without touching or statistics, still expiring lazily. */
@@ -130,6 +156,13 @@ export class Db {
 
   /** Creates `key` (which must not exist) holding a new value of `type`. */
   add<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
+    const e = this.insert(key, type, value);
+    this.host.dirty++;
+    return e;
+  }
+
+  /** dbAdd without counting a change: the caller decides (storeRawString). */
+  private insert<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
     const e = new KeyEntry(key, type, value);
     this.initAccess(e);
     if (type === 'string') encodeString(e, value as BinStr, 'auto', this.host.sharedIntegers);
@@ -140,7 +173,7 @@ export class Db {
     this.keyIndex?.added(key);
     this.keyBytesTotal += DICT_ENTRY + keyBytes(key.length) + e.bytes;
     this.host.usedMemoryChanged();
-    this.signalModified(key);
+    this.signal(key);
     return asEntry(e);
   }
 
@@ -152,6 +185,7 @@ export class Db {
    */
   setString(key: BinStr, value: BinStr, keepTtl = false, enc: StringEncoding = 'auto'): Entry {
     let e = this.dict.get(key);
+    if (e !== undefined && this.expiredBeforeOverwrite(e)) e = undefined;
     if (e === undefined) {
       e = asKeyEntry(this.add(key, 'string', value));
       if (enc !== 'auto') this.reencode(e, value, enc);
@@ -168,7 +202,8 @@ export class Db {
     this.reencode(e, value, enc);
     if (this.host.lfuPolicy) this.setLru(e, oldLru);
     else if (e.enc !== StrEnc.SharedInt) e.lru = lruClock(this.host.clock.nowMs());
-    this.signalModified(key);
+    this.host.dirty++;
+    this.signal(key);
     return asEntry(e);
   }
 
@@ -181,7 +216,9 @@ export class Db {
   storeRawString(key: BinStr, value: BinStr, sds: SdsSize): Entry {
     let e = this.dict.get(key);
     if (e === undefined) {
-      e = asKeyEntry(this.add(key, 'string', value));
+      // Created without counting a change: BITFIELD … OVERFLOW FAIL on a missing key creates
+      // it but, changing no field, is not replicated (bitops.c counts `changes` only).
+      e = asKeyEntry(this.insert(key, 'string', value));
     } else {
       // dbUnshareStringValue: a shared integer's lru field becomes the new object's own.
       e.lru = this.lruOf(e);
@@ -196,13 +233,20 @@ export class Db {
   /** Overwrites an existing key with a value of another type (RENAME-like moves use move()). */
   replace<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
     const e = this.dict.get(key);
-    if (e === undefined) return this.add(key, type, value);
+    if (e === undefined || this.expiredBeforeOverwrite(e)) return this.add(key, type, value);
     if (e.expireAt !== -1) this.removeVolatile(e);
+    // A shared integer's lru lives in the shared table: the new value keeps its own copy, and
+    // an aggregate must not keep the string encoding (OBJECT IDLETIME would read the table).
+    if (e.enc === SHARED_INT) {
+      e.lru = this.lruOf(e);
+      e.enc = StrEnc.Raw;
+    }
     e.type = type;
     e.value = value;
     if (type === 'string') this.reencode(e, value as BinStr, 'auto');
     else this.rebyte(e, (value as StructureValue).memoryBytes());
-    this.signalModified(key);
+    this.host.dirty++;
+    this.signal(key);
     return asEntry(e);
   }
 
@@ -220,27 +264,30 @@ export class Db {
       }
       this.rebyte(e, v.memoryBytes());
     }
-    this.signalModified(e.key);
+    this.host.dirty++;
+    this.signal(e.key);
   }
 
   delete(key: BinStr): boolean {
     const e = this.dict.get(key);
     if (e === undefined) return false;
     this.unlink(e);
-    this.signalModified(key);
+    this.host.dirty++;
+    this.signal(key);
     return true;
   }
 
   /** Removes everything (FLUSHDB). Watchers of existing keys are invalidated. */
   flush(): number {
     const n = this.all.length;
-    if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalModified(k);
+    if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signal(k);
     this.dict.clear();
     this.keyIndex?.cleared();
     this.all.length = 0;
     this.volatile.length = 0;
     this.keyBytesTotal = 0;
     this.host.usedMemoryChanged();
+    this.host.dirty += n;
     return n;
   }
 
@@ -256,6 +303,7 @@ export class Db {
       this.host.usedMemoryChanged();
     }
     e.expireAt = atMs;
+    this.host.dirty++;
   }
 
   /** PERSIST: returns whether a TTL was removed. */
@@ -263,6 +311,7 @@ export class Db {
     const e = asKeyEntry(entry);
     if (e.expireAt === -1) return false;
     this.removeVolatile(e);
+    this.host.dirty++;
     return true;
   }
 
@@ -271,8 +320,9 @@ export class Db {
     this.unlink(e);
     this.host.stats.expiredKeys++;
     this.host.cmd.expired++;
-    this.signalModified(e.key);
+    this.signal(e.key);
     this.host.keyspaceEvent?.('expired', e.key, this.id);
+    this.host.keyDeleted(this, e.key, 'expired');
   }
 
   /**
@@ -327,8 +377,9 @@ export class Db {
   /** Evicts `e` (maxmemory): counted as evicted, not expired. */
   evict(e: KeyEntry): void {
     this.unlink(e);
-    this.signalModified(e.key);
+    this.signal(e.key);
     this.host.keyspaceEvent?.('evicted', e.key, this.id);
+    this.host.keyDeleted(this, e.key, 'evicted');
   }
 
   /** The entry at dense index `i` (SCAN walks indices downward; see scan in commands/keys). */
@@ -343,11 +394,9 @@ export class Db {
 
   /** Lazily expires `e` if due; returns whether it was. For iteration commands (KEYS, SCAN). */
   expireIfNeeded(e: KeyEntry): boolean {
-    if (e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt) {
-      this.expireEntry(e);
-      return true;
-    }
-    return false;
+    return (
+      e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt && this.expiredOnAccess(e, false)
+    );
   }
 
   /** Moves an entry object to `newKey` keeping value and TTL (RENAME, MOVE). */
@@ -355,7 +404,7 @@ export class Db {
     const e = asKeyEntry(entry);
     const ttl = e.expireAt;
     this.unlink(e);
-    this.signalModified(e.key);
+    this.signal(e.key);
     target.delete(newKey);
     const moved = asKeyEntry(target.add(newKey, e.type, e.value as never));
     moved.enc = e.enc;
@@ -368,7 +417,25 @@ export class Db {
 
   // ---- watch ---------------------------------------------------------------------------------
 
+  /**
+   * A command changed `key` in place (APPEND, SETBIT, EXPIRE…): a change of the dataset
+   * (server.dirty, so the command replicates), WATCHes invalidated, blocked clients woken.
+   */
   signalModified(key: BinStr): void {
+    this.host.dirty++;
+    this.signal(key);
+  }
+
+  /**
+   * signalModifiedKey for a write that changed nothing (LTRIM trimming nothing): WATCHes are
+   * invalidated as Redis does, but it is no change of the dataset and does not replicate.
+   */
+  signalUnchanged(key: BinStr): void {
+    this.signal(key);
+  }
+
+  /** signalModifiedKey without counting a change (expiry, eviction, or already counted). */
+  private signal(key: BinStr): void {
     if (this.blocking.size !== 0 && this.blocking.has(key)) this.host.keyReady(this, key);
     if (this.watchers.size === 0) return;
     const set = this.watchers.get(key);

@@ -19,6 +19,17 @@ export interface CommandCounters {
   evicted: number;
 }
 
+/**
+ * What to do with a key found logically expired on access (db.c expireIfNeeded): a primary
+ * deletes it; a replica hides it but keeps it until its primary's DEL arrives; the primary's
+ * own connection on a replica sees it as still valid.
+ */
+export const enum ExpiredKeyAction {
+  Delete = 0,
+  Hide = 1,
+  Keep = 2,
+}
+
 /** What a Db needs from the server that owns it. */
 export interface KeyspaceHost {
   readonly clock: EngineClock;
@@ -36,6 +47,12 @@ export interface KeyspaceHost {
   usedMemoryChanged(): void;
   /** A key some client is blocked on was written: the engine retries those clients. */
   keyReady(db: Db, key: BinStr): void;
+  /** server.dirty: changes to the dataset; a command that raised it is replicated. */
+  dirty: number;
+  /** A logically expired key was accessed (`write`: by a write lookup): delete, hide or keep it. */
+  expiredKeyAction(write: boolean): ExpiredKeyAction;
+  /** A key was deleted because it expired or was evicted: replicated as DEL/UNLINK. */
+  keyDeleted(db: Db, key: BinStr, why: 'expired' | 'evicted'): void;
   keyspaceEvent?: ((event: 'expired' | 'evicted', key: BinStr, db: number) => void) | undefined;
 }
 

@@ -47,6 +47,8 @@ export interface ReplSaveInfo {
 export interface SaveRdbOptions {
   /** Adds repl-stream-db / repl-id / repl-offset, as a primary with a backlog (or a replica) does. */
   readonly repl?: ReplSaveInfo;
+  /** REPLCONF rdb-filter-only (SLAVE_REQ_RDB_EXCLUDE_DATA): the aux fields, no database. */
+  readonly excludeData?: boolean;
   /** rdbcompression: LZF for strings over 20 bytes (default true, as redis.conf). */
   readonly compress?: boolean;
 }
@@ -86,7 +88,7 @@ export function saveRdb(engine: RedisEngine, opts: SaveRdbOptions = {}): Uint8Ar
   const decay = engine.config['lfu-decay-time'];
   const ctx: CodecContext = { config: engine.config };
   for (const db of engine.dbs) {
-    if (db.size === 0) continue;
+    if (db.size === 0 || opts.excludeData === true) continue;
     w.byte(RDB_OPCODE_SELECTDB);
     w.len(db.id);
     w.byte(RDB_OPCODE_RESIZEDB);

@@ -30,6 +30,18 @@ export interface RedisConfig {
   timeout: number;
   appendonly: string;
   save: string;
+  // Replication (replication.c, config.c in redis 7.0): sizes in bytes, times in seconds.
+  'repl-backlog-size': number;
+  'repl-backlog-ttl': number;
+  'repl-ping-replica-period': number;
+  'repl-timeout': number;
+  'replica-read-only': string;
+  'replica-priority': number;
+  'replica-announced': string;
+  'lazyfree-lazy-eviction': string;
+  'lazyfree-lazy-expire': string;
+  'lazyfree-lazy-user-del': string;
+  'lazyfree-lazy-user-flush': string;
 }
 
 export function defaultConfig(): RedisConfig {
@@ -49,6 +61,17 @@ export function defaultConfig(): RedisConfig {
     timeout: 0,
     appendonly: 'no',
     save: '',
+    'repl-backlog-size': 1024 * 1024,
+    'repl-backlog-ttl': 3600,
+    'repl-ping-replica-period': 10,
+    'repl-timeout': 60,
+    'replica-read-only': 'yes',
+    'replica-priority': 100,
+    'replica-announced': 'yes',
+    'lazyfree-lazy-eviction': 'no',
+    'lazyfree-lazy-expire': 'no',
+    'lazyfree-lazy-user-del': 'no',
+    'lazyfree-lazy-user-flush': 'no',
   };
 }
 
@@ -76,6 +99,11 @@ function intBetween(lo: number, hi: number): { set: Setter; err: string } {
 }
 
 const INT_MAX = 2147483647;
+
+const yesNo = {
+  set: (raw: string) => (/^(yes|no)$/i.test(raw) ? raw.toLowerCase() : null),
+  err: "argument must be 'yes' or 'no'",
+};
 
 const PARAMS: Record<Param, { set: Setter; err: string; immutable?: boolean }> = {
   maxmemory: { set: parseMemory, err: 'argument must be a memory value' },
@@ -105,6 +133,27 @@ const PARAMS: Record<Param, { set: Setter; err: string; immutable?: boolean }> =
     err: "argument must be 'yes' or 'no'",
   },
   save: { set: (raw) => raw, err: '' },
+  // Values under 16kb are accepted and raised to 16kb (resizeReplicationBacklog).
+  'repl-backlog-size': {
+    set: (raw) => {
+      const n = parseMemory(raw);
+      return n === null || n < 1 ? null : Math.max(n, 16 * 1024);
+    },
+    err: 'argument must be a memory value',
+  },
+  'repl-backlog-ttl': {
+    ...intBetween(0, Number.MAX_SAFE_INTEGER),
+    err: 'argument must be between 0 and 9223372036854775807 inclusive',
+  },
+  'repl-ping-replica-period': intBetween(1, INT_MAX),
+  'repl-timeout': intBetween(1, INT_MAX),
+  'replica-read-only': yesNo,
+  'replica-priority': intBetween(0, INT_MAX),
+  'replica-announced': yesNo,
+  'lazyfree-lazy-eviction': yesNo,
+  'lazyfree-lazy-expire': yesNo,
+  'lazyfree-lazy-user-del': yesNo,
+  'lazyfree-lazy-user-flush': yesNo,
 };
 
 export const CONFIG_PARAMS = Object.keys(PARAMS) as Param[];

@@ -5,6 +5,7 @@
 import type { Argv, Command } from '../command';
 import { keysOf } from '../command';
 import type { Client } from '../client';
+import { PROP_FORCE, PROP_PREVENT } from '../client';
 import type { RedisEngine } from '../engine';
 import { reply } from '../reply';
 import { cstr } from '../bytes';
@@ -15,6 +16,9 @@ import { clusterAdmit } from '../cluster/redirect';
 const NOAUTH = reply.error('NOAUTH Authentication required.');
 const BLOCKED_CLIENT = reply.error('ERR this connection is blocked (BLPOP…) and cannot run commands until it is served');
 const OOM = reply.error("OOM command not allowed when used memory > 'maxmemory'.");
+const READONLY = reply.error("READONLY You can't write against a read only replica.");
+const NOT_IN_MULTI = reply.error('ERR Command not allowed inside a transaction');
+const REPLICA_KEYSPACE = reply.error("ERR Replica can't interact with the keyspace");
 
 /** Redis sanitises error texts so a newline in user input cannot break the protocol. */
 function clean(s: string): string {
@@ -64,6 +68,7 @@ export function dispatch(engine: RedisEngine, c: Client, argv: Argv): Reply | un
     cmd !== undefined &&
     cmd.run !== undefined &&
     cmd.subtable === undefined &&
+    engine.replIdle &&
     engine.observer === undefined &&
     engine.cluster === null &&
     c.blocked === null &&
@@ -129,7 +134,9 @@ function dispatchChecked(engine: RedisEngine, c: Client, argv: Argv): Reply | un
 /** Checks after arity: auth, cluster redirection, OOM, pub/sub context. Returns the rejection, or undefined. */
 function admit(engine: RedisEngine, c: Client, cmd: Command, argv: Argv): Reply | undefined {
   if (!c.authenticated && !cmd.isNoAuth) return NOAUTH;
-  if (engine.cluster !== null) {
+  if (c.multi !== null && cmd.isDenyMulti) return NOT_IN_MULTI;
+  // Our primary's stream is never redirected (processCommand: mustObeyClient).
+  if (engine.cluster !== null && !c.isMaster) {
     const redirect = clusterAdmit(engine.cluster, c, cmd, argv);
     if (redirect !== undefined) return redirect;
   }
@@ -142,19 +149,69 @@ function admit(engine: RedisEngine, c: Client, cmd: Command, argv: Argv): Reply 
       (cmd.name === 'exec' && c.multi !== null && c.multi.queue.some((q) => q.cmd.isDenyOom));
     if (outOfMemory && denyOom) return OOM;
   }
+  // A read-only replica refuses writes from anyone but its primary (EXEC counts its queue).
+  if (
+    engine.repl.isReplica &&
+    !c.isMaster &&
+    engine.config['replica-read-only'] === 'yes' &&
+    (cmd.isWrite ||
+      (cmd.name === 'exec' && c.multi !== null && c.multi.queue.some((q) => q.cmd.isWrite)))
+  ) {
+    return READONLY;
+  }
   if (c.subscriptionCount !== 0 && !cmd.isPubsubContext) {
     return reply.error(
       `ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
     );
   }
+  // A connection that became our replica may not touch the keyspace any more.
+  if (c.replica !== null && (cmd.isWrite || cmd.isReadonly || cmd.isMayReplicate))
+    return REPLICA_KEYSPACE;
   return undefined;
 }
 
-/** Runs a resolved, admitted command (also used by EXEC for queued commands). */
+/**
+ * Runs a resolved, admitted command (also used by EXEC for queued commands). With replication
+ * on, this is call()'s propagation: a command that changed the dataset (or forced it) queues
+ * its argv — as rewritten by the handler — and the outermost call sends the queue (see
+ * replication/propagate.ts). EXEC never propagates itself: its commands are nested calls.
+ */
 export function call(engine: RedisEngine, c: Client, cmd: Command, argv: Argv): Reply | undefined {
   engine.stats.totalCommands++;
-  const r = cmd.run!(c, argv);
+  const prop = engine.repl.propagator;
+  if (!prop.enabled) {
+    const r = cmd.run!(c, argv);
+    if (r !== undefined && r.kind === 'error') engine.stats.errorReplies++;
+    return r;
+  }
+  const dirty = engine.dirty;
+  const outerArgv = c.propArgv;
+  const outerFlags = c.propFlags;
+  c.propArgv = null;
+  c.propFlags = 0;
+  prop.depth++;
+  let r: Reply | undefined;
+  try {
+    r = cmd.run!(c, argv);
+  } finally {
+    prop.depth--;
+  }
   if (r !== undefined && r.kind === 'error') engine.stats.errorReplies++;
+  const f = c.propFlags;
+  if (
+    cmd.name !== 'exec' &&
+    (engine.dirty !== dirty || (f & PROP_FORCE) !== 0) &&
+    (f & PROP_PREVENT) === 0
+  ) {
+    prop.also(c.db.id, c.propArgv ?? argv);
+  }
+  c.propArgv = outerArgv;
+  c.propFlags = outerFlags;
+  if (prop.depth === 0) {
+    // SCAN and RANDOMKEY may expire any number of keys: their DELs are not a transaction.
+    prop.flush(cmd.name === 'scan' || cmd.name === 'randomkey');
+    c.woff = engine.repl.primary.offset;
+  }
   return r;
 }
 

@@ -32,6 +32,7 @@ export const geoadd = defineCommand({
       if (isErrorReply(xy)) return xy;
       zargv.push(String(geoScore(xy[0], xy[1])), argv[i + 2]!);
     }
+    c.propagateAs(zargv);
     return zadd.run!(c, zargv) ?? reply.nil();
   },
 });

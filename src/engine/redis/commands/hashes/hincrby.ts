@@ -59,6 +59,8 @@ export const hincrbyfloat = defineCommand({
     const text = formatLongDoubleHuman(sum);
     w.value.set(argv[2]!, text);
     c.db.afterWrite(w.entry);
+    // Replicated as the resulting value (HSET), so float formatting never differs on a replica.
+    c.propagateAs(['HSET', argv[1]!, argv[2]!, text]);
     return reply.bulk(text);
   },
 });

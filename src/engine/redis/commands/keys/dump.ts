@@ -74,12 +74,18 @@ function restore(c: Client, argv: Argv): Reply {
   const decoded = restoreValue(argv[3]!, c.engine.config);
   if (!decoded.ok) return reply.error(decoded.error);
   const now = c.engine.clock.nowMs();
-  if (o.replace) c.db.delete(key);
-  if (ttl !== 0 && !o.absTtl) ttl += now;
-  // checkAlreadyExpired: a past absolute time stores nothing (the old key is already gone).
-  if (ttl !== 0 && ttl <= now) return reply.ok();
+  const deleted = o.replace && c.db.delete(key);
+  if (ttl !== 0 && !o.absTtl) ttl += Math.floor(now);
+  // checkAlreadyExpired: a past absolute time stores nothing (the old key is already gone, and
+  // that is replicated as DEL) — except on a replica, which waits for its primary's DEL.
+  if (ttl !== 0 && ttl <= now && !c.engine.repl.isReplica) {
+    if (deleted) c.propagateAs(['DEL', key]);
+    return reply.ok();
+  }
   const e = c.db.add(key, decoded.type, decoded.value as never);
   if (ttl !== 0) c.db.setExpire(e, ttl);
+  // A relative TTL is replicated as the absolute time it became (cluster.c restoreCommand).
+  if (ttl !== 0 && !o.absTtl) c.propagateAs([...argv.slice(0, 2), String(ttl), ...argv.slice(3), 'ABSTTL']);
   const lru = restoredLru(c.engine, o.idle, o.freq, now);
   if (lru !== undefined) c.db.restoreLru(e, lru);
   return reply.ok();

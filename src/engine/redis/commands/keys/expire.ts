@@ -49,12 +49,17 @@ function expireGeneric(c: Client, argv: Argv, seconds: boolean, absolute: boolea
     if (flags & GT && (when <= cur || cur === -1)) return reply.int(0);
     if (flags & LT && cur !== -1 && when >= cur) return reply.int(0);
   }
-  if (when <= now) {
-    db.delete(argv[1]!); // already in the past: deleted at once, as DEL (not counted as expired)
+  // checkAlreadyExpired: a time already past deletes at once (as DEL, not counted as expired) —
+  // except on a replica, which keeps the key with its past time until the primary's DEL.
+  if (when <= now && !c.engine.repl.isReplica) {
+    db.delete(argv[1]!);
+    c.propagateAs([c.engine.config['lazyfree-lazy-expire'] === 'yes' ? 'UNLINK' : 'DEL', argv[1]!]);
     return reply.int(1);
   }
   db.setExpire(e, when);
   db.signalModified(argv[1]!);
+  // Replicated as PEXPIREAT with the absolute time; the NX/XX/GT/LT options stay.
+  if (name !== 'pexpireat') c.propagateAs(['PEXPIREAT', argv[1]!, String(when), ...argv.slice(3)]);
   return reply.int(1);
 }
 

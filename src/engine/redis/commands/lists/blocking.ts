@@ -26,6 +26,7 @@ function popFirst(c: Client, keys: readonly BinStr[], head: boolean, retrying = 
     if (w.value.length === 0) continue;
     const v = head ? w.value.popHead()! : w.value.popTail()!;
     c.db.afterWrite(w.entry);
+    c.propagateAs([head ? 'LPOP' : 'RPOP', key]); // replicated as the non-blocking pop
     return reply.array([reply.bulk(key), reply.bulk(v)]);
   }
   return undefined;
@@ -64,13 +65,31 @@ export const brpop = defineCommand({
   run: (c, argv) => blockingPop(c, argv, false),
 });
 
-function blockingMove(c: Client, src: BinStr, dst: BinStr, from: 'left' | 'right', to: 'left' | 'right', timeout: number): Reply | undefined {
+/**
+ * Served at once it replicates as LMOVE with the client's own direction words (or RPOPLPUSH);
+ * served later, blocked.c writes them itself, in lower case.
+ */
+function blockingMove(
+  c: Client,
+  argv: Argv,
+  from: 'left' | 'right',
+  to: 'left' | 'right',
+  timeout: number,
+): Reply | undefined {
+  const src = argv[1]!;
+  const dst = argv[2]!;
+  const rpoplpush = argv.length === 4;
   const s = writeAs(c, src, 'list');
   if (isErrorReply(s)) return s;
-  if (s !== null) return moveOne(c, src, dst, from, to);
+  if (s !== null) {
+    c.propagateAs(rpoplpush ? ['RPOPLPUSH', src, dst] : ['LMOVE', src, dst, argv[3]!, argv[4]!]);
+    return moveOne(c, src, dst, from, to);
+  }
   const retry = (cc: Client): Reply | undefined => {
     const ready = writeAs(cc, src, 'list');
-    return ready === null || isErrorReply(ready) ? undefined : moveOne(cc, src, dst, from, to);
+    if (ready === null || isErrorReply(ready)) return undefined;
+    cc.propagateAs(rpoplpush ? ['RPOPLPUSH', src, dst] : ['LMOVE', src, dst, from, to]);
+    return moveOne(cc, src, dst, from, to);
   };
   return c.block([src], timeout, retry, reply.nil());
 }
@@ -90,7 +109,7 @@ export const blmove = defineCommand({
     if (isErrorReply(to)) return to;
     const timeout = parseTimeoutSeconds(argv[5]!);
     if (isErrorReply(timeout)) return timeout;
-    return blockingMove(c, argv[1]!, argv[2]!, from, to, timeout);
+    return blockingMove(c, argv, from, to, timeout);
   },
 });
 
@@ -105,6 +124,6 @@ export const brpoplpush = defineCommand({
   run: (c, argv) => {
     const timeout = parseTimeoutSeconds(argv[3]!);
     if (isErrorReply(timeout)) return timeout;
-    return blockingMove(c, argv[1]!, argv[2]!, 'right', 'left', timeout);
+    return blockingMove(c, argv, 'right', 'left', timeout);
   },
 });

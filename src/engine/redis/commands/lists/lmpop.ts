@@ -20,6 +20,8 @@ function mpop(c: Client, keys: readonly BinStr[], left: boolean, count: number, 
     }
     const items = popMany(w.value, left, count);
     c.db.afterWrite(w.entry);
+    // Replicated as [LR]POP key n with n what was popped (t_list.c mpopGenericCommand).
+    c.propagateAs([left ? 'LPOP' : 'RPOP', key, String(items.length)]);
     return reply.array([reply.bulk(key), reply.bulks(items)]);
   }
   return undefined;

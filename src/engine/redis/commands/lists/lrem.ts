@@ -75,7 +75,9 @@ export const ltrim = defineCommand({
     }
     for (let i = 0; i < ltrim; i++) w.value.popHead();
     for (let i = 0; i < rtrim; i++) w.value.popTail();
-    c.db.afterWrite(w.entry);
+    // server.dirty += ltrim + rtrim: trimming nothing is not replicated.
+    if (ltrim + rtrim === 0) c.db.signalUnchanged(argv[1]!);
+    else c.db.afterWrite(w.entry);
     return reply.ok();
   },
 });

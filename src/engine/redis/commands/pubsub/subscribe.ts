@@ -84,7 +84,7 @@ export const punsubscribe = defineCommand({
 export const publish = defineCommand({
   name: 'publish',
   arity: 3,
-  flags: ['pubsub', 'loading', 'stale', 'fast'],
+  flags: ['pubsub', 'loading', 'stale', 'fast', 'may-replicate'],
   keys: NO_KEYS,
   group: 'pubsub',
   syntax: 'PUBLISH channel message',
@@ -93,6 +93,7 @@ export const publish = defineCommand({
     c.engine.stats.pubsubMessages++;
     // In cluster mode every node delivers to its own subscribers; the reply counts ours.
     c.engine.cluster?.publish(argv[1]!, argv[2]!);
+    c.forcePropagation(); // replicas deliver it to their own subscribers (pubsub.c)
     return reply.int(c.engine.pubsub.publish(argv[1]!, argv[2]!));
   },
 });

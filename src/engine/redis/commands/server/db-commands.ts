@@ -34,6 +34,7 @@ export const flushdb = defineCommand({
     const err = flushArgError(argv);
     if (err) return err;
     c.db.flush();
+    c.forcePropagation(); // replicated even when the db was already empty
     return reply.ok();
   },
 });
@@ -50,6 +51,7 @@ export const flushall = defineCommand({
     const err = flushArgError(argv);
     if (err) return err;
     for (const db of c.engine.dbs) db.flush();
+    c.forcePropagation(); // replicated even when every db was already empty
     return reply.ok();
   },
 });

@@ -1,6 +1,7 @@
 /** INFO's text, section by section, in redis-server 7.0's field order (subset we model). */
 import type { RedisEngine } from '../../engine';
 import { linkCount } from '../../cluster/describe';
+import { replicationInfo } from '../../replication/info';
 
 export const DEFAULT_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'cluster', 'keyspace'];
 
@@ -95,6 +96,9 @@ export function infoSection(e: RedisEngine, name: string): string | undefined {
         ['total_net_input_bytes', s.totalNetInput],
         ['total_net_output_bytes', s.totalNetOutput],
         ['rejected_connections', s.rejectedConnections],
+        ['sync_full', e.repl.stats.syncFull],
+        ['sync_partial_ok', e.repl.stats.syncPartialOk],
+        ['sync_partial_err', e.repl.stats.syncPartialErr],
         ['expired_keys', s.expiredKeys],
         ['evicted_keys', s.evictedKeys],
         ['keyspace_hits', s.keyspaceHits],
@@ -105,13 +109,7 @@ export function infoSection(e: RedisEngine, name: string): string | undefined {
       ]);
     }
     case 'replication':
-      return lines('Replication', [
-        ['role', 'master'],
-        ['connected_slaves', 0],
-        ['master_failover_state', 'no-failover'],
-        ['master_replid', e.runId],
-        ['master_repl_offset', 0],
-      ]);
+      return lines('Replication', replicationInfo(e));
     case 'cpu':
       return lines('CPU', [
         ['used_cpu_sys', '0.000000'],

@@ -29,13 +29,16 @@ export const spop = defineCommand({
         c.db.lookupRead(argv[1]!);
         out = s.members();
         for (const m of out) s.delete(m);
+        c.propagateAs(['DEL', argv[1]!]); // the whole set went: replicated as DEL (t_set.c)
       } else {
         out = [];
         for (let i = 0; i < count; i++) {
           const m = s.at(rng.int(s.size()));
           s.delete(m);
           out.push(m);
+          c.alsoPropagate(['SREM', argv[1]!, m]); // one SREM per member, never SPOP itself
         }
+        c.preventPropagation();
       }
       c.db.afterWrite(w.entry);
       return reply.bulks(out);
@@ -45,6 +48,7 @@ export const spop = defineCommand({
     const m = w.value.at(rng.int(w.value.size()));
     w.value.delete(m);
     c.db.afterWrite(w.entry);
+    c.propagateAs(['SREM', argv[1]!, m]);
     return reply.bulk(m);
   },
 });

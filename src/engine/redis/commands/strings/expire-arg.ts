@@ -24,7 +24,9 @@ export function expireMsOrReply(
     // Fast path without BigInt: nothing near 2^63 can overflow here.
     if (small <= 0) return invalidExpire(command);
     const ms = unit === ExpireUnit.Seconds ? small * 1000 : small;
-    return relative ? ms + c.engine.clock.nowMs() : ms;
+    // mstime() is whole milliseconds; a fractional virtual clock must not leak into the TTL
+    // (it is replicated as PXAT/PEXPIREAT).
+    return relative ? ms + Math.floor(c.engine.clock.nowMs()) : ms;
   }
   const n = parseInt64Exact(arg)!;
   if (n <= 0n || (unit === ExpireUnit.Seconds && n > INT64.MAX / 1000n)) return invalidExpire(command);

@@ -48,14 +48,23 @@ export const getex = defineCommand({
       if (typeof at !== 'number') return at;
       const value = reply.bulk(e.value);
       // An absolute time already past deletes the key at once (checkAlreadyExpired).
-      if (flags & (EXAT | PXAT) && at <= c.engine.clock.nowMs()) db.delete(argv[1]!);
-      else {
+      if (flags & (EXAT | PXAT) && at <= c.engine.clock.nowMs()) {
+        db.delete(argv[1]!);
+        c.propagateAs([
+          c.engine.config['lazyfree-lazy-expire'] === 'yes' ? 'UNLINK' : 'DEL',
+          argv[1]!,
+        ]);
+      } else {
         db.setExpire(e, at);
         db.signalModified(argv[1]!);
+        c.propagateAs(['PEXPIREAT', argv[1]!, String(at)]);
       }
       return value;
     }
-    if (flags & PERSIST && db.persist(e)) db.signalModified(argv[1]!);
+    if (flags & PERSIST && db.persist(e)) {
+      db.signalModified(argv[1]!);
+      c.propagateAs(['PERSIST', argv[1]!]);
+    }
     return reply.bulk(e.value);
   },
 });

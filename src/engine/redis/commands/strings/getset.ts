@@ -17,6 +17,7 @@ export const getset = defineCommand({
       old = reply.bulk(e.value);
     }
     c.db.setString(argv[1]!, argv[2]!);
+    c.propagateAs(['SET', argv[1]!, argv[2]!]);
     return old;
   },
 });
@@ -34,6 +35,10 @@ export const getdel = defineCommand({
     if (e === undefined) return reply.nil();
     if (e.type !== 'string') return reply.wrongType();
     c.db.delete(argv[1]!);
+    c.propagateAs([
+      c.engine.config['lazyfree-lazy-user-del'] === 'yes' ? 'UNLINK' : 'DEL',
+      argv[1]!,
+    ]);
     return reply.bulk(e.value);
   },
 });

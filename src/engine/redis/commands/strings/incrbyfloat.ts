@@ -22,6 +22,8 @@ export const incrbyfloat = defineCommand({
     if (!isFiniteLd(sum)) return reply.error('ERR increment would produce NaN or Infinity');
     const text = formatLongDoubleHuman(sum);
     db.setString(key, text, e !== undefined, 'string');
+    // Replicated as the resulting value, so float formatting never differs on a replica.
+    c.propagateAs(['SET', key, text, 'KEEPTTL']);
     return reply.bulk(text);
   },
 });

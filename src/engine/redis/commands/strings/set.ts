@@ -69,7 +69,13 @@ export const set = defineCommand({
       if ((flags & NX && found) || (flags & XX && !found)) return flags & GET ? old : reply.nil();
     }
     const e = db.setString(key, argv[2]!, (flags & KEEPTTL) !== 0);
-    if (at !== -1) db.setExpire(e, at);
+    if (at !== -1) {
+      db.setExpire(e, at);
+      // Replicated with an absolute time, so replicas and restarts agree (t_string.c).
+      c.propagateAs(['SET', key, argv[2]!, 'PXAT', String(at)]);
+    } else if (flags & GET) {
+      c.propagateAs(argv.filter((a, i) => i < 3 || !eqi(a, 'get')));
+    }
     return flags & GET ? old : reply.ok();
   },
 });

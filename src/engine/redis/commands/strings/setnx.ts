@@ -31,6 +31,7 @@ function setWithTtl(name: 'setex' | 'psetex', unit: ExpireUnit) {
       if (typeof at !== 'number') return at;
       const e = c.db.setString(argv[1]!, argv[3]!);
       c.db.setExpire(e, at);
+      c.propagateAs(['SET', argv[1]!, argv[3]!, 'PXAT', String(at)]);
       return reply.ok();
     },
   });

@@ -27,6 +27,8 @@ function popMembers(c: Client, keys: readonly BinStr[], min: boolean, count: num
       z.delete(member);
     }
     c.db.afterWrite(w.entry);
+    // Replicated as ZPOPMIN/ZPOPMAX key n with n what was popped (genericZpopCommand).
+    c.propagateAs([min ? 'ZPOPMIN' : 'ZPOPMAX', key, String(out.length)]);
     return reply.array([reply.bulk(key), reply.array(out)]);
   }
   return undefined;

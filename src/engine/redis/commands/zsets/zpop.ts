@@ -26,6 +26,8 @@ function popFrom(c: Client, keys: readonly BinStr[], max: boolean, count: number
       z.delete(member);
     }
     c.db.afterWrite(w.entry);
+    // BZPOPMIN/BZPOPMAX replicate as the non-blocking pop of the key served.
+    if (emitKey) c.propagateAs([max ? 'ZPOPMAX' : 'ZPOPMIN', key]);
     return reply.array(out);
   }
   return null;

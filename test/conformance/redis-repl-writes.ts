@@ -1,0 +1,238 @@
+// Writes for the replication tests: every command that changes the dataset, in the forms
+// redis-server rewrites before replicating them (relative expiry, INCRBYFLOAT, blocking pops
+// served at once, LMPOP/ZMPOP, GEOADD, GETEX/GETDEL/GETSET…), no-op writes that must not
+// replicate, MULTI/EXEC blocks with SELECT inside, PUBLISH and the odd FLUSHDB. TTLs are long:
+// nothing expires by time during a run.
+import type { GenContext } from './redis-generators/types';
+
+const KEYS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+/** DUMP payloads redis-server 7.0.15 produced: a string, a list (quicklist) and a hash (listpack). */
+const DUMPS = [
+  '\x00\x05hello\x0a\x00cr\xdfve4 \x0a',
+  '\x12\x01\x02\x10\x10\x00\x00\x00\x03\x00\x81a\x02\x81b\x02\x81c\x02\xff\x0a\x00\xc8\x18\xb9\x0c\x953R\x9e',
+  '\x10\x0d\x0d\x00\x00\x00\x02\x00\x81f\x02\x81v\x02\xff\x0a\x00 \xf1=D#T\x08\x9d',
+];
+
+function val(ctx: GenContext): string {
+  return ctx.pick([
+    '1',
+    '42',
+    '-7',
+    '3.5',
+    'x',
+    'hello',
+    '',
+    '\x00\xff',
+    'v'.repeat(50),
+    String(ctx.int(100000)),
+  ]);
+}
+
+/** A seconds / milliseconds TTL at least an hour long. */
+const sec = (ctx: GenContext): string => String(3600 + ctx.int(100000));
+const ms = (ctx: GenContext): string => String(3_600_000 + ctx.int(100_000_000));
+const futureS = (ctx: GenContext): string => String(4_000_000_000 + ctx.int(1000));
+const futureMs = (ctx: GenContext): string => String(4_000_000_000_000 + ctx.int(1_000_000));
+
+function setCmd(ctx: GenContext, k: string): string[] {
+  const argv = ['SET', k, val(ctx)];
+  if (ctx.chance(0.3)) argv.push(ctx.pick(['NX', 'XX', 'nx']));
+  if (ctx.chance(0.2)) argv.push('GET');
+  const e = ctx.int(6);
+  if (e === 0) argv.push('EX', sec(ctx));
+  else if (e === 1) argv.push('PX', ms(ctx));
+  else if (e === 2) argv.push('EXAT', futureS(ctx));
+  else if (e === 3) argv.push('PXAT', futureMs(ctx));
+  else if (e === 4) argv.push('KEEPTTL');
+  return argv;
+}
+
+const single: Array<(ctx: GenContext, k: string, k2: string) => string[]> = [
+  (ctx, k) => setCmd(ctx, k),
+  (ctx, k) => setCmd(ctx, k),
+  (ctx, k) => ['SETEX', k, sec(ctx), val(ctx)],
+  (ctx, k) => ['PSETEX', k, ms(ctx), val(ctx)],
+  (ctx, k) => ['SETNX', k, val(ctx)],
+  (ctx, k) => ['GETSET', k, val(ctx)],
+  (_ctx, k) => ['GETDEL', k],
+  (ctx, k) => [
+    'GETEX',
+    k,
+    ...ctx.pick([
+      ['EX', sec(ctx)],
+      ['PX', ms(ctx)],
+      ['EXAT', futureS(ctx)],
+      ['PXAT', ctx.chance(0.5) ? futureMs(ctx) : '7'],
+      ['PERSIST'],
+      [],
+    ]),
+  ],
+  (ctx, k) => ['INCRBYFLOAT', k, ctx.pick(['1.5', '-0.25', '1e2', '3', '0.1'])],
+  (ctx, k) => ['INCRBY', k, String(ctx.int(20) - 10)],
+  (ctx, k) => ['APPEND', k, val(ctx)],
+  (ctx, k) => ['SETRANGE', k, String(ctx.int(8)), ctx.pick(['', 'ab', 'xyz'])],
+  (ctx, k, k2) => ['MSET', k, val(ctx), k2, val(ctx)],
+  (ctx, k, k2) => ['MSETNX', k, val(ctx), k2, val(ctx)],
+  (ctx, k) => [
+    ctx.pick(['EXPIRE', 'expire']),
+    k,
+    ctx.chance(0.9) ? sec(ctx) : '-5',
+    ...(ctx.chance(0.4) ? [ctx.pick(['NX', 'XX', 'GT', 'LT'])] : []),
+  ],
+  (ctx, k) => [
+    'PEXPIRE',
+    k,
+    ms(ctx),
+    ...(ctx.chance(0.4) ? [ctx.pick(['NX', 'XX', 'GT', 'LT'])] : []),
+  ],
+  (ctx, k) => ['EXPIREAT', k, ctx.chance(0.9) ? futureS(ctx) : '1'],
+  (ctx, k) => ['PEXPIREAT', k, futureMs(ctx)],
+  (_ctx, k) => ['PERSIST', k],
+  (_ctx, k, k2) => ['DEL', k, k2],
+  (_ctx, k) => ['UNLINK', k],
+  (_ctx, k, k2) => ['RENAME', k, k2],
+  (_ctx, k, k2) => ['RENAMENX', k, k2],
+  (ctx, k) => [
+    'HSET',
+    k,
+    ctx.pick(['f', 'g', 'h']),
+    val(ctx),
+    ...(ctx.chance(0.3) ? ['i', val(ctx)] : []),
+  ],
+  (ctx, k) => ['HSETNX', k, ctx.pick(['f', 'g']), val(ctx)],
+  (ctx, k) => ['HDEL', k, ctx.pick(['f', 'g', 'zz'])],
+  (ctx, k) => ['HINCRBY', k, 'n', String(ctx.int(9))],
+  (ctx, k) => ['HINCRBYFLOAT', k, 'fl', ctx.pick(['0.5', '1e1', '-2.25'])],
+  (ctx, k) => [ctx.pick(['LPUSH', 'RPUSH']), k, val(ctx), val(ctx)],
+  (ctx, k) => [ctx.pick(['LPUSHX', 'RPUSHX']), k, val(ctx)],
+  (ctx, k) => [
+    ctx.pick(['LPOP', 'RPOP']),
+    k,
+    ...(ctx.chance(0.3) ? [ctx.pick(['0', '2', '10'])] : []),
+  ],
+  (ctx, k) => ['LTRIM', k, String(ctx.int(3)), String(ctx.int(6) - 2)],
+  (ctx, k) => ['LREM', k, String(ctx.int(3) - 1), ctx.pick(['1', 'x', 'hello'])],
+  (ctx, k) => ['LINSERT', k, ctx.pick(['BEFORE', 'AFTER']), ctx.pick(['1', 'x']), val(ctx)],
+  (ctx, k) => ['LSET', k, String(ctx.int(3)), val(ctx)],
+  (ctx, k, k2) => ['LMOVE', k, k2, ctx.pick(['LEFT', 'right']), ctx.pick(['left', 'RIGHT'])],
+  (_ctx, k, k2) => ['RPOPLPUSH', k, k2],
+  (ctx, k, k2) => [
+    'LMPOP',
+    '2',
+    k,
+    k2,
+    ctx.pick(['LEFT', 'RIGHT']),
+    ...(ctx.chance(0.6) ? ['COUNT', String(1 + ctx.int(4))] : []),
+  ],
+  (ctx, k) => ['SADD', k, ctx.pick(['1', '2', 'm', 'n']), ctx.pick(['3', 'o'])],
+  (ctx, k) => ['SREM', k, ctx.pick(['1', 'm', 'zz'])],
+  (ctx, k, k2) => ['SMOVE', k, k2, ctx.pick(['1', 'm', '3'])],
+  (ctx, k, k2) => [ctx.pick(['SINTERSTORE', 'SUNIONSTORE', 'SDIFFSTORE']), k, k2, ctx.pick(KEYS)],
+  (ctx, k) => [
+    'ZADD',
+    k,
+    ...ctx.pick([[], ['NX'], ['XX'], ['GT'], ['LT', 'CH'], ['INCR']]),
+    String(ctx.int(20)),
+    ctx.pick(['m', 'n', 'o']),
+  ],
+  (ctx, k) => ['ZINCRBY', k, ctx.pick(['1', '-2.5']), ctx.pick(['m', 'n'])],
+  (ctx, k) => ['ZREM', k, ctx.pick(['m', 'q'])],
+  (ctx, k) => [
+    ctx.pick(['ZPOPMIN', 'ZPOPMAX']),
+    k,
+    ...(ctx.chance(0.4) ? [ctx.pick(['0', '2', '9'])] : []),
+  ],
+  (ctx, k, k2) => [
+    'ZMPOP',
+    '2',
+    k,
+    k2,
+    ctx.pick(['MIN', 'MAX']),
+    ...(ctx.chance(0.6) ? ['COUNT', String(1 + ctx.int(4))] : []),
+  ],
+  (ctx, k) => ['ZREMRANGEBYSCORE', k, String(ctx.int(10)), String(5 + ctx.int(10))],
+  (ctx, k) => ['ZREMRANGEBYRANK', k, '0', String(ctx.int(2))],
+  (ctx, k, k2) => [
+    ctx.pick(['ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE']),
+    k,
+    '2',
+    k2,
+    ctx.pick(KEYS),
+  ],
+  (ctx, k, k2) => ['ZRANGESTORE', k, k2, '0', String(ctx.int(3))],
+  (ctx, k) => [
+    'GEOADD',
+    k,
+    ...(ctx.chance(0.3) ? ['CH'] : []),
+    ctx.pick(['13.361389', '-0.1278']),
+    ctx.pick(['38.115556', '51.5074']),
+    ctx.pick(['P', 'L']),
+  ],
+  (ctx, k, k2) => [
+    'GEOSEARCHSTORE',
+    k,
+    k2,
+    'FROMLONLAT',
+    '13',
+    '38',
+    'BYRADIUS',
+    '5000',
+    'km',
+    ...(ctx.chance(0.5) ? ['STOREDIST'] : []),
+  ],
+  (ctx) => ['PUBLISH', ctx.pick(['news', 'x']), val(ctx)],
+  // RESTORE: a relative TTL replicates as absolute + ABSTTL, a past ABSTTL with REPLACE as DEL.
+  (ctx, k) => {
+    const replace = ctx.chance(0.6) ? ['REPLACE'] : [];
+    if (ctx.chance(0.5))
+      return ['RESTORE', k, ctx.pick(['0', ms(ctx)]), ctx.pick(DUMPS), ...replace];
+    return ['RESTORE', k, ctx.pick([futureMs(ctx), '5']), ctx.pick(DUMPS), ...replace, 'ABSTTL'];
+  },
+  (ctx) => ['SELECT', String(ctx.int(3))],
+];
+
+/** Blocking pops that find data at once: the push before them guarantees it (unless WRONGTYPE). */
+const blocking: Array<(ctx: GenContext, k: string, k2: string) => string[][]> = [
+  (ctx, k) => [
+    ['RPUSH', k, val(ctx)],
+    [ctx.pick(['BLPOP', 'BRPOP']), 'none', k, '1'],
+  ],
+  (ctx, k, k2) => [
+    ['RPUSH', k, val(ctx)],
+    ['BLMOVE', k, k2, ctx.pick(['LEFT', 'right']), ctx.pick(['Left', 'RIGHT']), '1'],
+  ],
+  (ctx, k, k2) => [
+    ['RPUSH', k, val(ctx)],
+    ['BRPOPLPUSH', k, k2, '1'],
+  ],
+  (ctx, k) => [
+    ['RPUSH', k, val(ctx), val(ctx)],
+    ['BLMPOP', '1', '1', k, 'LEFT', 'COUNT', String(1 + ctx.int(3))],
+  ],
+  (ctx, k) => [
+    ['ZADD', k, String(ctx.int(9)), val(ctx)],
+    [ctx.pick(['BZPOPMIN', 'BZPOPMAX']), k, '1'],
+  ],
+  (ctx, k) => [
+    ['ZADD', k, '1', 'p', '2', 'q'],
+    ['BZMPOP', '1', '1', k, ctx.pick(['MIN', 'MAX']), 'COUNT', String(1 + ctx.int(3))],
+  ],
+];
+
+/** The next few commands (one, a push-and-pop pair, or a MULTI … EXEC block). */
+export function replicationWrites(ctx: GenContext): string[][] {
+  const k = ctx.pick(KEYS);
+  const k2 = ctx.pick(KEYS);
+  const r = ctx.random();
+  if (r < 0.06) return ctx.pick(blocking)(ctx, k, k2);
+  if (r < 0.1) {
+    const block: string[][] = [['MULTI']];
+    for (let i = 0, n = ctx.int(5); i < n; i++)
+      block.push(ctx.pick(single)(ctx, ctx.pick(KEYS), ctx.pick(KEYS)));
+    block.push([ctx.chance(0.9) ? 'EXEC' : 'DISCARD']);
+    return block;
+  }
+  if (r < 0.102) return [[ctx.pick(['FLUSHDB', 'FLUSHALL'])]];
+  return [ctx.pick(single)(ctx, k, k2)];
+}
