@@ -118,7 +118,18 @@ describe('replication commands: engine vs real redis-server', () => {
       await sleep(20);
     }
     await p.send(['SET', 'after', 'sync']);
-    await sleep(100);
+    const offset = async (c: RawRedisConnection, field: string): Promise<string | undefined> =>
+      infoPairs(await c.send(['INFO', 'replication'])).find(([k]) => k === field)?.[1];
+    const want0 = await offset(p, 'master_repl_offset');
+    for (
+      let i = 0;
+      (await offset(r, 'slave_repl_offset')) !== want0 ||
+      (await offset(e, 'slave_repl_offset')) !== want0;
+      i++
+    ) {
+      if (i > 300) throw new Error('replicas did not catch up');
+      await sleep(20);
+    }
     expect(await e.send(['ROLE'])).toEqual(await r.send(['ROLE']));
     const want = infoPairs(await r.send(['INFO', 'replication']));
     const got = infoPairs(await e.send(['INFO', 'replication']));

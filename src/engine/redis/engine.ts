@@ -8,15 +8,11 @@ import { engineRng } from '../rng';
 import type { BinStr } from './bytes';
 import type { Argv, CommandTable } from './command';
 import { withoutCommands } from './command';
-import { Client, PROP_PREVENT } from './client';
+import { Client } from './client';
 import type { PushListener, RawListener } from './client';
 import { Db } from './keyspace/db';
-import type {
-  CommandCounters,
-  ExpiredKeyAction,
-  KeyspaceHost,
-  KeyspaceStats,
-} from './keyspace/host';
+import type { CommandCounters, KeyspaceHost, KeyspaceStats } from './keyspace/host';
+import type { ExpiredKeyAction } from './keyspace/host';
 import { BASE_USED_MEMORY } from './keyspace/memory';
 import { initialLru } from './keyspace/lfu';
 import type { Reply } from './reply';
@@ -34,6 +30,7 @@ import { ClusterState } from './cluster/state';
 import type { ClusterNodeOptions } from './cluster/state';
 import { closeIdleMigrateSockets } from './cluster/migrate';
 import { Replication } from './replication/replication';
+import { BlockedClients } from './server/blocked';
 
 export interface RedisEngineOptions {
   clock: EngineClock;
@@ -111,8 +108,8 @@ export class RedisEngine implements KeyspaceHost {
   private memoryStale = true;
   private memoryCached = 0;
   private nextClientId = 1;
-  private readonly blockedClients = new Set<Client>();
-  private readonly readyKeys: Array<{ db: Db; key: BinStr }> = [];
+  /** Clients blocked on keys (BLPOP…) or time (WAIT) (server/blocked.ts). */
+  readonly blocked = new BlockedClients();
   private defaultClient: Client | undefined;
   /** server.dirty: keyspace changes so far (a command that raised it is replicated). */
   dirty = 0;
@@ -172,7 +169,7 @@ export class RedisEngine implements KeyspaceHost {
     this.memoryStale = true;
   }
   keyReady(db: Db, key: BinStr): void {
-    this.readyKeys.push({ db, key });
+    this.blocked.keyReady(db, key);
   }
   expiredKeyAction(write: boolean): ExpiredKeyAction {
     return this.repl.expiredKeyAction(write);
@@ -195,17 +192,8 @@ export class RedisEngine implements KeyspaceHost {
   // ---- connections ---------------------------------------------------------------------------
 
   /** Opens a connection. `onPush` receives pub/sub messages and replies of unblocked commands. */
-  connect(
-    opts: { onPush?: PushListener; onRaw?: RawListener; onKill?: () => void; name?: string } = {},
-  ): Client {
-    const c = new Client(
-      this,
-      this.nextClientId++,
-      this.dbs[0]!,
-      this.config.requirepass === '',
-      opts.onPush,
-      opts.onRaw,
-    );
+  connect(opts: { onPush?: PushListener; onRaw?: RawListener; onKill?: () => void; name?: string } = {}): Client {
+    const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.config.requirepass === '', opts.onPush, opts.onRaw);
     c.onKill = opts.onKill;
     if (opts.name !== undefined) c.name = opts.name;
     this.clients.set(c.id, c);
@@ -245,7 +233,8 @@ export class RedisEngine implements KeyspaceHost {
     } else {
       r = dispatch(this, c, argv);
     }
-    if (this.readyKeys.length !== 0) this.serveReadyKeys();
+    if (this.blocked.hasReady)
+      this.blocked.serveReady((w, retry) => this.repl.serveBlocked(w, retry));
     if (!this.replIdle) this.repl.beforeSleep();
     return r;
   }
@@ -253,16 +242,9 @@ export class RedisEngine implements KeyspaceHost {
   disconnect(c: Client): void {
     this.pubsub.unsubscribeAll(c);
     this.unwatchAll(c);
-    if (c.blocked) this.unblock(c);
+    if (c.blocked) this.blocked.unblock(c);
     this.repl.clientClosed(c);
     this.clients.delete(c.id);
-  }
-
-  /** Answers a blocked client now with `r` (WAIT satisfied, REPLICAOF failing blocked clients). */
-  unblockClient(c: Client, r: Reply): void {
-    if (c.blocked === null) return;
-    this.unblock(c);
-    c.push(r);
   }
 
   unwatchAll(c: Client): void {
@@ -279,74 +261,7 @@ export class RedisEngine implements KeyspaceHost {
   // ---- blocking ------------------------------------------------------------------------------
 
   registerBlocked(c: Client): void {
-    const b = c.blocked!;
-    for (const key of b.keys) {
-      let list = b.db.blocking.get(key);
-      if (list === undefined) b.db.blocking.set(key, (list = []));
-      list.push(c);
-    }
-    this.blockedClients.add(c);
-  }
-
-  private unblock(c: Client): void {
-    const b = c.blocked;
-    if (b === null) return;
-    for (const key of b.keys) {
-      const list = b.db.blocking.get(key);
-      if (list === undefined) continue;
-      const i = list.indexOf(c);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) b.db.blocking.delete(key);
-    }
-    c.blocked = null;
-    this.blockedClients.delete(c);
-  }
-
-  /** Serves clients blocked on keys written by the last command, first blocked first served. */
-  private serveReadyKeys(): void {
-    while (this.readyKeys.length !== 0) {
-      const { db, key } = this.readyKeys.shift()!;
-      const list = db.blocking.get(key);
-      if (list === undefined) continue;
-      for (const waiting of [...list] as Client[]) {
-        const b = waiting.blocked;
-        if (b === null) continue;
-        const prevDb = waiting.db;
-        waiting.db = b.db;
-        const r = this.retryBlocked(waiting, b.retry);
-        waiting.db = prevDb;
-        if (r === undefined) continue;
-        this.unblock(waiting);
-        waiting.push(r);
-      }
-    }
-  }
-
-  /**
-   * Serves a blocked client as Redis does from handleClientsBlockedOnKeys: what it changed is
-   * replicated in its non-blocking form (the retry sets it with propagateAs), on its own.
-   */
-  private retryBlocked(c: Client, retry: (c: Client) => Reply | undefined): Reply | undefined {
-    const prop = this.repl.propagator;
-    if (!prop.enabled) return retry(c);
-    const dirty = this.dirty;
-    c.propArgv = null;
-    c.propFlags = 0;
-    prop.depth++;
-    const r = retry(c);
-    prop.depth--;
-    if (
-      r !== undefined &&
-      this.dirty !== dirty &&
-      c.propArgv !== null &&
-      (c.propFlags & PROP_PREVENT) === 0
-    ) {
-      prop.also(c.db.id, c.propArgv);
-    }
-    c.propArgv = null;
-    c.propFlags = 0;
-    if (prop.depth === 0) prop.flush();
-    return r;
+    this.blocked.register(c);
   }
 
   // ---- time-driven work (called by the clock's owner) ------------------------------------------
@@ -366,7 +281,7 @@ export class RedisEngine implements KeyspaceHost {
       // The cycle's DELs leave one by one, never wrapped in MULTI (propagate_no_multi).
       this.repl.propagator.flush(true);
     }
-    this.timeoutBlocked();
+    this.blocked.timeout(this.clock.nowMs());
     return n;
   }
 
@@ -382,30 +297,18 @@ export class RedisEngine implements KeyspaceHost {
     return n;
   }
 
-  private timeoutBlocked(): void {
-    if (this.blockedClients.size === 0) return;
-    const now = this.clock.nowMs();
-    for (const c of [...this.blockedClients]) {
-      const b = c.blocked!;
-      if (now >= b.deadline) {
-        this.unblock(c);
-        c.push(typeof b.onTimeout === 'function' ? b.onTimeout() : b.onTimeout);
-      }
-    }
-  }
-
   get blockedCount(): number {
-    return this.blockedClients.size;
+    return this.blocked.size;
   }
 
   /** Clients blocked on keys right now (cluster mode redirects them when their slot moves). */
   blockedNow(): Client[] {
-    return [...this.blockedClients];
+    return this.blocked.all();
   }
 
   /** Ends a blocked client's wait with `r` instead of its command's reply. */
   unblockWith(c: Client, r: Reply): void {
-    this.unblock(c);
+    this.blocked.unblock(c);
     c.push(r);
   }
 

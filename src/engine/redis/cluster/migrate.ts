@@ -154,6 +154,7 @@ function migrate(c: Client, argv: Argv): Reply {
   const now = Math.floor(c.engine.clock.nowMs());
   const restore = c.engine.cluster !== null ? 'RESTORE-ASKING' : 'RESTORE';
   let targetError: string | undefined;
+  const deleted: string[] = [];
   for (const [key, e] of found) {
     let ttl = 0;
     if (e.expireAt !== -1) {
@@ -176,8 +177,11 @@ function migrate(c: Client, argv: Argv): Reply {
       }
     } else if (!o.copy) {
       c.db.delete(key);
+      deleted.push(key);
     }
   }
+  // Replicated as a DEL of the keys the target acknowledged (cluster.c migrateCommand).
+  if (deleted.length !== 0) c.propagateAs(['DEL', ...deleted]);
   if (targetError !== undefined) return reply.error(targetError);
   s.lastDbid = dbid;
   return reply.ok();

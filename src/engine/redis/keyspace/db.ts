@@ -173,7 +173,7 @@ export class Db {
     this.keyIndex?.added(key);
     this.keyBytesTotal += DICT_ENTRY + keyBytes(key.length) + e.bytes;
     this.host.usedMemoryChanged();
-    this.signal(key);
+    this.signalUnchanged(key);
     return asEntry(e);
   }
 
@@ -202,8 +202,7 @@ export class Db {
     this.reencode(e, value, enc);
     if (this.host.lfuPolicy) this.setLru(e, oldLru);
     else if (e.enc !== StrEnc.SharedInt) e.lru = lruClock(this.host.clock.nowMs());
-    this.host.dirty++;
-    this.signal(key);
+    this.signalModified(key);
     return asEntry(e);
   }
 
@@ -245,8 +244,7 @@ export class Db {
     e.value = value;
     if (type === 'string') this.reencode(e, value as BinStr, 'auto');
     else this.rebyte(e, (value as StructureValue).memoryBytes());
-    this.host.dirty++;
-    this.signal(key);
+    this.signalModified(key);
     return asEntry(e);
   }
 
@@ -264,30 +262,27 @@ export class Db {
       }
       this.rebyte(e, v.memoryBytes());
     }
-    this.host.dirty++;
-    this.signal(e.key);
+    this.signalModified(e.key);
   }
 
   delete(key: BinStr): boolean {
     const e = this.dict.get(key);
     if (e === undefined) return false;
     this.unlink(e);
-    this.host.dirty++;
-    this.signal(key);
+    this.signalModified(key);
     return true;
   }
 
   /** Removes everything (FLUSHDB). Watchers of existing keys are invalidated. */
   flush(): number {
     const n = this.all.length;
-    if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signal(k);
+    if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalUnchanged(k);
     this.dict.clear();
     this.keyIndex?.cleared();
     this.all.length = 0;
     this.volatile.length = 0;
     this.keyBytesTotal = 0;
     this.host.usedMemoryChanged();
-    this.host.dirty += n;
     return n;
   }
 
@@ -320,7 +315,7 @@ export class Db {
     this.unlink(e);
     this.host.stats.expiredKeys++;
     this.host.cmd.expired++;
-    this.signal(e.key);
+    this.signalUnchanged(e.key);
     this.host.keyspaceEvent?.('expired', e.key, this.id);
     this.host.keyDeleted(this, e.key, 'expired');
   }
@@ -377,7 +372,7 @@ export class Db {
   /** Evicts `e` (maxmemory): counted as evicted, not expired. */
   evict(e: KeyEntry): void {
     this.unlink(e);
-    this.signal(e.key);
+    this.signalUnchanged(e.key);
     this.host.keyspaceEvent?.('evicted', e.key, this.id);
     this.host.keyDeleted(this, e.key, 'evicted');
   }
@@ -404,7 +399,7 @@ export class Db {
     const e = asKeyEntry(entry);
     const ttl = e.expireAt;
     this.unlink(e);
-    this.signal(e.key);
+    this.signalUnchanged(e.key);
     target.delete(newKey);
     const moved = asKeyEntry(target.add(newKey, e.type, e.value as never));
     moved.enc = e.enc;
@@ -423,19 +418,15 @@ export class Db {
    */
   signalModified(key: BinStr): void {
     this.host.dirty++;
-    this.signal(key);
+    this.signalUnchanged(key);
   }
 
   /**
-   * signalModifiedKey for a write that changed nothing (LTRIM trimming nothing): WATCHes are
-   * invalidated as Redis does, but it is no change of the dataset and does not replicate.
+   * signalModifiedKey without a change of the dataset: expiry and eviction (replicated as their
+   * own DEL), or a write that changed nothing (LTRIM trimming nothing) — WATCHes invalidated,
+   * blocked clients woken, nothing replicated.
    */
   signalUnchanged(key: BinStr): void {
-    this.signal(key);
-  }
-
-  /** signalModifiedKey without counting a change (expiry, eviction, or already counted). */
-  private signal(key: BinStr): void {
     if (this.blocking.size !== 0 && this.blocking.has(key)) this.host.keyReady(this, key);
     if (this.watchers.size === 0) return;
     const set = this.watchers.get(key);

@@ -338,6 +338,25 @@ describe('propagation: what goes down the stream', () => {
     ]);
   });
 
+  it('MIGRATE is replicated as a DEL of the keys moved (nothing with COPY)', () => {
+    const { e, take } = recording();
+    const target = createRedisEngine({ clock: manualClock(T0), rng: engineRng(9) });
+    (e as { resolvePeer: RedisEngine['resolvePeer'] }).resolvePeer = () => target;
+    e.exec(['MSET', 'a', '1', 'b', '2', 'c', '3']);
+    take();
+    expect(e.exec(['MIGRATE', 'peer', '1', '', '0', '1000', 'COPY', 'KEYS', 'a'])).toEqual({
+      kind: 'simple',
+      value: 'OK',
+    });
+    expect(
+      e.exec(['MIGRATE', 'peer', '1', '', '0', '1000', 'REPLACE', 'KEYS', 'a', 'nope', 'b']),
+    ).toEqual({
+      kind: 'simple',
+      value: 'OK',
+    });
+    expect(take()).toEqual([['DEL', 'a', 'b']]);
+  });
+
   it('PUBLISH, FLUSHDB and FLUSHALL always replicate, even when they change nothing', () => {
     const { e, take } = recording();
     e.exec(['PUBLISH', 'ch', 'hello']);

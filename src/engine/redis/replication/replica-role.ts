@@ -272,7 +272,7 @@ export class ReplicaRole {
     for (const c of [...e.clients.values()] as Client[]) {
       if (c.blocked === null) continue;
       c.closeAfterReply = true;
-      e.unblockClient(
+      e.unblockWith(
         c,
         reply.error(
           'UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)',

@@ -5,6 +5,7 @@
  */
 import type { BinStr } from '../bytes';
 import type { Client } from '../client';
+import { PROP_PREVENT } from '../client';
 import type { RedisEngine } from '../engine';
 import type { Db } from '../keyspace/db';
 import { ExpiredKeyAction } from '../keyspace/host';
@@ -163,6 +164,27 @@ export class Replication {
   }
 
   /**
+   * Serves a blocked client as handleClientsBlockedOnKeys does: what it changed is replicated
+   * in its non-blocking form (the retry sets it with propagateAs), on its own.
+   */
+  serveBlocked(c: Client, retry: (c: Client) => Reply | undefined): Reply | undefined {
+    const prop = this.propagator;
+    if (!prop.enabled) return retry(c);
+    const dirty = this.engine.dirty;
+    c.propArgv = null;
+    c.propFlags = 0;
+    prop.depth++;
+    const r = retry(c);
+    prop.depth--;
+    const served = r !== undefined && this.engine.dirty !== dirty && c.propArgv !== null;
+    if (served && (c.propFlags & PROP_PREVENT) === 0) prop.also(c.db.id, c.propArgv!);
+    c.propArgv = null;
+    c.propFlags = 0;
+    if (prop.depth === 0) prop.flush();
+    return r;
+  }
+
+  /**
    * What runs after each batch of commands (beforeSleep): GETACK for new WAITs, then the
    * backlog trimmed at ten times the usual pace.
    */
@@ -293,7 +315,7 @@ export class Replication {
       const n = this.primary.countAcks(w.offset);
       if (n < w.replicas) continue;
       this.waiting.delete(c);
-      this.engine.unblockClient(c, reply.int(n));
+      this.engine.unblockWith(c, reply.int(n));
     }
   }
 
