@@ -77,9 +77,9 @@ const SANDBOX_SCRIPT: Script = [
 describe('db-cache golden runs', () => {
   it('the lesson layout, every hop traced', async () => {
     expect(await run('full', undefined, 3, LESSON_SCRIPT)(3_500_000)).toEqual({
-      hash: 'dd97c897',
-      events: 32225,
-      metrics: '72d58b06',
+      hash: '40b10788',
+      events: 32226,
+      metrics: '9a900b51',
     });
   });
 
@@ -87,7 +87,7 @@ describe('db-cache golden runs', () => {
     expect(await run('summary', undefined, 5, LESSON_SCRIPT)(6_000_000)).toEqual({
       hash: '0d018d23',
       events: 16,
-      metrics: '84b57093',
+      metrics: 'd700dc1b',
     });
   });
 
