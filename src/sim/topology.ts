@@ -141,4 +141,16 @@ export class Topology {
     const { medianUs, sigma } = this.link(from, to).latency;
     return Math.max(1, Math.round(rng.lognormal(medianUs, sigma)));
   }
+
+  /**
+   * One-way delay between two nodes whether or not the topology draws a link between them (a
+   * cluster bus joins every node of a cluster): the link's model if there is one, else the
+   * same-AZ or cross-AZ default.
+   */
+  sampleDelayBetween(from: string, to: string, rng: RandomStream): Micros {
+    const l = this.byPair.get(from)?.get(to);
+    const { medianUs, sigma } =
+      l?.latency ?? (this.node(from).az === this.node(to).az ? LATENCY.sameAz : LATENCY.crossAz);
+    return Math.max(1, Math.round(rng.lognormal(medianUs, sigma)));
+  }
 }

@@ -53,6 +53,13 @@ export interface TracePayloads {
   'client.routed': { key: string; via: 'ketama' | 'slot-map' | 'endpoint' };
   /** A node answered MOVED or ASK: `from` (the client) is sent on to node `to` for `slot`. */
   'client.redirected': { key: string; slot: number; kind: 'moved' | 'ask'; node: string };
+  /** Resharding moved hash `slot` (and its `keys`) from node `from` to node `to`. */
+  'slot.moved': { slot: number; keys: number };
+  /**
+   * An event as ElastiCache's console lists it for cache `cache` (e.g. "Failover from primary
+   * orders-001 to replica orders-002 completed"): the failover controller's steps.
+   */
+  'cache.event': { cache: string; text: string };
   /** A Memcached client learned the cluster's node list (Auto Discovery, config version). */
   'discovery.updated': { endpoint: string; version: number; nodes: string[] };
   'action.applied': { action: string; detail: string };

@@ -1,5 +1,5 @@
 import type { Client, MaxmemoryPolicy, Reply } from '../../engine/redis/index';
-import { RedisNode } from '../nodes/redis-node';
+import { RedisNode, type RedisNodeBoot } from '../nodes/redis-node';
 import { CacheNode, type CacheNodeOptions, type CacheNodeStats } from './cache-node';
 import type { NodeConnection } from './node-connection';
 import { redisDataMaxmemory } from './node-types';
@@ -9,6 +9,8 @@ export interface RedisCacheNodeOptions extends CacheNodeOptions {
   reservedMemoryPercent?: number;
   /** maxmemory-policy (ElastiCache's default: volatile-lru). */
   policy?: MaxmemoryPolicy;
+  /** What each process start adds to the engine (cluster mode: the bus and node ID). */
+  boot?: RedisNodeBoot;
 }
 
 const NULL_REPLY: Reply = { kind: 'null' };
@@ -32,8 +34,10 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
       options.ctx.rng.stream(`node:${this.id}`),
       { maxmemory: this.maxmemory, policy: options.policy ?? 'volatile-lru' },
       (event, key) => this.notify({ type: event, key }),
+      // serverCron every 100 ms: expiry, and the cluster and replication crons.
+      { ...options.boot, fullCron: true },
     );
-    if (!this.up) this.process.crash(); // a node being added has no process yet
+    if (!this.up) this.process.wipe(); // a node being added has no process yet
   }
 
   stats(): CacheNodeStats {
@@ -76,8 +80,7 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
   protected killProcess(): void {
     this.clients.clear();
     // The data dies with the process: a stopped node holds nothing (a fresh engine, kept down).
-    this.process.replace();
-    this.process.crash();
+    this.process.wipe();
   }
 }
 

@@ -4,6 +4,7 @@ import type { NodeTimings } from '../machines/node-lifecycle.machine';
 import type { SimContext } from '../model';
 import type { CachePlan } from './cache-plan';
 import type { ReplicationGroupSpec } from './cache-spec';
+import { ClusterManager } from './cluster-manager';
 import { RedisCacheNode } from './redis-cache-node';
 import type { SlotRange } from './slot-ranges';
 
@@ -35,6 +36,8 @@ export class ReplicationGroup {
   readonly spec: ReplicationGroupSpec;
   readonly nodes: readonly RedisCacheNode[];
   readonly shards: readonly Shard[];
+  /** Cluster mode enabled: the engines' cluster and ElastiCache's management of it. */
+  readonly cluster: ClusterManager | null;
   private failureListeners: ((node: RedisCacheNode) => void)[] = [];
 
   constructor(
@@ -48,6 +51,8 @@ export class ReplicationGroup {
     this.plan = plan;
     this.spec = plan.spec;
     const reserved = plan.spec.reservedMemoryPercent;
+    const cluster = plan.spec.clusterMode ? new ClusterManager(ctx, plan) : null;
+    this.cluster = cluster;
     this.nodes = plan.nodes.map(
       (p) =>
         new RedisCacheNode({
@@ -57,6 +62,7 @@ export class ReplicationGroup {
           ...(options.timings ? { timings: options.timings } : {}),
           ...(options.policy ? { policy: options.policy } : {}),
           ...(reserved !== undefined ? { reservedMemoryPercent: reserved } : {}),
+          ...(cluster ? { boot: { engine: () => cluster.bootOptions(p.id) } } : {}),
         }),
     );
     const byId = new Map(this.nodes.map((n) => [n.id, n]));
@@ -72,6 +78,7 @@ export class ReplicationGroup {
         if (e.type === 'failure-detected') for (const l of this.failureListeners) l(n);
       });
     }
+    cluster?.attach(this.nodes);
     this.publishEndpoints();
   }
 

@@ -7,9 +7,9 @@ import type { BackoffPolicy } from './backoff';
 import type { Outcome } from './endpoint-connection';
 
 /**
- * The cluster-aware Valkey/Redis client — an interface only, for the engineer who builds it on
- * the engine's cluster mode (CLUSTER SHARDS / SLOTS, MOVED, ASK, ASKING, READONLY). It is how
- * lettuce, Jedis cluster, redis-py's RedisCluster and ioredis Cluster behave:
+ * The cluster-aware Valkey/Redis client (built in cluster-client.ts on the engine's cluster
+ * mode: CLUSTER SHARDS, MOVED, ASK, ASKING, READONLY). It is how lettuce, Jedis cluster,
+ * redis-py's RedisCluster and ioredis Cluster behave:
  *
  * 1. `start()` resolves the configuration endpoint (round robin over the nodes, through the
  *    app instance's resolver cache), connects to the node it names and loads the slot map with
@@ -19,13 +19,14 @@ import type { Outcome } from './endpoint-connection';
  *    bytes, hash tags) and sends it to the slot's primary (or a replica after READONLY when
  *    `readFromReplicas`); a `client.routed` event (via `slot-map`) says where.
  * 3. A `-MOVED slot host:port` reply: the slot lives elsewhere for good — update the map entry
- *    (real clients often reload the whole map), emit `client.redirected` (kind `moved`), retry
- *    there. A `-ASK slot host:port` reply: the slot is migrating — send `ASKING` then the
+ *    and reload the whole map (as ioredis, Jedis and lettuce do), emit `client.redirected`
+ *    (kind `moved`), retry there. A `-ASK slot host:port` reply: the slot is migrating — send `ASKING` then the
  *    command to that node once, emit `client.redirected` (kind `ask`), and do NOT update the
  *    map. At most `maxRedirections` hops per command (5, Jedis's and lettuce's default), then
  *    the command fails with the last error.
- * 4. A connection error to a node triggers a slot-map refresh from any other node, with
- *    backoff; commands for its slots wait in the offline queue or fail, like EndpointConnection.
+ * 4. A connection error to a node reloads the map through the configuration endpoint and
+ *    retries the command after backoff; `TRYAGAIN` and `CLUSTERDOWN` retry after 100 ms
+ *    (ioredis's delay). Retries count against `maxRedirections` too.
  *
  * Tests it must pass (issue 13): every key is reached in ≤ 2 hops after a slot moves; the slot
  * map equals `CLUSTER SHARDS` afterwards; ASK does not change the map.
@@ -36,13 +37,20 @@ export interface ClusterAwareClient {
   start(): void;
   /** The map as the client holds it now (may lag the cluster until a MOVED corrects it). */
   slotMap(): readonly SlotMapEntry[];
-  command(argv: readonly string[], requestId: number, then: (o: Outcome<Reply>) => void): void;
+  command(argv: readonly string[], requestId: number, then: (o: ClusterOutcome) => void): void;
   /** MOVED and ASK redirections followed so far. */
   readonly redirections: { moved: number; ask: number };
   stop(): void;
 }
 
-/** One contiguous slot range and the nodes (ids) serving it, as CLUSTER SHARDS lists them. */
+/** How a command ended, and how many nodes it was sent to (1, or more after redirections). */
+export type ClusterOutcome = Outcome<Reply> & { hops: number };
+
+/**
+ * One contiguous slot range and the nodes serving it, as CLUSTER SHARDS lists them: addresses
+ * `host:port` as the cluster announces them (node endpoint names here — the simulator has no IP
+ * addresses — as a cluster announcing hostnames does), the same strings MOVED and ASK carry.
+ */
 export interface SlotMapEntry {
   first: number;
   last: number;

@@ -6,6 +6,7 @@ import type { SimContext, TraceDetail } from '../model';
 import type { RandomStream } from '../rng';
 import type { Micros } from '../trace';
 import { backoffDelayUs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { InOrder } from './in-order';
 
 /** How a request ended, as the application sees it. */
 export type Outcome<Res> =
@@ -34,6 +35,11 @@ export interface EndpointConnectionOptions<Req, Res> {
   maxRetriesPerRequest?: number;
   requestLabel(req: Req): string;
   replyLabel(res: Res): string;
+  /**
+   * Sent first on every new connection, its reply ignored (a cluster client's READONLY on a
+   * replica: the mode belongs to the connection and is lost with it).
+   */
+  greeting?: Req;
 }
 
 interface Pending<Req, Res> {
@@ -63,6 +69,9 @@ export class EndpointConnection<Req, Res> {
   private queue: Pending<Req, Res>[] = [];
   private inFlight = new Set<Pending<Req, Res>>();
   private attempt = 0;
+  /** The two directions of the open TCP connection keep their order (see in-order.ts). */
+  private toNode = new InOrder();
+  private toClient = new InOrder();
   private readonly o: EndpointConnectionOptions<Req, Res>;
 
   constructor(options: EndpointConnectionOptions<Req, Res>) {
@@ -156,6 +165,8 @@ export class EndpointConnection<Req, Res> {
     this.conn = conn;
     this.node = node;
     this.attempt = 0;
+    this.toNode = new InOrder();
+    this.toClient = new InOrder();
     conn.onClose = (reason) => this.lost(conn, reason);
     this.o.ctx.emit('conn.opened', this.o.host, node.id, {
       conn: conn.id,
@@ -163,29 +174,46 @@ export class EndpointConnection<Req, Res> {
     });
     const queued = this.queue;
     this.queue = [];
+    const g = this.o.greeting;
+    if (g !== undefined)
+      this.dispatch({
+        req: g,
+        requestId: 0,
+        startedAt: 0,
+        retries: 0,
+        done: false,
+        then: () => {},
+      });
     for (const p of queued) this.dispatch(p);
   }
 
   private dispatch(p: Pending<Req, Res>): void {
     const node = this.node!;
     const conn = this.conn!;
+    const up = this.toNode;
+    const down = this.toClient;
     this.inFlight.add(p);
-    this.hop([this.o.host, node.id, this.o.requestLabel(p.req), 64], p.requestId, () => {
-      if (p.done) return;
-      const served = node.serve(conn, p.req);
-      if (!served) return; // the connection broke meanwhile: lost() failed the request
-      const wait = served.readyAt - this.o.ctx.kernel.now;
-      const label = this.o.replyLabel(served.reply);
-      this.hop(
-        [node.id, this.o.host, label, 64],
-        p.requestId,
-        () => {
-          this.inFlight.delete(p);
-          this.finish(p, { ok: true, reply: served.reply, node: node.id });
-        },
-        wait,
-      );
-    });
+    const sent = up.ticket();
+    this.hop([this.o.host, node.id, this.o.requestLabel(p.req), 64], p.requestId, () =>
+      up.arrive(sent, () => {
+        if (p.done) return;
+        const served = node.serve(conn, p.req);
+        if (!served) return; // the connection broke meanwhile: lost() failed the request
+        const wait = served.readyAt - this.o.ctx.kernel.now;
+        const label = this.o.replyLabel(served.reply);
+        const back = down.ticket();
+        this.hop(
+          [node.id, this.o.host, label, 64],
+          p.requestId,
+          () =>
+            down.arrive(back, () => {
+              this.inFlight.delete(p);
+              this.finish(p, { ok: true, reply: served.reply, node: node.id });
+            }),
+          wait,
+        );
+      }),
+    );
   }
 
   /** The node reset the connection (crash, reboot, replacement, AZ outage). */

@@ -18,5 +18,8 @@ export type {
   ClusterAwareClient,
   ClusterAwareClientFactory,
   ClusterAwareClientOptions,
+  ClusterOutcome,
   SlotMapEntry,
 } from './cluster-client-contract';
+export { ClusterClient, MAX_REDIRECTIONS, CLUSTER_RETRY_US } from './cluster-client';
+export { parseClusterShards } from './cluster-shards';

@@ -3,6 +3,7 @@ import {
   type Client,
   type MaxmemoryPolicy,
   type RedisEngine,
+  type RedisEngineOptions,
   type Reply,
 } from '../../engine/redis/index';
 import type { Kernel } from '../kernel/kernel';
@@ -20,6 +21,17 @@ const ACTIVE_EXPIRE_EVERY_US = 100_000;
 export interface RedisNodeOptions {
   maxmemory: number;
   policy: MaxmemoryPolicy;
+}
+
+/** What an ElastiCache node adds to its engine at each process start (cluster mode, …). */
+export interface RedisNodeBoot {
+  /** Extra engine options, asked for at every process start (e.g. a cluster bus and node ID). */
+  engine?: () => Partial<RedisEngineOptions>;
+  /**
+   * Run the engine's whole serverCron every 100 ms (engine.tick: expiry, cluster cron,
+   * replication cron) rather than only the active expire cycle.
+   */
+  fullCron?: boolean;
 }
 
 /**
@@ -40,6 +52,7 @@ export class RedisNode {
     private readonly rng: RandomStream,
     private options: RedisNodeOptions,
     private readonly onKeyspaceEvent?: (event: 'expired' | 'evicted', key: string) => void,
+    private readonly extra: RedisNodeBoot = {},
   ) {
     this.engine = this.boot();
     this.app = this.engine.connect({ name: 'app' });
@@ -68,6 +81,7 @@ export class RedisNode {
 
   /** The node is replaced (or restarted without a replica): it comes back with no data. */
   replace(): void {
+    this.leaveCluster();
     this.engine = this.boot();
     this.app = this.engine.connect({ name: 'app' });
     this.console = this.engine.connect({ name: 'console' });
@@ -76,10 +90,29 @@ export class RedisNode {
 
   crash(): void {
     this.up = false;
+    this.leaveCluster();
   }
 
-  private boot(): RedisEngine {
+  /**
+   * The process is gone and its data with it: a fresh, empty engine outside any cluster stands
+   * in until the next start, so a stopped node reports nothing.
+   */
+  wipe(): void {
+    this.crash();
+    this.engine = this.boot(false);
+    this.app = this.engine.connect({ name: 'app' });
+    this.console = this.engine.connect({ name: 'console' });
+  }
+
+  /** A stopped process is off the cluster bus: its peers stop hearing from it. */
+  private leaveCluster(): void {
+    const c = this.engine.cluster;
+    if (c) c.bus.detach(c);
+  }
+
+  private boot(withExtra = true): RedisEngine {
     const engine = createRedisEngine({
+      ...(withExtra ? this.extra.engine?.() : undefined),
       clock: { nowMs: () => SIM_EPOCH_MS + this.kernel.now / 1000 },
       rng: { next: () => this.rng.next(), int: (n) => this.rng.int(n) },
       profile: 'elasticache',
@@ -95,7 +128,10 @@ export class RedisNode {
 
   private scheduleExpireCycle(): void {
     this.expireCycle = this.kernel.after(ACTIVE_EXPIRE_EVERY_US, () => {
-      if (this.up) this.engine.activeExpireCycle();
+      if (this.up) {
+        if (this.extra.fullCron) this.engine.tick();
+        else this.engine.activeExpireCycle();
+      }
       this.scheduleExpireCycle();
     });
   }

@@ -53,6 +53,10 @@ export function describeEvent(e: TraceEvent, name: NodeNamer = identity): string
       return `${name(e.from)} sends ${e.payload.key} to ${name(e.to)} (${ROUTE_WORDS[e.payload.via]})`;
     case 'client.redirected':
       return `${e.payload.kind.toUpperCase()} ${e.payload.slot}: ${name(e.from)} is sent on to ${name(e.payload.node)} for ${e.payload.key}`;
+    case 'slot.moved':
+      return `Slot ${e.payload.slot} moves from ${name(e.from)} to ${name(e.to)} (${e.payload.keys} key${e.payload.keys === 1 ? '' : 's'})`;
+    case 'cache.event':
+      return `${e.payload.cache}: ${e.payload.text}`;
     case 'discovery.updated':
       return `${name(e.from)} learns ${e.payload.nodes.length} node${e.payload.nodes.length === 1 ? '' : 's'} from ${e.payload.endpoint} (config version ${e.payload.version})`;
     case 'action.applied':
@@ -109,6 +113,7 @@ export function summarise(
       e.kind === 'node.recovered' ||
       e.kind === 'node.role' ||
       e.kind === 'dns.updated' ||
+      e.kind === 'cache.event' ||
       e.kind === 'action.applied' ||
       e.kind === 'scenario.note'
     ) {

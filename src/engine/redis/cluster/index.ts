@@ -26,4 +26,5 @@ export { cluster } from './cluster-command';
 export { clientModeCommands } from './client-mode-commands';
 export type { MoveSlotResult } from './reshard';
 export { moveSlot } from './reshard';
+export { takeOverMaster } from './takeover';
 export { migrateCommand, restoreAsking } from './migrate';
