@@ -6,6 +6,7 @@ import { MemcachedCluster } from './memcached-cluster';
 import type { MemcachedCacheNode } from './memcached-cache-node';
 import type { RedisCacheNode } from './redis-cache-node';
 import { ReplicationGroup, type CacheRuntimeOptions } from './replication-group';
+import { TestFailoverQuota } from './failover-controller';
 
 /**
  * Every cache of a scenario, running: replication groups and Memcached clusters built from
@@ -25,8 +26,10 @@ export class CacheFleet {
   ) {
     const groups: ReplicationGroup[] = [];
     const clusters: MemcachedCluster[] = [];
+    // TestFailover's quota is the account's: one for every group.
+    const shared = { testFailoverQuota: new TestFailoverQuota(), ...options };
     for (const plan of plans) {
-      if (plan.engine === 'redis') groups.push(new ReplicationGroup(ctx, plan, zone, options));
+      if (plan.engine === 'redis') groups.push(new ReplicationGroup(ctx, plan, zone, shared));
       else clusters.push(new MemcachedCluster(ctx, plan, zone, options));
     }
     this.groups = groups;

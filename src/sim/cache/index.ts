@@ -52,6 +52,9 @@ export { cacheTopology } from './cache-topology';
 export { ReplicationGroup, type Shard, type CacheRuntimeOptions } from './replication-group';
 export { MemcachedCluster } from './memcached-cluster';
 export { CacheFleet } from './cache-fleet';
+export { ClusterManager } from './cluster-manager';
+export { SlotMigration, MIGRATE_BATCH, type MigrationResult } from './slot-migration';
+export { FailoverController, TestFailoverQuota, TEST_FAILOVER_QUOTA } from './failover-controller';
 export type {
   ReplicationLink,
   ReplicationLinkEvent,

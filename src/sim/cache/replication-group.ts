@@ -4,7 +4,9 @@ import type { NodeTimings } from '../machines/node-lifecycle.machine';
 import type { SimContext } from '../model';
 import type { CachePlan } from './cache-plan';
 import type { ReplicationGroupSpec } from './cache-spec';
+import type { FailoverTimings } from '../machines/failover.machine';
 import { ClusterManager } from './cluster-manager';
+import { FailoverController, TestFailoverQuota } from './failover-controller';
 import { RedisCacheNode } from './redis-cache-node';
 import type { SlotRange } from './slot-ranges';
 
@@ -12,6 +14,9 @@ export interface CacheRuntimeOptions {
   timings?: Partial<NodeTimings>;
   /** maxmemory-policy for Valkey/Redis nodes (default volatile-lru). */
   policy?: MaxmemoryPolicy;
+  failoverTimings?: Partial<FailoverTimings>;
+  /** The account's TestFailover calls (shared by every group of a fleet). */
+  testFailoverQuota?: TestFailoverQuota;
 }
 
 export interface Shard {
@@ -38,7 +43,10 @@ export class ReplicationGroup {
   readonly shards: readonly Shard[];
   /** Cluster mode enabled: the engines' cluster and ElastiCache's management of it. */
   readonly cluster: ClusterManager | null;
+  /** ElastiCache's failover control: one failover machine per shard. */
+  readonly failover: FailoverController;
   private failureListeners: ((node: RedisCacheNode) => void)[] = [];
+  private replicationListeners: ((shard: number) => void)[] = [];
 
   constructor(
     ctx: SimContext,
@@ -80,6 +88,10 @@ export class ReplicationGroup {
     }
     cluster?.attach(this.nodes);
     this.publishEndpoints();
+    this.failover = new FailoverController(ctx, this, {
+      quota: options.testFailoverQuota ?? new TestFailoverQuota(),
+      ...(options.failoverTimings ? { timings: options.failoverTimings } : {}),
+    });
   }
 
   node(id: string): RedisCacheNode | undefined {
@@ -93,6 +105,44 @@ export class ReplicationGroup {
 
   replicas(shard = 0): RedisCacheNode[] {
     return this.shards[shard]?.nodes.filter((n) => n.role === 'replica') ?? [];
+  }
+
+  /**
+   * Makes `replica` its shard's primary, as a failover does: the engine promotes it (cluster
+   * mode: CLUSTER FAILOVER TAKEOVER's effect, so every node learns at once), the old primary
+   * becomes a replica (a failed one comes back as one), and the roles repoint the endpoints.
+   */
+  promote(replica: RedisCacheNode): void {
+    const old = this.primary(replica.shard);
+    if (old === replica) return;
+    this.cluster?.promote(replica);
+    old?.setRole('replica');
+    replica.setRole('primary');
+  }
+
+  /** How many bytes of the primary's stream `replica` has not applied (0 without replication). */
+  lagBytes(_replica: RedisCacheNode): number {
+    return 0;
+  }
+
+  /**
+   * Every node of the shard is available and running, there is one primary, and (once
+   * replication runs) every replica streams from it: what ends a recovery.
+   */
+  shardHealthy(shard: number): boolean {
+    const nodes = this.shards[shard]?.nodes ?? [];
+    return (
+      nodes.every((n) => n.up && n.state === 'available') &&
+      nodes.filter((n) => n.role === 'primary').length === 1
+    );
+  }
+
+  /** A shard's replication changed (a link synced or broke). Returns the unsubscribe function. */
+  onReplicationChange(listener: (shard: number) => void): () => void {
+    this.replicationListeners.push(listener);
+    return () => {
+      this.replicationListeners = this.replicationListeners.filter((l) => l !== listener);
+    };
   }
 
   /**

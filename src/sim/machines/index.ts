@@ -16,3 +16,11 @@ export {
   type ResolverEntryContext,
   type ResolverEntryState,
 } from './resolver-entry.machine';
+export {
+  failoverMachine,
+  DEFAULT_FAILOVER_TIMINGS,
+  type FailoverTimings,
+  type FailoverEvent,
+  type FailoverInput,
+  type FailoverState,
+} from './failover.machine';

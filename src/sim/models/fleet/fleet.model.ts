@@ -1,14 +1,9 @@
-import {
-  CacheFleet,
-  planCache,
-  type CacheNode,
-  type CachePlan,
-  type CacheSpec,
-} from '../../cache/index';
+import { CacheFleet, planCache, type CachePlan, type CacheSpec } from '../../cache/index';
 import { DnsZone, DEFAULT_ENDPOINT_TTL_S, Resolver } from '../../dns/index';
 import { machineSpecOf, activeStateIds } from '../../machine-spec';
-import { nodeLifecycleMachine, type NodeTimings } from '../../machines/index';
-import type { ActionSpec, ModelOptions, NodeStatus, ScenarioModel, SimContext } from '../../model';
+import { failoverMachine, nodeLifecycleMachine, type NodeTimings } from '../../machines/index';
+import type { ModelOptions, NodeStatus, ScenarioModel, SimContext } from '../../model';
+import { applyFleetAction, fleetActionSpecs } from './fleet-actions';
 import type { AzSpec } from '../../topology';
 import { appIds, fleetTopology } from './topology';
 import { AppWorkload, type WorkloadConfig, type WorkloadStats } from './workload';
@@ -32,22 +27,19 @@ export const DEFAULT_WORKLOAD: WorkloadConfig = {
   ttlSeconds: 300,
 };
 
-const NODE_ACTIONS = ['node.crash', 'node.reboot', 'node.replace'] as const;
+const CLUSTER_READY_POLL_US = 100_000;
 
 /**
  * Many cache nodes at work: app instances across AZs sending a read/write mix to replication
  * groups (cluster mode disabled: primary and reader endpoints) and Memcached clusters (ketama
  * with Auto Discovery), through each instance's DNS cache. Not a lesson of its own: the base
  * the failover, Redis-vs-Memcached and cluster-mode scenarios build on, and what the tests and
- * the `sim` bench run. Cluster-mode-enabled groups wait for the cluster-aware client.
+ * the `sim` bench run. Cluster-mode-enabled groups are one engine cluster each, reached by the
+ * cluster-aware client; each shard has ElastiCache's failover controller.
  */
 export function createFleetModel(options: FleetModelOptions): ScenarioModel {
   const azIds = options.azs.map((a) => a.id);
   const plans: CachePlan[] = options.caches.map((spec) => {
-    if (spec.kind === 'replication-group' && spec.clusterMode)
-      throw new Error(
-        `${spec.id}: cluster mode enabled needs the cluster-aware client (not built yet)`,
-      );
     const p = planCache(spec, options.region, azIds);
     if (typeof p === 'string') throw new Error(`${spec.id}: ${p}`);
     return p;
@@ -58,27 +50,8 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
   let ctx: SimContext | null = null;
   const workloads: AppWorkload[] = [];
   let requestIds = 0;
-  const nodeIds = plans.flatMap((p) => p.nodes.map((n) => n.id));
 
-  const actions: ActionSpec[] = NODE_ACTIONS.map((type) => ({
-    type,
-    label: {
-      'node.crash': 'Crash a node',
-      'node.reboot': 'Reboot a node',
-      'node.replace': 'Replace a node',
-    }[type],
-    description: {
-      'node.crash': 'The engine process dies; ElastiCache detects it and replaces the node, empty.',
-      'node.reboot':
-        'A customer-initiated reboot: the node comes back empty and no failover happens.',
-      'node.replace': 'A new, empty node takes over behind the same endpoint.',
-    }[type],
-    params: [
-      { kind: 'choice', name: 'node', label: 'Node', options: nodeIds, default: nodeIds[0]! },
-    ],
-  }));
-
-  const cacheNode = (id: string): CacheNode | undefined => fleet?.nodes.get(id);
+  const actions = fleetActionSpecs(plans, azIds);
 
   return {
     id: options.id ?? 'fleet',
@@ -101,28 +74,21 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
           () => ++requestIds,
         );
         workloads.push(w);
-        w.start();
       }
+      // A new engine cluster answers CLUSTERDOWN for its first 2 s (CLUSTER_WRITABLE_DELAY,
+      // src/engine/redis/cluster/state.ts): the apps start once every cluster is ok, as apps
+      // start against a cache that finished creating.
+      const whenReady = (): void => {
+        const f = fleet!;
+        if (f.groups.every((g) => g.cluster === null || g.cluster.ready()))
+          for (const w of workloads) w.start();
+        else c.kernel.after(CLUSTER_READY_POLL_US, whenReady);
+      };
+      whenReady();
     },
     apply(action, c) {
-      if (!(NODE_ACTIONS as readonly string[]).includes(action.type))
-        return { ok: false, error: `Unknown action "${action.type}".` };
-      const id = action.params?.node;
-      if (typeof id !== 'string' || !nodeIds.includes(id))
-        return {
-          ok: false,
-          error: `"node" must be one of ${nodeIds.join(', ')} (got ${JSON.stringify(id ?? null)}).`,
-        };
-      const node = cacheNode(id)!;
-      const refusal =
-        action.type === 'node.crash'
-          ? node.crash()
-          : action.type === 'node.reboot'
-            ? node.reboot()
-            : node.replace();
-      if (refusal) return { ok: false, error: refusal };
-      c.emit('action.applied', id, '', { action: action.type, detail: id });
-      return { ok: true };
+      if (!fleet) return { ok: false, error: 'The simulation has not started yet.' };
+      return applyFleetAction(fleet, plans, azIds, action, c);
     },
     nodeStatus() {
       const out: Record<string, NodeStatus> = {};
@@ -144,6 +110,13 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
         connections += s.currConnections;
         evictions += s.evictions;
       }
+      let moved = 0;
+      let ask = 0;
+      for (const w of workloads) {
+        const r = w.redirections();
+        moved += r.moved;
+        ask += r.ask;
+      }
       return {
         Requests: stats.requests,
         FailedRequests: stats.failed,
@@ -152,14 +125,26 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
         Writes: stats.writes,
         CurrConnections: connections,
         Evictions: evictions,
+        MovedRedirections: moved,
+        AskRedirections: ask,
         NodesUp: [...(fleet?.nodes.values() ?? [])].filter((n) => n.up).length,
         VirtualSeconds: (ctx?.kernel.now ?? 0) / 1e6,
       };
     },
-    machines: () => [machineSpecOf(nodeLifecycleMachine, 'Cache node lifecycle')],
+    machines: () => [
+      machineSpecOf(nodeLifecycleMachine, 'Cache node lifecycle'),
+      machineSpecOf(failoverMachine, 'Shard failover (ElastiCache)'),
+    ],
     machineStates(): Record<string, string[]> {
+      // The first node, and the first shard's failover machine — or the first one that is
+      // busy, so a failover anywhere shows while it runs.
+      const out: Record<string, string[]> = {};
       const first = fleet?.nodes.values().next().value;
-      return first ? { node: activeStateIds(first.lifecycle.getSnapshot().value) } : {};
+      if (first) out.node = activeStateIds(first.lifecycle.getSnapshot().value);
+      const actors = (fleet?.groups ?? []).flatMap((g) => g.failover.actors);
+      const busy = actors.find((a) => a.getSnapshot().value !== 'healthy') ?? actors[0];
+      if (busy) out.failover = activeStateIds(busy.getSnapshot().value);
+      return out;
     },
     dispose() {
       for (const w of workloads) w.stop();

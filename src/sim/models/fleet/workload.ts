@@ -1,5 +1,5 @@
 import type { CacheFleet, MemcachedResponse } from '../../cache/index';
-import { MemcachedClient, RedisClient, type Outcome } from '../../clients/index';
+import { ClusterClient, MemcachedClient, RedisClient, type Outcome } from '../../clients/index';
 import type { Resolver } from '../../dns/index';
 import type { SimContext, TraceDetail } from '../../model';
 import { ZipfSampler, type RandomStream } from '../../rng';
@@ -25,9 +25,13 @@ export interface WorkloadStats {
   writes: number;
 }
 
-/** The clients one app instance holds: per replication group a writer and a reader, per Memcached cluster one ring client. */
+/**
+ * The clients one app instance holds: per cluster-mode-disabled group a writer and a reader,
+ * per cluster-mode-enabled group one cluster-aware client, per Memcached cluster one ring client.
+ */
 interface AppClients {
   redis: { writer: RedisClient; reader: RedisClient }[];
+  cluster: ClusterClient[];
   memcached: MemcachedClient[];
 }
 
@@ -57,18 +61,30 @@ export class AppWorkload {
   ) {
     const common = { ctx, detail, host: app, resolver, rng: ctx.rng.stream(`net:${app}`) };
     this.clients = {
-      redis: fleet.groups.map((g) => {
-        const writer = new RedisClient({
-          ...common,
-          endpoint: g.plan.endpoints.primary!,
-          nodes: fleet.redisNode,
-        });
-        const readerName = g.plan.endpoints.reader;
-        const reader = readerName
-          ? new RedisClient({ ...common, endpoint: readerName, nodes: fleet.redisNode })
-          : writer;
-        return { writer, reader };
-      }),
+      cluster: fleet.groups
+        .filter((g) => g.cluster !== null)
+        .map(
+          (g) =>
+            new ClusterClient({
+              ...common,
+              configurationEndpoint: g.plan.endpoints.configuration!,
+              nodes: fleet.redisNode,
+            }),
+        ),
+      redis: fleet.groups
+        .filter((g) => g.cluster === null)
+        .map((g) => {
+          const writer = new RedisClient({
+            ...common,
+            endpoint: g.plan.endpoints.primary!,
+            nodes: fleet.redisNode,
+          });
+          const readerName = g.plan.endpoints.reader;
+          const reader = readerName
+            ? new RedisClient({ ...common, endpoint: readerName, nodes: fleet.redisNode })
+            : writer;
+          return { writer, reader };
+        }),
       memcached: fleet.clusters.map(
         (c) =>
           new MemcachedClient({
@@ -87,12 +103,24 @@ export class AppWorkload {
       r.writer.connect();
       r.reader.connect();
     }
+    for (const c of this.clients.cluster) c.start();
     for (const m of this.clients.memcached) m.start();
     this.schedule();
   }
 
   stop(): void {
     this.running = false;
+  }
+
+  /** MOVED and ASK redirections this instance's cluster-aware clients followed. */
+  redirections(): { moved: number; ask: number } {
+    let moved = 0;
+    let ask = 0;
+    for (const c of this.clients.cluster) {
+      moved += c.redirections.moved;
+      ask += c.redirections.ask;
+    }
+    return { moved, ask };
   }
 
   private schedule(): void {
@@ -111,13 +139,31 @@ export class AppWorkload {
     const op = read ? 'read' : 'write';
     if (this.detail === 'full')
       this.ctx.emit('request.started', this.app, '', { requestId: id, op, key });
-    const caches = this.clients.redis.length + this.clients.memcached.length;
+    const { redis, cluster, memcached } = this.clients;
+    const caches = redis.length + cluster.length + memcached.length;
     const pick = this.next++ % caches;
     const done = (outcome: 'hit' | 'miss' | 'write' | 'error', latencyUs: Micros) =>
       this.completed(id, op, key, outcome, latencyUs);
-    if (pick < this.clients.redis.length) {
-      const r = this.clients.redis[pick]!;
-      const ttl = this.cfg.ttlSeconds > 0 ? ['ex', String(this.cfg.ttlSeconds)] : [];
+    const ttl = this.cfg.ttlSeconds > 0 ? ['ex', String(this.cfg.ttlSeconds)] : [];
+    if (pick >= redis.length && pick < redis.length + cluster.length) {
+      const c = cluster[pick - redis.length]!;
+      const argv = read ? ['get', key] : ['set', key, this.value, ...ttl];
+      c.command(argv, id, (o) =>
+        done(
+          !o.ok || o.reply.kind === 'error'
+            ? 'error'
+            : read
+              ? o.reply.kind === 'bulk'
+                ? 'hit'
+                : 'miss'
+              : 'write',
+          o.latencyUs,
+        ),
+      );
+      return;
+    }
+    if (pick < redis.length) {
+      const r = redis[pick]!;
       if (read)
         r.reader.command(['get', key], id, (o) =>
           done(!o.ok ? 'error' : o.reply.kind === 'bulk' ? 'hit' : 'miss', o.latencyUs),
@@ -128,7 +174,7 @@ export class AppWorkload {
         );
       return;
     }
-    const m = this.clients.memcached[pick - this.clients.redis.length]!;
+    const m = memcached[pick - redis.length - cluster.length]!;
     const then = (o: Outcome<MemcachedResponse>) =>
       done(
         !o.ok || o.reply.kind === 'error'
