@@ -60,6 +60,13 @@ export interface TracePayloads {
    * orders-001 to replica orders-002 completed"): the failover controller's steps.
    */
   'cache.event': { cache: string; text: string };
+  /**
+   * A replica (`to`) finished syncing with its primary (`from`): a full sync (snapshot of
+   * `bytes`) or a partial one (backlog of `bytes`), `durationUs` after the PSYNC.
+   */
+  'repl.sync': { kind: 'full' | 'partial'; bytes: number; durationUs: Micros };
+  /** The replication link from `from` to replica `to` broke. */
+  'repl.down': { reason: string };
   /** A Memcached client learned the cluster's node list (Auto Discovery, config version). */
   'discovery.updated': { endpoint: string; version: number; nodes: string[] };
   'action.applied': { action: string; detail: string };

@@ -112,6 +112,14 @@ export class CpuModel {
     return t.serve(now, work.engineUs) + work.ioUs;
   }
 
+  /**
+   * Work off the engine thread on another core (a forked child writing a snapshot for a full
+   * sync): it counts in CPUUtilization, not in EngineCPUUtilization.
+   */
+  background(_now: Micros, us: Micros): void {
+    this.ioDoneUs += us;
+  }
+
   /** A new process (reboot, replacement): idle threads, connections re-dealt from worker 0. */
   reset(now: Micros): void {
     for (const t of this.threads) {

@@ -55,6 +55,12 @@ export { CacheFleet } from './cache-fleet';
 export { ClusterManager } from './cluster-manager';
 export { SlotMigration, MIGRATE_BATCH, type MigrationResult } from './slot-migration';
 export { FailoverController, TestFailoverQuota, TEST_FAILOVER_QUOTA } from './failover-controller';
+export { WireReplicationLink, REPLICATION, type WireLinkOptions } from './replication-link';
+export {
+  GroupReplication,
+  type GroupReplicationOptions,
+  type ReplicaReadStats,
+} from './group-replication';
 export type {
   ReplicationLink,
   ReplicationLinkEvent,

@@ -3,6 +3,7 @@ import { RedisNode, type RedisNodeBoot } from '../nodes/redis-node';
 import { CacheNode, type CacheNodeOptions, type CacheNodeStats } from './cache-node';
 import type { NodeConnection } from './node-connection';
 import { redisDataMaxmemory } from './node-types';
+import type { Micros } from '../trace';
 
 export interface RedisCacheNodeOptions extends CacheNodeOptions {
   /** reserved-memory-percent (default 25, docs/aws/memory-and-eviction.md). */
@@ -14,6 +15,8 @@ export interface RedisCacheNodeOptions extends CacheNodeOptions {
 }
 
 const NULL_REPLY: Reply = { kind: 'null' };
+/** redis-server's reply while a replica loads the snapshot of a full sync. */
+const LOADING: Reply = { kind: 'error', message: 'LOADING Redis is loading the dataset in memory' };
 
 /**
  * A Valkey/Redis OSS node: the real engine with the ElastiCache profile (see
@@ -25,6 +28,10 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
   readonly process: RedisNode;
   readonly maxmemory: number;
   private clients = new Map<NodeConnection, Client>();
+  /** Loading a full sync's snapshot until then: commands get LOADING (set by its link). */
+  loadingUntil: Micros = 0;
+  /** Sees every command this node answered (stale-read accounting on replicas). */
+  onRead: ((argv: readonly string[], reply: Reply) => void) | null = null;
 
   constructor(options: RedisCacheNodeOptions) {
     super(options);
@@ -60,7 +67,9 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
       client = this.process.engine.connect({ name: conn.id });
       this.clients.set(conn, client);
     }
-    const reply = client.exec([...argv]) ?? NULL_REPLY;
+    const reply =
+      this.ctx.kernel.now < this.loadingUntil ? LOADING : (client.exec([...argv]) ?? NULL_REPLY);
+    this.onRead?.(argv, reply);
     let bytes = replyBytes(reply);
     for (const a of argv) bytes += a.length + 8;
     return { reply, bytes };

@@ -6,6 +6,7 @@ import type { CachePlan } from './cache-plan';
 import type { ReplicationGroupSpec } from './cache-spec';
 import type { FailoverTimings } from '../machines/failover.machine';
 import { ClusterManager } from './cluster-manager';
+import { GroupReplication, type GroupReplicationOptions } from './group-replication';
 import { FailoverController, TestFailoverQuota } from './failover-controller';
 import { RedisCacheNode } from './redis-cache-node';
 import type { SlotRange } from './slot-ranges';
@@ -17,6 +18,8 @@ export interface CacheRuntimeOptions {
   failoverTimings?: Partial<FailoverTimings>;
   /** The account's TestFailover calls (shared by every group of a fleet). */
   testFailoverQuota?: TestFailoverQuota;
+  /** Replication links: extra one-way delay, animation of the streams. */
+  replication?: GroupReplicationOptions;
 }
 
 export interface Shard {
@@ -45,6 +48,8 @@ export class ReplicationGroup {
   readonly cluster: ClusterManager | null;
   /** ElastiCache's failover control: one failover machine per shard. */
   readonly failover: FailoverController;
+  /** Each replica's link to its primary: offsets, lag, stale replica reads. */
+  readonly replication: GroupReplication;
   private failureListeners: ((node: RedisCacheNode) => void)[] = [];
   private replicationListeners: ((shard: number) => void)[] = [];
 
@@ -88,6 +93,19 @@ export class ReplicationGroup {
     }
     cluster?.attach(this.nodes);
     this.publishEndpoints();
+    this.replication = new GroupReplication(
+      ctx,
+      this.shards,
+      (shard) => this.primary(shard),
+      (shard) => {
+        for (const l of this.replicationListeners) l(shard);
+      },
+      options.replication ?? {},
+    );
+    for (const n of this.nodes)
+      n.on((e) => {
+        if (e.type === 'up') this.replacedPrimaryUp(n);
+      });
     this.failover = new FailoverController(ctx, this, {
       quota: options.testFailoverQuota ?? new TestFailoverQuota(),
       ...(options.failoverTimings ? { timings: options.failoverTimings } : {}),
@@ -118,23 +136,37 @@ export class ReplicationGroup {
     this.cluster?.promote(replica);
     old?.setRole('replica');
     replica.setRole('primary');
+    this.replication.promoted(replica, old);
   }
 
-  /** How many bytes of the primary's stream `replica` has not applied (0 without replication). */
-  lagBytes(_replica: RedisCacheNode): number {
-    return 0;
+  /** How many bytes of the primary's stream `replica` has not applied. */
+  lagBytes(replica: RedisCacheNode): number {
+    return this.replication.lagBytes(replica);
   }
 
   /**
-   * Every node of the shard is available and running, there is one primary, and (once
-   * replication runs) every replica streams from it: what ends a recovery.
+   * Every node of the shard is available and running, there is one primary, and every replica
+   * streams from it: what ends a recovery.
    */
   shardHealthy(shard: number): boolean {
     const nodes = this.shards[shard]?.nodes ?? [];
     return (
       nodes.every((n) => n.up && n.state === 'available') &&
-      nodes.filter((n) => n.role === 'primary').length === 1
+      nodes.filter((n) => n.role === 'primary').length === 1 &&
+      this.replication.streaming(shard)
     );
+  }
+
+  /**
+   * Multi-AZ off: the failed primary's replacement is up, empty — it copies the least-lagged
+   * running replica before it takes writes (docs/aws/failover.md).
+   */
+  private replacedPrimaryUp(node: RedisCacheNode): void {
+    if (node.role !== 'primary' || this.failover.state(node.shard) !== 'replacingPrimary') return;
+    const source = this.replicas(node.shard)
+      .filter((n) => n.up)
+      .sort((a, b) => this.lagBytes(a) - this.lagBytes(b))[0];
+    if (source) this.replication.seed(node, source);
   }
 
   /** A shard's replication changed (a link synced or broke). Returns the unsubscribe function. */

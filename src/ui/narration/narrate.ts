@@ -55,6 +55,10 @@ export function describeEvent(e: TraceEvent, name: NodeNamer = identity): string
       return `${e.payload.kind.toUpperCase()} ${e.payload.slot}: ${name(e.from)} is sent on to ${name(e.payload.node)} for ${e.payload.key}`;
     case 'slot.moved':
       return `Slot ${e.payload.slot} moves from ${name(e.from)} to ${name(e.to)} (${e.payload.keys} key${e.payload.keys === 1 ? '' : 's'})`;
+    case 'repl.sync':
+      return `${name(e.to)} ${e.payload.kind === 'full' ? 'full' : 'partial'}-syncs from ${name(e.from)} (${e.payload.bytes} bytes in ${formatDuration(e.payload.durationUs)})`;
+    case 'repl.down':
+      return `Replication ${name(e.from)} → ${name(e.to)} broke: ${e.payload.reason}`;
     case 'cache.event':
       return `${e.payload.cache}: ${e.payload.text}`;
     case 'discovery.updated':

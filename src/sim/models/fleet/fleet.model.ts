@@ -60,7 +60,11 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
     start(c) {
       ctx = c;
       const zone = new DnsZone(c, options.dnsTtlS ?? DEFAULT_ENDPOINT_TTL_S);
-      fleet = new CacheFleet(c, plans, zone, options.timings ? { timings: options.timings } : {});
+      fleet = new CacheFleet(c, plans, zone, {
+        ...(options.timings ? { timings: options.timings } : {}),
+        // Animated runs show the replication streams between the nodes.
+        replication: { animate: options.detail === 'full' },
+      });
       for (const app of appIds(options.apps)) {
         const w = new AppWorkload(
           c,
@@ -100,6 +104,13 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
           detail: `${n.role ?? 'node'}, ${n.state}, ${s.items} keys`,
         };
       }
+      for (const g of fleet?.groups ?? [])
+        for (const n of g.nodes) {
+          const link = g.replication.linkOf(n)?.state();
+          if (link && n.up)
+            out[n.id]!.detail +=
+              `, ${link.status === 'streaming' ? `lag ${formatLag(link.lagUs)}` : link.status}`;
+        }
       return out;
     },
     metrics() {
@@ -110,6 +121,7 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
         connections += s.currConnections;
         evictions += s.evictions;
       }
+      const repl = replicationMetrics(fleet);
       let moved = 0;
       let ask = 0;
       for (const w of workloads) {
@@ -127,6 +139,7 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
         Evictions: evictions,
         MovedRedirections: moved,
         AskRedirections: ask,
+        ...repl,
         NodesUp: [...(fleet?.nodes.values() ?? [])].filter((n) => n.up).length,
         VirtualSeconds: (ctx?.kernel.now ?? 0) / 1e6,
       };
@@ -149,5 +162,37 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
     dispose() {
       for (const w of workloads) w.stop();
     },
+  };
+}
+
+/** ms with one decimal: what a replica's status line shows of its lag. */
+function formatLag(us: number): string {
+  return `${(us / 1000).toFixed(1)} ms`;
+}
+
+/**
+ * Replication as CloudWatch and the simulator count it: ReplicationLag is the largest replica
+ * lag now, in seconds; stale reads are replica GETs that differ from the primary at that
+ * instant (src/sim/cache/group-replication.ts); full and partial syncs since the start.
+ */
+function replicationMetrics(fleet: CacheFleet | null): Record<string, number> {
+  let lag = 0;
+  let reads = 0;
+  let stale = 0;
+  let full = 0;
+  let partial = 0;
+  for (const g of fleet?.groups ?? []) {
+    for (const n of g.nodes) lag = Math.max(lag, g.replication.lagSeconds(n));
+    reads += g.replication.reads.reads;
+    stale += g.replication.reads.stale;
+    full += g.replication.syncs.full;
+    partial += g.replication.syncs.partial;
+  }
+  return {
+    ReplicationLag: lag,
+    ReplicaReads: reads,
+    StaleReads: stale,
+    FullSyncs: full,
+    PartialSyncs: partial,
   };
 }
