@@ -4,7 +4,7 @@ import type { Micros } from './trace';
 /**
  * Region → Availability Zones → nodes, and the links between nodes with their latency models.
  *
- * Latency figures (../shared/reference/elasticache-facts.md §9): AWS promises only
+ * Latency figures (docs/aws/latency.md): AWS promises only
  * "single-digit millisecond" latency between AZs; independent measurements show ≈ 0.5–1.5 ms
  * round trip cross-AZ, and same-AZ well under 1 ms. The defaults below are one-way medians
  * inside those ranges (same-AZ 0.1 ms ⇒ ≈ 0.2 ms RTT; cross-AZ 0.45 ms ⇒ ≈ 0.9 ms RTT) with a

@@ -9,7 +9,7 @@ export const dbCacheLesson: LessonDefinition = {
   scenario: 'db-cache',
   title: 'Database cache',
   intro:
-    'Users → load balancer → two app instances → an ElastiCache node (real Redis engine) in front of an RDS PostgreSQL database. Watch each request hop by hop, switch caching strategies live, and see hits, misses, stale reads, churn, evictions and node loss happen — measured, not drawn.',
+    'Users → load balancer → two app instances → an ElastiCache node (a Redis OSS-compatible engine, tested against redis-server) in front of an RDS PostgreSQL database. Watch each request hop by hop, switch caching strategies live, and see hits, misses, stale reads, churn, evictions and node loss happen — measured, not drawn.',
   steps,
   quiz,
   controls,

@@ -8,7 +8,7 @@ export const sessionStoreLesson: LessonDefinition = {
   scenario: 'session-store',
   title: 'Session store',
   intro:
-    'Users → load balancer → app instances in two AZs → an ElastiCache node (real Redis engine) and RDS with the user accounts. Keep web sessions in the instances’ memory, pin users with sticky sessions, or store them in ElastiCache — then terminate instances, scale, lose an AZ or restart the cache node and count who gets logged out.',
+    'Users → load balancer → app instances in two AZs → an ElastiCache node (a Redis OSS-compatible engine, tested against redis-server) and RDS with the user accounts. Keep web sessions in the instances’ memory, pin users with sticky sessions, or store them in ElastiCache — then terminate instances, scale, lose an AZ or restart the cache node and count who gets logged out.',
   steps,
   quiz,
   controls,

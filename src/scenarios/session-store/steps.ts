@@ -114,7 +114,7 @@ export const steps: StepDefinition[] = [
     id: 'look-inside',
     title: 'Look inside the session store',
     narration: [
-      'The sessions are real Redis keys on a real engine. Open the Redis console and look: KEYS session:* lists them, HGETALL session:<id> shows one (user, cart, updated), TTL session:<id> shows the seconds left — run it twice and see the TTL jump back up when the user clicks.',
+      'The sessions are ordinary Redis keys in the cache engine. Open the Redis console and look: KEYS session:* lists them, HGETALL session:<id> shows one (user, cart, updated), TTL session:<id> shows the seconds left — run it twice and see the TTL jump back up when the user clicks.',
       'BytesPerSession in the metrics panel is what one session costs the node, from the engine’s memory model.',
     ],
     goalText: 'Run a command in the Redis console (for example HGETALL on a session key).',

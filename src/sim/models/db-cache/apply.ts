@@ -32,7 +32,7 @@ export function applyAction(
       break;
     }
     case 'cache.replace':
-      // A replaced node keeps its endpoint and comes back empty (facts sheet §3 and §4:
+      // A replaced node keeps its endpoint and comes back empty (docs/node-lifecycle.md, docs/aws/memcached.md:
       // no replica to promote, and Memcached has no replication or persistence at all).
       if (w.client.engine === 'redis') {
         w.cache.replace();

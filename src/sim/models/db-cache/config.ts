@@ -26,7 +26,7 @@ export interface DbCacheConfig {
 
 /**
  * Defaults: lazy loading without TTL or invalidation (so the lesson can show stale data), the
- * ElastiCache default eviction policy volatile-lru (facts sheet §6), a cache big enough for
+ * ElastiCache default eviction policy volatile-lru (docs/aws/memory-and-eviction.md), a cache big enough for
  * the whole catalogue until the student shrinks it.
  */
 export const DEFAULT_CONFIG: DbCacheConfig = {

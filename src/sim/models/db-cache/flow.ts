@@ -7,7 +7,7 @@ import { CACHE_SERVICE_US, cacheId, follow, keyOf, travel, type World } from './
 
 /**
  * One user request's path: users → load balancer → app instance, then cache-aside as AWS's
- * caching strategies describe it (../shared/reference/elasticache-facts.md §8): a read hit
+ * caching strategies describe it (docs/aws/caching-strategies.md): a read hit
  * returns from the cache; a miss queries the database and (lazy loading) writes the cache; a
  * write goes to the database, then updates (write-through) or invalidates the cache.
  */

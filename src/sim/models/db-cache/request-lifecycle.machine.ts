@@ -2,7 +2,7 @@ import { setup } from 'xstate';
 
 /**
  * A cache-fronted request's lifecycle, as AWS's caching strategies describe it
- * (../shared/reference/elasticache-facts.md §8): a hit returns from the cache; a miss costs
+ * (docs/aws/caching-strategies.md): a hit returns from the cache; a miss costs
  * three trips (cache, database, cache write); a write goes to the database and then updates or
  * invalidates the cache. The model sends one event per hop of the request it follows; the
  * statechart the student sees is this definition.
