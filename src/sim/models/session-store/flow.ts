@@ -1,31 +1,18 @@
-import { SIM_EPOCH_MS } from '../../nodes/redis-node';
 import type { Micros } from '../../trace';
 import type { AccountReply } from './accounts-db';
 import type { AppInstance, SessionRecord } from './instances';
+import {
+  alive,
+  APP_SERVICE_US,
+  CACHE_SERVICE_US,
+  sessionKey,
+  unixSeconds,
+  whyLost,
+  type Outcome,
+  type Req,
+} from './request';
 import { idlePauseUs, pagePath, planVisit, thinkTimeUs, type Page, type SimUser } from './users';
-import { follow, instanceLabel, newSessionId, note, travel, type Hop, type World } from './world';
-
-/** Time the cache node spends on one command (model parameter, as in db-cache). */
-const CACHE_SERVICE_US = 15;
-/** Time an app instance spends rendering a page (model parameter). */
-const APP_SERVICE_US = 200;
-
-type Outcome = 'hit' | 'miss' | 'write' | 'error';
-
-/** One request in flight: who sent it, what for, and which instance incarnation serves it. */
-interface Req {
-  id: number;
-  user: SimUser;
-  page: Page | null;
-  key: string;
-  op: 'read' | 'write';
-  started: Micros;
-  inst: AppInstance | null;
-  generation: number;
-}
-
-const unixSeconds = (now: Micros): string => String(Math.floor((SIM_EPOCH_MS + now / 1000) / 1000));
-export const sessionKey = (sid: string): string => `session:${sid}`;
+import { follow, newSessionId, note, travel, type Hop, type World } from './world';
 
 /** The user's next click: a login without a session cookie, else the next page of the visit. */
 export function click(w: World, u: SimUser): void {
@@ -66,9 +53,6 @@ function send(w: World, u: SimUser, page: Page | null): void {
     travel(w, id, [['lb', inst.id, label, 300]], () => atApp(w, r));
   });
 }
-
-const alive = (r: Req): boolean =>
-  r.inst !== null && r.inst.inService && r.inst.generation === r.generation;
 
 function atApp(w: World, r: Req): void {
   if (!alive(r)) return reply(w, r, 'error', '502 Bad Gateway', []);
@@ -362,15 +346,6 @@ function reject(w: World, r: Req, rec: SessionRecord): void {
   u.session = null;
   const says = `${expired ? 'session expired' : 'session lost'}; sent to log in again`;
   reply(w, r, 'miss', label, [[app, 'lb', '302', 200]], APP_SERVICE_US, says);
-}
-
-function whyLost(w: World, rec: SessionRecord, app: string): string {
-  if (rec.fate === 'lost') return rec.lostReason;
-  if (rec.home === 'cache')
-    return 'the app now keeps sessions in memory, and this one was in ElastiCache';
-  if (w.cfg.mode === 'elasticache')
-    return 'the app now keeps sessions in ElastiCache, and this one was in memory';
-  return `the load balancer sent the request to ${instanceLabel(app)}, but the session is in the memory of ${instanceLabel(rec.home)}`;
 }
 
 /**
