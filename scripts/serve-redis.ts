@@ -59,6 +59,12 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
     rng: engineRng(opts.seed ?? 1),
     profile: opts.profile ?? 'oss',
     ...(opts.requirepass !== undefined ? { requirepass: opts.requirepass } : {}),
+    // What CONFIG GET reports about this server (redis.conf's bind, port, dir, dbfilename).
+    parameters: {
+      bind: opts.host ?? '127.0.0.1',
+      ...(opts.port !== 0 ? { port: String(opts.port) } : {}),
+      ...(opts.dir !== undefined ? { dir: opts.dir, dbfilename: opts.dbfilename ?? 'dump.rdb' } : {}),
+    },
   });
   if (opts.dir !== undefined) {
     try {
@@ -78,6 +84,9 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.setNoDelay(true);
+    // tcp-keepalive (seconds, 0 = off) applies to connections accepted after it is set, as in Redis.
+    const keepalive = engine.config['tcp-keepalive'];
+    if (keepalive > 0) socket.setKeepAlive(true, keepalive * 1000);
     let out: string[] = [];
     const flush = (): void => {
       if (out.length === 0 || socket.destroyed) return;
@@ -104,10 +113,16 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
         out.push(bytes);
         queueMicrotask(flush);
       },
+      // The server drops a replica (repl-timeout, rdb-only sync): what is written goes first.
       onKill: () => {
         flush();
         closing = true;
         socket.destroy();
+      },
+      // The server closed the connection itself (idle past `timeout`): as redis, without a reply.
+      onClose: () => {
+        closing = true;
+        if (!socket.destroyed) socket.end();
       },
     });
     client.addr = `${socket.remoteAddress}:${socket.remotePort}`;
@@ -121,6 +136,7 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
     // Runs parsed commands until the buffer is empty or the client blocks (as Redis stops
     // reading a blocked client's query buffer).
     const pump = (): void => {
+      parser.maxBulkLen = engine.config['proto-max-bulk-len'];
       while (client.blocked === null && !closing) {
         const item = parser.next();
         if (item === undefined) break;

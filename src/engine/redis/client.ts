@@ -19,6 +19,8 @@ export const PROP_PREVENT = 2;
 
 /** Receives replies that are not answers to an exec() call: pub/sub messages, unblocked BLPOPs. */
 export type PushListener = (reply: Reply) => void;
+/** Told when the server closes the connection itself (an idle client past `timeout`). */
+export type CloseListener = () => void;
 
 export interface MultiState {
   readonly queue: Array<{ cmd: Command; argv: Argv }>;
@@ -94,8 +96,12 @@ export class Client {
   };
   /** The transport's hook to close the connection when the server drops it (a replica timing out). */
   onKill: (() => void) | undefined;
+  /** Called once the connection closed, whoever closed it (QUIT, `timeout`, kill). */
+  onClose: CloseListener | undefined;
   /** Engine-clock ms when connected. */
   readonly createdAt: number;
+  /** Engine-clock ms of the last command or push (redis's lastinteraction: `timeout`, CLIENT LIST idle). */
+  lastInteraction: number;
 
   constructor(
     engine: RedisEngine,
@@ -111,7 +117,7 @@ export class Client {
     this.authenticated = authenticated;
     this.onPush = onPush;
     this.onRaw = onRaw;
-    this.createdAt = engine.clock.nowMs();
+    this.createdAt = this.lastInteraction = engine.clock.nowMs();
   }
 
   /** Number of channel + pattern subscriptions (what (P)SUBSCRIBE replies count). */
@@ -171,7 +177,9 @@ export class Client {
   }
 
   push(reply: Reply): void {
-    this.onPush?.(reply);
+    if (this.onPush === undefined) return;
+    this.lastInteraction = this.engine.clock.nowMs();
+    this.onPush(reply);
   }
 
   /** The server drops this connection: the transport closes it, then the client closes. */
@@ -185,5 +193,6 @@ export class Client {
     if (this.closed) return;
     this.closed = true;
     this.engine.disconnect(this);
+    this.onClose?.();
   }
 }

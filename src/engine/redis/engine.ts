@@ -9,18 +9,23 @@ import type { BinStr } from './bytes';
 import type { Argv, CommandTable } from './command';
 import { withoutCommands } from './command';
 import { Client } from './client';
-import type { PushListener, RawListener } from './client';
+import type { CloseListener, PushListener, RawListener } from './client';
 import { Db } from './keyspace/db';
+import { activeExpire } from './keyspace/active-expire';
 import type { CommandCounters, KeyspaceHost, KeyspaceStats } from './keyspace/host';
 import type { ExpiredKeyAction } from './keyspace/host';
 import { BASE_USED_MEMORY } from './keyspace/memory';
 import { initialLru } from './keyspace/lfu';
 import type { Reply } from './reply';
-import { configSet, defaultConfig } from './server/config';
+import { applyStartupConfig, ConfigStore } from './server/config';
+import { closeIdleClients } from './server/idle';
 import type { MaxmemoryPolicy, RedisConfig } from './server/config';
+import { configureElastiCache, ELASTICACHE_ONLY_DEFAULTS } from './server/elasticache-params';
 import { Evictor } from './server/evict';
 import type { ObservationListener } from './server/observe';
 import { PubSub } from './server/pubsub';
+import { KeyspaceNotifier } from './server/notify';
+import type { KeyspaceEventName, KeyspaceListener } from './server/notify';
 import { dispatch } from './server/dispatch';
 import { profileSettings } from './server/profile';
 import type { EngineProfile } from './server/profile';
@@ -43,6 +48,8 @@ export interface RedisEngineOptions {
   requirepass?: string;
   /** Overrides any redis.conf value (applied after the profile). */
   config?: Partial<RedisConfig>;
+  /** Any redis-server parameter by name, as redis.conf lines (applied after `config`). */
+  parameters?: Readonly<Record<string, string>>;
   /** Reported by INFO server (run_id, tcp_port). */
   runId?: string;
   tcpPort?: number;
@@ -69,7 +76,12 @@ export class RedisEngine implements KeyspaceHost {
   readonly clock: EngineClock;
   readonly rng: EngineRng;
   readonly profile: EngineProfile;
+  /** The honoured parameters (read-only view; change them with configure() or CONFIG SET). */
   readonly config: RedisConfig;
+  /** Every redis-server parameter (CONFIG GET/SET). */
+  readonly configStore = new ConfigStore();
+  /** ElastiCache's own parameters (reserved-memory-percent…), under the elasticache profile. */
+  readonly elastiCacheParameters = new Map<string, string>();
   readonly table: CommandTable;
   readonly dbs: Db[];
   readonly stats: ServerStats = {
@@ -103,7 +115,9 @@ export class RedisEngine implements KeyspaceHost {
   readonly resolvePeer: (host: string, port: number) => RedisEngine | undefined;
   /** Highest used_memory seen at command boundaries (INFO used_memory_peak). */
   peakMemory = 0;
-  keyspaceEvent: KeyspaceHost['keyspaceEvent'];
+  /** See KeyspaceHost.notifyMask (a copy of the notifier's, read on every write). */
+  notifyMask = 0;
+  private readonly notifier = new KeyspaceNotifier();
   readonly sharedLru: Int32Array;
   private memoryStale = true;
   private memoryCached = 0;
@@ -123,10 +137,9 @@ export class RedisEngine implements KeyspaceHost {
     this.rng = opts.rng ?? engineRng(0);
     this.profile = opts.profile ?? 'oss';
     const settings = profileSettings(this.profile);
-    this.config = { ...defaultConfig(), ...settings.config, ...opts.config };
-    if (opts.maxmemory !== undefined) this.config.maxmemory = opts.maxmemory;
-    if (opts.maxmemoryPolicy !== undefined) this.config['maxmemory-policy'] = opts.maxmemoryPolicy;
-    if (opts.requirepass !== undefined) this.config.requirepass = opts.requirepass;
+    this.config = this.configStore.view;
+    applyStartupConfig(this.configStore, settings.parameters, opts);
+    if (this.profile === 'elasticache') for (const [k, v] of ELASTICACHE_ONLY_DEFAULTS) this.elastiCacheParameters.set(k, v);
     this.restricted = settings.restricted;
     this.table = withoutCommands(commandTable, this.restricted);
     this.dbs = [];
@@ -162,8 +175,19 @@ export class RedisEngine implements KeyspaceHost {
     const p = this.config['maxmemory-policy'];
     this.lfuPolicy = p.endsWith('lfu');
     this.sharedIntegers = this.config.maxmemory === 0 || !(p.endsWith('lru') || p.endsWith('lfu'));
+    this.notifyMask = this.notifier.configure(this.config['notify-keyspace-events']);
     // Called from the constructor too, before replication exists.
     (this.repl as Replication | undefined)?.configChanged();
+  }
+
+  /** The simulator's hook: every event of `classes` ('xe' = expired, evicted), without pub/sub
+   *  or configuration; undefined detaches. */
+  onKeyspaceEvent(classes: string, listener: KeyspaceListener | undefined): void {
+    this.notifyMask = this.notifier.listen(classes, listener);
+  }
+
+  keyspaceNotify(cls: number, event: KeyspaceEventName, key: BinStr, db: number): void {
+    this.notifier.emit(this.pubsub, cls, event, key, db);
   }
   usedMemoryChanged(): void {
     this.memoryStale = true;
@@ -192,10 +216,11 @@ export class RedisEngine implements KeyspaceHost {
   // ---- connections ---------------------------------------------------------------------------
 
   /** Opens a connection. `onPush` receives pub/sub messages and replies of unblocked commands. */
-  connect(opts: { onPush?: PushListener; onRaw?: RawListener; onKill?: () => void; name?: string } = {}): Client {
+  connect(opts: { onPush?: PushListener; onRaw?: RawListener; onKill?: () => void; onClose?: CloseListener; name?: string } = {}): Client {
     const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.config.requirepass === '', opts.onPush, opts.onRaw);
     c.onKill = opts.onKill;
     if (opts.name !== undefined) c.name = opts.name;
+    c.onClose = opts.onClose;
     this.clients.set(c.id, c);
     this.stats.totalConnections++;
     return c;
@@ -211,6 +236,7 @@ export class RedisEngine implements KeyspaceHost {
     // The common case inline (known command, plain connection, nobody observing, memory
     // fine): the same checks server/dispatch.ts makes, without crossing a module boundary.
     const cmd = this.table.get(argv[0]!);
+    c.lastInteraction = this.clock.nowMs();
     let r: Reply | undefined;
     if (
       cmd !== undefined &&
@@ -277,7 +303,8 @@ export class RedisEngine implements KeyspaceHost {
     let n = 0;
     // Replicas never expire keys themselves: they wait for their primary's DELs.
     if (!this.repl.isReplica) {
-      for (const db of this.dbs) if (db.volatileCount !== 0) n += db.activeExpire(20, 1000);
+      const now = this.clock.nowMs();
+      for (const db of this.dbs) if (db.volatileCount !== 0) n += activeExpire(db, now, 20, 1000);
       // The cycle's DELs leave one by one, never wrapped in MULTI (propagate_no_multi).
       this.repl.propagator.flush(true);
     }
@@ -288,6 +315,7 @@ export class RedisEngine implements KeyspaceHost {
   /** Alias the simulator can call every 1000/hz ms of virtual time. */
   tick(): number {
     const n = this.activeExpireCycle();
+    closeIdleClients(this);
     this.persistence.cron(this);
     this.cluster?.tick();
     closeIdleMigrateSockets(this);
@@ -314,13 +342,15 @@ export class RedisEngine implements KeyspaceHost {
 
   /**
    * Changes configuration from outside the data path (the parameter group, in ElastiCache
-   * terms): works under every profile, unlike CONFIG SET. Returns Redis's error text or null.
+   * terms), all or nothing: 'oss' as CONFIG SET; 'elasticache' exactly the redis7 family's
+   * modifiable parameters (docs/elasticache-parameters.md), refusing others by name.
    */
-  configure(values: Partial<Record<keyof RedisConfig, string | number>>): string | null {
-    const err = configSet(
-      this.config,
-      Object.entries(values).map(([k, v]) => [k, String(v)] as [string, string]),
-    );
+  configure(values: Readonly<Record<string, string | number>>): string | null {
+    const pairs = Object.entries(values).map(([k, v]) => [k, String(v)] as const);
+    const err =
+      this.profile === 'elasticache'
+        ? configureElastiCache(this.configStore, this.elastiCacheParameters, pairs)
+        : this.configStore.set(pairs);
     this.configChanged();
     return err;
   }

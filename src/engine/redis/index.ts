@@ -14,7 +14,8 @@
  *   2. Values: declare the payload type by augmenting `EntryPayloads` in keyspace/entry.ts;
  *      it must implement StructureValue (encoding, size, memoryBytes).
  *   3. Read with `c.db.lookupRead(key)` / `lookupWrite(key)`, create with `c.db.add(key, type,
- *      value)`, and after an in-place mutation call `c.db.afterWrite(entry)`.
+ *      value)`, and after an in-place mutation call `c.db.afterWrite(entry, NC.X, 'event')`;
+ *      fire keyspace notifications as README.md says.
  *   4. Parse arguments with ./args (exact Redis error strings), reply with ./reply.
  *   5. Add one line in commands/index.ts.
  */
@@ -29,7 +30,7 @@ export { parseInt64, parseInt64Exact, parseDouble, formatDouble } from './args';
 export { globMatch } from './glob';
 export type { Entry, EntryType, EntryPayloads, StructureValue } from './keyspace/entry';
 export type { Db } from './keyspace/db';
-export { LOOKUP_NOTOUCH, LOOKUP_NOSTATS } from './keyspace/db';
+export { LOOKUP_NOTOUCH, LOOKUP_NOSTATS, LOOKUP_NONOTIFY } from './keyspace/db';
 export { jemallocSize } from './keyspace/memory';
 export { Client } from './client';
 export type { PushListener } from './client';
@@ -37,6 +38,8 @@ export { RedisEngine, createRedisEngine } from './engine';
 export type { RedisEngineOptions, ServerStats } from './engine';
 export type { RedisConfig, MaxmemoryPolicy } from './server/config';
 export { MAXMEMORY_POLICIES } from './server/config';
+export { NC, parseKeyspaceEvents, keyspaceEventsToString } from './server/notify';
+export type { KeyspaceEventName, KeyspaceListener, NotifyClass } from './server/notify';
 export type { EngineProfile } from './server/profile';
 export { ELASTICACHE_RESTRICTED } from './server/profile';
 export type { CommandObservation, ObservationListener } from './server/observe';

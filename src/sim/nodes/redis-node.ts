@@ -121,7 +121,9 @@ export class RedisNode {
     });
     if (this.onKeyspaceEvent) {
       const listener = this.onKeyspaceEvent;
-      engine.keyspaceEvent = (event, key) => listener(event, key);
+      engine.onKeyspaceEvent('xe', (event, key) => {
+        if (event === 'expired' || event === 'evicted') listener(event, key);
+      });
     }
     return engine;
   }

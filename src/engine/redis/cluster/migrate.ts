@@ -17,6 +17,7 @@ import type { Entry } from '../keyspace/entry';
 import { migrateKeys } from '../key-positions';
 import { dumpValue } from '../rdb/dump';
 import { reply } from '../reply';
+import { NC } from '../server/notify';
 import type { Reply } from '../reply';
 import { restoreCommand } from '../commands/keys/dump';
 
@@ -177,6 +178,7 @@ function migrate(c: Client, argv: Argv): Reply {
       }
     } else if (!o.copy) {
       c.db.delete(key);
+      c.db.notify(NC.GENERIC, 'del', key);
       deleted.push(key);
     }
   }

@@ -8,33 +8,37 @@ import type { EntryPayloads, EntryType, Entry, StructureValue } from './entry';
 import { KeyEntry, StrEnc } from './entry';
 import { DICT_ENTRY, ROBJ, dictBuckets, keyBytes } from './memory';
 import type { SdsSize } from './sds';
+import { DenseKeys } from './dense-keys';
 import { encodeString } from './string-encoding';
 import type { StringEncoding } from './string-encoding';
 import type { KeyIndex, KeyspaceHost } from './host';
 import { ExpiredKeyAction } from './host';
 import { initialLru, lfuTouch, lruClock } from './lfu';
+import { NC } from '../server/notify';
+import type { KeyspaceEventName } from '../server/notify';
 
 /** lookup flags, as in Redis's db.c */
 export const LOOKUP_NOTOUCH = 1;
 export const LOOKUP_NOSTATS = 2;
+/** No `keymiss` event on a miss (OBJECT, blocked-client retries, DEL's existence check). */
+export const LOOKUP_NONOTIFY = 4;
 
 export type { StringEncoding } from './string-encoding';
 
 // Module-local copies for the per-access path: under tsx (tests, bench) every imported binding
 // is read through a getter, which shows up at millions of lookups per second.
 const SHARED_INT = StrEnc.SharedInt;
+const KEY_MISS = NC.KEY_MISS;
+const GENERIC = NC.GENERIC;
 // Entry (the typed view handlers see) and KeyEntry (the one concrete class) are the same objects.
 const asEntry = (e: KeyEntry): Entry => e as unknown as Entry;
 const asKeyEntry = (e: Entry): KeyEntry => e as unknown as KeyEntry;
 const lruClockOf = lruClock;
 
 export class Db {
-  readonly id: number;
-  private readonly host: KeyspaceHost;
   private readonly dict = new Map<BinStr, KeyEntry>();
   /** Dense arrays for O(1) random sampling (eviction, active expiry, RANDOMKEY). */
-  private readonly all: KeyEntry[] = [];
-  private readonly volatile: KeyEntry[] = [];
+  private readonly index = new DenseKeys();
   /** Key → connections WATCHing it (empty in the common case: one size check per write). */
   readonly watchers = new Map<BinStr, Set<{ watchDirty: boolean }>>();
   /** Key → clients blocked on it (BLPOP…), FIFO. */
@@ -44,22 +48,22 @@ export class Db {
   /** Cluster mode's slot → keys index on db 0 (null otherwise). */
   keyIndex: KeyIndex | null = null;
 
-  constructor(host: KeyspaceHost, id: number) {
-    this.host = host;
-    this.id = id;
-  }
+  constructor(
+    private readonly host: KeyspaceHost,
+    readonly id: number,
+  ) {}
 
   get size(): number {
-    return this.all.length;
+    return this.index.all.length;
   }
 
   get volatileCount(): number {
-    return this.volatile.length;
+    return this.index.volatile.length;
   }
 
   /** Modelled used_memory share of this db. */
   get usedBytes(): number {
-    return this.keyBytesTotal + 8 * (dictBuckets(this.all.length) + dictBuckets(this.volatile.length));
+    return this.keyBytesTotal + 8 * (dictBuckets(this.index.all.length) + dictBuckets(this.index.volatile.length));
   }
 
   // ---- lookups -------------------------------------------------------------------------------
@@ -85,7 +89,12 @@ export class Db {
         host.cmd.hits++;
       }
     }
-    if (e === undefined) return undefined;
+    if (e === undefined) {
+      if ((host.notifyMask & KEY_MISS) !== 0 && (flags & LOOKUP_NONOTIFY) === 0) {
+        host.keyspaceNotify(KEY_MISS, 'keymiss', key, this.id);
+      }
+      return undefined;
+    }
     if ((flags & LOOKUP_NOTOUCH) === 0) this.touch(e);
     return asEntry(e);
   }
@@ -123,9 +132,14 @@ export class Db {
     return true;
   }
 
-  /** Existence without touching or statistics, still expiring lazily. */
+  /** Existence without touching, statistics or keymiss event, still expiring lazily. */
   has(key: BinStr): boolean {
-    return this.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS) !== undefined;
+    return this.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS | LOOKUP_NONOTIFY) !== undefined;
+  }
+
+  /** notifyKeyspaceEvent (class NC.X, redis's event name): one bit test when nobody listens. */
+  notify(cls: number, event: KeyspaceEventName, key: BinStr): void {
+    if ((this.host.notifyMask & cls) !== 0) this.host.keyspaceNotify(cls, event, key, this.id);
   }
 
   private touch(e: KeyEntry): void {
@@ -154,26 +168,32 @@ export class Db {
 
   // ---- writes --------------------------------------------------------------------------------
 
-  /** Creates `key` (which must not exist) holding a new value of `type`. */
-  add<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
-    const e = this.insert(key, type, value);
+  /** Creates `key` (which must not exist); `loading` (an RDB file) skips `new`, as dbAddRDBLoad. */
+  add<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T], loading = false): Entry {
+    const e = this.insert(key, type, value, loading);
     this.host.dirty++;
     return e;
   }
 
   /** dbAdd without counting a change: the caller decides (storeRawString). */
-  private insert<T extends EntryType>(key: BinStr, type: T, value: EntryPayloads[T]): Entry {
+  private insert<T extends EntryType>(
+    key: BinStr,
+    type: T,
+    value: EntryPayloads[T],
+    loading = false,
+  ): Entry {
     const e = new KeyEntry(key, type, value);
     this.initAccess(e);
     if (type === 'string') encodeString(e, value as BinStr, 'auto', this.host.sharedIntegers);
     else e.bytes = (value as StructureValue).memoryBytes();
-    e.slot = this.all.length;
-    this.all.push(e);
+    this.index.add(e);
     this.dict.set(key, e);
     this.keyIndex?.added(key);
     this.keyBytesTotal += DICT_ENTRY + keyBytes(key.length) + e.bytes;
     this.host.usedMemoryChanged();
     this.signalUnchanged(key);
+    // dbAdd fires `new` for every key created, before the command's own event.
+    if (!loading) this.notify(NC.NEW, 'new', key);
     return asEntry(e);
   }
 
@@ -249,15 +269,17 @@ export class Db {
   }
 
   /**
-   * Call after mutating an aggregate value in place: updates memory accounting, deletes the
-   * key if it became empty (Redis never keeps empty aggregates) and invalidates WATCHes.
+   * After an in-place aggregate change: the command's event (`hdel`), then `del` and deletion if
+   * it became empty (Redis keeps no empty aggregates), memory accounting, WATCH invalidation.
    */
-  afterWrite(entry: Entry): void {
+  afterWrite(entry: Entry, cls = 0, event?: KeyspaceEventName): void {
     const e = asKeyEntry(entry);
+    if (event !== undefined) this.notify(cls, event, e.key);
     if (e.type !== 'string') {
       const v = e.value as StructureValue;
       if (v.size() === 0) {
         this.delete(e.key);
+        this.notify(GENERIC, 'del', e.key);
         return;
       }
       this.rebyte(e, v.memoryBytes());
@@ -275,12 +297,11 @@ export class Db {
 
   /** Removes everything (FLUSHDB). Watchers of existing keys are invalidated. */
   flush(): number {
-    const n = this.all.length;
+    const n = this.index.all.length;
     if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalUnchanged(k);
     this.dict.clear();
     this.keyIndex?.cleared();
-    this.all.length = 0;
-    this.volatile.length = 0;
+    this.index.clear();
     this.keyBytesTotal = 0;
     this.host.usedMemoryChanged();
     return n;
@@ -292,8 +313,7 @@ export class Db {
   setExpire(entry: Entry, atMs: number): void {
     const e = asKeyEntry(entry);
     if (e.expireAt === -1) {
-      e.vslot = this.volatile.length;
-      this.volatile.push(e);
+      this.index.addVolatile(e);
       this.keyBytesTotal += DICT_ENTRY;
       this.host.usedMemoryChanged();
     }
@@ -311,52 +331,21 @@ export class Db {
   }
 
   /** Deletes `e` as expired: stats, observation counter, keyspace event. */
-  private expireEntry(e: KeyEntry): void {
+  expireEntry(e: KeyEntry): void {
     this.unlink(e);
     this.host.stats.expiredKeys++;
     this.host.cmd.expired++;
     this.signalUnchanged(e.key);
-    this.host.keyspaceEvent?.('expired', e.key, this.id);
+    this.notify(NC.EXPIRED, 'expired', e.key);
     this.host.keyDeleted(this, e.key, 'expired');
   }
 
-  /**
-   * One pass of Redis's active expire cycle over this db: sample up to `perLoop` volatile keys,
-   * delete the expired ones, repeat while more than 10 % of a sample was stale (at most
-   * `maxLoops` rounds, standing in for Redis's CPU time limit). Returns keys expired.
-   */
-  activeExpire(perLoop: number, maxLoops: number): number {
-    let expired = 0;
-    const now = this.host.clock.nowMs();
-    for (let loop = 0; loop < maxLoops && this.volatile.length > 0; loop++) {
-      const n = Math.min(perLoop, this.volatile.length);
-      let stale = 0;
-      for (let i = 0; i < n && this.volatile.length > 0; i++) {
-        const e = this.volatile[this.host.rng.int(this.volatile.length)]!;
-        if (now > e.expireAt) {
-          this.expireEntry(e);
-          stale++;
-        }
-      }
-      expired += stale;
-      if (stale * 10 <= n) break;
-    }
-    return expired;
-  }
-
-  /** Mean remaining TTL in ms of volatile keys (INFO keyspace avg_ttl; Redis estimates it). */
-  averageTtl(now: number): number {
-    if (this.volatile.length === 0) return 0;
-    let sum = 0;
-    for (const e of this.volatile) sum += Math.max(0, e.expireAt - now);
-    return Math.floor(sum / this.volatile.length);
-  }
-
-  // ---- eviction and iteration support ---------------------------------------------------------
+  /** Mean remaining TTL in ms of volatile keys (INFO keyspace avg_ttl). */
+  averageTtl = (now: number): number => this.index.averageTtl(now);
 
   /** A uniformly random entry from all keys or only volatile ones (no expiry check). */
   randomEntry(volatileOnly: boolean): KeyEntry | undefined {
-    const arr = volatileOnly ? this.volatile : this.all;
+    const arr = volatileOnly ? this.index.volatile : this.index.all;
     return arr.length === 0 ? undefined : arr[this.host.rng.int(arr.length)];
   }
 
@@ -373,18 +362,19 @@ export class Db {
   evict(e: KeyEntry): void {
     this.unlink(e);
     this.signalUnchanged(e.key);
-    this.host.keyspaceEvent?.('evicted', e.key, this.id);
+    this.notify(NC.EVICTED, 'evicted', e.key);
     this.host.keyDeleted(this, e.key, 'evicted');
   }
 
   /** The entry at dense index `i` (SCAN walks indices downward; see scan in commands/keys). */
   at(i: number): KeyEntry | undefined {
-    return this.all[i];
+    return this.index.all[i];
   }
 
   /** Iterates all entries (KEYS); the callback must not mutate the db. */
   forEach(fn: (e: KeyEntry) => void): void {
-    for (let i = 0; i < this.all.length; i++) fn(this.all[i]!);
+    const all = this.index.all;
+    for (let i = 0; i < all.length; i++) fn(all[i]!);
   }
 
   /** Lazily expires `e` if due; returns whether it was. For iteration commands (KEYS, SCAN). */
@@ -442,12 +432,7 @@ export class Db {
 
   private unlink(e: KeyEntry): void {
     if (e.expireAt !== -1) this.removeVolatile(e);
-    const last = this.all.pop()!;
-    if (last !== e) {
-      this.all[e.slot] = last;
-      last.slot = e.slot;
-    }
-    e.slot = -1;
+    this.index.remove(e);
     this.dict.delete(e.key);
     this.keyIndex?.removed(e.key);
     this.keyBytesTotal -= DICT_ENTRY + keyBytes(e.key.length) + e.bytes;
@@ -455,12 +440,7 @@ export class Db {
   }
 
   private removeVolatile(e: KeyEntry): void {
-    const last = this.volatile.pop()!;
-    if (last !== e) {
-      this.volatile[e.vslot] = last;
-      last.vslot = e.vslot;
-    }
-    e.vslot = -1;
+    this.index.removeVolatile(e);
     e.expireAt = -1;
     this.keyBytesTotal -= DICT_ENTRY;
     this.host.usedMemoryChanged();

@@ -2,6 +2,7 @@ import type { EngineClock } from '../../clock';
 import type { EngineRng } from '../../rng';
 import type { BinStr } from '../bytes';
 import type { Db } from './db';
+import type { KeyspaceEventName } from '../server/notify';
 
 /** Server-wide counters INFO stats reports. */
 export interface KeyspaceStats {
@@ -53,7 +54,13 @@ export interface KeyspaceHost {
   expiredKeyAction(write: boolean): ExpiredKeyAction;
   /** A key was deleted because it expired or was evicted: replicated as DEL/UNLINK. */
   keyDeleted(db: Db, key: BinStr, why: 'expired' | 'evicted'): void;
-  keyspaceEvent?: ((event: 'expired' | 'evicted', key: BinStr, db: number) => void) | undefined;
+  /**
+   * Keyspace-notification classes someone listens to (server/notify.ts NC bits): the configured
+   * notify-keyspace-events when it publishes (K or E), plus the engine-level listener's classes.
+   */
+  readonly notifyMask: number;
+  /** Publishes one keyspace event (called only when `notifyMask & cls`). */
+  keyspaceNotify(cls: number, event: KeyspaceEventName, key: BinStr, db: number): void;
 }
 
 /**

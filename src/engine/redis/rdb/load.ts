@@ -236,7 +236,7 @@ export function loadRdb(
   for (const db of engine.dbs) db.flush();
   for (const rec of parsed.records) {
     const db = engine.dbs[rec.db]!;
-    const e = db.add(rec.key, rec.type, rec.value as never);
+    const e = db.add(rec.key, rec.type, rec.value as never, true);
     if (rec.expireAt !== -1) db.setExpire(e, rec.expireAt);
     const lru = restoredLru(engine, rec.idle, rec.freq, now);
     if (lru !== undefined) db.restoreLru(e, lru);

@@ -9,7 +9,6 @@ import { parseInt64 } from '../args';
 import { splitArgs } from './split-args';
 
 const INLINE_MAX = 64 * 1024;
-const BULK_MAX = 512 * 1024 * 1024;
 
 export type ParseItem = { readonly argv: BinStr[] } | { readonly error: string };
 
@@ -18,6 +17,8 @@ export class RespParser {
   private pos = 0;
   /** Multibulk in progress: how many bulks remain, and those read so far. */
   private pending: BinStr[] | null = null;
+  /** proto-max-bulk-len: the longest bulk accepted (the server keeps it in step with its config). */
+  maxBulkLen = 512 * 1024 * 1024;
   private remaining = 0;
   private failed = false;
   /** Buffer length needed before parsing can progress (a large bulk still arriving). */
@@ -69,7 +70,7 @@ export class RespParser {
         const c = this.buf.charCodeAt(this.pos);
         if (c !== 36 /* $ */) return this.fail(`expected '$', got '${this.buf[this.pos]}'`);
         const len = parseInt64(this.buf.slice(this.pos + 1, lineEnd));
-        if (len === null || len < 0 || len > BULK_MAX) return this.fail('invalid bulk length');
+        if (len === null || len < 0 || len > this.maxBulkLen) return this.fail('invalid bulk length');
         if (len > 16384 && !this.authenticated) return this.fail('unauthenticated bulk length');
         // Redis skips the two bytes after the payload without checking they are CRLF.
         if (this.buf.length < lineEnd + 2 + len + 2) {

@@ -1,8 +1,24 @@
 /**
- * The subset of redis.conf the simulator models, with CONFIG GET/SET semantics and error texts
- * of redis-server 7.0 (checked against the real server).
+ * The server configuration: every redis-server 7.0.15 parameter (config-table.ts) with CONFIG
+ * GET/SET semantics and error texts, and the typed view of the parameters the engine honours
+ * (RedisConfig), refreshed after every change. The others are validated and stored, as
+ * redis-server would accept them, but change nothing here (see ../README.md).
  */
-export const MAXMEMORY_POLICIES = [
+import { globMatch } from '../glob';
+import { HID, IMM, MAXMEMORY_POLICY, MULTI, PARAMS, PROT, type ParamDef } from './config-table';
+import { SPECIAL, validate } from './config-special';
+import {
+  cstr,
+  formatEnum,
+  formatNumber,
+  parseBool,
+  parseEnum,
+  parseNumber,
+  splitArgs,
+  type Parsed,
+} from './config-values';
+
+export const MAXMEMORY_POLICIES = MAXMEMORY_POLICY.map(([n]) => n) as unknown as readonly [
   'volatile-lru',
   'volatile-lfu',
   'volatile-random',
@@ -11,9 +27,10 @@ export const MAXMEMORY_POLICIES = [
   'allkeys-lfu',
   'allkeys-random',
   'noeviction',
-] as const;
+];
 export type MaxmemoryPolicy = (typeof MAXMEMORY_POLICIES)[number];
 
+/** The parameters the engine acts on, as plain values (read on hot paths; never write them). */
 export interface RedisConfig {
   maxmemory: number;
   'maxmemory-policy': MaxmemoryPolicy;
@@ -23,162 +40,341 @@ export interface RedisConfig {
   'lfu-log-factor': number;
   'lfu-decay-time': number;
   requirepass: string;
-  'notify-keyspace-events': string;
+  /** Class bits (server/notify.ts); CONFIG GET prints keyspaceEventsToString of them. */
+  'notify-keyspace-events': number;
   hz: number;
   databases: number;
   maxclients: number;
+  /** Seconds a client may idle before the server closes it (0 = never). */
   timeout: number;
-  appendonly: string;
+  'tcp-keepalive': number;
+  'hash-max-listpack-entries': number;
+  'hash-max-listpack-value': number;
+  'zset-max-listpack-entries': number;
+  'zset-max-listpack-value': number;
+  'set-max-intset-entries': number;
+  'list-max-listpack-size': number;
+  'list-compress-depth': number;
+  'hll-sparse-max-bytes': number;
+  'proto-max-bulk-len': number;
+  'stream-node-max-bytes': number;
+  'stream-node-max-entries': number;
+  appendonly: 'yes' | 'no';
   save: string;
   // Replication (replication.c, config.c in redis 7.0): sizes in bytes, times in seconds.
   'repl-backlog-size': number;
   'repl-backlog-ttl': number;
   'repl-ping-replica-period': number;
   'repl-timeout': number;
-  'replica-read-only': string;
+  'replica-read-only': 'yes' | 'no';
   'replica-priority': number;
-  'replica-announced': string;
-  'lazyfree-lazy-eviction': string;
-  'lazyfree-lazy-expire': string;
-  'lazyfree-lazy-user-del': string;
-  'lazyfree-lazy-user-flush': string;
+  'replica-announced': 'yes' | 'no';
+  'lazyfree-lazy-eviction': 'yes' | 'no';
+  'lazyfree-lazy-expire': 'yes' | 'no';
+  'lazyfree-lazy-user-del': 'yes' | 'no';
+  'lazyfree-lazy-user-flush': 'yes' | 'no';
 }
 
-export function defaultConfig(): RedisConfig {
-  return {
-    maxmemory: 0,
-    'maxmemory-policy': 'noeviction',
-    'maxmemory-samples': 5,
-    'maxmemory-eviction-tenacity': 10,
-    'maxmemory-clients': '0',
-    'lfu-log-factor': 10,
-    'lfu-decay-time': 1,
-    requirepass: '',
-    'notify-keyspace-events': '',
-    hz: 10,
-    databases: 16,
-    maxclients: 10000,
-    timeout: 0,
-    appendonly: 'no',
-    save: '',
-    'repl-backlog-size': 1024 * 1024,
-    'repl-backlog-ttl': 3600,
-    'repl-ping-replica-period': 10,
-    'repl-timeout': 60,
-    'replica-read-only': 'yes',
-    'replica-priority': 100,
-    'replica-announced': 'yes',
-    'lazyfree-lazy-eviction': 'no',
-    'lazyfree-lazy-expire': 'no',
-    'lazyfree-lazy-user-del': 'no',
-    'lazyfree-lazy-user-flush': 'no',
-  };
+const TYPED = [
+  'maxmemory',
+  'maxmemory-policy',
+  'maxmemory-samples',
+  'maxmemory-eviction-tenacity',
+  'maxmemory-clients',
+  'lfu-log-factor',
+  'lfu-decay-time',
+  'requirepass',
+  'notify-keyspace-events',
+  'hz',
+  'databases',
+  'maxclients',
+  'timeout',
+  'tcp-keepalive',
+  'hash-max-listpack-entries',
+  'hash-max-listpack-value',
+  'zset-max-listpack-entries',
+  'zset-max-listpack-value',
+  'set-max-intset-entries',
+  'list-max-listpack-size',
+  'list-compress-depth',
+  'hll-sparse-max-bytes',
+  'proto-max-bulk-len',
+  'stream-node-max-bytes',
+  'stream-node-max-entries',
+  'appendonly',
+  'save',
+  'repl-backlog-size',
+  'repl-backlog-ttl',
+  'repl-ping-replica-period',
+  'repl-timeout',
+  'replica-read-only',
+  'replica-priority',
+  'replica-announced',
+  'lazyfree-lazy-eviction',
+  'lazyfree-lazy-expire',
+  'lazyfree-lazy-user-del',
+  'lazyfree-lazy-user-flush',
+] as const satisfies ReadonlyArray<keyof RedisConfig>;
+
+interface Named {
+  readonly def: ParamDef;
+  /** The name this entry answers to: the parameter's own name or its alias. */
+  readonly name: string;
 }
 
-type Param = keyof RedisConfig;
-/** A parsed value, or null (→ `err`), or an error text of its own. */
-type Setter = (raw: string) => string | number | null | { error: string };
-
-/** Parses a memory value as redis's memtoull: digits with optional b/k/kb/m/mb/g/gb suffix. */
-export function parseMemory(raw: string): number | null {
-  const m = /^([0-9]+)(b|k|kb|m|mb|g|gb)?$/i.exec(raw);
-  if (!m) return null;
-  const mul: Record<string, number> = { b: 1, k: 1e3, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
-  return Number(m[1]) * (m[2] ? mul[m[2].toLowerCase()]! : 1);
+/** Lower-case name or alias → parameter (redis's configs dict registers both). */
+const BY_NAME = new Map<string, Named>();
+for (const def of PARAMS) {
+  BY_NAME.set(def.name, { def, name: def.name });
+  if (def.alias !== undefined) BY_NAME.set(def.alias, { def, name: def.alias });
 }
 
-function intBetween(lo: number, hi: number): { set: Setter; err: string } {
-  return {
-    set: (raw) => {
-      if (!/^-?[0-9]+$/.test(raw)) return { error: "argument couldn't be parsed into an integer" };
-      const n = Number(raw);
-      return n >= lo && n <= hi ? n : null;
-    },
-    err: `argument must be between ${lo} and ${hi} inclusive`,
-  };
-}
+const err = (s: string) => `ERR ${s}`;
 
-const INT_MAX = 2147483647;
+export class ConfigStore {
+  /** Parameter name → its value (boolean, string, bigint, enum bits or a special's value). */
+  private readonly values = new Map<string, unknown>();
+  /** The typed view; the same object for the engine's life (callers may keep a reference). */
+  readonly view = {} as RedisConfig;
 
-const yesNo = {
-  set: (raw: string) => (/^(yes|no)$/i.test(raw) ? raw.toLowerCase() : null),
-  err: "argument must be 'yes' or 'no'",
-};
-
-const PARAMS: Record<Param, { set: Setter; err: string; immutable?: boolean }> = {
-  maxmemory: { set: parseMemory, err: 'argument must be a memory value' },
-  'maxmemory-policy': {
-    set: (raw) => {
-      const v = raw.toLowerCase();
-      return (MAXMEMORY_POLICIES as readonly string[]).includes(v) ? v : null;
-    },
-    err: `argument(s) must be one of the following: ${MAXMEMORY_POLICIES.join(', ')}`,
-  },
-  'maxmemory-samples': intBetween(1, INT_MAX),
-  'maxmemory-eviction-tenacity': intBetween(0, 100),
-  'maxmemory-clients': { set: (raw) => (parseMemory(raw) === null ? null : raw), err: 'argument must be a memory or percent value' },
-  'lfu-log-factor': intBetween(0, INT_MAX),
-  'lfu-decay-time': intBetween(0, INT_MAX),
-  requirepass: { set: (raw) => raw, err: '' },
-  'notify-keyspace-events': {
-    set: (raw) => (/^[KEg$lshzxetmdA]*$/.test(raw) ? raw : null),
-    err: 'Invalid event class character. Use \'Ag$lshzxeKEtmd\'.',
-  },
-  hz: intBetween(0, INT_MAX),
-  databases: { set: () => null, err: "can't set immutable config", immutable: true },
-  maxclients: intBetween(1, 2147483647),
-  timeout: intBetween(0, 2147483647),
-  appendonly: {
-    set: (raw) => (/^(yes|no)$/i.test(raw) ? raw.toLowerCase() : null),
-    err: "argument must be 'yes' or 'no'",
-  },
-  save: { set: (raw) => raw, err: '' },
-  // Values under 16kb are accepted and raised to 16kb (resizeReplicationBacklog).
-  'repl-backlog-size': {
-    set: (raw) => {
-      const n = parseMemory(raw);
-      return n === null || n < 1 ? null : Math.max(n, 16 * 1024);
-    },
-    err: 'argument must be a memory value',
-  },
-  'repl-backlog-ttl': {
-    ...intBetween(0, Number.MAX_SAFE_INTEGER),
-    err: 'argument must be between 0 and 9223372036854775807 inclusive',
-  },
-  'repl-ping-replica-period': intBetween(1, INT_MAX),
-  'repl-timeout': intBetween(1, INT_MAX),
-  'replica-read-only': yesNo,
-  'replica-priority': intBetween(0, INT_MAX),
-  'replica-announced': yesNo,
-  'lazyfree-lazy-eviction': yesNo,
-  'lazyfree-lazy-expire': yesNo,
-  'lazyfree-lazy-user-del': yesNo,
-  'lazyfree-lazy-user-flush': yesNo,
-};
-
-export const CONFIG_PARAMS = Object.keys(PARAMS) as Param[];
-
-/** Validates `pairs` all-or-nothing, as CONFIG SET does; returns an error text or applies them. */
-export function configSet(config: RedisConfig, pairs: ReadonlyArray<[string, string]>): string | null {
-  const seen = new Set<string>();
-  const updates: Array<[Param, string | number]> = [];
-  for (const [rawName, raw] of pairs) {
-    const name = rawName.toLowerCase();
-    const p = PARAMS[name as Param];
-    if (p === undefined) return `ERR Unknown option or number of arguments for CONFIG SET - '${rawName}'`;
-    if (seen.has(name)) return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - duplicate parameter`;
-    seen.add(name);
-    if (p.immutable) return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - ${p.err}`;
-    const v = p.set(raw);
-    if (v === null || typeof v === 'object') {
-      return `ERR CONFIG SET failed (possibly related to argument '${rawName}') - ${v === null ? p.err : v.error}`;
+  constructor() {
+    for (const def of PARAMS) {
+      if (def.kind === 'special') this.values.set(def.name, SPECIAL[def.name]!.def);
+      else if (def.kind === 'enum') this.values.set(def.name, parseEnumOk(def, def.def));
+      else this.values.set(def.name, def.def);
     }
-    updates.push([name as Param, v]);
+    this.values.set('save', []); // the simulated server never saves unless asked (redis-server --save '')
+    this.refresh();
   }
-  for (const [k, v] of updates) (config as unknown as Record<string, string | number>)[k] = v;
-  return null;
+
+  /** Whether `name` (any case, or an alias) is a redis-server 7.0 parameter. */
+  has(name: string): boolean {
+    return BY_NAME.has(name.toLowerCase());
+  }
+
+  /** CONFIG GET's text for a parameter (name or alias, any case); undefined when unknown. */
+  text(name: string): string | undefined {
+    const hit = BY_NAME.get(name.toLowerCase());
+    return hit === undefined ? undefined : this.format(hit.def);
+  }
+
+  /**
+   * configGetCommand: exact names are looked up directly (any case, echoed as written, hidden
+   * ones included); patterns match every visible name and alias. Pairs in first-match order.
+   */
+  get(patterns: readonly string[]): Array<[string, string]> {
+    const out = new Map<string, [string, string]>();
+    for (const raw of patterns) {
+      if (!/[[*?]/.test(cstr(raw))) {
+        const hit = BY_NAME.get(raw.toLowerCase());
+        const name = cstr(raw); // echoed as written, up to a NUL byte (a C string)
+        if (hit !== undefined && !out.has(name.toLowerCase()))
+          out.set(name.toLowerCase(), [name, this.format(hit.def)]);
+        continue;
+      }
+      for (const [key, hit] of BY_NAME) {
+        if (hit.def.flags & HID || out.has(key) || !globMatch(raw, key, true)) continue;
+        out.set(key, [key, this.format(hit.def)]);
+      }
+    }
+    return [...out.values()];
+  }
+
+  /**
+   * configSetCommand, all or nothing: unknown names, immutable or protected ones and duplicates
+   * are refused first (the first such error wins); then values are set in order, and a bad one
+   * restores the earlier ones. `startup` sets immutable parameters too (redis.conf, argv).
+   * Returns Redis's error text, or null.
+   */
+  set(pairs: ReadonlyArray<readonly [string, string]>, startup = false): string | null {
+    const found: Named[] = [];
+    let first: string | null = null;
+    for (const [raw] of pairs) {
+      const hit = BY_NAME.get(raw.toLowerCase());
+      if (first !== null) continue;
+      const shown = cstr(raw);
+      if (hit === undefined)
+        first = err(`Unknown option or number of arguments for CONFIG SET - '${shown}'`);
+      else if (!startup && hit.def.flags & (IMM | PROT)) {
+        const why =
+          hit.def.flags & IMM ? "can't set immutable config" : "can't set protected config";
+        first = err(`CONFIG SET failed (possibly related to argument '${shown}') - ${why}`);
+      } else if (found.includes(hit)) {
+        first = err(
+          `CONFIG SET failed (possibly related to argument '${shown}') - duplicate parameter`,
+        );
+      } else found.push(hit);
+    }
+    if (first !== null) return first;
+    const before = new Map(this.values);
+    const restore = (): void => {
+      for (const [k, v] of before) this.values.set(k, v);
+    };
+    const changed: Named[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const { def, name } = found[i]!;
+      const r = this.parse(def, pairs[i]![1]);
+      if ('err' in r) {
+        restore();
+        return err(`CONFIG SET failed (possibly related to argument '${name}') - ${r.err}`);
+      }
+      const was = this.format(def);
+      this.values.set(def.name, applied(def.name, r.ok));
+      if (this.format(def) !== was) changed.push(found[i]!);
+    }
+    // The apply step runs once per apply function, for parameters whose value changed.
+    const failing = startup ? undefined : changed.find((n) => applyFails(n.def.name, this.values));
+    if (failing !== undefined) {
+      restore();
+      return err(
+        `CONFIG SET failed (possibly related to argument '${failing.name}') - Unable to update TLS configuration. Check server logs.`,
+      );
+    }
+    this.refresh();
+    return null;
+  }
+
+  /** Startup values in typed form (engine options, profiles): a bad one is a bug, so it throws. */
+  setTyped(values: Partial<RedisConfig>): void {
+    const pairs: Array<[string, string]> = [];
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) continue;
+      if (k === 'notify-keyspace-events') this.values.set(k, v);
+      else pairs.push([k, String(v)]);
+    }
+    const e = this.set(pairs, true);
+    if (e !== null) throw new Error(`invalid engine configuration: ${e}`);
+    this.refresh();
+  }
+
+  private parse(def: ParamDef, raw: string): Parsed<unknown> {
+    let r: Parsed<unknown>;
+    const multi = (def.flags & MULTI) !== 0;
+    switch (def.kind) {
+      case 'bool':
+        r = parseBool(raw);
+        break;
+      case 'string':
+        // A C string, except requirepass and masterauth (sds) which keep every byte.
+        r = { ok: def.name === 'requirepass' || def.name === 'masterauth' ? raw : cstr(raw) };
+        break;
+      case 'enum':
+        r = parseEnum(def, multi ? splitArgs(raw) : [raw], multi);
+        break;
+      case 'num':
+        r = parseNumber(def, raw);
+        break;
+      case 'special':
+        r = SPECIAL[def.name]!.set(multi ? splitArgs(raw) : [raw], this.values.get(def.name));
+        break;
+    }
+    if ('err' in r) return r;
+    const invalid = validate(def.name, r.ok, this.titleVars());
+    return invalid === null ? r : { err: invalid };
+  }
+
+  private format(def: ParamDef): string {
+    const v = this.values.get(def.name);
+    switch (def.kind) {
+      case 'bool':
+        return v ? 'yes' : 'no';
+      case 'string':
+        return v as string;
+      case 'enum':
+        return formatEnum(def.values, v as number, (def.flags & MULTI) !== 0);
+      case 'num':
+        return formatNumber(def, v as bigint);
+      case 'special':
+        return SPECIAL[def.name]!.get(v);
+    }
+  }
+
+  private titleVars() {
+    const bind = this.values.get('bind') as string[];
+    const port = String(this.values.get('port'));
+    return {
+      'listen-addr': `${bind[0] ?? '*'}:${port}`,
+      port,
+      'tls-port': String(this.values.get('tls-port')),
+      unixsocket: String(this.values.get('unixsocket')),
+    };
+  }
+
+  /** Copies the honoured parameters into the typed view. */
+  private refresh(): void {
+    const view = this.view as unknown as Record<string, unknown>;
+    for (const name of TYPED) {
+      const def = BY_NAME.get(name)!.def;
+      const v = this.values.get(name);
+      if (def.kind === 'num') view[name] = Number(v as bigint);
+      else if (name === 'notify-keyspace-events') view[name] = v;
+      else view[name] = this.format(def);
+    }
+  }
 }
 
-export function configValueText(config: RedisConfig, p: Param): string {
-  return String(config[p]);
+function parseEnumOk(def: Extract<ParamDef, { kind: 'enum' }>, name: string): number {
+  return def.values.find(([n]) => n === name)![1];
+}
+
+/**
+ * applyTlsCfg / applyTLSPort: turning TLS on needs certificates, which the simulated server
+ * never has, so redis-server's refusal is what a client sees (any change to tls-port, or
+ * tls-replication / tls-cluster on, makes redis reconfigure TLS and fail).
+ */
+function applyFails(name: string, values: ReadonlyMap<string, unknown>): boolean {
+  if (!name.startsWith('tls-') || name === 'tls-auth-clients') return false;
+  return (
+    name === 'tls-port' ||
+    values.get('tls-port') !== 0n ||
+    values.get('tls-replication') === true ||
+    values.get('tls-cluster') === true
+  );
+}
+
+/** The apply step of parameters whose stored value is adjusted after a set (updateHZ…). */
+function applied(name: string, v: unknown): unknown {
+  if (name === 'hz') return (v as bigint) < 1n ? 1n : (v as bigint) > 500n ? 500n : v;
+  // resizeReplicationBacklog: CONFIG_REPL_BACKLOG_MIN_SIZE.
+  if (name === 'repl-backlog-size') return (v as bigint) < 16384n ? 16384n : v;
+  return v;
+}
+
+/** The startup options applyStartupConfig reads (RedisEngineOptions' configuration part). */
+export interface StartupOptions {
+  readonly tcpPort?: number | undefined;
+  readonly maxmemory?: number | undefined;
+  readonly maxmemoryPolicy?: MaxmemoryPolicy | undefined;
+  readonly requirepass?: string | undefined;
+  readonly config?: Partial<RedisConfig> | undefined;
+  readonly parameters?: Readonly<Record<string, string>> | undefined;
+  /** Cluster mode: cluster-enabled yes. */
+  readonly cluster?: unknown;
+}
+
+/**
+ * The configuration at startup, in redis-server's order (defaults, then redis.conf, then the
+ * command line): the profile's parameters, then the engine options. A bad value is a bug in
+ * the caller, so it throws.
+ */
+export function applyStartupConfig(
+  store: ConfigStore,
+  profile: ReadonlyArray<readonly [string, string]>,
+  opts: StartupOptions,
+): void {
+  const startup = (pairs: ReadonlyArray<readonly [string, string]>) => {
+    const e = store.set(pairs, true);
+    if (e !== null) throw new Error(`invalid engine configuration: ${e}`);
+  };
+  // A node the simulator does not serve over TCP still answers CONFIG GET port with 6379.
+  startup([['port', String(opts.tcpPort || 6379)]]);
+  if (opts.cluster !== undefined) startup([['cluster-enabled', 'yes']]);
+  startup(profile);
+  store.setTyped({
+    ...opts.config,
+    ...(opts.maxmemory !== undefined ? { maxmemory: opts.maxmemory } : {}),
+    ...(opts.maxmemoryPolicy !== undefined ? { 'maxmemory-policy': opts.maxmemoryPolicy } : {}),
+    ...(opts.requirepass !== undefined ? { requirepass: opts.requirepass } : {}),
+  });
+  startup(Object.entries(opts.parameters ?? {}));
 }

@@ -11,7 +11,7 @@
  * refuse them the same way — including CONFIG GET, since the whole CONFIG command is listed
  * (parameters change through parameter groups, which the simulator models outside the engine).
  */
-import type { RedisConfig } from './config';
+import { ELASTICACHE_DEFAULTS } from './elasticache-params';
 
 export type EngineProfile = 'oss' | 'elasticache';
 
@@ -30,16 +30,17 @@ export const ELASTICACHE_RESTRICTED: readonly string[] = [
 ];
 
 export function profileSettings(profile: EngineProfile): {
-  config: Partial<RedisConfig>;
+  /** redis parameters set at startup, as redis.conf lines would. */
+  parameters: ReadonlyArray<readonly [string, string]>;
   restricted: ReadonlySet<string>;
 } {
-  if (profile === 'oss') return { config: {}, restricted: new Set() };
+  if (profile === 'oss') return { parameters: [], restricted: new Set() };
   return {
-    // Default parameter group: maxmemory-policy volatile-lru (docs/aws/memory-and-eviction.md); maxmemory-samples 3
-    // per AWS's parameter table (introduced with the 2.6.13 family and inherited since; not
-    // re-checked on a current page). The node type's maxmemory minus reserved-memory-percent
-    // (25 %) is the simulator's to set, through engine.configure().
-    config: { 'maxmemory-policy': 'volatile-lru', 'maxmemory-samples': 3, appendonly: 'no' },
+    // The default.redis7 parameter group where it differs from redis-server (maxmemory-policy
+    // volatile-lru, maxmemory-samples 3, …: docs/elasticache-parameters.md and
+    // docs/aws/memory-and-eviction.md). The node type's maxmemory minus reserved memory is the
+    // simulator's to set, through engine.configure().
+    parameters: ELASTICACHE_DEFAULTS,
     restricted: new Set(ELASTICACHE_RESTRICTED),
   };
 }

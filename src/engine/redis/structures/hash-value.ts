@@ -1,15 +1,13 @@
 /**
  * A Redis hash. Fields live in a Map (insertion order = listpack order, which is what HGETALL
  * returns while the hash is small); `encoding` follows Redis 7.0's one-way conversion from
- * listpack to hashtable (hash-max-listpack-entries 512, hash-max-listpack-value 64).
+ * listpack to hashtable (hash-max-listpack-entries, default 512; hash-max-listpack-value, 64).
  */
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
 import { DenseIndex } from './dense-index';
+import type { EncodingLimits } from './limits';
 import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, lpAllocBytes, lpEntryBytes, sdsBytes, ROBJ_BYTES } from './size-model';
-
-export const HASH_MAX_LISTPACK_ENTRIES = 512;
-export const HASH_MAX_LISTPACK_VALUE = 64;
 
 export class RedisHash implements StructureValue {
   readonly map = new Map<BinStr, BinStr>();
@@ -18,6 +16,8 @@ export class RedisHash implements StructureValue {
   private listpack = true;
   /** Running listpack payload bytes or hashtable entry bytes, depending on the encoding. */
   private payload = 0;
+
+  constructor(private readonly limits: EncodingLimits) {}
 
   encoding(): string {
     return this.listpack ? 'listpack' : 'hashtable';
@@ -43,9 +43,10 @@ export class RedisHash implements StructureValue {
     return this.listpack ? lpEntryBytes(field) + lpEntryBytes(value) : DICT_ENTRY_BYTES + sdsBytes(field.length) + sdsBytes(value.length);
   }
 
-  /** Redis converts before inserting when any incoming field or value is too long. */
+  /** hashTypeTryConversion: Redis converts before inserting when an incoming field or value is too long. */
   ensureFits(field: BinStr, value: BinStr): void {
-    if (this.listpack && (field.length > HASH_MAX_LISTPACK_VALUE || value.length > HASH_MAX_LISTPACK_VALUE)) this.convert();
+    const max = this.limits['hash-max-listpack-value'];
+    if (this.listpack && (field.length > max || value.length > max)) this.convert();
   }
 
   /** Sets a field; returns true when the field is new. */
@@ -56,7 +57,7 @@ export class RedisHash implements StructureValue {
     this.map.set(field, value);
     if (!this.listpack && old === undefined) this.dense.add(field);
     this.payload += this.pairBytes(field, value);
-    if (this.listpack && this.map.size > HASH_MAX_LISTPACK_ENTRIES) this.convert();
+    if (this.listpack && this.map.size > this.limits['hash-max-listpack-entries']) this.convert();
     return old === undefined;
   }
 

@@ -1,10 +1,11 @@
 // Public API of the data-type structures: the values stored in the keyspace for hashes, lists,
 // sets and sorted sets (with their Redis 7.0 encodings and memory model), the ranked skip list,
 // geohash coding and the x87 long double used by HINCRBYFLOAT.
-export { RedisHash, HASH_MAX_LISTPACK_ENTRIES, HASH_MAX_LISTPACK_VALUE } from './hash-value';
+export { RedisHash } from './hash-value';
 export { RedisList } from './list-value';
-export { RedisSet, SET_MAX_INTSET_ENTRIES } from './set-value';
-export { RedisZset, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE, type ZEntry } from './zset-value';
+export { RedisSet } from './set-value';
+export { RedisZset, type ZEntry } from './zset-value';
+export { DEFAULT_LIMITS, type EncodingLimits } from './limits';
 export { SkipList, NIL, compareBinary, type NodeRef, type ScoreRange } from './skiplist';
 export { firstInLexRange, lastInLexRange, type LexRange } from './skiplist-lex';
 export { geoScore, decodeGeoScore, geohashString, geohashGetDistance, EARTH_RADIUS_IN_METERS } from './geohash';

@@ -1,15 +1,14 @@
 /**
  * A Redis set. Members are kept in an array with a member → index map so SPOP/SRANDMEMBER pick
  * uniformly in O(1) and SREM is a swap-remove. `encoding` follows Redis 7.0: intset while every
- * member is a canonical 64-bit integer and there are at most set-max-intset-entries (512),
- * then hashtable for good (7.0 has no listpack sets).
+ * member is a canonical 64-bit integer and there are at most set-max-intset-entries (default
+ * 512), then hashtable for good (7.0 has no listpack sets).
  */
 import type { BinStr } from '../bytes';
 import { parseInt64 } from '../args';
 import type { StructureValue } from '../keyspace/entry';
+import type { EncodingLimits } from './limits';
 import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, intWidth, intsetBytes, sdsBytes, ROBJ_BYTES } from './size-model';
-
-export const SET_MAX_INTSET_ENTRIES = 512;
 
 export class RedisSet implements StructureValue {
   private readonly items: BinStr[] = [];
@@ -20,7 +19,10 @@ export class RedisSet implements StructureValue {
   private payload = 0;
 
   /** `first` decides the initial encoding, as setTypeCreate does with the first value added. */
-  constructor(first?: BinStr) {
+  constructor(
+    private readonly limits: EncodingLimits,
+    first?: BinStr,
+  ) {
     this.intset = first === undefined || parseInt64(first) !== null;
   }
 
@@ -50,7 +52,8 @@ export class RedisSet implements StructureValue {
     this.index.set(m, this.items.length);
     this.items.push(m);
     if (!this.intset) this.payload += DICT_ENTRY_BYTES + sdsBytes(m.length);
-    else if (this.items.length > SET_MAX_INTSET_ENTRIES) this.toHashtable();
+    // setTypeAdd caps the limit at 2^30 (intset internals).
+    else if (this.items.length > Math.min(this.limits['set-max-intset-entries'], 1 << 30)) this.toHashtable();
     return true;
   }
 

@@ -1,12 +1,14 @@
 /**
  * A Redis sorted set: member → score map plus the ranked skip list, as Redis's skiplist
- * encoding. `encoding` follows Redis 7.0: listpack while at most zset-max-listpack-entries (128)
- * members of at most zset-max-listpack-value (64) bytes, then skiplist for good. Both encodings
+ * encoding. `encoding` follows Redis 7.0: listpack while at most zset-max-listpack-entries
+ * (default 128) members of at most zset-max-listpack-value (64) bytes, then skiplist for good
+ * (store commands may start as listpack again: zsetConvertToListpackIfNeeded). Both encodings
  * order by (score, member bytes), so only the reported encoding and the memory model differ.
  */
 import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
 import { DenseIndex } from './dense-index';
+import type { EncodingLimits } from './limits';
 import { firstInLexRange, lastInLexRange, scanFirstInLexRange, scanLastInLexRange } from './skiplist-lex';
 import { NIL, SkipList, compareBinary, type LexRange, type NodeRef } from './skiplist';
 
@@ -16,9 +18,6 @@ export interface ZEntry {
   score: number;
 }
 import { DICT_ENTRY_BYTES, DICT_STRUCT, ZSET_FIXED, dictTableBytes, lpAllocBytes, lpEntryBytes, scoreEntryBytes, sdsBytes, zslNodeBytes, ROBJ_BYTES } from './size-model';
-
-export const ZSET_MAX_LISTPACK_ENTRIES = 128;
-export const ZSET_MAX_LISTPACK_VALUE = 64;
 
 /** Expected skip-list node bytes for p = 0.25 (mean level 4/3), since node levels are random. */
 const AVG_NODE_EXTRA = zslNodeBytes(1) + (zslNodeBytes(2) - zslNodeBytes(1)) / 3;
@@ -31,9 +30,16 @@ export class RedisZset implements StructureValue {
   private listpack: boolean;
   private payload = 0;
 
-  /** `sizeHint`/`maxLenHint` mirror zsetTypeCreate: big inputs start as a skiplist. */
-  constructor(sizeHint = 0, maxLenHint = 0) {
-    this.listpack = sizeHint <= ZSET_MAX_LISTPACK_ENTRIES && maxLenHint <= ZSET_MAX_LISTPACK_VALUE;
+  /**
+   * `sizeHint`/`maxLenHint` mirror zaddGenericCommand's choice and zsetConvertToListpackIfNeeded
+   * of the store commands: big inputs start as a skiplist.
+   */
+  constructor(
+    private readonly limits: EncodingLimits,
+    sizeHint = 0,
+    maxLenHint = 0,
+  ) {
+    this.listpack = sizeHint <= limits['zset-max-listpack-entries'] && maxLenHint <= limits['zset-max-listpack-value'];
   }
 
   encoding(): string {
@@ -66,7 +72,8 @@ export class RedisZset implements StructureValue {
     if (this.listpack && score === 0) score = 0;
     const old = this.dict.get(member);
     if (old === undefined) {
-      if (this.listpack && (member.length > ZSET_MAX_LISTPACK_VALUE || this.dict.size + 1 > ZSET_MAX_LISTPACK_ENTRIES)) this.convert();
+      const l = this.limits;
+      if (this.listpack && (member.length > l['zset-max-listpack-value'] || this.dict.size + 1 > l['zset-max-listpack-entries'])) this.convert();
       this.zsl.insert(score, member);
       this.dict.set(member, score);
       if (!this.listpack) this.dense.add(member);

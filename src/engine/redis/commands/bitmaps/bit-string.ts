@@ -10,7 +10,7 @@ import { sdsGrow, sdsNewLen, sdsOf } from '../../keyspace/sds';
 import { reply } from '../../reply';
 import type { ErrorReply } from '../../reply';
 
-/** proto-max-bulk-len (512 MB): a bit offset must address a byte below it. */
+/** proto-max-bulk-len's default (512 MB): a bit offset must address a byte below the limit. */
 const MAX_BYTES = 512 * 1024 * 1024;
 /**
  * The longest string V8 can build (2^29 - 24 chars): 24 bytes short of Redis's 512 MB limit.
@@ -25,12 +25,12 @@ export const TOO_BIG = reply.error('ERR string exceeds maximum allowed size (pro
  * getBitOffsetFromArgument: a non-negative integer whose byte is below 512 MB. With `bits`
  * (BITFIELD) a `#n` offset means n × bits, multiplied in 64-bit arithmetic as Redis does.
  */
-export function parseBitOffset(arg: BinStr, bits = 0): number | ErrorReply {
+export function parseBitOffset(arg: BinStr, bits = 0, maxBytes = MAX_BYTES): number | ErrorReply {
   const hash = bits > 0 && arg.charCodeAt(0) === 35; /* # */
   let v = parseInt64Exact(hash ? arg.slice(1) : arg);
   if (v === null) return BAD_OFFSET;
   if (hash) v = BigInt.asIntN(64, v * BigInt(bits));
-  if (v < 0n || v >> 3n >= BigInt(MAX_BYTES)) return BAD_OFFSET;
+  if (v < 0n || v >> 3n >= BigInt(maxBytes)) return BAD_OFFSET;
   return Number(v);
 }
 

@@ -4,6 +4,7 @@ import type { Client } from '../../client';
 import { binToBytes, bytesToBin, cstr, eqi } from '../../bytes';
 import { parseInt64Exact } from '../../args';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import type { ErrorReply, Reply } from '../../reply';
 import { bitTarget, parseBitOffset } from './bit-string';
 import { checkSigned, checkUnsigned, getSigned, getUnsigned, setBits } from './bitfield-ops';
@@ -33,7 +34,7 @@ function parseType(arg: string): { signed: boolean; bits: number } | ErrorReply 
 }
 
 /** Parses every subcommand first, as Redis does, so a bad one anywhere changes nothing. */
-function parseOps(argv: Argv): FieldOp[] | ErrorReply {
+function parseOps(argv: Argv, maxBytes: number): FieldOp[] | ErrorReply {
   const ops: FieldOp[] = [];
   let overflow: Overflow = 'wrap';
   for (let j = 2; j < argv.length; j++) {
@@ -53,7 +54,7 @@ function parseOps(argv: Argv): FieldOp[] | ErrorReply {
     } else return reply.syntax();
     const type = parseType(argv[j + 1]!);
     if ('kind' in type) return type;
-    const offset = parseBitOffset(argv[j + 2]!, type.bits);
+    const offset = parseBitOffset(argv[j + 2]!, type.bits, maxBytes);
     if (typeof offset !== 'number') return offset;
     let value = 0n;
     if (op !== 'get') {
@@ -96,7 +97,7 @@ function read(p: Uint8Array, o: FieldOp): Reply {
 }
 
 function bitfieldGeneric(c: Client, argv: Argv, readonlyCommand: boolean): Reply {
-  const ops = parseOps(argv);
+  const ops = parseOps(argv, c.engine.config['proto-max-bulk-len']);
   if ('kind' in ops) return ops;
   const key = argv[1]!;
   const writes = ops.filter((o) => o.op !== 'get');
@@ -120,7 +121,10 @@ function bitfieldGeneric(c: Client, argv: Argv, readonlyCommand: boolean): Reply
     return r;
   });
   c.db.storeRawString(key, bytesToBin(p), t.sds);
-  if (changes) c.db.signalModified(key);
+  if (changes) {
+    c.db.signalModified(key);
+    c.db.notify(NC.STRING, 'setbit', key);
+  }
   return reply.array(out);
 }
 

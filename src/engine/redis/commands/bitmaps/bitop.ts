@@ -2,6 +2,7 @@ import { defineCommand } from '../../command';
 import type { BinStr } from '../../bytes';
 import { bytesToBin, eqi } from '../../bytes';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 
 type Op = 'and' | 'or' | 'xor' | 'not';
 
@@ -38,7 +39,7 @@ export const bitop = defineCommand({
     }
     const dest = argv[2]!;
     if (maxLen === 0) {
-      c.db.delete(dest);
+      if (c.db.delete(dest)) c.db.notify(NC.GENERIC, 'del', dest);
       return reply.int(0);
     }
     const out = new Uint8Array(maxLen);
@@ -57,6 +58,7 @@ export const bitop = defineCommand({
     }
     // The result is a new raw sds (sdsnewlen) stored with setKey: any TTL on destkey is dropped.
     c.db.setString(dest, bytesToBin(out), false, 'raw');
+    c.db.notify(NC.STRING, 'set', dest);
     return reply.int(maxLen);
   },
 });

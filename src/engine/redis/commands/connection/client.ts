@@ -5,8 +5,9 @@ import { reply } from '../../reply';
 /** One CLIENT LIST line (a subset of redis-server's fields, same format). */
 function describe(c: Client, now: number): string {
   const age = Math.floor((now - c.createdAt) / 1000);
+  const idle = Math.floor(now / 1000) - Math.floor(c.lastInteraction / 1000);
   return (
-    `id=${c.id} addr=${c.addr} laddr=? fd=-1 name=${c.name} age=${age} idle=0 flags=${c.subscriptionCount ? 'P' : 'N'} ` +
+    `id=${c.id} addr=${c.addr} laddr=? fd=-1 name=${c.name} age=${age} idle=${idle} flags=${c.subscriptionCount ? 'P' : 'N'} ` +
     `db=${c.db.id} sub=${c.channels.size} psub=${c.patterns.size} ssub=0 multi=${c.multi ? c.multi.queue.length : -1} ` +
     `user=default resp=2`
   );

@@ -9,6 +9,7 @@ import type { BinStr } from '../../bytes';
 import { eqi } from '../../bytes';
 import { parseDouble, parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { readAs, isErrorReply } from '../../structures/access';
 import { decodeGeoScore } from '../../structures/geohash';
 import { NIL } from '../../structures/skiplist';
@@ -164,7 +165,7 @@ function search(c: Client, argv: Argv, mode: Mode): Reply {
   if (any && count === 0) return reply.error('ERR the ANY argument requires COUNT argument');
   if (z === null) {
     if (!store) return reply.emptyArray();
-    c.db.delete(storeKey);
+    if (c.db.delete(storeKey)) c.db.notify(NC.GENERIC, 'del', storeKey);
     return reply.int(0);
   }
   if (count !== 0 && sort === 'none' && !any) sort = 'asc';
@@ -176,13 +177,14 @@ function search(c: Client, argv: Argv, mode: Mode): Reply {
   const returned = count === 0 || found.length < count ? found : found.slice(0, count);
   if (store) {
     if (returned.length === 0) {
-      c.db.delete(storeKey);
+      if (c.db.delete(storeKey)) c.db.notify(NC.GENERIC, 'del', storeKey);
       return reply.int(0);
     }
     const maxLen = returned.reduce((m, p) => Math.max(m, p.member.length), 0);
-    const out = new Zset(returned.length, maxLen);
+    const out = new Zset(c.engine.config, returned.length, maxLen);
     for (const p of returned) out.set(p.member, storeDist ? p.dist / conversion : p.score);
     c.db.replace(storeKey, 'zset', out);
+    c.db.notify(NC.ZSET, isSearch ? 'geosearchstore' : 'georadiusstore', storeKey);
     return reply.int(returned.length);
   }
   const nested = withDist || withHash || withCoord;

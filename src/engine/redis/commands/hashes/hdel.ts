@@ -1,5 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 
 export const hdel = defineCommand({
@@ -20,7 +21,7 @@ export const hdel = defineCommand({
         if (w.value.size() === 0) break;
       }
     }
-    if (deleted > 0) c.db.afterWrite(w.entry);
+    if (deleted > 0) c.db.afterWrite(w.entry, NC.HASH, 'hdel');
     return reply.int(deleted);
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { parseInt64Exact, INT64 } from '../../args';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeOrCreate, isErrorReply } from '../../structures/access';
 import { RedisHash } from '../../structures/hash-value';
 import { addLongDouble, formatLongDoubleHuman, isFiniteLd, parseLongDouble, type LongDouble } from '../../structures/long-double';
@@ -16,7 +17,7 @@ export const hincrby = defineCommand({
   run: (c, argv) => {
     const incr = parseInt64Exact(argv[3]!);
     if (incr === null) return reply.notInteger();
-    const w = writeOrCreate(c, argv[1]!, 'hash', () => new RedisHash());
+    const w = writeOrCreate(c, argv[1]!, 'hash', () => new RedisHash(c.engine.config));
     if (isErrorReply(w)) return w;
     const cur = w.value.get(argv[2]!);
     let value = 0n;
@@ -28,7 +29,7 @@ export const hincrby = defineCommand({
     const next = value + incr;
     if (next > INT64.MAX || next < INT64.MIN) return reply.error('ERR increment or decrement would overflow');
     w.value.set(argv[2]!, next.toString());
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.HASH, 'hincrby');
     return reply.int(next);
   },
 });
@@ -45,7 +46,7 @@ export const hincrbyfloat = defineCommand({
     const incr = parseLongDouble(argv[3]!);
     if (incr === null) return reply.notFloat();
     if (!isFiniteLd(incr)) return reply.error('ERR value is NaN or Infinity');
-    const w = writeOrCreate(c, argv[1]!, 'hash', () => new RedisHash());
+    const w = writeOrCreate(c, argv[1]!, 'hash', () => new RedisHash(c.engine.config));
     if (isErrorReply(w)) return w;
     const cur = w.value.get(argv[2]!);
     let value: LongDouble = { m: 0n, e: 0 };
@@ -58,7 +59,7 @@ export const hincrbyfloat = defineCommand({
     if (!isFiniteLd(sum)) return reply.error('ERR increment would produce NaN or Infinity');
     const text = formatLongDoubleHuman(sum);
     w.value.set(argv[2]!, text);
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.HASH, 'hincrbyfloat');
     // Replicated as the resulting value (HSET), so float formatting never differs on a replica.
     c.propagateAs(['HSET', argv[1]!, argv[2]!, text]);
     return reply.bulk(text);

@@ -1,8 +1,9 @@
 import { defineCommand } from '../../command';
 import type { Client } from '../../client';
 import type { Argv } from '../../command';
-import { LOOKUP_NOSTATS, LOOKUP_NOTOUCH } from '../../keyspace/db';
+import { LOOKUP_NONOTIFY, LOOKUP_NOSTATS, LOOKUP_NOTOUCH } from '../../keyspace/db';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 
 const ALL_KEYS = { first: 1, last: -1, step: 1 };
 
@@ -10,7 +11,11 @@ function delGeneric(c: Client, argv: Argv) {
   let n = 0;
   for (let i = 1; i < argv.length; i++) {
     // An expired key is removed as expired first and does not count as deleted.
-    if (c.db.lookupRead(argv[i]!, LOOKUP_NOTOUCH | LOOKUP_NOSTATS) !== undefined && c.db.delete(argv[i]!)) n++;
+    const key = argv[i]!;
+    if (c.db.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS | LOOKUP_NONOTIFY) !== undefined && c.db.delete(key)) {
+      c.db.notify(NC.GENERIC, 'del', key);
+      n++;
+    }
   }
   return reply.int(n);
 }

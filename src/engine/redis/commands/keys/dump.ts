@@ -9,6 +9,7 @@ import type { Client } from '../../client';
 import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import type { Reply } from '../../reply';
 import { dumpValue, restoreValue } from '../../rdb/dump';
 import { restoredLru } from '../../rdb/load';
@@ -79,7 +80,10 @@ function restore(c: Client, argv: Argv): Reply {
   // checkAlreadyExpired: a past absolute time stores nothing (the old key is already gone, and
   // that is replicated as DEL) — except on a replica, which waits for its primary's DEL.
   if (ttl !== 0 && ttl <= now && !c.engine.repl.isReplica) {
-    if (deleted) c.propagateAs(['DEL', key]);
+    if (deleted) {
+      c.db.notify(NC.GENERIC, 'del', key);
+      c.propagateAs(['DEL', key]);
+    }
     return reply.ok();
   }
   const e = c.db.add(key, decoded.type, decoded.value as never);
@@ -88,6 +92,7 @@ function restore(c: Client, argv: Argv): Reply {
   if (ttl !== 0 && !o.absTtl) c.propagateAs([...argv.slice(0, 2), String(ttl), ...argv.slice(3), 'ABSTTL']);
   const lru = restoredLru(c.engine, o.idle, o.freq, now);
   if (lru !== undefined) c.db.restoreLru(e, lru);
+  c.db.notify(NC.GENERIC, 'restore', key);
   return reply.ok();
 }
 

@@ -4,6 +4,7 @@ import type { Argv } from '../../command';
 import { cstr, eqi } from '../../bytes';
 import { INT64, parseInt64Exact } from '../../args';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 
 const NX = 1;
 const XX = 2;
@@ -53,11 +54,13 @@ function expireGeneric(c: Client, argv: Argv, seconds: boolean, absolute: boolea
   // except on a replica, which keeps the key with its past time until the primary's DEL.
   if (when <= now && !c.engine.repl.isReplica) {
     db.delete(argv[1]!);
+    db.notify(NC.GENERIC, 'del', argv[1]!);
     c.propagateAs([c.engine.config['lazyfree-lazy-expire'] === 'yes' ? 'UNLINK' : 'DEL', argv[1]!]);
     return reply.int(1);
   }
   db.setExpire(e, when);
   db.signalModified(argv[1]!);
+  db.notify(NC.GENERIC, 'expire', argv[1]!);
   // Replicated as PEXPIREAT with the absolute time; the NX/XX/GT/LT options stay.
   if (name !== 'pexpireat') c.propagateAs(['PEXPIREAT', argv[1]!, String(when), ...argv.slice(3)]);
   return reply.int(1);
@@ -105,6 +108,7 @@ export const persist = defineCommand({
     const e = c.db.lookupWrite(argv[1]!);
     if (e === undefined || !c.db.persist(e)) return reply.int(0);
     c.db.signalModified(argv[1]!);
+    c.db.notify(NC.GENERIC, 'persist', argv[1]!);
     return reply.int(1);
   },
 });

@@ -2,7 +2,7 @@ import { defineCommand, NO_KEYS } from '../../command';
 import type { Client } from '../../client';
 import type { Entry, StructureValue } from '../../keyspace/entry';
 import { StrEnc } from '../../keyspace/entry';
-import { LOOKUP_NOTOUCH } from '../../keyspace/db';
+import { LOOKUP_NONOTIFY, LOOKUP_NOTOUCH } from '../../keyspace/db';
 import { estimateIdleMs, lfuDecrAndReturn } from '../../keyspace/lfu';
 import { reply } from '../../reply';
 
@@ -10,7 +10,7 @@ const SWITCH_NOTE =
   'Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.';
 
 function lookup(c: Client, key: string): Entry | undefined {
-  return c.db.lookupRead(key, LOOKUP_NOTOUCH);
+  return c.db.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NONOTIFY);
 }
 
 const KEY_ARG = { first: 2, last: 2, step: 1 };

@@ -2,6 +2,7 @@ import { defineCommand } from '../../command';
 import type { Client } from '../../client';
 import type { Argv } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 
 const NO_SUCH_KEY = reply.error('ERR no such key');
 
@@ -14,6 +15,8 @@ function renameGeneric(c: Client, argv: Argv, nx: boolean) {
   if (src === dst) return nx ? reply.int(0) : reply.ok();
   if (db.lookupWrite(dst) !== undefined && nx) return reply.int(0);
   db.moveTo(e, db, dst);
+  db.notify(NC.GENERIC, 'rename_from', src);
+  db.notify(NC.GENERIC, 'rename_to', dst);
   return nx ? reply.int(1) : reply.ok();
 }
 

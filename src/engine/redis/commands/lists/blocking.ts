@@ -9,6 +9,7 @@ import { defineCommand, type Argv } from '../../command';
 import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { moveOne } from './lmove';
 import { parseEnd, parseTimeoutSeconds } from './list-args';
@@ -25,7 +26,7 @@ function popFirst(c: Client, keys: readonly BinStr[], head: boolean, retrying = 
     }
     if (w.value.length === 0) continue;
     const v = head ? w.value.popHead()! : w.value.popTail()!;
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.LIST, head ? 'lpop' : 'rpop');
     c.propagateAs([head ? 'LPOP' : 'RPOP', key]); // replicated as the non-blocking pop
     return reply.array([reply.bulk(key), reply.bulk(v)]);
   }

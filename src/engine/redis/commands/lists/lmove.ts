@@ -2,6 +2,7 @@ import { defineCommand, type Argv } from '../../command';
 import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { RedisList } from '../../structures/list-value';
 import { parseEnd, type End } from './list-args';
@@ -18,16 +19,20 @@ export function moveOne(c: Client, src: BinStr, dst: BinStr, from: End, to: End)
   const d = writeAs(c, dst, 'list');
   if (isErrorReply(d)) return d;
   const value = from === 'left' ? s.value.popHead()! : s.value.popTail()!;
+  // lmoveHandlePush: the push side's events come first, then the pop and a possible `del`.
+  const pushed = to === 'left' ? 'lpush' : 'rpush';
   if (d === null) {
-    const list = new RedisList();
+    const list = new RedisList(c.engine.config);
     list.pushTail(value);
     c.db.add(dst, 'list', list);
+    c.db.notify(NC.LIST, pushed, dst);
   } else {
     if (to === 'left') d.value.pushHead(value);
     else d.value.pushTail(value);
-    if (d.entry !== s.entry) c.db.afterWrite(d.entry);
+    if (d.entry !== s.entry) c.db.afterWrite(d.entry, NC.LIST, pushed);
+    else c.db.notify(NC.LIST, pushed, dst);
   }
-  c.db.afterWrite(s.entry);
+  c.db.afterWrite(s.entry, NC.LIST, from === 'left' ? 'lpop' : 'rpop');
   return reply.bulk(value);
 }
 

@@ -3,6 +3,7 @@ import { defineCommand } from '../../command';
 import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { parseMpop } from '../../structures/mpop-args';
 import { parseTimeoutSeconds } from './list-args';
@@ -19,7 +20,7 @@ function mpop(c: Client, keys: readonly BinStr[], left: boolean, count: number, 
       return w;
     }
     const items = popMany(w.value, left, count);
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.LIST, left ? 'lpop' : 'rpop');
     // Replicated as [LR]POP key n with n what was popped (t_list.c mpopGenericCommand).
     c.propagateAs([left ? 'LPOP' : 'RPOP', key, String(items.length)]);
     return reply.array([reply.bulk(key), reply.bulks(items)]);

@@ -1,5 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { parseLong } from './list-args';
 
@@ -38,7 +39,7 @@ export const lrem = defineCommand({
     }
     if (removed > 0) {
       w.value.replaceAll(items.filter((_, i) => keep[i]));
-      c.db.afterWrite(w.entry);
+      c.db.afterWrite(w.entry, NC.LIST, 'lrem');
     }
     return reply.int(removed);
   },
@@ -75,9 +76,11 @@ export const ltrim = defineCommand({
     }
     for (let i = 0; i < ltrim; i++) w.value.popHead();
     for (let i = 0; i < rtrim; i++) w.value.popTail();
-    // server.dirty += ltrim + rtrim: trimming nothing is not replicated.
-    if (ltrim + rtrim === 0) c.db.signalUnchanged(argv[1]!);
-    else c.db.afterWrite(w.entry);
+    // server.dirty += ltrim + rtrim: trimming nothing is not replicated (but still notified).
+    if (ltrim + rtrim === 0) {
+      c.db.signalUnchanged(argv[1]!);
+      c.db.notify(NC.LIST, 'ltrim', argv[1]!);
+    } else c.db.afterWrite(w.entry, NC.LIST, 'ltrim');
     return reply.ok();
   },
 });

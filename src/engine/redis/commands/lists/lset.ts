@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { eqi } from '../../bytes';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { parseLong } from './list-args';
 
@@ -21,7 +22,7 @@ export const lset = defineCommand({
     const i = idx < 0 ? w.value.length + idx : idx;
     if (i < 0 || i >= w.value.length) return reply.error('ERR index out of range');
     w.value.set(i, argv[3]!);
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.LIST, 'lset');
     return reply.ok();
   },
 });
@@ -45,7 +46,7 @@ export const linsert = defineCommand({
     if (at < 0) return reply.int(-1);
     items.splice(after ? at + 1 : at, 0, argv[4]!);
     w.value.replaceAll(items);
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.LIST, 'linsert');
     return reply.int(items.length);
   },
 });

@@ -2,6 +2,7 @@ import { defineCommand, ONE_KEY, type Argv } from '../../command';
 import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import type { RedisList } from '../../structures/list-value';
 import { parsePositiveLong } from './list-args';
@@ -30,11 +31,11 @@ function popGeneric(c: Client, argv: Argv, head: boolean): Reply {
   if (hasCount && count === 0) return reply.emptyArray();
   if (!hasCount) {
     const v = head ? w.value.popHead()! : w.value.popTail()!;
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.LIST, head ? 'lpop' : 'rpop');
     return reply.bulk(v);
   }
   const items = popMany(w.value, head, count);
-  c.db.afterWrite(w.entry);
+  c.db.afterWrite(w.entry, NC.LIST, head ? 'lpop' : 'rpop');
   return reply.bulks(items);
 }
 

@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY, type Argv } from '../../command';
 import type { Client } from '../../client';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { RedisList } from '../../structures/list-value';
 
@@ -9,13 +10,16 @@ function pushGeneric(c: Client, argv: Argv, head: boolean, onlyExisting: boolean
   const w = writeAs(c, argv[1]!, 'list');
   if (isErrorReply(w)) return w;
   if (w === null && onlyExisting) return reply.int(0);
-  const list = w === null ? new RedisList() : w.value;
+  const list = w === null ? new RedisList(c.engine.config) : w.value;
   for (let i = 2; i < argv.length; i++) {
     if (head) list.pushHead(argv[i]!);
     else list.pushTail(argv[i]!);
   }
-  if (w === null) c.db.add(argv[1]!, 'list', list);
-  else c.db.afterWrite(w.entry);
+  const event = head ? 'lpush' : 'rpush';
+  if (w === null) {
+    c.db.add(argv[1]!, 'list', list);
+    c.db.notify(NC.LIST, event, argv[1]!);
+  } else c.db.afterWrite(w.entry, NC.LIST, event);
   return reply.int(list.length);
 }
 

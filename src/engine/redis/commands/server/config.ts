@@ -1,8 +1,6 @@
 import { defineCommand, NO_KEYS } from '../../command';
-import { globMatch } from '../../glob';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
-import { CONFIG_PARAMS, configSet, configValueText } from '../../server/config';
 
 const get = defineCommand({
   name: 'get',
@@ -14,24 +12,7 @@ const get = defineCommand({
   summary: 'Returns configuration parameters matching glob patterns, as name/value pairs.',
   run: (c, argv) => {
     const out: Reply[] = [];
-    const seen = new Set<string>();
-    for (let i = 2; i < argv.length; i++) {
-      const pattern = argv[i]!;
-      // A plain name (no glob characters) is looked up directly and echoed as the client wrote it.
-      if (!/[[*?]/.test(pattern)) {
-        const p = CONFIG_PARAMS.find((x) => x === pattern.toLowerCase());
-        if (p !== undefined && !seen.has(p)) {
-          seen.add(p);
-          out.push(reply.bulk(pattern), reply.bulk(configValueText(c.engine.config, p)));
-        }
-        continue;
-      }
-      for (const p of CONFIG_PARAMS) {
-        if (seen.has(p) || !globMatch(pattern, p, true)) continue;
-        seen.add(p);
-        out.push(reply.bulk(p), reply.bulk(configValueText(c.engine.config, p)));
-      }
-    }
+    for (const [name, value] of c.engine.configStore.get(argv.slice(2))) out.push(reply.bulk(name), reply.bulk(value));
     return reply.array(out);
   },
 });
@@ -43,12 +24,12 @@ const set = defineCommand({
   keys: NO_KEYS,
   group: 'server',
   syntax: 'CONFIG SET parameter value [parameter value ...]',
-  summary: 'Changes configuration at runtime (maxmemory, maxmemory-policy, maxmemory-samples, requirepass…).',
+  summary: 'Changes configuration at runtime (maxmemory, maxmemory-policy, notify-keyspace-events, encoding thresholds…).',
   run: (c, argv) => {
-    if (argv.length % 2 !== 0) return reply.error("ERR wrong number of arguments for 'config|set' command");
+    if (argv.length % 2 !== 0) return reply.syntax();
     const pairs: Array<[string, string]> = [];
     for (let i = 2; i < argv.length; i += 2) pairs.push([argv[i]!, argv[i + 1]!]);
-    const err = configSet(c.engine.config, pairs);
+    const err = c.engine.configStore.set(pairs);
     c.engine.configChanged();
     return err === null ? reply.ok() : reply.error(err);
   },

@@ -1,5 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { readAs, writeAs, isErrorReply } from '../../structures/access';
 import { RedisSet } from '../../structures/set-value';
 
@@ -15,15 +16,16 @@ export const sadd = defineCommand({
     const w = writeAs(c, argv[1]!, 'set');
     if (isErrorReply(w)) return w;
     if (w === null) {
-      const s = new RedisSet(argv[2]!);
+      const s = new RedisSet(c.engine.config, argv[2]!);
       let added = 0;
       for (let i = 2; i < argv.length; i++) if (s.add(argv[i]!)) added++;
       c.db.add(argv[1]!, 'set', s);
+      c.db.notify(NC.SET, 'sadd', argv[1]!);
       return reply.int(added);
     }
     let added = 0;
     for (let i = 2; i < argv.length; i++) if (w.value.add(argv[i]!)) added++;
-    if (added > 0) c.db.afterWrite(w.entry);
+    if (added > 0) c.db.afterWrite(w.entry, NC.SET, 'sadd');
     return reply.int(added);
   },
 });
@@ -46,7 +48,7 @@ export const srem = defineCommand({
         if (w.value.size() === 0) break;
       }
     }
-    if (deleted > 0) c.db.afterWrite(w.entry);
+    if (deleted > 0) c.db.afterWrite(w.entry, NC.SET, 'srem');
     return reply.int(deleted);
   },
 });

@@ -9,6 +9,7 @@ import type { BinStr } from '../../bytes';
 import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { readAs, isErrorReply } from '../../structures/access';
 import { RedisSet } from '../../structures/set-value';
 import { numkeysKeys } from '../../key-positions';
@@ -48,14 +49,17 @@ function compute(op: Op, sets: readonly (RedisSet | null)[], limit = 0): BinStr[
   return first.members().filter((m) => !sets.some((s, i) => i > 0 && s !== null && s.has(m)));
 }
 
-function storeResult(c: Client, dst: BinStr, members: readonly BinStr[]): Reply {
+const STORE_EVENT = { inter: 'sinterstore', union: 'sunionstore', diff: 'sdiffstore' } as const;
+
+function storeResult(c: Client, op: Op, dst: BinStr, members: readonly BinStr[]): Reply {
   if (members.length === 0) {
-    c.db.delete(dst);
+    if (c.db.delete(dst)) c.db.notify(NC.GENERIC, 'del', dst);
     return reply.int(0);
   }
-  const s = new RedisSet();
+  const s = new RedisSet(c.engine.config);
   for (const m of members) s.add(m);
   c.db.replace(dst, 'set', s);
+  c.db.notify(NC.SET, STORE_EVENT[op], dst);
   return reply.int(s.size());
 }
 
@@ -73,7 +77,7 @@ const def = (name: string, op: Op, store: boolean) =>
       const sets = load(c, keys);
       if (!Array.isArray(sets)) return sets as Reply;
       const members = compute(op, sets);
-      return store ? storeResult(c, argv[1]!, members) : reply.bulks(members);
+      return store ? storeResult(c, op, argv[1]!, members) : reply.bulks(members);
     },
   });
 

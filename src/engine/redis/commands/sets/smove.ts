@@ -1,5 +1,6 @@
 import { defineCommand } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { RedisSet } from '../../structures/set-value';
 
@@ -21,13 +22,14 @@ export const smove = defineCommand({
     if (isErrorReply(dst)) return dst;
     if (dst !== null && dst.entry === src.entry) return reply.int(src.value.has(member) ? 1 : 0);
     if (!src.value.delete(member)) return reply.int(0);
-    c.db.afterWrite(src.entry);
+    c.db.afterWrite(src.entry, NC.SET, 'srem');
     if (dst === null) {
-      const s = new RedisSet(member);
+      const s = new RedisSet(c.engine.config, member);
       s.add(member);
       c.db.add(dstKey, 'set', s);
+      c.db.notify(NC.SET, 'sadd', dstKey);
     } else if (dst.value.add(member)) {
-      c.db.afterWrite(dst.entry);
+      c.db.afterWrite(dst.entry, NC.SET, 'sadd');
     }
     return reply.int(1);
   },

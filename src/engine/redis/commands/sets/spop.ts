@@ -1,8 +1,10 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import type { BinStr } from '../../bytes';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { readAs, writeAs, isErrorReply } from '../../structures/access';
 import { parseRandomCount, pickDistinct } from '../../structures/random-pick';
+import { RedisSet } from '../../structures/set-value';
 import { parsePositiveLong } from '../lists/list-args';
 
 export const spop = defineCommand({
@@ -39,15 +41,23 @@ export const spop = defineCommand({
           c.alsoPropagate(['SREM', argv[1]!, m]); // one SREM per member, never SPOP itself
         }
         c.preventPropagation();
+        // spopWithCountCommand CASE 3 (count near the size): redis builds a new set from the
+        // members that stay, so a hashtable of integers becomes an intset again.
+        if (s.size() * 5 <= count) {
+          const rest = s.members();
+          const fresh = new RedisSet(c.engine.config, rest[0]);
+          for (const m of rest) fresh.add(m);
+          w.entry.value = fresh;
+        }
       }
-      c.db.afterWrite(w.entry);
+      c.db.afterWrite(w.entry, NC.SET, 'spop');
       return reply.bulks(out);
     }
     const w = writeAs(c, argv[1]!, 'set');
     if (w === null || isErrorReply(w)) return w ?? reply.nil();
     const m = w.value.at(rng.int(w.value.size()));
     w.value.delete(m);
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.SET, 'spop');
     c.propagateAs(['SREM', argv[1]!, m]);
     return reply.bulk(m);
   },

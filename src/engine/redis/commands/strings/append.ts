@@ -2,9 +2,10 @@ import { defineCommand, ONE_KEY } from '../../command';
 import { parseInt64 } from '../../args';
 import { reply } from '../../reply';
 import { sdsGrow, sdsNewLen, sdsOf } from '../../keyspace/sds';
+import { NC } from '../../server/notify';
 
-/** proto-max-bulk-len: Redis refuses to build strings longer than 512 MB. */
-const MAX_STRING = 512 * 1024 * 1024;
+/** proto-max-bulk-len (default 512 MB): Redis refuses to build longer strings (checkStringLength). */
+const maxString = (c: { engine: { config: { 'proto-max-bulk-len': number } } }) => c.engine.config['proto-max-bulk-len'];
 const TOO_BIG = reply.error('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
 
 export const append = defineCommand({
@@ -20,14 +21,16 @@ export const append = defineCommand({
     const e = db.lookupWrite(argv[1]!);
     if (e === undefined) {
       db.setString(argv[1]!, argv[2]!);
+      db.notify(NC.STRING, 'append', argv[1]!);
       return reply.int(argv[2]!.length);
     }
     if (e.type !== 'string') return reply.wrongType();
-    if (e.value.length + argv[2]!.length > MAX_STRING) return TOO_BIG;
+    if (e.value.length + argv[2]!.length > maxString(c)) return TOO_BIG;
     const next = e.value + argv[2]!;
     // sdscatlen on the unshared value: greedy growth, as the memory model must follow.
     db.storeRawString(argv[1]!, next, sdsGrow(sdsOf(e), e.value.length, next.length));
     db.signalModified(argv[1]!);
+    db.notify(NC.STRING, 'append', argv[1]!);
     return reply.int(next.length);
   },
 });
@@ -99,7 +102,7 @@ export const setrange = defineCommand({
       cur = e.value;
       if (value.length === 0) return reply.int(cur.length);
     }
-    if (offset + value.length > MAX_STRING) return TOO_BIG;
+    if (offset + value.length > maxString(c)) return TOO_BIG;
     const padded = cur.length < offset ? cur + '\0'.repeat(offset - cur.length) : cur;
     const next = padded.slice(0, offset) + value + padded.slice(offset + value.length);
     // A new key gets an exact sdsnewlen buffer; an existing one grows greedily (sdsgrowzero).
@@ -107,6 +110,7 @@ export const setrange = defineCommand({
       e === undefined ? sdsNewLen(next.length) : sdsGrow(sdsOf(e), cur.length, next.length);
     db.storeRawString(argv[1]!, next, sds);
     db.signalModified(argv[1]!);
+    db.notify(NC.STRING, 'setrange', argv[1]!);
     return reply.int(next.length);
   },
 });

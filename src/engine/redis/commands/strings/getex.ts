@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { eqi } from '../../bytes';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { ExpireUnit, expireMsOrReply } from './expire-arg';
 
 const EX = 1;
@@ -50,6 +51,7 @@ export const getex = defineCommand({
       // An absolute time already past deletes the key at once (checkAlreadyExpired).
       if (flags & (EXAT | PXAT) && at <= c.engine.clock.nowMs()) {
         db.delete(argv[1]!);
+        db.notify(NC.GENERIC, 'del', argv[1]!);
         c.propagateAs([
           c.engine.config['lazyfree-lazy-expire'] === 'yes' ? 'UNLINK' : 'DEL',
           argv[1]!,
@@ -57,12 +59,14 @@ export const getex = defineCommand({
       } else {
         db.setExpire(e, at);
         db.signalModified(argv[1]!);
+        db.notify(NC.GENERIC, 'expire', argv[1]!);
         c.propagateAs(['PEXPIREAT', argv[1]!, String(at)]);
       }
       return value;
     }
     if (flags & PERSIST && db.persist(e)) {
       db.signalModified(argv[1]!);
+      db.notify(NC.GENERIC, 'persist', argv[1]!);
       c.propagateAs(['PERSIST', argv[1]!]);
     }
     return reply.bulk(e.value);

@@ -1,5 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 
 export const getset = defineCommand({
   name: 'getset',
@@ -17,6 +18,7 @@ export const getset = defineCommand({
       old = reply.bulk(e.value);
     }
     c.db.setString(argv[1]!, argv[2]!);
+    c.db.notify(NC.STRING, 'set', argv[1]!);
     c.propagateAs(['SET', argv[1]!, argv[2]!]);
     return old;
   },
@@ -35,6 +37,7 @@ export const getdel = defineCommand({
     if (e === undefined) return reply.nil();
     if (e.type !== 'string') return reply.wrongType();
     c.db.delete(argv[1]!);
+    c.db.notify(NC.GENERIC, 'del', argv[1]!);
     c.propagateAs([
       c.engine.config['lazyfree-lazy-user-del'] === 'yes' ? 'UNLINK' : 'DEL',
       argv[1]!,

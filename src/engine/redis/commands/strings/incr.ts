@@ -3,6 +3,7 @@ import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { INT64, parseInt64, parseInt64Exact } from '../../args';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import type { Reply } from '../../reply';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -29,6 +30,7 @@ function incrBy(c: Client, key: BinStr, by: number | bigint): Reply {
   const text = String(next);
   if (e !== undefined) db.setString(key, text, true);
   else db.setString(key, text);
+  db.notify(NC.STRING, 'incrby', key);
   return reply.int(next);
 }
 

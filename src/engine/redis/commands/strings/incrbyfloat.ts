@@ -1,5 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { addLongDouble, formatLongDoubleHuman, isFiniteLd, parseLongDouble } from '../../structures/long-double';
 
 export const incrbyfloat = defineCommand({
@@ -22,6 +23,7 @@ export const incrbyfloat = defineCommand({
     if (!isFiniteLd(sum)) return reply.error('ERR increment would produce NaN or Infinity');
     const text = formatLongDoubleHuman(sum);
     db.setString(key, text, e !== undefined, 'string');
+    db.notify(NC.STRING, 'incrbyfloat', key);
     // Replicated as the resulting value, so float formatting never differs on a replica.
     c.propagateAs(['SET', key, text, 'KEEPTTL']);
     return reply.bulk(text);

@@ -1,5 +1,6 @@
 import { defineCommand } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import type { Reply } from '../../reply';
 
 export const mget = defineCommand({
@@ -36,7 +37,10 @@ function msetGeneric(name: 'mset' | 'msetnx', nx: boolean) {
       if (nx) {
         for (let j = 1; j < argv.length; j += 2) if (c.db.lookupWrite(argv[j]!) !== undefined) return reply.int(0);
       }
-      for (let j = 1; j < argv.length; j += 2) c.db.setString(argv[j]!, argv[j + 1]!);
+      for (let j = 1; j < argv.length; j += 2) {
+        c.db.setString(argv[j]!, argv[j + 1]!);
+        c.db.notify(NC.STRING, 'set', argv[j]!);
+      }
       return nx ? reply.int(1) : reply.ok();
     },
   });

@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { eqi } from '../../bytes';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { ExpireUnit, expireMsOrReply } from './expire-arg';
 
 const NX = 1;
@@ -12,6 +13,8 @@ const PX = 32;
 const EXAT = 64;
 const PXAT = 128;
 const ANY_EXPIRE = EX | PX | EXAT | PXAT;
+const STRING = NC.STRING;
+const GENERIC = NC.GENERIC;
 
 export const set = defineCommand({
   name: 'set',
@@ -69,8 +72,10 @@ export const set = defineCommand({
       if ((flags & NX && found) || (flags & XX && !found)) return flags & GET ? old : reply.nil();
     }
     const e = db.setString(key, argv[2]!, (flags & KEEPTTL) !== 0);
+    db.notify(STRING, 'set', key);
     if (at !== -1) {
       db.setExpire(e, at);
+      db.notify(GENERIC, 'expire', key);
       // Replicated with an absolute time, so replicas and restarts agree (t_string.c).
       c.propagateAs(['SET', key, argv[2]!, 'PXAT', String(at)]);
     } else if (flags & GET) {

@@ -1,5 +1,6 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { ExpireUnit, expireMsOrReply } from './expire-arg';
 
 export const setnx = defineCommand({
@@ -13,6 +14,7 @@ export const setnx = defineCommand({
   run: (c, argv) => {
     if (c.db.lookupWrite(argv[1]!) !== undefined) return reply.int(0);
     c.db.setString(argv[1]!, argv[2]!);
+    c.db.notify(NC.STRING, 'set', argv[1]!);
     return reply.int(1);
   },
 });
@@ -30,7 +32,9 @@ function setWithTtl(name: 'setex' | 'psetex', unit: ExpireUnit) {
       const at = expireMsOrReply(c, argv[2]!, unit, true, name);
       if (typeof at !== 'number') return at;
       const e = c.db.setString(argv[1]!, argv[3]!);
+      c.db.notify(NC.STRING, 'set', argv[1]!);
       c.db.setExpire(e, at);
+      c.db.notify(NC.GENERIC, 'expire', argv[1]!);
       c.propagateAs(['SET', argv[1]!, argv[3]!, 'PXAT', String(at)]);
       return reply.ok();
     },

@@ -4,8 +4,9 @@ import type { Client } from '../../client';
 import { eqi } from '../../bytes';
 import { parseDouble } from '../../args';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
-import { RedisZset, ZSET_MAX_LISTPACK_VALUE } from '../../structures/zset-value';
+import { RedisZset } from '../../structures/zset-value';
 import { scoreReply } from './zset-args';
 
 const NAN_ERR = 'ERR resulting score is not a number (NaN)';
@@ -49,8 +50,7 @@ function zaddGeneric(c: Client, argv: Argv, incrCommand: boolean): Reply {
   let entry;
   if (w === null) {
     if (f.xx) return f.incr ? reply.nil() : reply.int(0);
-    const firstLen = argv[i + 1]!.length;
-    z = new RedisZset(0, firstLen > ZSET_MAX_LISTPACK_VALUE ? firstLen : 0);
+    z = new RedisZset(c.engine.config, 0, argv[i + 1]!.length);
     entry = c.db.add(argv[1]!, 'zset', z);
   } else {
     z = w.value;
@@ -89,7 +89,8 @@ function zaddGeneric(c: Client, argv: Argv, incrCommand: boolean): Reply {
     }
   }
   // The key was created before the loop, as dbAdd in Redis; an empty one must not stay behind.
-  if (w === null || added + updated > 0) c.db.afterWrite(entry);
+  if (added + updated > 0) c.db.afterWrite(entry, NC.ZSET, f.incr ? 'zincr' : 'zadd');
+  else if (w === null) c.db.afterWrite(entry);
   if (error !== null) return error;
   if (f.incr) return processed > 0 ? scoreReply(last) : reply.nil();
   return reply.int(f.ch ? added + updated : added);

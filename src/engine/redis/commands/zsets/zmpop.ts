@@ -3,6 +3,7 @@ import { defineCommand } from '../../command';
 import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { parseMpop } from '../../structures/mpop-args';
 import { parseTimeoutSeconds } from '../lists/list-args';
@@ -26,7 +27,7 @@ function popMembers(c: Client, keys: readonly BinStr[], min: boolean, count: num
       out.push(reply.array([reply.bulk(member), scoreReply(z.zsl.score(n))]));
       z.delete(member);
     }
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.ZSET, min ? 'zpopmin' : 'zpopmax');
     // Replicated as ZPOPMIN/ZPOPMAX key n with n what was popped (genericZpopCommand).
     c.propagateAs([min ? 'ZPOPMIN' : 'ZPOPMAX', key, String(out.length)]);
     return reply.array([reply.bulk(key), reply.array(out)]);

@@ -3,6 +3,7 @@ import { defineCommand, ONE_KEY, type Argv } from '../../command';
 import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { parsePositiveLong, parseTimeoutSeconds } from '../lists/list-args';
 import { scoreReply } from './zset-args';
@@ -25,7 +26,7 @@ function popFrom(c: Client, keys: readonly BinStr[], max: boolean, count: number
       out.push(reply.bulk(member), scoreReply(z.zsl.score(n)));
       z.delete(member);
     }
-    c.db.afterWrite(w.entry);
+    c.db.afterWrite(w.entry, NC.ZSET, max ? 'zpopmax' : 'zpopmin');
     // BZPOPMIN/BZPOPMAX replicate as the non-blocking pop of the key served.
     if (emitKey) c.propagateAs([max ? 'ZPOPMAX' : 'ZPOPMIN', key]);
     return reply.array(out);

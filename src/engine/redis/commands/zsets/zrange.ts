@@ -8,6 +8,7 @@ import type { Client } from '../../client';
 import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { readAs, isErrorReply } from '../../structures/access';
 import { RedisZset } from '../../structures/zset-value';
 import { NIL, scoreGteMin, scoreLteMax, type NodeRef } from '../../structures/skiplist';
@@ -131,12 +132,13 @@ function zrangeGeneric(c: Client, argv: Argv, at: number, store: boolean, kind: 
   if (!store) return nodesReply(nodes, withScores);
   const dst = argv[1]!;
   if (nodes.length === 0) {
-    c.db.delete(dst);
+    if (c.db.delete(dst)) c.db.notify(NC.GENERIC, 'del', dst);
     return reply.int(0);
   }
-  const out = new RedisZset(kind === 'rank' ? nodes.length : 0);
+  const out = new RedisZset(c.engine.config, kind === 'rank' ? nodes.length : 0);
   for (const n of nodes) out.set(n.member, n.score);
   c.db.replace(dst, 'zset', out);
+  c.db.notify(NC.ZSET, 'zrangestore', dst);
   return reply.int(nodes.length);
 }
 

@@ -1,6 +1,7 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { parseInt64 } from '../../args';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import type { RedisZset } from '../../structures/zset-value';
 import { NOT_FLOAT_RANGE, NOT_LEX_RANGE, parseLexRange, parseScoreRange } from './zset-args';
@@ -22,14 +23,14 @@ export const zrem = defineCommand({
       if (w.value.delete(argv[i]!)) deleted++;
       if (w.value.length === 0) break;
     }
-    if (deleted > 0) c.db.afterWrite(w.entry);
+    if (deleted > 0) c.db.afterWrite(w.entry, NC.ZSET, 'zrem');
     return reply.int(deleted);
   },
 });
 
 type Remover = (z: RedisZset) => number;
 
-const remDef = (name: string, syntax: string, summary: string, parse: (a: string, b: string) => Remover | ReturnType<typeof reply.error>) =>
+const remDef = (name: 'zremrangebyrank' | 'zremrangebyscore' | 'zremrangebylex', syntax: string, summary: string, parse: (a: string, b: string) => Remover | ReturnType<typeof reply.error>) =>
   defineCommand({
     name,
     arity: 4,
@@ -44,7 +45,7 @@ const remDef = (name: string, syntax: string, summary: string, parse: (a: string
       const w = writeAs(c, argv[1]!, 'zset');
       if (w === null || isErrorReply(w)) return w ?? reply.int(0);
       const n = remove(w.value);
-      if (n > 0) c.db.afterWrite(w.entry);
+      if (n > 0) c.db.afterWrite(w.entry, NC.ZSET, name);
       return reply.int(n);
     },
   });

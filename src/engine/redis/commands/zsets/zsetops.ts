@@ -8,6 +8,7 @@ import type { BinStr } from '../../bytes';
 import { eqi } from '../../bytes';
 import { parseDouble, parseInt64 } from '../../args';
 import { reply, type Reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { isErrorReply } from '../../structures/access';
 import { RedisZset } from '../../structures/zset-value';
 import { compareBinary } from '../../structures/skiplist';
@@ -15,6 +16,7 @@ import { scoreReply } from './zset-args';
 import { numkeysKeys } from '../../key-positions';
 
 type Op = 'union' | 'inter' | 'diff';
+const STORE_EVENT = { union: 'zunionstore', inter: 'zinterstore', diff: 'zdiffstore' } as const;
 type Agg = 'sum' | 'min' | 'max';
 interface Src {
   entries: Map<BinStr, number> | null;
@@ -121,13 +123,14 @@ function generic(c: Client, argv: Argv, numkeysAt: number, op: Op, store: boolea
   if (store) {
     const dst = argv[1]!;
     if (sorted.length === 0) {
-      c.db.delete(dst);
+      if (c.db.delete(dst)) c.db.notify(NC.GENERIC, 'del', dst);
       return reply.int(0);
     }
     const maxLen = sorted.reduce((m, [k]) => Math.max(m, k.length), 0);
-    const z = new RedisZset(sorted.length, maxLen);
+    const z = new RedisZset(c.engine.config, sorted.length, maxLen);
     for (const [m, s] of sorted) z.set(m, s);
     c.db.replace(dst, 'zset', z);
+    c.db.notify(NC.ZSET, STORE_EVENT[op], dst);
     return reply.int(z.length);
   }
   const out: Reply[] = [];

@@ -7,7 +7,7 @@
  * or once it has too many pairs (RedisHash.set applies both rules).
  */
 import type { BinStr } from '../../bytes';
-import { RedisHash } from '../../structures';
+import { RedisHash, type EncodingLimits } from '../../structures';
 import type { TypeCodec } from '../codec';
 import {
   RDB_TYPE_HASH,
@@ -21,10 +21,10 @@ import { decodeZiplist, decodeZipmap } from '../ziplist';
 
 const lp = new ListpackWriter();
 
-function fromPairs(items: readonly BinStr[], what: string): RedisHash | null {
+function fromPairs(items: readonly BinStr[], what: string, limits: EncodingLimits): RedisHash | null {
   if (items.length % 2 !== 0) corrupt(`${what} integrity check failed.`);
   if (items.length === 0) return null;
-  const h = new RedisHash();
+  const h = new RedisHash(limits);
   for (let i = 0; i < items.length; i += 2) {
     if (!h.set(items[i]!, items[i + 1]!)) corrupt(`${what} integrity check failed.`);
   }
@@ -50,15 +50,15 @@ export const hashCodec: TypeCodec<'hash'> = {
       w.string(v);
     }
   },
-  load: (r, rdbType) => {
+  load: (r, rdbType, ctx) => {
     if (rdbType === RDB_TYPE_HASH_LISTPACK)
-      return fromPairs(decodeListpack(r.blob()), 'Hash listpack');
+      return fromPairs(decodeListpack(r.blob()), 'Hash listpack', ctx.config);
     if (rdbType === RDB_TYPE_HASH_ZIPLIST)
-      return fromPairs(decodeZiplist(r.blob()), 'Hash ziplist');
-    if (rdbType === RDB_TYPE_HASH_ZIPMAP) return fromPairs(decodeZipmap(r.blob()), 'Hash zipmap');
+      return fromPairs(decodeZiplist(r.blob()), 'Hash ziplist', ctx.config);
+    if (rdbType === RDB_TYPE_HASH_ZIPMAP) return fromPairs(decodeZipmap(r.blob()), 'Hash zipmap', ctx.config);
     const n = r.len();
     if (n === 0) return null;
-    const h = new RedisHash();
+    const h = new RedisHash(ctx.config);
     for (let i = 0; i < n; i++) {
       const f = r.string();
       if (!h.set(f, r.string())) corrupt('Duplicate hash fields detected');

@@ -81,8 +81,8 @@ export const listCodec: TypeCodec<'list'> = {
   ],
   rdbType: () => RDB_TYPE_LIST_QUICKLIST_2,
   save: saveList,
-  load: (r, rdbType) => {
-    const list = new RedisList();
+  load: (r, rdbType, ctx) => {
+    const list = new RedisList(ctx.config);
     if (rdbType === RDB_TYPE_LIST) {
       for (let n = r.len(); n > 0; n--) list.pushTail(r.string());
     } else if (rdbType === RDB_TYPE_LIST_ZIPLIST) {

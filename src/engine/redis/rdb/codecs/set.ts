@@ -26,10 +26,10 @@ export const setCodec: TypeCodec<'set'> = {
     w.len(n);
     for (let i = 0; i < n; i++) w.string(s.at(i));
   },
-  load: (r, rdbType) => {
+  load: (r, rdbType, ctx) => {
     if (rdbType === RDB_TYPE_SET_INTSET) {
       const { width, members } = decodeIntset(r.blob());
-      const s = new RedisSet(members[0]);
+      const s = new RedisSet(ctx.config, members[0]);
       s.widenIntset(width);
       for (const m of members) s.add(m);
       return s;
@@ -37,7 +37,7 @@ export const setCodec: TypeCodec<'set'> = {
     const n = r.len();
     if (n === 0) return null;
     const first = r.string();
-    const s = new RedisSet(first);
+    const s = new RedisSet(ctx.config, first);
     s.add(first);
     for (let i = 1; i < n; i++) if (!s.add(r.string())) corrupt(DUPLICATE);
     return s;

@@ -10,7 +10,7 @@
  */
 import type { BinStr } from '../../bytes';
 import { formatDouble, parseDouble } from '../../args';
-import { RedisZset } from '../../structures';
+import { RedisZset, type EncodingLimits } from '../../structures';
 import { NIL } from '../../structures';
 import type { TypeCodec } from '../codec';
 import {
@@ -26,10 +26,10 @@ import { decodeZiplist } from '../ziplist';
 const lp = new ListpackWriter();
 const LL_HALF = 2 ** 62;
 
-function fromPairs(items: readonly BinStr[], what: string): RedisZset | null {
+function fromPairs(items: readonly BinStr[], what: string, limits: EncodingLimits): RedisZset | null {
   if (items.length % 2 !== 0) corrupt(`${what} integrity check failed.`);
   if (items.length === 0) return null;
-  const z = new RedisZset();
+  const z = new RedisZset(limits);
   for (let i = 0; i < items.length; i += 2) {
     const score = parseDouble(items[i + 1]!);
     if (score === null) corrupt(`${what} integrity check failed.`);
@@ -61,11 +61,11 @@ export const zsetCodec: TypeCodec<'zset'> = {
       w.double(zsl.score(n));
     }
   },
-  load: (r, rdbType, _ctx) => {
+  load: (r, rdbType, ctx) => {
     if (rdbType === RDB_TYPE_ZSET_LISTPACK)
-      return fromPairs(decodeListpack(r.blob()), 'Zset listpack');
+      return fromPairs(decodeListpack(r.blob()), 'Zset listpack', ctx.config);
     if (rdbType === RDB_TYPE_ZSET_ZIPLIST)
-      return fromPairs(decodeZiplist(r.blob()), 'Zset ziplist');
+      return fromPairs(decodeZiplist(r.blob()), 'Zset ziplist', ctx.config);
     const n = r.len();
     if (n === 0) return null;
     const members: BinStr[] = [];
@@ -79,7 +79,7 @@ export const zsetCodec: TypeCodec<'zset'> = {
       members.push(m);
       scores.push(score);
     }
-    const z = new RedisZset(n, maxLen);
+    const z = new RedisZset(ctx.config, n, maxLen);
     for (let i = 0; i < n; i++)
       if (!z.set(members[i]!, scores[i]!)) corrupt('Duplicate zset fields detected');
     return z;
