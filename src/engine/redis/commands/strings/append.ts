@@ -5,7 +5,8 @@ import { sdsGrow, sdsNewLen, sdsOf } from '../../keyspace/sds';
 import { NC } from '../../server/notify';
 
 /** proto-max-bulk-len (default 512 MB): Redis refuses to build longer strings (checkStringLength). */
-const maxString = (c: { engine: { config: { 'proto-max-bulk-len': number } } }) => c.engine.config['proto-max-bulk-len'];
+const maxString = (c: { engine: { config: { 'proto-max-bulk-len': number } } }) =>
+  c.engine.config['proto-max-bulk-len'];
 const TOO_BIG = reply.error('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
 
 export const append = defineCommand({

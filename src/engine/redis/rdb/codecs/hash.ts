@@ -21,7 +21,11 @@ import { decodeZiplist, decodeZipmap } from '../ziplist';
 
 const lp = new ListpackWriter();
 
-function fromPairs(items: readonly BinStr[], what: string, limits: EncodingLimits): RedisHash | null {
+function fromPairs(
+  items: readonly BinStr[],
+  what: string,
+  limits: EncodingLimits,
+): RedisHash | null {
   if (items.length % 2 !== 0) corrupt(`${what} integrity check failed.`);
   if (items.length === 0) return null;
   const h = new RedisHash(limits);
@@ -55,7 +59,8 @@ export const hashCodec: TypeCodec<'hash'> = {
       return fromPairs(decodeListpack(r.blob()), 'Hash listpack', ctx.config);
     if (rdbType === RDB_TYPE_HASH_ZIPLIST)
       return fromPairs(decodeZiplist(r.blob()), 'Hash ziplist', ctx.config);
-    if (rdbType === RDB_TYPE_HASH_ZIPMAP) return fromPairs(decodeZipmap(r.blob()), 'Hash zipmap', ctx.config);
+    if (rdbType === RDB_TYPE_HASH_ZIPMAP)
+      return fromPairs(decodeZipmap(r.blob()), 'Hash zipmap', ctx.config);
     const n = r.len();
     if (n === 0) return null;
     const h = new RedisHash(ctx.config);

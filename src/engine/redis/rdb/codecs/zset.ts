@@ -26,7 +26,11 @@ import { decodeZiplist } from '../ziplist';
 const lp = new ListpackWriter();
 const LL_HALF = 2 ** 62;
 
-function fromPairs(items: readonly BinStr[], what: string, limits: EncodingLimits): RedisZset | null {
+function fromPairs(
+  items: readonly BinStr[],
+  what: string,
+  limits: EncodingLimits,
+): RedisZset | null {
   if (items.length % 2 !== 0) corrupt(`${what} integrity check failed.`);
   if (items.length === 0) return null;
   const z = new RedisZset(limits);
