@@ -35,6 +35,7 @@ import { BusReplicaLink } from './replica-link';
 import { broadcastPublish, receiveMessage } from './gossip';
 import { clusterCron, CLUSTER_CRON_PERIOD_MS } from './cron';
 import { updateClusterState } from './update-state';
+import { bumpEpochWithoutConsensus, maxEpoch } from './epochs';
 import { redirectBlockedClients } from './redirect';
 import { linkCount, nodesConfText } from './describe';
 import type { Client } from '../client';
@@ -277,6 +278,16 @@ export class ClusterState implements BusMember {
     const keys = this.slotKeys.keys(slot, Infinity);
     for (const k of keys) db.delete(k);
     return keys.length;
+  }
+
+  // ---- epochs (epochs.ts) ---------------------------------------------------------------------
+
+  maxEpoch(): number {
+    return maxEpoch(this);
+  }
+
+  bumpEpochWithoutConsensus(): boolean {
+    return bumpEpochWithoutConsensus(this);
   }
 
   // ---- roles ----------------------------------------------------------------------------------
