@@ -36,11 +36,11 @@ export class BusReplicaLink implements MasterLinkTransport {
     const req = role.beginSync();
     const toReplica = (deliver: () => void): void => {
       bus.carry(master.nodeId, s.nodeId, () => {
-        if (gen === this.gen) deliver();
+        if (this.live(gen)) deliver();
       });
     };
     const sent = bus.carry(s.nodeId, master.nodeId, () => {
-      if (gen !== this.gen) return;
+      if (!this.live(gen)) return;
       const handle = masterEngine.repl.attachReplica({
         addr: s.myself.ip,
         listeningPort: s.myself.port,
@@ -66,6 +66,18 @@ export class BusReplicaLink implements MasterLinkTransport {
     if (!sent) role.syncFailed();
   }
 
+  /**
+   * Whether what link `gen` carries still counts: not once a newer link replaced it, nor once
+   * another transport took over the engine's replication (the simulator's wire link, serve:redis's
+   * TCP) — the replaced link then lets go of its master.
+   */
+  private live(gen: number): boolean {
+    if (gen !== this.gen) return false;
+    if (this.s.engine.repl.transport === this) return true;
+    this.close();
+    return false;
+  }
+
   close(): void {
     this.gen++;
     const h = this.handle;
@@ -83,7 +95,7 @@ export class BusReplicaLink implements MasterLinkTransport {
     const master = role.host === null ? undefined : s.bus.memberAt(role.host, role.port);
     if (master === undefined) return;
     s.bus.carry(s.nodeId, master.nodeId, () => {
-      if (gen === this.gen) h.ack(offset);
+      if (this.live(gen)) h.ack(offset);
     });
   }
 }
