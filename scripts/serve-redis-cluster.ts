@@ -1,8 +1,10 @@
-// `npm run serve:redis -- --cluster 3 --replicas 0 --port P`: a cluster of engine nodes on
-// loopback ports P, P+1, …, configured as `redis-cli --cluster create` configures three fresh
-// redis-servers (slots 0-5460, 5461-10922, 10923-16383; config epochs 1..N), so redis-cli
+// `npm run serve:redis -- --cluster 3 --replicas 1 --port P`: a cluster of engine nodes on
+// loopback ports P, P+1, …, configured as `redis-cli --cluster create --cluster-replicas R`
+// configures fresh redis-servers (masters on the first N ports with slots 0-5460, 5461-10922,
+// 10923-16383; config epochs 1, 2, … in port order; then the replicas), so redis-cli
 // (--cluster check / reshard, -c) and cluster clients such as ioredis's Cluster can drive it.
-// The nodes share one in-process cluster bus; each has its own TCP server and cron.
+// The nodes share one in-process cluster bus; each has its own TCP server and cron, and a
+// replica replicates from its master over TCP (PSYNC, as a redis-server replica does).
 import { ClusterBus, createRedisCluster } from '../src/engine/redis/cluster/index';
 import { createRedisEngine } from '../src/engine/redis/index';
 import type { EngineProfile, RedisEngine } from '../src/engine/redis/index';
@@ -12,7 +14,7 @@ import type { RedisServerHandle } from './serve-redis';
 
 export interface ClusterServeOptions {
   masters: number;
-  /** Replicas per master; replication is not in the engine yet, so only 0 is accepted. */
+  /** Replicas per master (default 0): N × (1 + R) nodes in all. */
   replicas?: number;
   /** Port of the first node; node i listens on port + i (or on ports[i] when given). */
   port: number;
@@ -35,13 +37,14 @@ export interface RedisClusterServer {
 export async function serveRedisCluster(opts: ClusterServeOptions): Promise<RedisClusterServer> {
   if (!Number.isInteger(opts.masters) || opts.masters < 1)
     throw new Error(`--cluster needs a number of masters ≥ 1, got ${opts.masters}`);
-  if ((opts.replicas ?? 0) !== 0) {
-    throw new Error(
-      '--replicas: cluster replicas need engine replication, which is not available yet; use --replicas 0',
-    );
-  }
+  const replicas = opts.replicas ?? 0;
+  if (!Number.isInteger(replicas) || replicas < 0)
+    throw new Error(`--replicas needs a number of replicas per master ≥ 0, got ${opts.replicas}`);
   const host = opts.host ?? '127.0.0.1';
-  const ports = opts.ports ?? Array.from({ length: opts.masters }, (_, i) => opts.port + i);
+  const count = opts.masters * (1 + replicas);
+  const ports = opts.ports ?? Array.from({ length: count }, (_, i) => opts.port + i);
+  if (ports.length !== count)
+    throw new Error(`${count} nodes (${opts.masters} × (1 + ${replicas})) need ${count} ports`);
   const nodes =
     opts.configure === false ? bareNodes(opts, ports, host) : configured(opts, ports, host);
   const servers: RedisServerHandle[] = [];
@@ -66,6 +69,7 @@ function configured(
   return createRedisCluster({
     clock: { nowMs: () => Date.now() },
     masters: opts.masters,
+    replicas: opts.replicas ?? 0,
     ip: host,
     basePort: ports[0]!,
     seed: opts.seed ?? 1,

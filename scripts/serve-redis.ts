@@ -169,7 +169,14 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
   });
   let listening = 0;
   const masterLink = new TcpMasterLink(engine, () => listening);
+  const inProcess = engine.repl.transport;
   engine.repl.transport = masterLink;
+  // A cluster replica that synced in process before it had a socket goes on over TCP: the
+  // next PSYNC continues from where the in-process link stopped.
+  if (inProcess !== undefined) {
+    inProcess.close();
+    engine.repl.role.linkDown();
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
@@ -204,7 +211,8 @@ if (isMain) {
   const seed = Number(argValue(args, '--seed') ?? '1');
   const shards = argValue(args, '--cluster');
   if (shards !== undefined) {
-    // `--cluster N [--replicas R]`: N masters on ports port, port+1, … (see serve-redis-cluster.ts).
+    // `--cluster N [--replicas R]`: N masters on ports port, port+1, …, then their R replicas each
+    // (see serve-redis-cluster.ts).
     const replicas = Number(argValue(args, '--replicas') ?? '0');
     const configure = !args.includes('--cluster-unconfigured');
     const c = await serveRedisCluster({ masters: Number(shards), replicas, port, profile, seed, configure });

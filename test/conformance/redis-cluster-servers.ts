@@ -85,8 +85,36 @@ async function waitListening(port: number): Promise<void> {
   throw new Error(`nothing listens on ${port}`);
 }
 
-/** Three (or `count`) redis-servers in cluster mode joined by `redis-cli --cluster create`. */
-export async function startRealCluster(count = 3): Promise<ClusterUnderTest> {
+/**
+ * Waits until every replica among `ports` has its master link up (INFO replication), so the
+ * layout (CLUSTER SLOTS lists only replicas that synced) and replica reads are settled.
+ */
+export async function waitReplicasSynced(
+  ports: readonly number[],
+  replicas: number,
+  timeoutMs = 15000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let up = 0;
+    for (const p of ports) {
+      const link = await field(p, ['INFO', 'replication'], 'master_link_status').catch(
+        () => undefined,
+      );
+      if (link === 'up') up++;
+    }
+    if (up === replicas) return;
+    if (Date.now() > deadline)
+      throw new Error(`${up} of ${replicas} replicas synced on ${ports.join(',')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Three (or `count`) redis-servers in cluster mode joined by `redis-cli --cluster create`, with
+ * `--cluster-replicas` when `replicas` > 0 (count is then masters × (1 + replicas)).
+ */
+export async function startRealCluster(count = 3, replicas = 0): Promise<ClusterUnderTest> {
   const ports = await freeClusterPorts(count);
   const dir = mkdtempSync(join(tmpdir(), 'redis-cluster-'));
   const procs: ChildProcess[] = ports.map((port) =>
@@ -128,12 +156,19 @@ export async function startRealCluster(count = 3): Promise<ClusterUnderTest> {
     for (const p of ports) await waitListening(p);
     await run(
       'redis-cli',
-      ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-yes'],
+      [
+        '--cluster',
+        'create',
+        ...ports.map((p) => `127.0.0.1:${p}`),
+        ...(replicas > 0 ? ['--cluster-replicas', String(replicas)] : []),
+        '--cluster-yes',
+      ],
       {
         timeout: 30000,
       },
     );
     await waitClusterOk(ports);
+    if (replicas > 0) await waitReplicasSynced(ports, count - count / (1 + replicas));
   } catch (err) {
     await stop();
     throw err;
@@ -141,15 +176,23 @@ export async function startRealCluster(count = 3): Promise<ClusterUnderTest> {
   return { ports, stop };
 }
 
-/** The engine's cluster served over TCP, as `npm run serve:redis -- --cluster N` starts it. */
+/** The engine's cluster served over TCP, as `npm run serve:redis -- --cluster N --replicas R` starts it. */
 export async function startEngineCluster(
   count = 3,
   seed = 1,
+  replicas = 0,
 ): Promise<ClusterUnderTest & { server: RedisClusterServer }> {
-  const ports = await freeClusterPorts(count);
-  const server = await serveRedisCluster({ masters: count, port: ports[0]!, ports, seed });
+  const ports = await freeClusterPorts(count * (1 + replicas));
+  const server = await serveRedisCluster({
+    masters: count,
+    replicas,
+    port: ports[0]!,
+    ports,
+    seed,
+  });
   try {
     await waitClusterOk(ports);
+    if (replicas > 0) await waitReplicasSynced(ports, count * replicas);
   } catch (err) {
     await server.close();
     throw err;

@@ -28,7 +28,14 @@ export interface BusHeader {
   readonly replicaOf: string | null;
   /** Replication offset (master_repl_offset, or the replica's processed offset). */
   readonly offset: number;
+  /** mflags[0]: MFLAG_PAUSED (a master in a manual failover), MFLAG_FORCEACK (vote anyway). */
+  readonly mflags: number;
 }
+
+/** CLUSTERMSG_FLAG0_PAUSED: the sender is a master whose clients are paused for a manual failover. */
+export const MFLAG_PAUSED = 1;
+/** CLUSTERMSG_FLAG0_FORCEACK: a manual failover asks for votes although the master is up. */
+export const MFLAG_FORCEACK = 2;
 
 /** A gossip entry: what the sender knows about a third node. */
 export interface GossipEntry {
@@ -56,6 +63,8 @@ export type BusMessage =
       readonly slots: Uint8Array;
     }
   | { readonly type: 'fail'; readonly header: BusHeader; readonly node: string }
+  /** FAILOVER_AUTH_REQUEST, FAILOVER_AUTH_ACK, MFSTART: the header says everything. */
+  | { readonly type: 'auth-req' | 'auth-ack' | 'mfstart'; readonly header: BusHeader }
   | {
       readonly type: 'publish';
       readonly header: BusHeader;
@@ -65,14 +74,20 @@ export type BusMessage =
 
 export type BusMessageType = BusMessage['type'];
 
-/** In Redis's CLUSTERMSG_TYPE_* order (CLUSTER INFO lists the counters in this order). */
+/**
+ * In Redis's CLUSTERMSG_TYPE_* order, named as clusterGetMessageTypeString names them (CLUSTER
+ * INFO lists the counters in this order).
+ */
 export const BUS_MESSAGE_TYPES: readonly BusMessageType[] = [
   'ping',
   'pong',
   'meet',
   'fail',
   'publish',
+  'auth-req',
+  'auth-ack',
   'update',
+  'mfstart',
 ];
 
 /** One member of the bus: a cluster node's engine. */
@@ -127,6 +142,19 @@ export class ClusterBus {
     this.transport.carry(from, to, () => {
       // A member that left the bus after the message was sent never gets it.
       if (this.members.get(to) === target) target.receive(msg);
+    });
+    return true;
+  }
+
+  /**
+   * Carries anything else between two members over the same transport (the replication
+   * stream between a replica and its master); false when either is not on the bus.
+   */
+  carry(from: string, to: string, deliver: () => void): boolean {
+    const target = this.members.get(to);
+    if (target === undefined || !this.members.has(from)) return false;
+    this.transport.carry(from, to, () => {
+      if (this.members.get(to) === target) deliver();
     });
     return true;
   }

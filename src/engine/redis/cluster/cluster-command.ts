@@ -8,8 +8,9 @@ import { reply } from '../reply';
 import { HASH_SLOTS, keyHashSlot } from '../../cluster/slots';
 import { arg, clusterSub, errorf } from './command-support';
 import { infoText, linksReply, nodeLine, nodesText, shardsReply, slotsReply } from './describe';
-import { failureReportCount } from './gossip';
+import { failureReportCount } from './failure-reports';
 import { clusterConfigSubcommands } from './cluster-config-commands';
+import { clusterReplicaSubcommands } from './replica-commands';
 
 const HELP = [
   'CLUSTER <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
@@ -227,5 +228,6 @@ export const cluster = defineCommand({
     replicasDef('slaves'),
     countFailureReports,
     ...clusterConfigSubcommands,
+    ...clusterReplicaSubcommands,
   ],
 });

@@ -14,6 +14,7 @@ import { HASH_SLOTS } from '../../cluster/slots';
 import { arg, clusterSub, errorf, parseSlot } from './command-support';
 import { broadcastPong } from './gossip';
 import type { ClusterState } from './state';
+import { bumpEpochWithoutConsensus } from './epochs';
 import {
   ClusterNode,
   CLUSTER_PORT_INCR,
@@ -138,7 +139,7 @@ function setSlotNode(s: ClusterState, slot: number, id: BinStr): Reply {
   if (n === me && s.importingFrom[slot] !== null) {
     // The slot was moved by hand: a new epoch (no consensus) lets the new owner win everywhere,
     // and everyone is told at once.
-    s.bumpEpochWithoutConsensus();
+    bumpEpochWithoutConsensus(s);
     s.importingFrom[slot] = null;
     broadcastPong(s);
   }
@@ -190,7 +191,7 @@ const bumpepoch = clusterSub({
   syntax: 'CLUSTER BUMPEPOCH',
   summary: 'Gives this node a new, greatest config epoch unless it already has one.',
   run: (s) => {
-    const bumped = s.bumpEpochWithoutConsensus();
+    const bumped = bumpEpochWithoutConsensus(s);
     return reply.simple(`${bumped ? 'BUMPED' : 'STILL'} ${s.myself.configEpoch}`);
   },
 });

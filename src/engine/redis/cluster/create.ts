@@ -1,9 +1,10 @@
 /**
- * A ready cluster of engine nodes, configured as `redis-cli --cluster create` leaves one:
- * masters get contiguous slot ranges (redis-cli's float arithmetic: 0-5460, 5461-10922,
- * 10923-16383 for three), every node a distinct config epoch 1..N in order, and every node
- * has met every other. Like a real cluster it reports cluster_state:fail until its nodes have
- * run their cluster cron for 2 s (CLUSTER_WRITABLE_DELAY), so tick the engines.
+ * A ready cluster of engine nodes, configured as `redis-cli --cluster create [--cluster-replicas
+ * R]` leaves one: masters get contiguous slot ranges (redis-cli's float arithmetic: 0-5460,
+ * 5461-10922, 10923-16383 for three), every node a distinct config epoch 1, 2, … in order, every
+ * node has met every other, and each master has R replicas (CLUSTER REPLICATE) that synced from
+ * it. Like a real cluster it reports cluster_state:fail until its nodes have run their cluster
+ * cron for 2 s (CLUSTER_WRITABLE_DELAY), so tick the engines.
  */
 import type { EngineClock } from '../../clock';
 import type { EngineRng } from '../../rng';
@@ -14,16 +15,19 @@ import { createRedisEngine } from '../engine';
 import type { BusTransport } from './bus';
 import { ClusterBus } from './bus';
 import { ClusterNode, NODE_MASTER } from './node';
-import { sendPing } from './gossip';
+import { broadcastPong, sendPing } from './gossip';
 import type { ClusterState } from './state';
 
 export interface RedisClusterOptions {
   clock: EngineClock;
   /** Number of masters (shards). redis-cli insists on at least 3; the engine does not. */
   masters: number;
+  /** Replicas per master (default 0); they follow the masters in `nodes` and in ports. */
+  replicas?: number;
   /** Announced IP of every node. */
   ip?: string;
-  /** Client port of the first node; the others follow (port + 1, …) unless `ports` lists them. */
+  /** Client port of the first node; the others follow (port + 1, …) unless `ports` lists them.
+   * Masters come first, then replicas. */
   basePort: number;
   ports?: readonly number[];
   /** Seed of node i's engine stream is seed + i (node IDs come from it). */
@@ -40,7 +44,21 @@ export interface RedisClusterOptions {
 
 export interface RedisCluster {
   readonly bus: ClusterBus;
+  /** Masters first (in slot order), then the replicas. */
   readonly nodes: RedisEngine[];
+}
+
+/**
+ * redis-cli's replica placement when every node has the same IP: the non-master nodes rotated
+ * by one ("sometimes helps anti-affinity"), then R at a time to each master in turn. For 3 + 3:
+ * node 3 replicates master 2, node 4 master 0, node 5 master 1.
+ */
+export function replicaPlacement(masters: number, replicas: number): number[] {
+  const spare = Array.from({ length: masters * replicas }, (_, i) => masters + i);
+  if (spare.length > 1) spare.push(spare.shift()!);
+  const masterOf: number[] = [];
+  spare.forEach((node, i) => (masterOf[node - masters] = Math.floor(i / replicas)));
+  return masterOf;
 }
 
 /** redis-cli's allocation: master i gets [first, lround(cursor + slots/masters − 1)]. */
@@ -92,7 +110,9 @@ export function createRedisCluster(opts: RedisClusterOptions): RedisCluster {
   const ip = opts.ip ?? '127.0.0.1';
   const seed = opts.seed ?? 1;
   const nodes: RedisEngine[] = [];
-  for (let i = 0; i < opts.masters; i++) {
+  const replicas = opts.replicas ?? 0;
+  const total = opts.masters * (1 + replicas);
+  for (let i = 0; i < total; i++) {
     const port = opts.ports?.[i] ?? opts.basePort + i;
     const rng: EngineRng = engineRng(seed + i);
     nodes.push(
@@ -121,13 +141,20 @@ export function createRedisCluster(opts: RedisClusterOptions): RedisCluster {
   allocateSlots(opts.masters).forEach(([first, last], i) => {
     for (let j = first; j <= last; j++) states[i]!.addSlot(states[i]!.myself, j);
   });
-  // cluster set-config-epoch 1..N, in node order.
+  // cluster set-config-epoch 1, 2, … in node order (replicas too).
   states.forEach((s, i) => {
     s.myself.configEpoch = i + 1;
     s.currentEpoch = i + 1;
   });
   for (let i = 0; i < states.length; i++)
     for (let j = i + 1; j < states.length; j++) meet(states[i]!, states[j]!);
+  // CLUSTER REPLICATE on each replica; by the time redis-cli is done, everyone knows the roles.
+  replicaPlacement(opts.masters, replicas).forEach((m, r) => {
+    const s = states[opts.masters + r]!;
+    s.setMaster(s.lookup(states[m]!.myself.id)!);
+    broadcastPong(s);
+    bus.drain();
+  });
   for (const s of states) s.updateState();
   return { bus, nodes };
 }

@@ -1,20 +1,14 @@
 /**
  * clusterCron (cluster.c 7.0), run every 100 ms of engine time: connect to known nodes, ping a
- * random node about once a second and any node not heard from for half the node timeout, and
- * flag nodes that do not answer within the node timeout as possibly failing (PFAIL).
+ * random node about once a second and any node not heard from for half the node timeout, flag
+ * nodes that do not answer within the node timeout as possibly failing (PFAIL), and on a
+ * replica move its failover along (failover.ts).
  */
-import {
-  NODE_FAIL,
-  NODE_HANDSHAKE,
-  NODE_MYSELF,
-  NODE_MEET,
-  NODE_NOADDR,
-  NODE_PFAIL,
-  TODO_UPDATE_STATE,
-} from './node';
+import { NODE_FAIL, NODE_HANDSHAKE, NODE_MYSELF, NODE_MEET, NODE_NOADDR, NODE_PFAIL } from './node';
 import type { ClusterNode } from './node';
 import type { ClusterState } from './state';
 import { sendPing } from './gossip';
+import { handleManualFailover, handleSlaveFailover, manualFailoverCheckTimeout } from './failover';
 
 export const CLUSTER_CRON_PERIOD_MS = 100;
 
@@ -83,6 +77,11 @@ export function clusterCron(s: ClusterState): void {
       sendPing(s, node, 'ping');
       continue;
     }
+    // A master in a manual failover pings the replica that asked, continuously.
+    if (s.failover.mfEnd !== 0 && s.myself.isMaster && s.failover.mfSlave === node && node.link) {
+      sendPing(s, node, 'ping');
+      continue;
+    }
     if (node.pingSent === 0) continue;
     // Any traffic from the node counts as a sign of life, not just the pong.
     if (
@@ -93,6 +92,15 @@ export function clusterCron(s: ClusterState): void {
       updateState = true;
     }
   }
-  if (updateState || s.state === 'fail') s.todo |= TODO_UPDATE_STATE;
+  const me = s.myself;
+  // A replica whose replication is off (never started, or reset) starts it.
+  if (me.isReplica && me.replicaOf !== null && s.engine.repl.role.host === null)
+    s.onReplicate(me.replicaOf);
+  manualFailoverCheckTimeout(s);
+  if (me.isReplica) {
+    handleManualFailover(s);
+    handleSlaveFailover(s);
+  }
+  if (updateState || s.state === 'fail') s.updateState();
   s.beforeSleep();
 }

@@ -7,8 +7,9 @@ import { reply } from '../reply';
 import type { Reply } from '../reply';
 import { HASH_SLOTS } from '../../cluster/slots';
 import type { ClusterNode } from './node';
-import { flagsText, slotRanges } from './node';
+import { flagsText, NODE_HANDSHAKE, slotRanges } from './node';
 import type { ClusterState } from './state';
+import { myEpoch } from './epochs';
 import { BUS_MESSAGE_TYPES } from './bus';
 
 /** One CLUSTER NODES line (without the newline). */
@@ -38,9 +39,20 @@ export function nodesText(s: ClusterState): string {
   return out;
 }
 
+/**
+ * nodes.conf as clusterSaveConfig writes it: the CLUSTER NODES lines without nodes in
+ * handshake, then the epochs this node must not forget.
+ */
+export function nodesConfText(s: ClusterState): string {
+  let out = '';
+  for (const n of s.nodes.values())
+    if ((n.flags & NODE_HANDSHAKE) === 0) out += `${nodeLine(s, n)}\n`;
+  return `${out}vars currentEpoch ${s.currentEpoch} lastVoteEpoch ${s.failover.lastVoteEpoch}\n`;
+}
+
 /** isReplicaAvailable: CLUSTER SLOTS leaves out failed replicas and ones that never synced. */
-function replicaAvailable(n: ClusterNode): boolean {
-  return !n.failed && n.replOffset !== 0;
+function replicaAvailable(s: ClusterState, n: ClusterNode): boolean {
+  return !n.failed && (n.isMyself ? s.replicationOffset() : n.replOffset) !== 0;
 }
 
 function nodeEntry(n: ClusterNode): Reply {
@@ -74,7 +86,7 @@ export function slotsReply(s: ClusterState): Reply {
         reply.int(start),
         reply.int(end),
         nodeEntry(node),
-        ...node.replicas.filter(replicaAvailable).map(nodeEntry),
+        ...node.replicas.filter((r) => replicaAvailable(s, r)).map(nodeEntry),
       ]),
     ),
   );
@@ -145,7 +157,7 @@ export function infoText(s: ClusterState): string {
     `cluster_known_nodes:${s.nodes.size}\r\n` +
     `cluster_size:${s.size}\r\n` +
     `cluster_current_epoch:${s.currentEpoch}\r\n` +
-    `cluster_my_epoch:${s.myEpoch()}\r\n`;
+    `cluster_my_epoch:${myEpoch(s)}\r\n`;
   for (const [dir, counts] of [
     ['sent', s.sent],
     ['received', s.received],

@@ -16,14 +16,13 @@ import {
   NODE_NOADDR,
   NODE_PFAIL,
   NODE_SLAVE,
+  TODO_HANDLE_MANUALFAILOVER,
   TODO_UPDATE_STATE,
 } from './node';
 import type { ClusterState } from './state';
-
-/** Failure reports older than node timeout × 2 are dropped (CLUSTER_FAIL_REPORT_VALIDITY_MULT). */
-const FAIL_REPORT_VALIDITY_MULT = 2;
-/** A failed master that is reachable again is cleared after node timeout × 2 (CLUSTER_FAIL_UNDO_TIME_MULT). */
-const FAIL_UNDO_TIME_MULT = 2;
+import { MFLAG_PAUSED } from './bus';
+import { countVote, manualFailoverRequested, voteIfNeeded } from './failover';
+import { clearFailureIfNeeded, processGossip } from './failure-reports';
 
 export function buildHeader(s: ClusterState): BusHeader {
   const me = s.myself;
@@ -39,10 +38,11 @@ export function buildHeader(s: ClusterState): BusHeader {
     slots: master.slots.slice(),
     replicaOf: me.isReplica && me.replicaOf !== null ? me.replicaOf.id : null,
     offset: s.replicationOffset(),
+    mflags: me.isMaster && s.failover.mfEnd !== 0 ? MFLAG_PAUSED : 0,
   };
 }
 
-function send(s: ClusterState, to: ClusterNode, msg: BusMessage): void {
+export function sendMessage(s: ClusterState, to: ClusterNode, msg: BusMessage): void {
   s.countSent(msg.type);
   // A node met by address is reached by address until its PONG tells its name.
   const sent =
@@ -68,7 +68,7 @@ function gossipEntry(n: ClusterNode): GossipEntry {
 /** clusterSendPing: PING / PONG / MEET with a gossip section about a few random other nodes. */
 export function sendPing(s: ClusterState, to: ClusterNode, type: 'ping' | 'pong' | 'meet'): void {
   if (type === 'ping') to.pingSent = s.now();
-  send(s, to, { type, header: buildHeader(s), gossip: gossipFor(s) });
+  sendMessage(s, to, { type, header: buildHeader(s), gossip: gossipFor(s) });
 }
 
 /** The gossip section: a few random other nodes, then every PFAIL node. */
@@ -99,19 +99,28 @@ function gossipFor(s: ClusterState): GossipEntry[] {
   return gossip;
 }
 
-/** clusterBroadcastPong(CLUSTER_BROADCAST_ALL): tell every connected node our configuration now. */
-export function broadcastPong(s: ClusterState): void {
+/**
+ * clusterBroadcastPong: tell every connected node our configuration now ('all'), or only the
+ * other replicas of our master ('local-replicas', when a replica schedules an election).
+ */
+export function broadcastPong(s: ClusterState, to: 'all' | 'local-replicas' = 'all'): void {
+  const me = s.myself;
   for (const n of s.nodes.values()) {
-    if (n.link === null || n === s.myself || (n.flags & NODE_HANDSHAKE) !== 0) continue;
+    if (n.link === null || n === me || (n.flags & NODE_HANDSHAKE) !== 0) continue;
+    if (to === 'local-replicas') {
+      const local =
+        n.isReplica && n.replicaOf !== null && (n.replicaOf === me || n.replicaOf === me.replicaOf);
+      if (!local) continue;
+    }
     sendPing(s, n, 'pong');
   }
 }
 
-function broadcast(s: ClusterState, make: () => BusMessage): void {
+export function broadcast(s: ClusterState, make: () => BusMessage): void {
   for (const n of s.nodes.values()) {
     if (n.link === null || n === s.myself || (n.flags & (NODE_HANDSHAKE | NODE_NOADDR)) !== 0)
       continue;
-    send(s, n, make());
+    sendMessage(s, n, make());
   }
 }
 
@@ -121,60 +130,18 @@ export function broadcastPublish(s: ClusterState, channel: string, message: stri
   broadcast(s, () => ({ type: 'publish', header, channel, message }));
 }
 
-function sendFail(s: ClusterState, failing: ClusterNode): void {
-  const header = buildHeader(s);
-  broadcast(s, () => ({ type: 'fail', header, node: failing.id }));
-}
-
 /** clusterSendUpdate: tell `to` that `about` serves its slots under a newer config epoch. */
 function sendUpdate(s: ClusterState, to: ClusterNode, about: ClusterNode): void {
   const slots = about.slots.slice();
   // Slots whose owner stopped claiming them are not advertised (they may be misinformation).
   for (let i = 0; i < slots.length; i++) slots[i] = slots[i]! & ~s.ownerNotClaiming[i]!;
-  send(s, to, {
+  sendMessage(s, to, {
     type: 'update',
     header: buildHeader(s),
     node: about.id,
     configEpoch: about.configEpoch,
     slots,
   });
-}
-
-// ---- failure reports --------------------------------------------------------------------------
-
-export function failureReportCount(s: ClusterState, n: ClusterNode): number {
-  const maxAge = s.nodeTimeoutMs * FAIL_REPORT_VALIDITY_MULT;
-  const now = s.now();
-  for (const [reporter, at] of n.failReports) if (now - at > maxAge) n.failReports.delete(reporter);
-  return n.failReports.size;
-}
-
-/** markNodeAsFailingIfNeeded: PFAIL here plus reports from a majority of masters makes FAIL. */
-export function markFailingIfNeeded(s: ClusterState, n: ClusterNode): void {
-  if ((n.flags & NODE_PFAIL) === 0 || (n.flags & NODE_FAIL) !== 0) return;
-  let failures = failureReportCount(s, n);
-  if (s.myself.isMaster) failures++;
-  if (failures < Math.floor(s.size / 2) + 1) return;
-  n.flags = (n.flags & ~NODE_PFAIL) | NODE_FAIL;
-  n.failTime = s.now();
-  sendFail(s, n);
-  s.todo |= TODO_UPDATE_STATE;
-}
-
-/** clearNodeFailureIfNeeded: a FAIL node we reach again. */
-function clearFailureIfNeeded(s: ClusterState, n: ClusterNode): void {
-  if (n.isReplica || n.numSlots === 0) {
-    n.flags &= ~NODE_FAIL;
-    s.todo |= TODO_UPDATE_STATE;
-  }
-  if (
-    n.isMaster &&
-    n.numSlots > 0 &&
-    s.now() - n.failTime > s.nodeTimeoutMs * FAIL_UNDO_TIME_MULT
-  ) {
-    n.flags &= ~NODE_FAIL;
-    s.todo |= TODO_UPDATE_STATE;
-  }
 }
 
 // ---- configuration ----------------------------------------------------------------------------
@@ -262,40 +229,6 @@ function handleEpochCollision(s: ClusterState, sender: ClusterNode): void {
   me.configEpoch = s.currentEpoch;
 }
 
-function processGossip(
-  s: ClusterState,
-  entries: readonly GossipEntry[],
-  sender: ClusterNode,
-): void {
-  const now = s.now();
-  for (const g of entries) {
-    const node = s.lookup(g.id);
-    if (node !== undefined) {
-      if (sender.isMaster && node !== s.myself) {
-        if ((g.flags & (NODE_FAIL | NODE_PFAIL)) !== 0) {
-          node.failReports.set(sender, now);
-          markFailingIfNeeded(s, node);
-        } else if (node.failReports.delete(sender)) {
-          failureReportCount(s, node);
-        }
-      }
-      // Take a newer pong time seen by others, unless we are waiting for one ourselves.
-      if (
-        (g.flags & (NODE_FAIL | NODE_PFAIL)) === 0 &&
-        node.pingSent === 0 &&
-        failureReportCount(s, node) === 0
-      ) {
-        const pong = g.pongReceivedSec * 1000;
-        if (pong <= now + 500 && pong > node.pongReceived) node.pongReceived = pong;
-      }
-    } else if ((g.flags & NODE_NOADDR) === 0 && !s.blacklisted(g.id)) {
-      // A node a known peer vouches for joins our view; the cron connects to it.
-      const n = new ClusterNode(g.id, g.ip, g.port, g.cport, g.flags & ~NODE_MYSELF);
-      s.addNode(n);
-    }
-  }
-}
-
 /** clusterProcessPacket for the message types the bus carries. */
 export function receiveMessage(s: ClusterState, msg: BusMessage): void {
   s.countReceived(msg.type);
@@ -312,6 +245,18 @@ export function receiveMessage(s: ClusterState, msg: BusMessage): void {
     if (h.currentEpoch > s.currentEpoch) s.currentEpoch = h.currentEpoch;
     if (h.configEpoch > sender.configEpoch) sender.configEpoch = h.configEpoch;
     sender.replOffset = h.offset;
+    // A replica in a manual failover learns the offset its paused master stopped at.
+    const f = s.failover;
+    if (
+      f.mfEnd !== 0 &&
+      s.myself.isReplica &&
+      s.myself.replicaOf === sender &&
+      (h.mflags & MFLAG_PAUSED) !== 0 &&
+      f.mfMasterOffset === -1
+    ) {
+      f.mfMasterOffset = h.offset;
+      s.todo |= TODO_HANDLE_MANUALFAILOVER;
+    }
   }
   switch (msg.type) {
     case 'ping':
@@ -356,6 +301,15 @@ export function receiveMessage(s: ClusterState, msg: BusMessage): void {
     }
     case 'publish':
       if (sender !== undefined) s.engine.pubsub.publish(msg.channel, msg.message);
+      return;
+    case 'auth-req':
+      if (sender !== undefined) voteIfNeeded(s, sender, h);
+      return;
+    case 'auth-ack':
+      if (sender !== undefined) countVote(s, sender, h.currentEpoch);
+      return;
+    case 'mfstart':
+      if (sender !== undefined) manualFailoverRequested(s, sender);
       return;
     case 'update': {
       if (sender === undefined) return;

@@ -18,7 +18,7 @@ export { ClusterNode, flagsText, CLUSTER_PORT_INCR } from './node';
 export type { ClusterNodeOptions } from './state';
 export { ClusterState } from './state';
 export type { RedisCluster, RedisClusterOptions } from './create';
-export { allocateSlots, createRedisCluster, meet } from './create';
+export { allocateSlots, createRedisCluster, meet, replicaPlacement } from './create';
 export type { SlotRange } from './describe';
 export { infoText, nodesText, slotMap } from './describe';
 export { clusterRedirect, clusterAdmit } from './redirect';

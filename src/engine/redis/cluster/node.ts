@@ -18,8 +18,11 @@ export const NODE_MEET = 128;
 export const NODE_MIGRATE_TO = 256;
 export const NODE_NOFAILOVER = 512;
 
-/** Work Redis defers to clusterBeforeSleep (CLUSTER_TODO_UPDATE_STATE). */
+/** Work Redis defers to clusterBeforeSleep (CLUSTER_TODO_*). */
+export const TODO_HANDLE_FAILOVER = 1;
 export const TODO_UPDATE_STATE = 2;
+export const TODO_SAVE_CONFIG = 4;
+export const TODO_HANDLE_MANUALFAILOVER = 16;
 
 /** Redis's cluster bus port is the client port + 10000 unless cluster-port says otherwise. */
 export const CLUSTER_PORT_INCR = 10000;
@@ -57,6 +60,8 @@ export class ClusterNode {
   /** Masters that reported this node as failing, with the report time. */
   readonly failReports = new Map<ClusterNode, number>();
   failTime = 0;
+  /** Engine-clock ms when this member last voted for a replica of this master (voted_time). */
+  votedTime = 0;
   /** Engine-clock ms when this member learned of the node (a handshake expires after the node timeout). */
   createdAt = 0;
 

@@ -13,20 +13,31 @@ import type { BusMember, BusMessage, BusMessageType, ClusterBus } from './bus';
 import {
   ClusterNode,
   CLUSTER_PORT_INCR,
-  NODE_FAIL,
   NODE_HANDSHAKE,
   NODE_MASTER,
   NODE_MIGRATE_TO,
   NODE_MYSELF,
-  NODE_PFAIL,
   NODE_SLAVE,
+  TODO_HANDLE_FAILOVER,
+  TODO_HANDLE_MANUALFAILOVER,
+  TODO_SAVE_CONFIG,
   TODO_UPDATE_STATE,
 } from './node';
+import {
+  FailoverState,
+  handleManualFailover,
+  handleSlaveFailover,
+  replicaOffset,
+  resetManualFailover,
+} from './failover';
 import { SlotKeys } from './slot-keys';
+import { BusReplicaLink } from './replica-link';
 import { broadcastPublish, receiveMessage } from './gossip';
 import { clusterCron, CLUSTER_CRON_PERIOD_MS } from './cron';
+import { updateClusterState } from './update-state';
+import { bumpEpochWithoutConsensus, maxEpoch } from './epochs';
 import { redirectBlockedClients } from './redirect';
-import { linkCount } from './describe';
+import { linkCount, nodesConfText } from './describe';
 import type { Client } from '../client';
 import type { Argv } from '../command';
 import { eqi } from '../bytes';
@@ -46,14 +57,13 @@ export interface ClusterNodeOptions {
   allowReadsWhenDown?: boolean;
   /** cluster-allow-replica-migration (default yes). */
   allowReplicaMigration?: boolean;
+  /** cluster-replica-validity-factor (default 10; 0 = a replica always tries to fail over). */
+  replicaValidityFactor?: number;
+  /** cluster-replica-no-failover (default no): never fail over automatically. */
+  replicaNoFailover?: boolean;
   /** The cluster's own random stream (ping targets, gossip picks); default seeded from the port. */
   rng?: EngineRng;
 }
-
-// clusterUpdateState's heuristics (cluster.c).
-const CLUSTER_MAX_REJOIN_DELAY = 5000;
-const CLUSTER_MIN_REJOIN_DELAY = 500;
-const CLUSTER_WRITABLE_DELAY = 2000;
 
 export class ClusterState implements BusMember {
   readonly engine: RedisEngine;
@@ -77,6 +87,15 @@ export class ClusterState implements BusMember {
   readonly requireFullCoverage: boolean;
   readonly allowReadsWhenDown: boolean;
   readonly allowReplicaMigration: boolean;
+  readonly replicaValidityFactor: number;
+  readonly replicaNoFailover: boolean;
+  /** Election and manual failover state (failover.ts). */
+  readonly failover = new FailoverState();
+  /**
+   * Where CLUSTER SAVECONFIG and every configuration change write nodes.conf (the text
+   * redis-server keeps in cluster-config-file); none = the configuration lives in memory only.
+   */
+  configSink: ((text: string) => void) | undefined;
   currentEpoch = 0;
   state: 'ok' | 'fail' = 'fail';
   /** Masters serving at least one slot. */
@@ -86,8 +105,11 @@ export class ClusterState implements BusMember {
   readonly received = new Map<BusMessageType, number>();
   cronIteration = 0;
   private ticks = 0;
-  private firstStateCall: number | null = null;
-  private amongMinorityTime = -Infinity;
+  /** When updateState first ran, and when this node last found itself in the minority. */
+  readonly stateTimes: { firstCall: number | null; amongMinority: number } = {
+    firstCall: null,
+    amongMinority: -Infinity,
+  };
 
   constructor(engine: RedisEngine, nodeId: string, opts: ClusterNodeOptions) {
     this.engine = engine;
@@ -97,6 +119,8 @@ export class ClusterState implements BusMember {
     this.requireFullCoverage = opts.requireFullCoverage ?? true;
     this.allowReadsWhenDown = opts.allowReadsWhenDown ?? false;
     this.allowReplicaMigration = opts.allowReplicaMigration ?? true;
+    this.replicaValidityFactor = opts.replicaValidityFactor ?? 10;
+    this.replicaNoFailover = opts.replicaNoFailover ?? false;
     const cport = opts.cport ?? opts.port + CLUSTER_PORT_INCR;
     this.myself = new ClusterNode(nodeId, opts.ip, opts.port, cport, NODE_MYSELF | NODE_MASTER);
     this.nodes.set(nodeId, this.myself);
@@ -256,45 +280,36 @@ export class ClusterState implements BusMember {
     return keys.length;
   }
 
-  // ---- epochs ---------------------------------------------------------------------------------
+  // ---- epochs (epochs.ts) ---------------------------------------------------------------------
 
   maxEpoch(): number {
-    let max = 0;
-    for (const n of this.nodes.values()) if (n.configEpoch > max) max = n.configEpoch;
-    return Math.max(max, this.currentEpoch);
+    return maxEpoch(this);
   }
 
-  /**
-   * clusterBumpConfigEpochWithoutConsensus: unless this node already has the greatest epoch,
-   * take currentEpoch + 1 as its config epoch. Returns whether it bumped.
-   */
   bumpEpochWithoutConsensus(): boolean {
-    const max = this.maxEpoch();
-    if (this.myself.configEpoch === 0 || this.myself.configEpoch !== max) {
-      this.currentEpoch++;
-      this.myself.configEpoch = this.currentEpoch;
-      return true;
-    }
-    return false;
-  }
-
-  /** The epoch this node reports as its own (a replica reports its master's). */
-  myEpoch(): number {
-    const m = this.myself;
-    return m.isReplica && m.replicaOf !== null ? m.replicaOf.configEpoch : m.configEpoch;
+    return bumpEpochWithoutConsensus(this);
   }
 
   // ---- roles ----------------------------------------------------------------------------------
 
   /**
-   * master_repl_offset as the bus header carries it (CLUSTER SHARDS replication-offset). The
-   * replication layer sets this; a node without it reports 0, as a master that never had writes
-   * propagated does.
+   * The offset the bus header carries (CLUSTER SHARDS replication-offset, replica ranks):
+   * master_repl_offset on a master, the applied offset on a replica.
    */
-  replicationOffset: () => number = () => 0;
+  replicationOffset(): number {
+    return this.myself.isReplica ? replicaOffset(this) : this.engine.repl.primary.offset;
+  }
 
-  /** Called when this node turns into a replica of `master` (clusterSetMaster's replicationSetMaster). */
-  onReplicate: ((master: ClusterNode) => void) | undefined;
+  /**
+   * clusterSetMaster's replicationSetMaster: replicate from the master's address (the engine's
+   * replication transport opens the link: in process over the bus, or TCP in serve:redis).
+   */
+  onReplicate(n: ClusterNode): void {
+    const repl = this.engine.repl;
+    repl.transport ??= new BusReplicaLink(this);
+    if (repl.role.host === n.ip && repl.role.port === n.port) return;
+    repl.replicaOf(n.ip, n.port);
+  }
 
   /** clusterSetMaster: this node becomes a replica of `n`. */
   setMaster(n: ClusterNode): void {
@@ -307,64 +322,37 @@ export class ClusterState implements BusMember {
     }
     me.replicaOf = n;
     n.addReplica(me);
-    this.onReplicate?.(n);
+    this.onReplicate(n);
+    resetManualFailover(this);
     this.todo |= TODO_UPDATE_STATE;
+  }
+
+  /** clusterSaveConfig: nodes.conf as redis-server writes it, to the sink if there is one. */
+  saveConfig(): void {
+    this.configSink?.(nodesConfText(this));
   }
 
   // ---- state ----------------------------------------------------------------------------------
 
   /** clusterBeforeSleep: deferred work after a command or a batch of bus messages. */
   beforeSleep(): void {
-    if ((this.todo & TODO_UPDATE_STATE) !== 0) this.updateState();
+    const flags = this.todo;
+    this.todo = 0;
+    if ((flags & TODO_HANDLE_MANUALFAILOVER) !== 0) {
+      if (this.myself.isReplica) {
+        handleManualFailover(this);
+        handleSlaveFailover(this);
+      }
+    } else if ((flags & TODO_HANDLE_FAILOVER) !== 0) {
+      handleSlaveFailover(this);
+    }
+    if ((flags & TODO_UPDATE_STATE) !== 0) this.updateState();
+    if ((flags & TODO_SAVE_CONFIG) !== 0) this.saveConfig();
   }
 
-  /**
-   * clusterUpdateState: ok when every slot is served by a non-failing node (with
-   * cluster-require-full-coverage) and a majority of the slot-serving masters is reachable.
-   * A master waits 2 s after its first evaluation before turning ok, and a master that was in
-   * the minority waits the rejoin delay, so it can learn of a newer configuration first.
-   */
+  /** clusterUpdateState (update-state.ts). */
   updateState(): void {
-    this.todo &= ~TODO_UPDATE_STATE;
-    const now = this.now();
-    this.firstStateCall ??= now;
-    if (
-      this.myself.isMaster &&
-      this.state === 'fail' &&
-      now - this.firstStateCall < CLUSTER_WRITABLE_DELAY
-    )
-      return;
-    let next: 'ok' | 'fail' = 'ok';
-    if (this.requireFullCoverage) {
-      for (let j = 0; j < HASH_SLOTS; j++) {
-        const n = this.slots[j];
-        if (n === null || n === undefined || (n.flags & NODE_FAIL) !== 0) {
-          next = 'fail';
-          break;
-        }
-      }
-    }
-    let reachable = 0;
-    this.size = 0;
-    for (const n of this.nodes.values()) {
-      if (n.isMaster && n.numSlots > 0) {
-        this.size++;
-        if ((n.flags & (NODE_FAIL | NODE_PFAIL)) === 0) reachable++;
-      }
-    }
-    if (reachable < Math.floor(this.size / 2) + 1) {
-      next = 'fail';
-      this.amongMinorityTime = now;
-    }
-    if (next !== this.state) {
-      const rejoinDelay = Math.min(
-        CLUSTER_MAX_REJOIN_DELAY,
-        Math.max(CLUSTER_MIN_REJOIN_DELAY, this.nodeTimeoutMs),
-      );
-      if (next === 'ok' && this.myself.isMaster && now - this.amongMinorityTime < rejoinDelay)
-        return;
-      this.state = next;
-    }
+    updateClusterState(this);
   }
 
   /** Called on every engine tick (serverCron): clusterCron runs every 100 ms, as run_with_period(100). */

@@ -19,6 +19,8 @@ export interface TestCluster extends RedisCluster {
 export function testCluster(
   opts: {
     masters?: number;
+    replicas?: number;
+    seed?: number;
     transport?: BusTransport;
     nodeTimeoutMs?: number;
     settle?: boolean;
@@ -29,6 +31,8 @@ export function testCluster(
     clock,
     masters: opts.masters ?? 3,
     basePort: 7000,
+    ...(opts.replicas !== undefined ? { replicas: opts.replicas } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.transport !== undefined ? { transport: opts.transport } : {}),
     ...(opts.nodeTimeoutMs !== undefined ? { nodeTimeoutMs: opts.nodeTimeoutMs } : {}),
   });

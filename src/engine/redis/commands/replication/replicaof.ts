@@ -8,6 +8,8 @@ import type { Reply } from '../../reply';
 
 /** replicaofCommand: REPLICAOF host port, or NO ONE to become a primary. */
 function replicaof(c: Client, argv: Argv): Reply {
+  // A cluster node's replication follows CLUSTER REPLICATE and failovers, never REPLICAOF.
+  if (c.engine.cluster !== null) return reply.error('ERR REPLICAOF not allowed in cluster mode.');
   const repl = c.engine.repl;
   if (eqi(argv[1]!, 'no') && eqi(argv[2]!, 'one')) {
     if (repl.isReplica) repl.promote();

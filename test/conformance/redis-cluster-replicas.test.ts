@@ -1,0 +1,402 @@
+// Cluster mode with replicas, engine against redis-server 7.0.15: a real 3 + 3 cluster (joined
+// by `redis-cli --cluster create --cluster-replicas 1`) and `serve:redis --cluster 3 --replicas 1`
+// show the same CLUSTER NODES / SHARDS / SLOTS / REPLICAS layouts (ids and addresses as node
+// numbers), answer READONLY / READWRITE / writes on a replica alike, serve ioredis's
+// `scaleReads: 'slave'` reads from the replicas, pass `redis-cli --cluster check`, and make the
+// same role change on CLUSTER FAILOVER. redis-cli also builds a 3 + 3 cluster out of fresh
+// engine nodes (`--cluster-unconfigured`).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Cluster } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Reply } from '../../src/engine/redis/index';
+import { serveRedisCluster } from '../../scripts/serve-redis-cluster';
+import {
+  freeClusterPorts,
+  startEngineCluster,
+  startRealCluster,
+  waitClusterOk,
+  waitReplicasSynced,
+} from './redis-cluster-servers';
+import type { ClusterUnderTest } from './redis-cluster-servers';
+import { RawRedisConnection } from './redis-real-server';
+
+const run = promisify(execFile);
+
+let real: ClusterUnderTest;
+let ours: ClusterUnderTest;
+let realNames: Naming;
+let ourNames: Naming;
+beforeAll(async () => {
+  [real, ours] = await Promise.all([startRealCluster(6, 1), startEngineCluster(3, 1, 1)]);
+  [realNames, ourNames] = await Promise.all([naming(real.ports), naming(ours.ports)]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([real?.stop(), ours?.stop()]);
+});
+
+async function send(port: number, ...argv: string[]): Promise<Reply> {
+  const c = await RawRedisConnection.connect(port);
+  try {
+    return await c.send(argv);
+  } finally {
+    c.close();
+  }
+}
+
+/** A reply as plain data: errors as "-…", bulks and simple strings as text. */
+function plain(r: Reply): unknown {
+  switch (r.kind) {
+    case 'error':
+      return `-${r.message}`;
+    case 'simple':
+      return r.value;
+    case 'bulk':
+      return r.value;
+    case 'int':
+      return Number(r.value);
+    case 'array':
+      return r.items.map(plain);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Names for a cluster's nodes by their place when it was created, so two clusters compare
+ * although redis-cli places replicas at random on one host: masters (the first three ports)
+ * are m0..m2, a replica is r0..r2 after the master it was given; IDs and addresses likewise.
+ */
+interface Naming {
+  readonly ports: readonly number[];
+  /** Port index of the replica created for master `m`. */
+  replicaOf(m: number): number;
+  name(s: string): string;
+}
+
+async function naming(ports: readonly number[]): Promise<Naming> {
+  const ids = await Promise.all(ports.map(async (p) => plain(await send(p, 'CLUSTER', 'MYID'))));
+  const text = String(plain(await send(ports[0]!, 'CLUSTER', 'NODES')));
+  const label: string[] = [];
+  for (const line of text.trim().split('\n')) {
+    const [id, , flags, master] = line.split(' ');
+    const i = ids.indexOf(id);
+    label[i] = flags!.includes('slave') ? `r${ids.indexOf(master)}` : `m${i}`;
+  }
+  return {
+    ports,
+    replicaOf: (m) => label.indexOf(`r${m}`),
+    name: (s) => {
+      let out = s;
+      ids.forEach((id, i) => (out = out.replaceAll(String(id), label[i]!)));
+      ports.forEach((p, i) => {
+        out = out.replaceAll(`127.0.0.1:${p}@${p + 10000}`, `addr-${label[i]}`);
+        out = out.replaceAll(`127.0.0.1:${p}`, `addr-${label[i]}`);
+      });
+      return out;
+    },
+  };
+}
+
+/** CLUSTER NODES from `port`, named, ping/pong times masked, lines sorted. */
+async function nodesLayout(n: Naming, port: number): Promise<string[]> {
+  const text = String(plain(await send(port, 'CLUSTER', 'NODES')));
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const f = n.name(line).split(' ');
+      f[4] = 'ping';
+      f[5] = 'pong';
+      return f.join(' ');
+    })
+    .sort();
+}
+
+/**
+ * CLUSTER SHARDS from `port`: shards sorted by first slot, ids/ports named, offsets as > 0.
+ * `settled` false also masks health: until the first stream byte (a primary's first PING comes
+ * up to 10 s after it started) a replica's offset is 0 and its health 'loading'; the engine's
+ * ready-made cluster attaches replicas before its first replication cron, so its PING is earlier.
+ */
+async function shardsLayout(n: Naming, port: number, settled = true): Promise<unknown> {
+  const shards = plain(await send(port, 'CLUSTER', 'SHARDS')) as unknown[][];
+  return shards
+    .map((shard) => {
+      const nodes = (shard[3] as unknown[][]).map((node) => {
+        const m: unknown[] = [...node];
+        for (let i = 0; i < m.length; i += 2) {
+          if (m[i] === 'id') m[i + 1] = n.name(String(m[i + 1]));
+          if (m[i] === 'port') m[i + 1] = n.name(`127.0.0.1:${String(m[i + 1])}`);
+          if (m[i] === 'replication-offset') m[i + 1] = Number(m[i + 1]) > 0;
+          if (!settled && m[i] === 'replication-offset') m[i + 1] = 'offset';
+          if (!settled && m[i] === 'health' && m[i + 1] === 'loading') m[i + 1] = 'online';
+        }
+        return m;
+      });
+      return [shard[0], shard[1], shard[2], nodes];
+    })
+    .sort((a, b) => JSON.stringify(a[1]).localeCompare(JSON.stringify(b[1])));
+}
+
+/** CLUSTER SLOTS from `port`, ids/ports named. */
+async function slotsLayout(n: Naming, port: number): Promise<string> {
+  const slots = JSON.stringify(plain(await send(port, 'CLUSTER', 'SLOTS')));
+  return n.ports.reduce(
+    (s, p) => s.replaceAll(`,${p},`, `,"${n.name(`127.0.0.1:${p}`)}",`),
+    n.name(slots),
+  );
+}
+
+/** Waits until every node's view of the roles is the same (role changes spread by gossip). */
+async function waitViewsAgree(n: Naming, ok: (view: string[]) => boolean): Promise<void> {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const views = await Promise.all(n.ports.map((p) => nodesLayout(n, p)));
+    const plainViews = views.map((v) => JSON.stringify(v.map((l) => l.replace('myself,', ''))));
+    if (views.every(ok) && plainViews.every((v) => v === plainViews[0])) return;
+    if (Date.now() > deadline) throw new Error(`views disagree:\n${views.join('\n\n')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+it('lays out 3 masters + 3 replicas as the real cluster does (NODES, SHARDS, SLOTS, REPLICAS, INFO)', async () => {
+  for (const [r, o] of [
+    [0, 0],
+    [realNames.replicaOf(1), ourNames.replicaOf(1)],
+  ] as const) {
+    expect(await nodesLayout(ourNames, ours.ports[o]!)).toEqual(
+      await nodesLayout(realNames, real.ports[r]!),
+    );
+    expect(await shardsLayout(ourNames, ours.ports[o]!, false)).toEqual(
+      await shardsLayout(realNames, real.ports[r]!, false),
+    );
+  }
+  const layout = await nodesLayout(ourNames, ours.ports[0]!);
+  expect(layout).toContain('r0 addr-r0 slave m0 ping pong 1 connected');
+  for (const [c, n] of [
+    [real, realNames],
+    [ours, ourNames],
+  ] as const) {
+    const id0 = String(plain(await send(c.ports[0]!, 'CLUSTER', 'MYID')));
+    const r0 = c.ports[n.replicaOf(0)]!;
+    const idR0 = String(plain(await send(r0, 'CLUSTER', 'MYID')));
+    const replicas = plain(await send(c.ports[1]!, 'CLUSTER', 'REPLICAS', id0)) as string[];
+    expect(replicas.map((l) => n.name(l).split(' ').slice(0, 4).join(' '))).toEqual([
+      'r0 addr-r0 slave m0',
+    ]);
+    expect(plain(await send(c.ports[1]!, 'CLUSTER', 'SLAVES', idR0))).toBe(
+      '-ERR The specified node is not a master',
+    );
+    const info = String(plain(await send(r0, 'CLUSTER', 'INFO')));
+    expect(info).toMatch(/cluster_state:ok\r\n[^]*cluster_known_nodes:6\r\ncluster_size:3\r\n/);
+    expect(info).toContain('cluster_current_epoch:6\r\ncluster_my_epoch:1\r\n');
+  }
+}, 30_000);
+
+it('redirects replica reads unless READONLY, and writes always, like redis-server', async () => {
+  const script: string[][] = [
+    ['SET', 'a{3}', 'x'], // slot 1584: master m0
+    ['GET', 'a{3}'],
+    ['READONLY'],
+    ['GET', 'a{3}'],
+    ['SET', 'a{3}', 'y'],
+    ['GET', 'foo'], // another shard's slot: MOVED even with READONLY
+    ['READWRITE'],
+    ['GET', 'a{3}'],
+    ['CLUSTER', 'REPLICATE', 'nosuchnode'],
+    ['CLUSTER', 'FAILOVER', 'SOMETIMES'],
+    ['REPLICAOF', 'NO', 'ONE'],
+  ];
+  const answers = async (c: ClusterUnderTest, n: Naming): Promise<unknown[]> => {
+    await send(c.ports[0]!, 'SET', 'a{3}', 'x');
+    await send(c.ports[0]!, 'WAIT', '1', '2000');
+    const conn = await RawRedisConnection.connect(c.ports[n.replicaOf(0)]!);
+    try {
+      const out: unknown[] = [];
+      for (const argv of script) out.push(n.name(JSON.stringify(plain(await conn.send(argv)))));
+      return out;
+    } finally {
+      conn.close();
+    }
+  };
+  const want = await answers(real, realNames);
+  expect(await answers(ours, ourNames)).toEqual(want);
+  expect(want[3]).toBe('"x"');
+}, 20_000);
+
+/** keyspace_hits of each node (INFO stats). */
+async function hits(ports: readonly number[]): Promise<number[]> {
+  return Promise.all(
+    ports.map(async (p) => {
+      const text = String(plain(await send(p, 'INFO', 'stats')));
+      return Number(/keyspace_hits:(\d+)/.exec(text)?.[1]);
+    }),
+  );
+}
+
+/** Waits until CLUSTER SLOTS lists a replica for every range (it leaves out replicas whose
+ * announced offset is still 0, so this needs writes and the next heartbeats). */
+async function waitSlotsListReplicas(port: number): Promise<void> {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const ranges = plain(await send(port, 'CLUSTER', 'SLOTS')) as unknown[][];
+    if (ranges.length === 3 && ranges.every((r) => r.length === 4)) return;
+    if (Date.now() > deadline) throw new Error(`CLUSTER SLOTS: ${JSON.stringify(ranges)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+it("serves ioredis Cluster scaleReads: 'slave' reads from the replicas", async () => {
+  for (const c of [real, ours]) {
+    const writer = new Cluster([{ host: '127.0.0.1', port: c.ports[0]! }], { lazyConnect: true });
+    await writer.connect();
+    for (let i = 0; i < 300; i++) await writer.set(`read:${i}`, `v${i}`);
+    writer.disconnect();
+    for (const p of c.ports.slice(0, 3)) await send(p, 'WAIT', '1', '2000');
+    for (const p of c.ports.slice(0, 3)) await waitSlotsListReplicas(p);
+    const client = new Cluster([{ host: '127.0.0.1', port: c.ports[0]! }], {
+      scaleReads: 'slave',
+      lazyConnect: true,
+    });
+    await client.connect();
+    try {
+      const before = await hits(c.ports);
+      const got: Array<string | null> = [];
+      for (let i = 0; i < 300; i++) got.push(await client.get(`read:${i}`));
+      expect(got).toEqual(Array.from({ length: 300 }, (_, i) => `v${i}`));
+      const after = await hits(c.ports);
+      const served = after.map((h, i) => h - before[i]!);
+      // Every read was a hit on a replica (ports 3..5); the masters served none.
+      expect(served.slice(0, 3)).toEqual([0, 0, 0]);
+      expect(served.slice(3).reduce((a, b) => a + b, 0)).toBe(300);
+      expect(served.slice(3).every((n) => n > 50)).toBe(true);
+    } finally {
+      client.disconnect();
+    }
+  }
+  // With offsets announced, CLUSTER SLOTS lists the replicas the same way on both, and
+  // CLUSTER SHARDS shows every replica online with a replication offset.
+  for (const i of [1, 2]) {
+    expect(await slotsLayout(ourNames, ours.ports[i]!)).toEqual(
+      await slotsLayout(realNames, real.ports[i]!),
+    );
+    const shards = await shardsLayout(ourNames, ours.ports[i]!);
+    expect(shards).toEqual(await shardsLayout(realNames, real.ports[i]!));
+    expect(
+      JSON.stringify(shards).match(/"replication-offset",true,"health","online"/g),
+    ).toHaveLength(6);
+  }
+}, 60_000);
+
+async function check(port: number): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await run('redis-cli', ['--cluster', 'check', `127.0.0.1:${port}`], {
+      timeout: 20000,
+    });
+    return { code: 0, out: stdout };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string };
+    return { code: e.code ?? -1, out: e.stdout ?? '' };
+  }
+}
+
+function expectCheckPasses(r: { code: number; out: string }): void {
+  expect(r.out).not.toContain('[ERR]');
+  expect(r.out).not.toContain('[WARNING]');
+  expect(r.out.match(/1 additional replica\(s\)/g)?.length).toBe(3);
+  expect(r.out).toContain('[OK] All nodes agree about slots configuration.');
+  expect(r.out).toContain('[OK] All 16384 slots covered.');
+  expect(r.code).toBe(0);
+}
+
+it('passes redis-cli --cluster check from a master and from a replica', async () => {
+  expectCheckPasses(await check(ours.ports[0]!));
+  expectCheckPasses(await check(ours.ports[ourNames.replicaOf(2)]!));
+}, 30_000);
+
+const swapped = (v: string[]): boolean =>
+  v.some((l) => /^r0 addr-r0 (myself,)?master - /.test(l)) &&
+  v.some((l) => /^m0 addr-m0 (myself,)?slave r0 /.test(l));
+
+it('CLUSTER FAILOVER on a replica swaps the roles as on the real cluster', async () => {
+  for (const [c, n] of [
+    [real, realNames],
+    [ours, ourNames],
+  ] as const) {
+    expect(plain(await send(c.ports[0]!, 'CLUSTER', 'FAILOVER'))).toBe(
+      '-ERR You should send CLUSTER FAILOVER to a replica',
+    );
+    expect(plain(await send(c.ports[n.replicaOf(0)]!, 'CLUSTER', 'FAILOVER'))).toBe('OK');
+    await waitViewsAgree(n, swapped);
+    await waitReplicasSynced(c.ports, 3);
+  }
+  for (const [r, o] of [
+    [0, 0],
+    [1, 1],
+    [realNames.replicaOf(0), ourNames.replicaOf(0)],
+  ] as const) {
+    expect(await nodesLayout(ourNames, ours.ports[o]!)).toEqual(
+      await nodesLayout(realNames, real.ports[r]!),
+    );
+  }
+  const layout = await nodesLayout(ourNames, ours.ports[1]!);
+  expect(layout).toContain('r0 addr-r0 master - ping pong 7 connected 0-5460');
+  expect(layout).toContain('m0 addr-m0 slave r0 ping pong 7 connected');
+  // The old master follows the new one, with the data written before.
+  for (const [c, n] of [
+    [real, realNames],
+    [ours, ourNames],
+  ] as const) {
+    const role = plain(await send(c.ports[0]!, 'ROLE')) as unknown[];
+    const r0 = c.ports[n.replicaOf(0)]!;
+    expect(role.slice(0, 4)).toEqual(['slave', '127.0.0.1', r0, 'connected']);
+    expect(plain(await send(r0, 'GET', 'a{3}'))).toBe('x');
+  }
+  expectCheckPasses(await check(ours.ports[0]!));
+}, 60_000);
+
+it('redis-cli --cluster create --cluster-replicas 1 builds the same 3 + 3 out of fresh engine nodes', async () => {
+  const ports = await freeClusterPorts(6);
+  const server = await serveRedisCluster({
+    masters: 6,
+    port: ports[0]!,
+    ports,
+    configure: false,
+  });
+  try {
+    const created = await run(
+      'redis-cli',
+      [
+        '--cluster',
+        'create',
+        ...ports.map((p) => `127.0.0.1:${p}`),
+        '--cluster-replicas',
+        '1',
+        '--cluster-yes',
+      ],
+      { timeout: 60000 },
+    );
+    expect(created.stdout).toContain('[OK] All 16384 slots covered.');
+    expect(created.stdout).not.toContain('[ERR]');
+    await waitClusterOk(ports);
+    await waitReplicasSynced(ports, 3);
+    await waitViewsAgree(
+      await naming(ports),
+      (v) => v.filter((l) => l.includes('slave')).length === 3,
+    );
+    const n = await naming(ports);
+    expectCheckPasses(await check(ports[0]!));
+    // Laid out as redis-cli lays out real redis-servers: masters 1..3, one replica each.
+    expect(await nodesLayout(n, ports[0]!)).toEqual([
+      'm0 addr-m0 myself,master - ping pong 1 connected 0-5460',
+      'm1 addr-m1 master - ping pong 2 connected 5461-10922',
+      'm2 addr-m2 master - ping pong 3 connected 10923-16383',
+      'r0 addr-r0 slave m0 ping pong 1 connected',
+      'r1 addr-r1 slave m1 ping pong 2 connected',
+      'r2 addr-r2 slave m2 ping pong 3 connected',
+    ]);
+  } finally {
+    await server.close();
+  }
+}, 90_000);
