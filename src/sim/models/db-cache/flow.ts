@@ -73,7 +73,7 @@ function read(w: World, r: InFlight, productId: number): void {
   const { id, key } = r;
   const cache = r.routes.caches[cacheId(w)]!;
   stats.totals.reads++;
-  follow(w, id, { type: 'request.read' });
+  follow(w, id, 'request.read');
   const get = w.detail === 'full' ? { label: `GET ${key}`, bytes: 40 } : null;
   travel(w, id, cache.to, get, () => {
     const value = cacheOp(w).get(key);
@@ -89,7 +89,7 @@ function read(w: World, r: InFlight, productId: number): void {
         stats.totals.stale++;
         stats.period.add('stale', 1, now);
       }
-      follow(w, id, { type: 'cache.hit' });
+      follow(w, id, 'cache.hit');
       let reply: Message | null = null;
       if (w.detail === 'full') {
         ctx.emit('cache.hit', cacheId(w), r.app, { requestId: id, key });
@@ -100,7 +100,7 @@ function read(w: World, r: InFlight, productId: number): void {
     }
     stats.totals.misses++;
     stats.period.add('misses', 1, now);
-    follow(w, id, { type: 'cache.miss' });
+    follow(w, id, 'cache.miss');
     if (w.detail === 'full') ctx.emit('cache.miss', cacheId(w), r.app, { requestId: id, key });
     const toDb = w.detail === 'full' ? MISS_TO_DB : null;
     travel(
@@ -116,9 +116,9 @@ function read(w: World, r: InFlight, productId: number): void {
           r.routes.fromDb,
           ROW,
           (row) => {
-            follow(w, id, { type: 'db.rows' });
+            follow(w, id, 'db.rows');
             if (w.cfg.strategy === 'write-through') return finish(w, r, 'miss', null, null);
-            follow(w, id, { type: 'cache.populate' });
+            follow(w, id, 'cache.populate');
             setAndFinish(w, r, 'miss', cache, encodeValue(w, row.row));
           },
         ),
@@ -132,7 +132,7 @@ function write(w: World, r: InFlight, productId: number): void {
   const { id, key } = r;
   const cache = r.routes.caches[cacheId(w)]!;
   stats.totals.writes++;
-  follow(w, id, { type: 'request.write' });
+  follow(w, id, 'request.write');
   travel(w, id, r.routes.toDb, UPDATE, () =>
     query(
       w,
@@ -141,13 +141,13 @@ function write(w: World, r: InFlight, productId: number): void {
       r.routes.fromDb,
       UPDATED,
       (reply) => {
-        follow(w, id, { type: 'db.written' });
+        follow(w, id, 'db.written');
         if (w.cfg.strategy !== 'lazy') {
-          follow(w, id, { type: 'cache.update' });
+          follow(w, id, 'cache.update');
           return setAndFinish(w, r, 'write', cache, encodeValue(w, reply.row));
         }
         if (!w.cfg.invalidateOnWrite) return finish(w, r, 'write', null, null);
-        follow(w, id, { type: 'cache.invalidate' });
+        follow(w, id, 'cache.invalidate');
         const del = w.detail === 'full' ? { label: `DEL ${key}`, bytes: 40 } : null;
         travel(w, id, cache.to, del, () => {
           cacheOp(w).del(key);
@@ -206,7 +206,7 @@ function complete(w: World, r: InFlight, outcome: 'hit' | 'miss' | 'write', stal
   stats.period.latency(latencyUs, now);
   stats.period.add('requests', 1, now);
   stats.totals.requests++;
-  follow(w, r.id, { type: 'response.sent' });
+  follow(w, r.id, 'response.sent');
   if (r.id === w.tracked) w.tracked = 0;
   ctx.emit(
     'request.completed',
