@@ -53,7 +53,7 @@ const DOM_GLOBALS = [
 const TIMER_GLOBALS = ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'performance'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

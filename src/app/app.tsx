@@ -1,5 +1,6 @@
 import { lazy, Suspense, type MouseEvent } from 'react';
 import { findScenario } from '../scenarios';
+import type { SimSession } from '../ui';
 import { useHashRoute, type Route } from './routes';
 import { AppHeader } from './shell/app-header';
 import { CatalogPage } from './pages/catalog-page';
@@ -15,6 +16,22 @@ const SandboxPage = lazy(() =>
 const LessonRoute = lazy(() =>
   import('../scenarios/framework').then((m) => ({ default: m.LessonRoute })),
 );
+
+let lessonSession: SimSession | null = null;
+
+/**
+ * window.__sim in lessons too (e2e, the browser bench), its module loaded with the lesson. The
+ * withdrawal is late (an import), so it removes only the lesson's own hook: a page opened
+ * meanwhile (the sandbox sets its hook at once) keeps its own.
+ */
+function exposeLessonSession(session: SimSession | null): void {
+  const gone = lessonSession;
+  lessonSession = session;
+  void import('./debug-hook').then((m) => {
+    if (session) m.exposeDebugHook(session);
+    else if (gone) m.withdrawDebugHook(gone);
+  });
+}
 
 export function App() {
   const route = useHashRoute();
@@ -74,6 +91,7 @@ function Page({ route }: { route: Route }) {
               seed={route.query.seed}
               mode={route.mode}
               heading={<PageHeading title={scenario.title} />}
+              onSession={exposeLessonSession}
             />
           </Suspense>
         );

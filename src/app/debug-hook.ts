@@ -26,3 +26,8 @@ export function exposeDebugHook(session: SimSession | null): void {
     simulateCrash: () => session.client.simulateCrash(),
   };
 }
+
+/** Removes the hook if it still belongs to `session` (a page replaced since keeps its own). */
+export function withdrawDebugHook(session: SimSession): void {
+  if (window.__sim?.client === session.client) delete window.__sim;
+}

@@ -69,10 +69,11 @@ export class DbNode {
    */
   async setPath(path: ExecutionPath): Promise<void> {
     if (path === this.path) return;
+    // The mirror stays loaded in animated runs (run() keeps it current), so switching back and
+    // forth — a fast-forward in the middle of a lesson — does not re-read the tables each time.
     if (path === 'animated') await this.flush();
-    this.mirror = undefined;
     this.path = path;
-    if (path === 'fast-forward') await this.loadMirror();
+    if (path === 'fast-forward' && !this.mirror) await this.loadMirror();
   }
 
   /** Loads the row mirror and the plan costs of the workload statements (so tryRunSync can answer). */
@@ -90,18 +91,30 @@ export class DbNode {
    */
   private async ensureWorkloadPlans(): Promise<void> {
     if (WORKLOAD_PLAN_SAMPLES.every(([sql]) => this.plans.has(sql))) return;
-    for (const [sql, params] of WORKLOAD_PLAN_SAMPLES) await this.plans.estimate(this.db, sql, params);
+    for (const [sql, params] of WORKLOAD_PLAN_SAMPLES)
+      await this.plans.estimate(this.db, sql, params);
   }
 
   /**
    * Answers from the row mirror without awaiting, or undefined when only PGlite can answer now
    * (animated mode, mirror not loaded, async work queued, or a statement the mirror does not know).
    */
-  tryRunSync(sql: string, params: unknown[], options: { writable?: boolean } = {}): NodeExecution | undefined {
-    if (this.path !== 'fast-forward' || !this.mirror || this.pending > 0 || !this.plans.has(sql)) return undefined;
+  tryRunSync(
+    sql: string,
+    params: unknown[],
+    options: { writable?: boolean } = {},
+  ): NodeExecution | undefined {
+    if (this.path !== 'fast-forward' || !this.mirror || this.pending > 0 || !this.plans.has(sql))
+      return undefined;
     const answer = this.mirror.tryRun(sql, params, this.readOnly && !options.writable);
     if (!answer) return undefined;
-    return { result: answer, error: undefined, planCost: this.plans.get(sql), servedBy: 'mirror', wrote: (answer.affectedRows ?? 0) > 0 && answer.fields.length === 0 };
+    return {
+      result: answer,
+      error: undefined,
+      planCost: this.plans.get(sql),
+      servedBy: 'mirror',
+      wrote: (answer.affectedRows ?? 0) > 0 && answer.fields.length === 0,
+    };
   }
 
   /** Writes the mirror's pending changes to PGlite (no-op in animated mode). */
@@ -114,27 +127,49 @@ export class DbNode {
   }
 
   /** Runs one statement (with parameters) on this node; errors come back as values. */
-  async run(sql: string, params: unknown[], options: { writable?: boolean } = {}): Promise<NodeExecution> {
+  async run(
+    sql: string,
+    params: unknown[],
+    options: { writable?: boolean } = {},
+  ): Promise<NodeExecution> {
     const readOnly = this.readOnly && !options.writable;
     await this.ensureWorkloadPlans();
     if (this.path === 'fast-forward') {
       const mirror = this.mirror ?? (await this.loadMirror());
       const answer = mirror.tryRun(sql, params, readOnly);
       if (answer) {
-        const planCost = this.plans.has(sql) ? this.plans.get(sql) : await this.plans.estimate(this.db, sql, params);
-        return { result: answer, error: undefined, planCost, servedBy: 'mirror', wrote: (answer.affectedRows ?? 0) > 0 && answer.fields.length === 0 };
+        const planCost = this.plans.has(sql)
+          ? this.plans.get(sql)
+          : await this.plans.estimate(this.db, sql, params);
+        return {
+          result: answer,
+          error: undefined,
+          planCost,
+          servedBy: 'mirror',
+          wrote: (answer.affectedRows ?? 0) > 0 && answer.fields.length === 0,
+        };
       }
       // PostgreSQL must see every mirrored write before a statement the mirror cannot answer.
       await this.flush();
     }
     const planCost = await this.plans.estimate(this.db, sql, params);
     try {
-      const result = readOnly ? await this.readOnlyQuery(sql, params) : await this.db.query(sql, params);
+      const result = readOnly
+        ? await this.readOnlyQuery(sql, params)
+        : await this.db.query(sql, params);
       const wrote = isWriteCommand(result.command, sql);
-      if (wrote) this.afterForeignWrite(sql);
+      // A workload write the mirror can follow keeps it; any other write makes it stale.
+      if (wrote && !(this.mirror && !readOnly && this.mirror.follow(sql, params)))
+        this.afterForeignWrite(sql);
       return { result, error: undefined, planCost, servedBy: 'pglite', wrote };
     } catch (err) {
-      return { result: undefined, error: toPgError(err), planCost, servedBy: 'pglite', wrote: false };
+      return {
+        result: undefined,
+        error: toPgError(err),
+        planCost,
+        servedBy: 'pglite',
+        wrote: false,
+      };
     }
   }
 
@@ -154,6 +189,11 @@ export class DbNode {
   /** A write the mirror did not make: its copy may be stale, and DDL may change every plan. */
   afterForeignWrite(sql: string): void {
     this.mirror = undefined;
-    if (/^\s*(create|alter|drop|truncate|analyze|vacuum|reindex|cluster|comment|grant|revoke)\b/i.test(sql)) this.plans.clear();
+    if (
+      /^\s*(create|alter|drop|truncate|analyze|vacuum|reindex|cluster|comment|grant|revoke)\b/i.test(
+        sql,
+      )
+    )
+      this.plans.clear();
   }
 }

@@ -12,7 +12,9 @@ interface MirrorTable {
 }
 
 /** Integer columns the mirror may write, per table (the workload's UPDATEs touch only these). */
-const WRITABLE: Record<string, readonly string[]> = { products: ['price_cents', 'stock', 'version'] };
+const WRITABLE: Record<string, readonly string[]> = {
+  products: ['price_cents', 'stock', 'version'],
+};
 const MIRRORED_TABLES = ['products', 'users'] as const;
 const INT4_MIN = -2_147_483_648;
 const INT4_MAX = 2_147_483_647;
@@ -26,7 +28,12 @@ function int4(v: unknown): number | undefined {
   return Number.isInteger(n) && n >= INT4_MIN && n <= INT4_MAX ? n : undefined;
 }
 
-const UPDATE_RESULT = (affected: number): SqlResult => ({ rows: [], fields: [], affectedRows: affected, command: 'UPDATE' });
+const UPDATE_RESULT = (affected: number): SqlResult => ({
+  rows: [],
+  fields: [],
+  affectedRows: affected,
+  command: 'UPDATE',
+});
 
 /**
  * An in-memory copy of the rows the workload reads, for fast-forward runs where one PGlite round
@@ -67,22 +74,35 @@ export class RowMirror {
         const price = int4(params[1]);
         // The CHECK (price_cents >= 0) violation must come from PostgreSQL.
         if (readOnly || price === undefined || price < 0) return undefined;
-        return this.updateById('products', params, (row) => ({ price_cents: price, version: (row.version as number) + 1 }));
+        return this.updateById('products', params, 'price_cents', price, false);
       }
       case WORKLOAD_SQL.adjustProductStock: {
         const delta = int4(params[1]);
         if (readOnly || delta === undefined) return undefined;
-        return this.updateById('products', params, (row) => ({
-          stock: (row.stock as number) + delta,
-          version: (row.version as number) + 1,
-        }));
+        return this.updateById('products', params, 'stock', delta, true);
       }
       default:
         return undefined;
     }
   }
 
-  private selectById(table: string, sql: string, params: readonly unknown[]): SqlResult | undefined {
+  /**
+   * Follows a workload write PostgreSQL has already made (animated runs keep the mirror current,
+   * so a later fast-forward need not reload it). False when it cannot: drop the mirror then.
+   */
+  follow(sql: string, params: readonly unknown[]): boolean {
+    const dirty = new Map([...this.tables].map(([name, t]) => [name, new Set(t.dirty)]));
+    const r = this.tryRun(sql, params, false);
+    // PostgreSQL already holds the change: only what was pending before stays pending.
+    for (const [name, t] of this.tables) t.dirty = dirty.get(name)!;
+    return r !== undefined && r.command === 'UPDATE';
+  }
+
+  private selectById(
+    table: string,
+    sql: string,
+    params: readonly unknown[],
+  ): SqlResult | undefined {
     const t = this.tables.get(table);
     const fields = this.selectFields.get(sql);
     const id = int4(params[0]);
@@ -94,15 +114,29 @@ export class RowMirror {
     return { rows: [out], fields, affectedRows: 0, command: 'SELECT' };
   }
 
-  private updateById(table: string, params: readonly unknown[], change: (row: Row) => Row): SqlResult | undefined {
+  /**
+   * `SET column = value` (or `column + value` when `add`) `, version = version + 1` on the row
+   * with the id in params[0]. In place, without building objects: a fast-forward makes one
+   * per simulated write.
+   */
+  private updateById(
+    table: string,
+    params: readonly unknown[],
+    column: string,
+    value: number,
+    add: boolean,
+  ): SqlResult | undefined {
     const t = this.tables.get(table);
     const id = int4(params[0]);
     if (!t || id === undefined || params.length !== 2) return undefined;
     const row = t.rows.get(id);
     if (!row) return UPDATE_RESULT(0);
-    const next = change(row);
-    for (const v of Object.values(next)) if (int4(v) === undefined) return undefined; // int4 overflow: PostgreSQL errors
-    t.rows.set(id, { ...row, ...next });
+    const next = add ? (row[column] as number) + value : value;
+    const version = (row.version as number) + 1;
+    // int4 overflow: PostgreSQL errors, so the mirror does not answer.
+    if (int4(next) === undefined || int4(version) === undefined) return undefined;
+    row[column] = next;
+    row.version = version;
     t.dirty.add(id);
     return UPDATE_RESULT(1);
   }
@@ -122,7 +156,10 @@ export class RowMirror {
       const arrays = cols.map((c) => ids.map((id) => t.rows.get(id)![c]));
       const sets = cols.map((c) => `${c} = v.${c}`).join(', ');
       const unnest = ['$1::int[]', ...cols.map((_, i) => `$${i + 2}::int[]`)].join(', ');
-      await db.query(`UPDATE ${table} AS t SET ${sets} FROM unnest(${unnest}) AS v(id, ${cols.join(', ')}) WHERE t.id = v.id`, [ids, ...arrays]);
+      await db.query(
+        `UPDATE ${table} AS t SET ${sets} FROM unnest(${unnest}) AS v(id, ${cols.join(', ')}) WHERE t.id = v.id`,
+        [ids, ...arrays],
+      );
       t.dirty.clear();
     }
   }

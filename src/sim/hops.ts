@@ -1,41 +1,74 @@
 import type { SimContext, TraceDetail } from './model';
 import type { RandomStream } from './rng';
+import { linkDelay, type Path } from './topology';
 import type { Micros } from './trace';
 
 /** One message on one link: where it goes, what the animation labels it, how big it is. */
 export type Hop = readonly [from: string, to: string, label: string, bytes: number];
 
-/** The summed one-way delays of `hops`, drawn from `rng`. */
-export function hopsDelay(ctx: SimContext, hops: readonly Hop[], rng: RandomStream): Micros {
-  let delay = 0;
-  for (const [from, to] of hops) delay += ctx.topology.sampleDelay(from, to, rng);
-  return delay;
+/** What the animation shows of a message on a hop. */
+export interface Message {
+  readonly label: string;
+  readonly bytes: number;
 }
 
 /**
- * Moves a message along `hops` after `waitUs` of service time, then calls `then`. Animated runs
- * emit every hop (ctx.send) and fire one event per hop; summary runs (experiments) draw the same
- * kind of delays from `summaryRng` — their own stream, so the workload's draws do not shift —
- * and fire one event for the whole path.
+ * Moves a message along `path` after `waitUs` of service time, then calls `then`. Every hop's
+ * one-way delay is drawn from `rng` as the message sets off, and `then` is one event at their
+ * sum: the same draws and the same event at any trace detail, so what happens next never depends
+ * on the detail. Animated runs ('full') add one view event per hop that emits 'msg.sent' as the
+ * message leaves each node (the packet the student watches), labelled by `messages` (one for
+ * every hop, or one per hop); summary runs need no labels (pass null) and skip those events.
  */
+export function travelPath(
+  ctx: SimContext,
+  detail: TraceDetail,
+  rng: RandomStream,
+  requestId: number,
+  path: Path,
+  messages: Message | readonly Message[] | null,
+  then: () => void,
+  waitUs: Micros = 0,
+): void {
+  const { kernel } = ctx;
+  let at = kernel.now + (waitUs > 0 ? Math.round(waitUs) : 0);
+  if (detail === 'summary' || messages === null) {
+    for (let i = 0; i < path.length; i++) at += linkDelay(path[i]!.latency, rng);
+    kernel.at(at, then);
+    return;
+  }
+  for (let i = 0; i < path.length; i++) {
+    const { from, to, latency } = path[i]!;
+    const { label, bytes } = isList(messages) ? messages[i]! : messages;
+    const departAt = at;
+    const arriveAt = departAt + linkDelay(latency, rng);
+    const sent = (): void => ctx.emit('msg.sent', from, to, { arriveAt, label, requestId, bytes });
+    if (departAt === kernel.now) sent();
+    else kernel.at(departAt, sent);
+    at = arriveAt;
+  }
+  kernel.at(at, then);
+}
+
+/** travelPath() for hops given as [from, to, label, bytes] (their links looked up on each call). */
 export function travel(
   ctx: SimContext,
   detail: TraceDetail,
-  summaryRng: RandomStream,
+  rng: RandomStream,
   requestId: number,
   hops: readonly Hop[],
   then: () => void,
   waitUs: Micros = 0,
 ): void {
-  if (detail === 'summary') {
-    ctx.kernel.after(waitUs + hopsDelay(ctx, hops, summaryRng), then);
-    return;
-  }
-  const go = (i: number): void => {
-    if (i === hops.length) return then();
-    const [from, to, label, bytes] = hops[i]!;
-    ctx.send(from, to, { label, requestId, bytes }, () => go(i + 1));
-  };
-  if (waitUs > 0) ctx.kernel.after(waitUs, () => go(0));
-  else go(0);
+  const path = hops.map(([from, to]) => ({
+    from,
+    to,
+    latency: ctx.topology.link(from, to).latency,
+  }));
+  const messages = hops.map(([, , label, bytes]) => ({ label, bytes }));
+  travelPath(ctx, detail, rng, requestId, path, messages, then, waitUs);
+}
+
+function isList(m: Message | readonly Message[]): m is readonly Message[] {
+  return Array.isArray(m);
 }

@@ -89,6 +89,13 @@ export interface ScenarioModel {
   machines?(): MachineSpec[];
   /** Active state ids per machine id. */
   machineStates?(): Record<string, string[]>;
+  /**
+   * Switches the trace detail mid-run (fast-forward, replay). A model offering it must evolve
+   * identically at either detail — the same random draws, the same state changes at the same
+   * times — so only view events (trace.ts RECORDED_FIELDS) depend on it. Async when a back end
+   * changes path (the RDS row mirror).
+   */
+  setDetail?(detail: TraceDetail): void | Promise<void>;
   /** Releases what the model holds outside the heap's reach (e.g. its PostgreSQL instance). */
   dispose?(): void | Promise<void>;
 }

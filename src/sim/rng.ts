@@ -5,6 +5,7 @@
  * Humphrey's Small Fast Counting generator, PractRand-tested; src/lib), seeded through cyrb128.
  */
 import { cyrb128, Sfc32 } from '../lib/index';
+import { normalQuantile } from './normal-quantile';
 
 export interface RandomStream {
   readonly name: string;
@@ -18,7 +19,7 @@ export interface RandomStream {
   chance(p: number): boolean;
   /** Exponentially distributed with the given mean (inter-arrival times). */
   exponential(mean: number): number;
-  /** Normally distributed (Box–Muller, one value per call). */
+  /** Normally distributed (inverse transform of one uniform draw). */
   normal(mean: number, sd: number): number;
   /** Log-normal with the given median and shape σ (latency jitter: never negative, long tail). */
   lognormal(median: number, sigma: number): number;
@@ -66,9 +67,8 @@ class Stream extends Sfc32 implements RandomStream {
   }
 
   normal(mean: number, sd: number): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    // One draw in the open interval (0, 1) through the quantile function (normal-quantile.ts).
+    return mean + sd * normalQuantile((this.nextU32() + 0.5) / 4_294_967_296);
   }
 
   lognormal(median: number, sigma: number): number {

@@ -31,15 +31,22 @@ function pingModel(): ScenarioModel {
       const svc = ctx.rng.stream('service');
       const ping = (): void => {
         const id = next++;
+        const sent = ctx.kernel.now;
+        const done = (outcome: 'hit' | 'error'): void =>
+          ctx.emit('request.completed', 'client', 'client', {
+            requestId: id,
+            op: 'read',
+            key: 'ping',
+            latencyUs: ctx.kernel.now - sent,
+            outcome,
+          });
         ctx.send('client', 'server', { label: 'PING', requestId: id, bytes: 14 }, () => {
-          if (!up) return;
+          if (!up) return done('error');
           ctx.kernel.after(svc.exponential(20), () =>
-            ctx.send(
-              'server',
-              'client',
-              { label: 'PONG', requestId: id, bytes: 7 },
-              () => served++,
-            ),
+            ctx.send('server', 'client', { label: 'PONG', requestId: id, bytes: 7 }, () => {
+              served++;
+              done('hit');
+            }),
           );
         });
         ctx.kernel.after(w.exponential(meanGapUs), ping);

@@ -11,6 +11,7 @@ import {
 import type {
   ConsoleOutput,
   ModelOptions,
+  TraceDetail,
   NodeStatus,
   ScenarioFactory,
   ScenarioModel,
@@ -48,6 +49,8 @@ export class Simulation {
   private network: RandomStream;
   private waiting: Promise<void> | null = null;
   private actions = 0;
+  private completed = 0;
+  private detailNow: TraceDetail;
   private readonly ctx: SimContext;
 
   constructor(
@@ -56,6 +59,7 @@ export class Simulation {
     options: ModelOptions = { detail: 'full' },
   ) {
     this.rng = createRng(seed);
+    this.detailNow = options.detail;
     this.model = factory(seed, options);
     this.topology = new Topology(this.model.topology);
     this.network = this.rng.stream('network');
@@ -79,8 +83,36 @@ export class Simulation {
     return this.hasher.digest();
   }
 
+  /** Trace events emitted so far, of every kind (more when animated than when fast). */
   get traceEvents(): number {
+    return this.seq;
+  }
+
+  /** Recorded trace events: those the hash covers (RECORDED_FIELDS in trace.ts), at any detail. */
+  get recordedEvents(): number {
     return this.hasher.count;
+  }
+
+  /** Requests completed so far ('request.completed' events, emitted at every detail). */
+  get completedRequests(): number {
+    return this.completed;
+  }
+
+  get detail(): TraceDetail {
+    return this.detailNow;
+  }
+
+  /**
+   * Switches the trace detail from now on: 'summary' to fast-forward, 'full' to animate again.
+   * The model draws the same numbers and makes the same state changes at either detail, so the
+   * trace hash and metrics a run reaches do not depend on when it switched (simulation.test.ts).
+   * A model without setDetail stays at its detail: still exact, only slower.
+   */
+  async setDetail(detail: TraceDetail): Promise<void> {
+    if (detail === this.detailNow || !this.model.setDetail) return;
+    this.detailNow = detail;
+    await this.model.setDetail(detail);
+    await this.settle();
   }
 
   /** Fires exactly one kernel event (awaiting its async work, if any). False when idle. */
@@ -99,12 +131,15 @@ export class Simulation {
    * Fires up to `maxEvents` events with time ≤ `t`. The fast path stays synchronous; it only
    * awaits when a model handed the simulation a promise through ctx.wait().
    */
-  async runChunk(t: Micros, maxEvents: number): Promise<{ fired: number; done: boolean }> {
+  async runChunk(
+    t: Micros,
+    maxEvents: number,
+    until?: { completedRequests: number },
+  ): Promise<{ fired: number; done: boolean }> {
+    const stopAt = until?.completedRequests ?? Number.POSITIVE_INFINITY;
     let fired = 0;
-    while (fired < maxEvents) {
-      const next = this.kernel.nextTime();
-      if (next === undefined || next > t) break;
-      this.kernel.step();
+    while (fired < maxEvents && this.completed < stopAt) {
+      if (!this.kernel.stepUntil(t)) break;
       fired++;
       if (this.waiting) await this.settle();
     }
@@ -140,7 +175,7 @@ export class Simulation {
       eventsProcessed: this.kernel.fired,
       pendingEvents: this.kernel.pending,
       traceHash: this.hasher.digest(),
-      traceEvents: this.hasher.count,
+      traceEvents: this.seq,
       nodes: this.model.nodeStatus(),
       metrics: this.model.metrics(),
       actionsApplied: this.actions,
@@ -162,8 +197,12 @@ export class Simulation {
     to: string,
     payload: TracePayloads[K],
   ): void {
-    const e = { seq: this.seq++, t: this.kernel.now, kind, from, to, payload } as TraceEvent;
-    this.hasher.add(e);
+    const t = this.kernel.now;
+    if (this.hasher.record(kind, t, from, to, payload) && kind === 'request.completed')
+      this.completed++;
+    const seq = this.seq++;
+    if (this.sinks.length === 0) return;
+    const e = { seq, t, kind, from, to, payload } as TraceEvent;
     for (const s of this.sinks) s(e);
   }
 

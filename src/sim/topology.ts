@@ -58,6 +58,16 @@ export interface Link {
   latency: LatencyModel;
 }
 
+/** One step of a path, in the direction travelled, with its link's latency model. */
+export interface PathHop {
+  readonly from: string;
+  readonly to: string;
+  readonly latency: LatencyModel;
+}
+
+/** A route through the topology with its links looked up once, for messages sent many times. */
+export type Path = readonly PathHop[];
+
 export interface TopologySpec {
   region: string;
   azs: AzSpec[];
@@ -138,8 +148,18 @@ export class Topology {
 
   /** One-way delay for one message on the link, drawn from the caller's stream. */
   sampleDelay(from: string, to: string, rng: RandomStream): Micros {
-    const { medianUs, sigma } = this.link(from, to).latency;
-    return Math.max(1, Math.round(rng.lognormal(medianUs, sigma)));
+    return linkDelay(this.link(from, to).latency, rng);
+  }
+
+  /** The path through `nodes` in order (each consecutive pair must be linked). */
+  path(...nodes: string[]): Path {
+    const hops: PathHop[] = [];
+    for (let i = 1; i < nodes.length; i++) {
+      const from = nodes[i - 1]!;
+      const to = nodes[i]!;
+      hops.push({ from, to, latency: this.link(from, to).latency });
+    }
+    return hops;
   }
 
   /**
@@ -153,4 +173,9 @@ export class Topology {
       l?.latency ?? (this.node(from).az === this.node(to).az ? LATENCY.sameAz : LATENCY.crossAz);
     return Math.max(1, Math.round(rng.lognormal(medianUs, sigma)));
   }
+}
+
+/** One draw of a link's one-way delay: log-normal, whole microseconds, at least 1. */
+export function linkDelay(latency: LatencyModel, rng: RandomStream): Micros {
+  return Math.max(1, Math.round(rng.lognormal(latency.medianUs, latency.sigma)));
 }

@@ -90,37 +90,132 @@ export type TraceEvent = { [K in TraceKind]: TraceEventOf<K> }[TraceKind];
 
 export type TraceSink = (event: TraceEvent) => void;
 
-/** FNV-1a (32-bit) over a canonical text form of each event: the determinism fingerprint. */
+/**
+ * What the trace hash covers, per kind: the payload fields hashed (in this order), or null for a
+ * view-only kind. The record — what happened to each request, faults, the user's actions — is
+ * emitted alike at every trace detail; the view (each hop, each cache or database step, the
+ * narration) only in animated runs. Models draw the same random numbers and schedule the same
+ * state changes at either detail, so a run fast-forwarded in summary detail reaches the hash it
+ * would have reached played hop by hop. A new kind must be placed here (the type requires it).
+ */
+export const RECORDED_FIELDS: {
+  readonly [K in TraceKind]: readonly (keyof TracePayloads[K])[] | null;
+} = {
+  'msg.sent': null,
+  'request.started': null,
+  'request.completed': ['requestId', 'op', 'key', 'latencyUs', 'outcome', 'stale', 'says'],
+  'cache.hit': null,
+  'cache.miss': null,
+  'cache.set': null,
+  'cache.del': null,
+  'cache.evicted': null,
+  'cache.expired': null,
+  'db.query': null,
+  'node.crashed': ['reason'],
+  'node.recovered': [],
+  'node.state': ['state'],
+  'node.role': ['role'],
+  'dns.resolved': ['name', 'addresses', 'ttlS', 'cached'],
+  'dns.updated': ['name', 'addresses'],
+  'conn.opened': ['conn', 'endpoint'],
+  'conn.refused': ['endpoint', 'reason'],
+  'conn.closed': ['conn', 'reason', 'by'],
+  'client.retry': ['endpoint', 'attempt', 'delayUs'],
+  // Emitted in animated runs only (memcached-client.ts): the route is a view of the ring.
+  'client.routed': null,
+  'client.redirected': ['key', 'slot', 'kind', 'node'],
+  'slot.moved': ['slot', 'keys'],
+  'cache.event': ['cache', 'text'],
+  'repl.sync': ['kind', 'bytes', 'durationUs'],
+  'repl.down': ['reason'],
+  'discovery.updated': ['endpoint', 'version', 'nodes'],
+  'action.applied': ['action', 'detail'],
+  'scenario.note': null,
+};
+
+const PRIME = 0x01000193;
+const scratch = new Float64Array(1);
+const words = new Uint32Array(scratch.buffer);
+const KIND_CODES = new Map(Object.keys(RECORDED_FIELDS).map((k, i) => [k, i + 1]));
+
+/**
+ * FNV-1a (32-bit) over the recorded events: their order among recorded events, time, kind,
+ * endpoints and the fields RECORDED_FIELDS lists — the determinism fingerprint. Numbers are
+ * mixed as their two 32-bit words, strings by UTF-16 unit, so no text is built per event (a
+ * fast-forward hashes one 'request.completed' per request).
+ */
 export class TraceHasher {
   private h = 0x811c9dc5;
+  /** Recorded events hashed so far. */
   count = 0;
 
-  add(e: TraceEvent): void {
-    this.mix(`${e.seq}|${e.t}|${e.kind}|${e.from}|${e.to}|${canonical(e.payload)}\n`);
-    this.count++;
+  /** Hashes `e` if its kind is recorded; returns whether it was. */
+  add(e: TraceEvent): boolean {
+    return this.record(e.kind, e.t, e.from, e.to, e.payload);
   }
 
-  private mix(s: string): void {
-    let h = this.h;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
+  record<K extends TraceKind>(
+    kind: K,
+    t: Micros,
+    from: string,
+    to: string,
+    payload: TracePayloads[K],
+  ): boolean {
+    const fields = RECORDED_FIELDS[kind];
+    if (fields === null) return false;
+    this.number(this.count++);
+    this.number(t);
+    this.word(KIND_CODES.get(kind)!);
+    this.text(from);
+    this.text(to);
+    if (kind === 'request.completed') {
+      // The hot kind, its fields read directly (in RECORDED_FIELDS order).
+      const p = payload as TracePayloads['request.completed'];
+      this.number(p.requestId);
+      this.text(p.op);
+      this.text(p.key);
+      this.number(p.latencyUs);
+      this.text(p.outcome);
+      this.value(p.stale);
+      this.value(p.says);
+    } else {
+      for (const f of fields) this.value((payload as Record<string, unknown>)[f as string]);
     }
-    this.h = h;
+    return true;
   }
 
   digest(): string {
     return (this.h >>> 0).toString(16).padStart(8, '0');
   }
-}
 
-/** JSON with sorted keys, so the same payload always hashes the same. */
-function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`;
+  private value(v: unknown): void {
+    if (typeof v === 'number') this.number(v);
+    else if (typeof v === 'string') this.text(v);
+    else if (typeof v === 'boolean') this.word(v ? 0xb001 : 0xb000);
+    else if (v === undefined) this.word(0x7e11);
+    else this.text(JSON.stringify(v));
+  }
+
+  private number(n: number): void {
+    if ((n | 0) === n) {
+      // Small integers (counts, times below 2^31 µs, ids): one word, tagged apart from doubles.
+      this.word(n);
+      this.word(0x1e7);
+      return;
+    }
+    scratch[0] = n;
+    this.word(words[0]!);
+    this.word(words[1]!);
+  }
+
+  private text(s: string): void {
+    let h = this.h;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+    // The length ends the text, so "ab" + "c" and "a" + "bc" differ.
+    this.h = Math.imul(h ^ s.length, PRIME);
+  }
+
+  private word(w: number): void {
+    this.h = Math.imul(this.h ^ w, PRIME);
+  }
 }

@@ -165,11 +165,25 @@ describe('SimClient experiments and restore', () => {
     expect(result.variants.map((v) => v.label)).toEqual(['lazy', 'write-through']);
     for (const v of result.variants) {
       expect(v.samples.map((s) => s.requests)).toEqual([500, 1000, 1500, 2000]);
+      // Each sample is taken when exactly its count of requests has completed.
+      for (const s of v.samples) expect(s.metrics.Requests).toBe(s.requests);
       expect(v.final.Requests).toBeGreaterThanOrEqual(2_000);
     }
     expect(progress.length).toBeGreaterThan(0);
     expect((await hosts[0]!.snapshot()).traceHash).toBe(before.traceHash);
     client.dispose();
+  });
+
+  it('a disposed host holds no simulation and loads another', async () => {
+    const hosts: SimHost[] = [];
+    inProcess(hosts)();
+    const h = hosts[0]!;
+    await h.load({ scenario: 'sandbox', seed: 3 });
+    await h.dispose();
+    await expect(h.snapshot()).rejects.toThrow('No scenario is loaded yet');
+    await h.load({ scenario: 'sandbox', seed: 3 });
+    expect((await h.snapshot()).seed).toBe(3);
+    await h.dispose();
   });
 
   it('restores a saved log in one call to the same state', async () => {

@@ -115,7 +115,10 @@ export interface ExperimentResult {
     label: string;
     samples: ExperimentSample[];
     final: Record<string, number>;
+    /** Wall ms of the whole variant, its database start included. */
     wallMs: number;
+    /** Wall ms until the variant's simulation was ready (a fresh database starting). */
+    readyMs?: number;
   }[];
   cancelled: boolean;
 }

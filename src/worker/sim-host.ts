@@ -23,14 +23,12 @@ import {
 export const VIRTUAL_US_PER_WALL_MS = 1;
 /** Wall milliseconds between animation ticks (one batch per tick, about one per frame). */
 export const TICK_MS = 16;
-/** At most this many events per experiment step (a step is EXPERIMENT_STEP_US of virtual time). */
-const EXPERIMENT_CHUNK_EVENTS = 25_000;
+/** At most this many events between an experiment's wall-clock checks. */
+const EXPERIMENT_CHUNK_EVENTS = 20_000;
 /** Wall ms of simulation between yields to the message queue (pings, cancel, progress). */
 const SLICE_MS = 50;
 /** Events between wall-clock checks inside a slice. */
-const SLICE_CHUNK_EVENTS = 500;
-/** Virtual time per experiment step (between metric checks). */
-const EXPERIMENT_STEP_US = 20_000;
+const SLICE_CHUNK_EVENTS = 2_000;
 
 /** For hosts without a database (unit tests of scenarios that need none). */
 const NO_DATABASE: SimEnvironment = {
@@ -102,6 +100,15 @@ export class SimHost implements SimWorkerApi {
     };
   }
 
+  /** Stops and releases the simulation (its database), as a page leaving would; Node benches call it. */
+  async dispose(): Promise<void> {
+    this.stopTicking();
+    this.playing = false;
+    const sim = this.sim;
+    this.sim = null;
+    await sim?.dispose();
+  }
+
   async act(action: UserAction): Promise<ActResult> {
     const sim = this.requireSim();
     const outcome = await sim.act(action);
@@ -116,6 +123,7 @@ export class SimHost implements SimWorkerApi {
     const sim = this.requireSim();
     this.collecting = false;
     try {
+      await sim.setDetail('summary');
       for (const { atUs, action } of log) {
         if (atUs < sim.now) throw new Error(`action log is out of order at ${atUs} µs`);
         await this.runSliced(sim, atUs);
@@ -125,6 +133,7 @@ export class SimHost implements SimWorkerApi {
       }
       if (untilUs > sim.now) await this.runSliced(sim, untilUs);
     } finally {
+      await sim.setDetail('full');
       this.collecting = true;
     }
     this.pendingEvents = [];
@@ -174,11 +183,15 @@ export class SimHost implements SimWorkerApi {
     this.cancelFf = false;
     this.fastForwarding = true;
     try {
+      // Nothing is drawn while it runs: the summary detail skips the per-hop view events and
+      // answers the database from the row mirror, and lands where playing would have.
+      await sim.setDetail('summary');
       await this.runSliced(sim, target, (events) => {
         onProgress({ doneUs: sim.now - start, totalUs: target - start, events });
         return this.cancelFf;
       });
     } finally {
+      await sim.setDetail('full');
       this.collecting = true;
       this.fastForwarding = false;
     }
@@ -237,23 +250,30 @@ export class SimHost implements SimWorkerApi {
       const wall0 = this.timers.now();
       const sim = new Simulation(factory, seed, { detail: 'summary' });
       await sim.ready();
+      const readyMs = this.timers.now() - wall0;
       for (const action of variant.actions) {
         const outcome = await sim.act(action);
         if (!outcome.ok) throw new Error(`${variant.label}: ${outcome.error}`);
       }
       const samples: ExperimentResult['variants'][number]['samples'] = [];
-      let nextSample = spec.sampleEvery;
       let lastReport = wall0;
       let requests = 0;
-      while (requests < spec.requests) {
-        // Small virtual steps keep samples close to their request counts.
-        await sim.runChunk(sim.now + EXPERIMENT_STEP_US, EXPERIMENT_CHUNK_EVENTS);
-        const metrics = sim.model.metrics();
-        requests = metrics.Requests ?? 0;
+      let nextSample = spec.sampleEvery;
+      while (requests < spec.requests && !result.cancelled) {
+        // Stops at exactly the next sample's request count, so each sample is taken at its count.
+        const stop = Math.min(nextSample, spec.requests);
+        const chunk = await sim.runChunk(Number.POSITIVE_INFINITY, EXPERIMENT_CHUNK_EVENTS, {
+          completedRequests: stop,
+        });
+        requests = sim.completedRequests;
         while (requests >= nextSample && nextSample <= spec.requests) {
-          samples.push({ requests: nextSample, tUs: sim.now, metrics });
+          samples.push({ requests: nextSample, tUs: sim.now, metrics: sim.model.metrics() });
           nextSample += spec.sampleEvery;
         }
+        if (requests < stop && chunk.done)
+          throw new Error(
+            `${variant.label}: no more requests after ${requests} (traffic stopped?)`,
+          );
         const wall = this.timers.now();
         if (wall - lastReport > 100) {
           lastReport = wall;
@@ -264,10 +284,7 @@ export class SimHost implements SimWorkerApi {
             totalRequests: spec.requests,
           });
           await new Promise<void>((r) => this.timers.setTimeout(r, 0));
-          if (this.cancelExperimentFlag) {
-            result.cancelled = true;
-            break;
-          }
+          if (this.cancelExperimentFlag) result.cancelled = true;
         }
       }
       onProgress({
@@ -281,6 +298,7 @@ export class SimHost implements SimWorkerApi {
         samples,
         final: sim.model.metrics(),
         wallMs: this.timers.now() - wall0,
+        readyMs,
       });
       await sim.dispose();
     }

@@ -62,6 +62,14 @@ export class Kernel {
     return true;
   }
 
+  /** Fires the next event if its time is ≤ `t`; false (and nothing moves) otherwise. */
+  stepUntil(t: Micros): boolean {
+    const ev = this.queue.popUntil(t);
+    if (ev === undefined) return false;
+    this.fire(ev);
+    return true;
+  }
+
   /** Fires every event with time ≤ `t`, then sets the clock to `t`. Returns events fired. */
   runUntil(t: Micros): number {
     return this.runChunk(t, Number.POSITIVE_INFINITY).fired;

@@ -8,6 +8,8 @@ import { cacheOp, query, rebuildPadding, scheduleArrival, sendRequest } from './
 import { cacheId, MB, type World } from './world';
 
 const refuse = (error: string): ApplyOutcome => ({ ok: false, error });
+/** Another system's UPDATE: it reaches the database from outside the picture, no hop drawn. */
+const OTHER_SYSTEM = { label: 'UPDATE 1', bytes: 60 };
 
 /**
  * Applies one user action now (README.md lists them). A refused action says why and changes
@@ -73,6 +75,7 @@ export function applyAction(
         rid,
         (d) => d.updateProduct(id, ctx.kernel.now),
         [],
+        OTHER_SYSTEM,
         () => {},
       );
       break;

@@ -29,6 +29,11 @@ export interface CatalogDb {
   committedVersion(id: number): number;
   /** RDS metrics at virtual time `atUs` (CloudWatch names: CPUUtilization, ReadLatency …). */
   metrics(atUs: Micros): Record<string, number>;
+  /**
+   * Switches between real SQL ('animated') and the row mirror ('fast-forward') for the rest of
+   * the run; the replies and simulated durations are the same on both paths (src/rds tests).
+   */
+  setPath?(path: 'animated' | 'fast-forward'): Promise<void>;
   /** Runs one console SQL text (animated runs only). */
   console?(
     sql: string,

@@ -221,3 +221,46 @@ describe('db-cache cache parameters', () => {
     expect(r.ok && r.output!.text).toMatch(/^\(error\) ERR unknown command 'CONFIG'/);
   });
 });
+
+describe('db-cache fast-forward', () => {
+  /** One session: actions at fixed times; `fastUntil` marks stretches run in summary detail. */
+  async function session(fast: [fromUs: number, toUs: number][], stepped = false) {
+    const s = new Simulation(() => createDbCacheModel({ database: memoryCatalog }), 21);
+    const script: [number, UserAction][] = [
+      [150_000, { type: 'ttl.set', params: { seconds: 1 } }],
+      [700_000, { type: 'db.write', params: { id: 2 } }],
+      [900_000, { type: 'cache.config', params: { maxmemoryMb: 1, policy: 'allkeys-lru' } }],
+      [1_300_000, { type: 'request.send', params: { op: 'read', id: 2 } }],
+      [1_800_000, { type: 'cache.replace' }],
+    ];
+    const stops = [...new Set([...script.map(([t]) => t), ...fast.flat(), 2_500_000])].sort(
+      (a, b) => a - b,
+    );
+    for (const t of stops) {
+      if (stepped) {
+        while ((s.kernel.nextTime() ?? Infinity) <= t) await s.step();
+      }
+      await s.runUntil(t);
+      for (const [at, action] of script) if (at === t) expect((await s.act(action)).ok).toBe(true);
+      if (fast.some(([from]) => from === t)) await s.setDetail('summary');
+      if (fast.some(([, to]) => to === t)) await s.setDetail('full');
+    }
+    return { hash: s.traceHash, metrics: s.state().metrics, recorded: s.recordedEvents };
+  }
+
+  it('lands on the trace hash and metrics of the played run, wherever it starts and stops', async () => {
+    const played = await session([]);
+    expect(played.recorded).toBeGreaterThan(1_000);
+    for (const fast of [
+      [[0, 2_500_000]],
+      [[100_000, 800_000]],
+      [
+        [160_000, 690_000],
+        [1_300_000, 2_000_000],
+      ],
+    ] as [number, number][][]) {
+      expect(await session(fast)).toEqual(played);
+    }
+    expect(await session([], true)).toEqual(played);
+  });
+});

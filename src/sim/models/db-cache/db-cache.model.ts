@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG, type DbCacheConfig } from './config';
 import { arrive, rebuildPadding } from './flow';
 import { LESSON_LAYOUT, type Layout } from './layout';
 import { requestLifecycleMachine } from './request-lifecycle.machine';
+import { appRoutes } from './routes';
 import { DbCacheStats } from './stats';
 import { dbCacheMetrics, dbCacheNodeStatus } from './status';
 import { MB, type World } from './world';
@@ -40,8 +41,9 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
   const layout = options.layout ?? LESSON_LAYOUT;
   const actions = dbCacheActions(cfg, layout);
   const detail: TraceDetail = options.detail ?? 'full';
-  const lifecycle = createActor(requestLifecycleMachine).start();
+  let lifecycle = createActor(requestLifecycleMachine).start();
   let w: World | null = null;
+  let database: CatalogDb | Promise<CatalogDb> | null = null;
 
   return {
     id: options.id ?? 'db-cache',
@@ -53,14 +55,13 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         cfg,
         detail,
         layout,
+        routes: appRoutes(ctx.topology, layout),
         db: null,
         cache: null as unknown as RedisNode,
         memcached: null,
         client: null as unknown as World['client'],
         workload: ctx.rng.stream('workload'),
-        // Fast runs draw hop delays from their own stream so the workload's draws (which
-        // request, when) are the same as in an animated run of the same seed.
-        hopDelays: ctx.rng.stream('network-fast'),
+        hopDelays: ctx.rng.stream('hops'),
         zipf: new ZipfSampler(cfg.catalogSize, cfg.zipf),
         nextRequest: 1,
         nextApp: 0,
@@ -80,7 +81,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
           if (event === 'evicted') stats.evictions++;
           else stats.expirations++;
           if (stats.unread.delete(key)) stats.churn++;
-          if (detail === 'full')
+          if (world.detail === 'full')
             ctx.emit(event === 'evicted' ? 'cache.evicted' : 'cache.expired', 'cache', '', { key });
         },
       );
@@ -88,7 +89,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
       if (layout.memcached) world.memcached = new MemcachedNode(ctx.kernel);
       rebuildPadding(world);
       w = world;
-      const database = options.database(detail === 'full' ? 'animated' : 'fast-forward');
+      database = options.database(detail === 'full' ? 'animated' : 'fast-forward');
       const begin = (d: CatalogDb): void => {
         world.db = d;
         if (world.trafficOn) world.arrival = ctx.kernel.after(1_000, () => arrive(world));
@@ -100,6 +101,17 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
       if (!w)
         return { ok: false, error: 'The simulation is still starting; try again in a moment.' };
       return applyAction(w, action, actions);
+    },
+    async setDetail(next) {
+      if (!w) return;
+      w.detail = next;
+      // The statechart follows one request at a time in animated runs; after a fast run it
+      // starts again with the next request.
+      w.tracked = 0;
+      lifecycle.stop();
+      lifecycle = w.lifecycle = createActor(requestLifecycleMachine).start();
+      const db = await Promise.resolve(database).catch(() => null);
+      await db?.setPath?.(next === 'full' ? 'animated' : 'fast-forward');
     },
     nodeStatus: () => (w ? dbCacheNodeStatus(w) : {}),
     metrics: () => (w ? dbCacheMetrics(w) : {}),

@@ -1,25 +1,38 @@
-import { hopsDelay, type Hop } from '../../hops';
+import type { Message } from '../../hops';
 import type { CacheClient } from '../../nodes/cache-client';
+import type { Path } from '../../topology';
 import type { Micros } from '../../trace';
 import type { CatalogDb, DbReply } from './catalog-db';
-import { hopsAlong } from './layout';
+import type { AppRoutes, CacheRoutes } from './routes';
 import { CACHE_SERVICE_US, cacheId, follow, keyOf, travel, type World } from './world';
 
 /**
  * One user request's path: users → load balancer → app instance, then cache-aside as AWS's
  * caching strategies describe it (docs/aws/caching-strategies.md): a read hit
  * returns from the cache; a miss queries the database and (lazy loading) writes the cache; a
- * write goes to the database, then updates (write-through) or invalidates the cache.
+ * write goes to the database, then updates (write-through) or invalidates the cache. Message
+ * labels are built only when animated (`w.detail === 'full'`): fast runs draw the same delays
+ * and change the same state without them.
  */
 
 /** A request on its way: enough to account for it when its reply reaches the users. */
 interface InFlight {
   app: string;
+  routes: AppRoutes;
   id: number;
   op: 'read' | 'write';
   key: string;
   started: Micros;
 }
+
+const OK_200: Message = { label: '200 OK', bytes: 300 };
+const MISS_TO_DB: readonly Message[] = [
+  { label: '(nil)', bytes: 5 },
+  { label: 'SELECT', bytes: 120 },
+];
+const ROW: Message = { label: '1 row', bytes: 400 };
+const UPDATE: Message = { label: 'UPDATE', bytes: 160 };
+const UPDATED: Message = { label: 'UPDATE 1', bytes: 60 };
 
 /** The next user request arrives: a read (Zipf popularity) or a write (any product). */
 export function arrive(w: World): void {
@@ -43,28 +56,26 @@ export function sendRequest(w: World, isRead: boolean, productId: number): void 
   const started = ctx.kernel.now;
   const app = layout.apps[w.nextApp]!;
   w.nextApp = (w.nextApp + 1) % layout.apps.length;
-  if (w.tracked === 0 && w.detail === 'full') w.tracked = id;
+  const routes = w.routes[app]!;
   const key = keyOf(productId);
+  const r: InFlight = { app, routes, id, op: isRead ? 'read' : 'write', key, started };
+  let msg: Message | null = null;
   if (w.detail === 'full') {
-    ctx.emit('request.started', 'users', layout.route(app)[1]!, {
-      requestId: id,
-      op: isRead ? 'read' : 'write',
-      key,
-    });
+    if (w.tracked === 0) w.tracked = id;
+    ctx.emit('request.started', 'users', routes.in[0]!.to, { requestId: id, op: r.op, key });
+    msg = { label: `${isRead ? 'GET' : 'PUT'} /products/${productId}`, bytes: 200 };
   }
-  const verb = isRead ? 'GET' : 'PUT';
-  travel(w, id, hopsAlong(layout.route(app), `${verb} /products/${productId}`, 200), () =>
-    isRead ? read(w, app, id, productId, started) : write(w, app, id, productId, started),
-  );
+  travel(w, id, routes.in, msg, () => (isRead ? read(w, r, productId) : write(w, r, productId)));
 }
 
-function read(w: World, app: string, id: number, productId: number, started: Micros): void {
+function read(w: World, r: InFlight, productId: number): void {
   const { ctx, stats } = w;
-  const key = keyOf(productId);
-  const r: InFlight = { app, id, op: 'read', key, started };
+  const { id, key } = r;
+  const cache = r.routes.caches[cacheId(w)]!;
   stats.totals.reads++;
-  follow(w, id, { type: 'request.read' });
-  travel(w, id, [[app, cacheId(w), `GET ${key}`, 40]], () => {
+  follow(w, id, 'request.read');
+  const get = w.detail === 'full' ? { label: `GET ${key}`, bytes: 40 } : null;
+  travel(w, id, cache.to, get, () => {
     const value = cacheOp(w).get(key);
     const now = ctx.kernel.now;
     stats.period.add('reads', 1, now);
@@ -78,39 +89,37 @@ function read(w: World, app: string, id: number, productId: number, started: Mic
         stats.totals.stale++;
         stats.period.add('stale', 1, now);
       }
-      follow(w, id, { type: 'cache.hit' });
-      if (w.detail === 'full') ctx.emit('cache.hit', cacheId(w), app, { requestId: id, key });
-      const label = stale ? 'value (stale)' : 'value';
-      finish(w, r, 'hit', [[cacheId(w), app, label, value.length]], CACHE_SERVICE_US, stale);
+      follow(w, id, 'cache.hit');
+      let reply: Message | null = null;
+      if (w.detail === 'full') {
+        ctx.emit('cache.hit', cacheId(w), r.app, { requestId: id, key });
+        reply = { label: stale ? 'value (stale)' : 'value', bytes: value.length };
+      }
+      finish(w, r, 'hit', cache, reply, CACHE_SERVICE_US, stale);
       return;
     }
     stats.totals.misses++;
     stats.period.add('misses', 1, now);
-    follow(w, id, { type: 'cache.miss' });
-    if (w.detail === 'full') ctx.emit('cache.miss', cacheId(w), app, { requestId: id, key });
-    const toDb: readonly Hop[] = [
-      [cacheId(w), app, '(nil)', 5],
-      [app, 'rds', 'SELECT', 120],
-    ];
+    follow(w, id, 'cache.miss');
+    if (w.detail === 'full') ctx.emit('cache.miss', cacheId(w), r.app, { requestId: id, key });
+    const toDb = w.detail === 'full' ? MISS_TO_DB : null;
     travel(
       w,
       id,
+      cache.missToDb,
       toDb,
       () =>
         query(
           w,
           id,
           (d) => d.readProduct(productId, ctx.kernel.now),
-          [['rds', app, '1 row', 400]],
+          r.routes.fromDb,
+          ROW,
           (row) => {
-            follow(w, id, { type: 'db.rows' });
-            if (w.cfg.strategy === 'write-through') return finish(w, r, 'miss', []);
-            follow(w, id, { type: 'cache.populate' });
-            const value = encodeValue(w, row.row);
-            travel(w, id, [[app, cacheId(w), `SET ${key}`, value.length]], () => {
-              const ok = cacheWrite(w, key, value, id);
-              finish(w, r, 'miss', [[cacheId(w), app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
-            });
+            follow(w, id, 'db.rows');
+            if (w.cfg.strategy === 'write-through') return finish(w, r, 'miss', null, null);
+            follow(w, id, 'cache.populate');
+            setAndFinish(w, r, 'miss', cache, encodeValue(w, row.row));
           },
         ),
       CACHE_SERVICE_US,
@@ -118,105 +127,121 @@ function read(w: World, app: string, id: number, productId: number, started: Mic
   });
 }
 
-function write(w: World, app: string, id: number, productId: number, started: Micros): void {
+function write(w: World, r: InFlight, productId: number): void {
   const { ctx, stats } = w;
-  const key = keyOf(productId);
-  const r: InFlight = { app, id, op: 'write', key, started };
+  const { id, key } = r;
+  const cache = r.routes.caches[cacheId(w)]!;
   stats.totals.writes++;
-  follow(w, id, { type: 'request.write' });
-  travel(w, id, [[app, 'rds', 'UPDATE', 160]], () =>
+  follow(w, id, 'request.write');
+  travel(w, id, r.routes.toDb, UPDATE, () =>
     query(
       w,
       id,
       (d) => d.updateProduct(productId, ctx.kernel.now),
-      [['rds', app, 'UPDATE 1', 60]],
+      r.routes.fromDb,
+      UPDATED,
       (reply) => {
-        follow(w, id, { type: 'db.written' });
+        follow(w, id, 'db.written');
         if (w.cfg.strategy !== 'lazy') {
-          follow(w, id, { type: 'cache.update' });
-          const value = encodeValue(w, reply.row);
-          return travel(w, id, [[app, cacheId(w), `SET ${key}`, value.length]], () => {
-            const ok = cacheWrite(w, key, value, id);
-            finish(w, r, 'write', [[cacheId(w), app, ok ? 'OK' : 'OOM', 5]], CACHE_SERVICE_US);
-          });
+          follow(w, id, 'cache.update');
+          return setAndFinish(w, r, 'write', cache, encodeValue(w, reply.row));
         }
-        if (!w.cfg.invalidateOnWrite) return finish(w, r, 'write', []);
-        follow(w, id, { type: 'cache.invalidate' });
-        travel(w, id, [[app, cacheId(w), `DEL ${key}`, 40]], () => {
+        if (!w.cfg.invalidateOnWrite) return finish(w, r, 'write', null, null);
+        follow(w, id, 'cache.invalidate');
+        const del = w.detail === 'full' ? { label: `DEL ${key}`, bytes: 40 } : null;
+        travel(w, id, cache.to, del, () => {
           cacheOp(w).del(key);
           stats.unread.delete(key);
-          if (w.detail === 'full') ctx.emit('cache.del', cacheId(w), app, { requestId: id, key });
-          finish(w, r, 'write', [[cacheId(w), app, '(integer) 1', 5]], CACHE_SERVICE_US);
+          if (w.detail === 'full') ctx.emit('cache.del', cacheId(w), r.app, { requestId: id, key });
+          finish(w, r, 'write', cache, { label: '(integer) 1', bytes: 5 }, CACHE_SERVICE_US);
         });
       },
     ),
   );
 }
 
+/** SET the key (read miss under lazy loading, or a write-through), then reply. */
+function setAndFinish(
+  w: World,
+  r: InFlight,
+  outcome: 'miss' | 'write',
+  cache: CacheRoutes,
+  value: string,
+): void {
+  const set = w.detail === 'full' ? { label: `SET ${r.key}`, bytes: value.length } : null;
+  travel(w, r.id, cache.to, set, () => {
+    const ok = cacheWrite(w, r.key, value, r.id);
+    finish(w, r, outcome, cache, { label: ok ? 'OK' : 'OOM', bytes: 5 }, CACHE_SERVICE_US);
+  });
+}
+
 /**
- * The reply's way back: `hops` to the app, then app → load balancer → users. A fast run does
- * the accounting at once with the latency the hops will take (nothing else happens to the
- * request after its last cache or database operation), saving one event per request.
+ * The reply's way back to the users, where the request completes: from the cache node through
+ * the app (`cache` given, its reply `reply`), or from the app itself.
  */
 function finish(
   w: World,
   r: InFlight,
   outcome: 'hit' | 'miss' | 'write',
-  hops: readonly Hop[],
+  cache: CacheRoutes | null,
+  reply: Message | null,
   waitUs = 0,
   stale = false,
 ): void {
-  const { ctx, stats } = w;
-  const back: readonly Hop[] = [
-    ...hops,
-    ...hopsAlong([...w.layout.route(r.app)].reverse(), '200 OK', 300),
-  ];
-  const account = (extraUs: number): void => {
-    const now = ctx.kernel.now;
-    const latencyUs = now + extraUs - r.started;
-    stats.allLatency.record(latencyUs);
-    stats.period.latency(latencyUs, now);
-    stats.period.add('requests', 1, now);
-    stats.totals.requests++;
-    follow(w, r.id, { type: 'response.sent' });
-    if (r.id === w.tracked) w.tracked = 0;
-    if (w.detail === 'full') {
-      ctx.emit('request.completed', r.app, 'users', {
-        requestId: r.id,
-        op: r.op,
-        key: r.key,
-        latencyUs,
-        outcome,
-        ...(stale ? { stale } : {}),
-      });
-    }
-  };
-  if (w.detail === 'summary') account(waitUs + hopsDelay(ctx, back, w.hopDelays));
-  else travel(w, r.id, back, () => account(0), waitUs);
+  const path: Path = cache ? cache.back : r.routes.out;
+  let messages: Message | Message[] | null = null;
+  if (w.detail === 'full') {
+    messages = path.map(() => OK_200);
+    if (cache && reply) messages[0] = reply;
+  }
+  travel(w, r.id, path, messages, () => complete(w, r, outcome, stale), waitUs);
 }
 
-/** Runs a query, waits its simulated duration, then carries the reply along `back`. */
+/** The response reached the users: counted, and told in the trace at every detail. */
+function complete(w: World, r: InFlight, outcome: 'hit' | 'miss' | 'write', stale: boolean): void {
+  const { ctx, stats } = w;
+  const now = ctx.kernel.now;
+  const latencyUs = now - r.started;
+  stats.allLatency.record(latencyUs);
+  stats.period.latency(latencyUs, now);
+  stats.period.add('requests', 1, now);
+  stats.totals.requests++;
+  follow(w, r.id, 'response.sent');
+  if (r.id === w.tracked) w.tracked = 0;
+  ctx.emit(
+    'request.completed',
+    r.app,
+    'users',
+    stale
+      ? { requestId: r.id, op: r.op, key: r.key, latencyUs, outcome, stale }
+      : { requestId: r.id, op: r.op, key: r.key, latencyUs, outcome },
+  );
+}
+
+/**
+ * Runs a query, waits its simulated duration, then carries the reply along `back`. Animated
+ * runs also show the statement when it completes ('db.query', a view event).
+ */
 export function query(
   w: World,
   id: number,
   run: (d: CatalogDb) => DbReply | Promise<DbReply>,
-  back: readonly Hop[],
+  back: Path,
+  msg: Message,
   then: (r: DbReply) => void,
 ): void {
   const { ctx } = w;
   withDb(w, run, (reply) => {
     w.stats.totals.queries++;
     w.stats.period.add('queries', 1, ctx.kernel.now);
-    if (w.detail === 'summary') return travel(w, id, back, () => then(reply), reply.durationUs);
-    ctx.kernel.after(reply.durationUs, () => {
-      ctx.emit('db.query', 'rds', '', {
-        requestId: id,
-        sql: reply.sql,
-        durationUs: reply.durationUs,
-        rows: reply.rows,
-      });
-      travel(w, id, back, () => then(reply));
-    });
+    const full = w.detail === 'full';
+    if (full) {
+      const { sql, durationUs, rows } = reply;
+      ctx.kernel.after(durationUs, () =>
+        ctx.emit('db.query', 'rds', '', { requestId: id, sql, durationUs, rows }),
+      );
+    }
+    travel(w, id, back, full ? msg : null, () => then(reply), reply.durationUs);
   });
 }
 

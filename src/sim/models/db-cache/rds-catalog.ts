@@ -14,8 +14,12 @@ const CATALOG_SQL =
 export async function rdsCatalog(
   rds: SimulatedRds,
   catalogSize: number,
-  mode: 'animated' | 'fast-forward',
+  initialMode: 'animated' | 'fast-forward',
 ): Promise<CatalogDb> {
+  let mode = initialMode;
+  // The row mirror is loaded once, with the database: an animated run keeps it current, so the
+  // first Fast-forward starts at once instead of reading the tables.
+  await rds.setMode('fast-forward');
   await rds.setMode(mode);
   const rows = new Map<number, ProductRow>();
   const reload = async (): Promise<void> => {
@@ -86,6 +90,10 @@ export async function rdsCatalog(
       });
     },
     committedVersion: (id) => rows.get(id)?.version ?? 0,
+    async setPath(path) {
+      mode = path;
+      await rds.setMode(path);
+    },
     metrics(atUs) {
       const m = rds.metrics(atUs).primary;
       return {

@@ -1,24 +1,29 @@
 import type { Actor } from 'xstate';
-import { travel as travelHops, type Hop } from '../../hops';
+import { travelPath, type Message } from '../../hops';
 import type { EventHandle } from '../../kernel/kernel';
 import type { SimContext, TraceDetail } from '../../model';
 import type { CacheClient } from '../../nodes/cache-client';
 import type { MemcachedNode } from '../../nodes/memcached-node';
 import type { RedisNode } from '../../nodes/redis-node';
 import type { RandomStream, ZipfSampler } from '../../rng';
+import type { Path } from '../../topology';
 import type { Micros } from '../../trace';
 import type { CatalogDb } from './catalog-db';
 import type { DbCacheConfig } from './config';
 import type { Layout } from './layout';
 import type { LifecycleEvent, requestLifecycleMachine } from './request-lifecycle.machine';
+import type { AppRoutes } from './routes';
 import type { DbCacheStats } from './stats';
 
 /** Everything the scenario's parts share: the simulated system's state of record. */
 export interface World {
   ctx: SimContext;
   cfg: DbCacheConfig;
-  readonly detail: TraceDetail;
+  /** The trace detail now (fast-forward switches it): it changes what is emitted, nothing else. */
+  detail: TraceDetail;
   readonly layout: Layout;
+  /** Each app instance's paths, by app id. */
+  readonly routes: Readonly<Record<string, AppRoutes>>;
   /** Null until the database has started. */
   db: CatalogDb | null;
   cache: RedisNode;
@@ -28,7 +33,7 @@ export interface World {
   client: CacheClient;
   /** Which request, when, read or write, which product. */
   workload: RandomStream;
-  /** Hop delays in summary runs (animated runs draw from the runtime's 'network' stream). */
+  /** Hop delays, drawn as each message sets off (at either detail). */
   hopDelays: RandomStream;
   zipf: ZipfSampler;
   nextRequest: number;
@@ -37,6 +42,7 @@ export interface World {
   /** Filler that brings each cached value to cfg.itemBytes. */
   padding: string;
   stats: DbCacheStats;
+  /** The statechart of the followed request (animated runs only: a view). */
   lifecycle: Actor<typeof requestLifecycleMachine>;
   /** The request the statechart follows (0: none in flight). */
   tracked: number;
@@ -58,18 +64,22 @@ export function keyOf(productId: number): string {
   return `product:${productId}`;
 }
 
-/** Sends the followed request's lifecycle event to the statechart (animated runs only). */
-export function follow(w: World, requestId: number, event: LifecycleEvent): void {
-  if (w.detail === 'full' && requestId === w.tracked) w.lifecycle.send(event);
+/**
+ * Sends the followed request's lifecycle event to the statechart (animated runs only). By type,
+ * so a fast run builds no event object for the requests nobody follows.
+ */
+export function follow(w: World, requestId: number, type: LifecycleEvent['type']): void {
+  if (w.detail === 'full' && requestId === w.tracked) w.lifecycle.send({ type });
 }
 
-/** Moves a message along `hops` (see ../../hops.ts): hop by hop when animated, summed when fast. */
+/** Moves a message along `path` (../../hops.ts): one event at the end, a view event per hop when animated. */
 export function travel(
   w: World,
   requestId: number,
-  hops: readonly Hop[],
+  path: Path,
+  messages: Message | readonly Message[] | null,
   then: () => void,
   waitUs: Micros = 0,
 ): void {
-  travelHops(w.ctx, w.detail, w.hopDelays, requestId, hops, then, waitUs);
+  travelPath(w.ctx, w.detail, w.hopDelays, requestId, path, messages, then, waitUs);
 }

@@ -371,16 +371,14 @@ function complete(w: World, r: Req, outcome: Outcome, says: string): void {
   const u = r.user;
   u.inFlight = false;
   w.stats.completed(now - r.started, now, outcome !== 'error');
-  if (w.detail === 'full') {
-    ctx.emit('request.completed', r.inst?.id ?? 'lb', 'users', {
-      requestId: r.id,
-      op: r.op,
-      key: r.key,
-      latencyUs: now - r.started,
-      outcome,
-      says,
-    });
-  }
+  ctx.emit('request.completed', r.inst?.id ?? 'lb', 'users', {
+    requestId: r.id,
+    op: r.op,
+    key: r.key,
+    latencyUs: now - r.started,
+    outcome,
+    says,
+  });
   // Retry the page after an error, or after logging in again (the login redirect returns there).
   if ((outcome === 'error' || outcome === 'miss') && r.page) u.plan.unshift(r.page);
   if (outcome === 'hit' && u.plan.length === 0 && u.idler) {

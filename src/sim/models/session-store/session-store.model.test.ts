@@ -279,17 +279,37 @@ describe('session-store model: determinism and validation', () => {
     [1_900_000, { type: 'az.restore', params: { az: 'use1-az2' } }],
   ];
 
-  async function run(seed: number, extra: [number, UserAction][] = []) {
+  /** Runs the script; `fast` stretches (from, to) run in summary detail, as fast-forward does. */
+  async function run(seed: number, extra: [number, UserAction][] = [], fast: number[][] = []) {
     const s = new Simulation(() => createSessionStoreModel(), seed);
     const refusals: string[] = [];
-    for (const [at, action] of [...script, ...extra].sort((a, b) => a[0] - b[0])) {
+    const stops = [...script, ...extra, ...fast.flat().map((t): [number, null] => [t, null])];
+    for (const [at, action] of stops.sort((a, b) => a[0] - b[0])) {
       await s.runUntil(at);
-      const r = await s.act(action);
-      if (!r.ok) refusals.push(r.error);
+      if (action) {
+        const r = await s.act(action);
+        if (!r.ok) refusals.push(r.error);
+      } else await s.setDetail(fast.some(([from]) => from === at) ? 'summary' : 'full');
     }
     await s.runUntil(2_500_000);
-    return { hash: s.traceHash, metrics: s.state().metrics, refusals };
+    const machines = s.state().machines;
+    return { hash: s.traceHash, metrics: s.state().metrics, refusals, machines };
   }
+
+  it('a fast-forwarded stretch lands on the played run: trace hash, metrics, statechart', async () => {
+    const played = await run(11);
+    expect(await run(11, [], [[300_000, 1_600_000]])).toEqual(played);
+    expect(
+      await run(
+        11,
+        [],
+        [
+          [0, 700_000],
+          [1_000_000, 2_400_000],
+        ],
+      ),
+    ).toEqual(played);
+  });
 
   it('the same seed and actions give the same trace', async () => {
     const a = await run(11);

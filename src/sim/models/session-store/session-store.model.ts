@@ -273,6 +273,9 @@ export function createSessionStoreModel(options: SessionStoreModelOptions = {}):
       ctx.emit('action.applied', '', '', describeAction(ACTIONS, action));
       return { ok: true };
     },
+    setDetail(next) {
+      if (w) w.detail = next;
+    },
     nodeStatus: () => (w ? sessionNodeStatus(w) : {}),
     metrics: () => (w ? sessionMetrics(w) : {}),
     machines: () => [machineSpecOf(sessionLifecycleMachine, 'The session of user u01')],

@@ -18,12 +18,13 @@ export type { Hop } from '../../hops';
 export interface World {
   ctx: SimContext;
   cfg: SessionConfig;
+  /** The trace detail now (fast-forward switches it): it changes what is emitted, nothing else. */
   detail: 'full' | 'summary';
   /** User behaviour: visits, think times, idle pauses. */
   workload: RandomStream;
   /** Session ids. */
   ids: RandomStream;
-  /** Hop delays in summary runs (animated runs draw from the runtime's 'network' stream). */
+  /** Hop delays, drawn as each message sets off (at either detail). */
   hops: RandomStream;
   users: SimUser[];
   instances: AppInstance[];
@@ -45,11 +46,12 @@ export interface World {
 /** The user whose session the statechart follows. */
 export const FOLLOWED_USER = 0;
 
+/** One user's events are few, so the statechart follows them at every detail (exact after a fast-forward). */
 export function follow(w: World, userIndex: number, event: SessionEvent): void {
-  if (w.detail === 'full' && userIndex === FOLLOWED_USER) w.lifecycle.send(event);
+  if (userIndex === FOLLOWED_USER) w.lifecycle.send(event);
 }
 
-/** Moves a message along `hops` (see ../../hops.ts): hop by hop when animated, summed when fast. */
+/** Moves a message along `hops` (../../hops.ts): one event at the end, a view event per hop when animated. */
 export function travel(
   w: World,
   requestId: number,
