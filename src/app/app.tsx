@@ -58,6 +58,7 @@ function Page({ route }: { route: Route }) {
             seed={route.query.seed}
             autoplay={route.query.autoplay}
             seedError={route.query.seedError}
+            system={route.query.system ?? null}
             mode="full"
           />
         </Suspense>
@@ -86,6 +87,7 @@ function Page({ route }: { route: Route }) {
             seed={route.query.seed}
             autoplay={route.query.autoplay}
             seedError={route.query.seedError}
+            system={route.query.system ?? null}
             mode={route.mode === 'learn' ? 'full' : route.mode}
           />
         </Suspense>
