@@ -75,6 +75,7 @@ function Page({ route }: { route: Route }) {
             seed={route.query.seed}
             autoplay={route.query.autoplay}
             seedError={route.query.seedError}
+            system={route.query.system ?? null}
             mode="full"
           />
         </Suspense>
@@ -104,6 +105,7 @@ function Page({ route }: { route: Route }) {
             seed={route.query.seed}
             autoplay={route.query.autoplay}
             seedError={route.query.seedError}
+            system={route.query.system ?? null}
             mode={route.mode === 'learn' ? 'full' : route.mode}
           />
         </Suspense>

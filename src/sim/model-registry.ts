@@ -1,5 +1,6 @@
 import type { ModelEntry } from './model';
 import { dbCacheEntry, sandboxEntry } from './models/db-cache/index';
+import { sandboxClusterEntry, sandboxReplicationGroupEntry } from './models/fleet/index';
 import { sessionStoreEntry } from './models/session-store/index';
 
 /**
@@ -8,6 +9,8 @@ import { sessionStoreEntry } from './models/session-store/index';
  */
 export const scenarioModels: Readonly<Record<string, ModelEntry>> = {
   sandbox: sandboxEntry,
+  'sandbox-replication-group': sandboxReplicationGroupEntry,
+  'sandbox-cluster': sandboxClusterEntry,
   'db-cache': dbCacheEntry,
   'session-store': sessionStoreEntry,
 };

@@ -15,6 +15,10 @@ describe('parseRoute', () => {
     expect(parseRoute('#/sandbox?seed=7&play=0')).toMatchObject({
       query: { seed: 7, autoplay: false },
     });
+    expect(parseRoute('#/sandbox?seed=7&system=cluster')).toEqual({
+      name: 'sandbox',
+      query: { seed: 7, autoplay: true, seedError: null, system: 'cluster' },
+    });
   });
 
   it('reads the three scenario modes', () => {

@@ -10,6 +10,8 @@ export interface RouteQuery {
   autoplay: boolean;
   /** A sentence for the user when the URL's seed was rejected and the default used instead. */
   seedError: string | null;
+  /** The sandbox's system (`system=`), when the link names one. */
+  system?: string;
 }
 
 export type Route =
@@ -46,13 +48,16 @@ export function parseRoute(hash: string): Route {
 export function parseQuery(search: string): RouteQuery {
   const params = new URLSearchParams(search);
   const autoplay = !['0', 'false', 'no'].includes(params.get('play') ?? '');
+  const systemText = params.get('system');
+  const system = systemText === null ? {} : { system: systemText };
   const seedText = params.get('seed');
-  if (seedText === null) return { seed: DEFAULT_SEED, autoplay, seedError: null };
+  if (seedText === null) return { seed: DEFAULT_SEED, autoplay, seedError: null, ...system };
   const trimmed = seedText.trim();
   if (/^\d{1,10}$/.test(trimmed) && Number(trimmed) <= MAX_SEED) {
-    return { seed: Number(trimmed), autoplay, seedError: null };
+    return { seed: Number(trimmed), autoplay, seedError: null, ...system };
   }
   return {
+    ...system,
     seed: DEFAULT_SEED,
     autoplay,
     seedError: `The seed "${seedText.slice(0, 40)}" in the link is not a whole number from 0 to ${MAX_SEED}, so the default seed ${DEFAULT_SEED} is used.`,
@@ -64,7 +69,7 @@ export function routeHref(route: Route): string {
     case 'catalog':
       return '#/';
     case 'sandbox':
-      return `#/sandbox?seed=${route.query.seed}`;
+      return `#/sandbox?seed=${route.query.seed}${route.query.system ? `&system=${encodeURIComponent(route.query.system)}` : ''}`;
     case 'scenario':
       return `#/${route.mode}/${encodeURIComponent(route.id)}?seed=${route.query.seed}`;
     case 'not-found':

@@ -9,7 +9,7 @@ import {
   type PlacedRow,
   type TopologyLayout,
 } from './layout-types';
-import { edgePoint, FRAME, SIZE_ORDER, SIZES, textBox, type SizeSpec } from './metrics';
+import { edgePoint, FRAME, SIZE_ORDER, SIZES, textBox, textWidth, type SizeSpec } from './metrics';
 
 /** The picture's size in SVG units: legible at 1280 × 720 (a laptop screen, a projector). */
 export const CANVAS = { width: 1280, height: 720 } as const;
@@ -150,7 +150,7 @@ function place(
       width: colW,
       height: y - azTop,
       label: textBox(
-        `Availability Zone ${a.label}`,
+        azTitle(a.label, colW - 2 * FRAME.azPad),
         FRAME.titleFont,
         x + FRAME.azPad,
         azTop + 4,
@@ -244,4 +244,11 @@ function links(
     });
   }
   return out;
+}
+
+/** The AZ column's title: in full if it fits, else "AZ us-east-1a", else the name alone. */
+function azTitle(label: string, width: number): string {
+  for (const t of [`Availability Zone ${label}`, `AZ ${label}`])
+    if (textWidth(t, FRAME.titleFont) <= width) return t;
+  return label;
 }

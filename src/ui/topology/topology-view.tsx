@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useUiStore } from '../store/ui-store';
 import { selectPlaying } from '../store/playback-slice';
 import { selectSnapshot } from '../store/sim-slice';
@@ -22,6 +22,29 @@ function Title({ box }: { box: TopologyLayout['azs'][number]['label'] }) {
   );
 }
 
+/** The layout's canvas before the panel is measured, and its height (src/sim/layout). */
+const CANVAS_WIDTH = 1280;
+const CANVAS_HEIGHT = 720;
+const MAX_CROSS_AZ_NOTES = 2;
+
+/** The width of the element `ref` is put on (whole pixels), once measured. */
+function useWidth(): [(el: HTMLDivElement | null) => void, number | null] {
+  const [width, setWidth] = useState<number | null>(null);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const o = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry?.contentRect.width ?? 0);
+      if (w > 0) setWidth((prev) => (prev === w ? prev : w));
+    });
+    o.observe(el);
+    observer.current = o;
+  }, []);
+  return [ref, width];
+}
+
 /** Reduced motion redraws highlights at most this often instead of every frame. */
 const REDUCED_FRAME_MS = 400;
 
@@ -35,7 +58,14 @@ export function TopologyView({ topology }: { topology: Topology }) {
   const selected = useUiStore(selectSelectedNode);
   const selectNode = useUiStore((s) => s.selectNode);
   const reducedMotion = useReducedMotion();
-  const layout = useMemo(() => layoutTopology(topology), [topology]);
+  // Laid out for the width the picture really gets, so its text is drawn at its own size.
+  const [measure, width] = useWidth();
+  const layout = useMemo(
+    () => layoutTopology(topology, { width: width ?? CANVAS_WIDTH, height: CANVAS_HEIGHT }),
+    [topology, width],
+  );
+  // With many cross-AZ links the legend's "dashed" says it; per-link notes would collide.
+  const noteCrossAz = layout.links.filter((l) => l.drawn && l.crossAz).length <= MAX_CROSS_AZ_NOTES;
   const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
 
   const clock = useRef(new VirtualClock());
@@ -76,97 +106,99 @@ export function TopologyView({ topology }: { topology: Topology }) {
     selected !== null && (from === selected || to === selected);
 
   return (
-    <svg
-      className="topology"
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      // A group, not an image: the nodes inside are buttons a screen reader must reach.
-      role="group"
-      aria-labelledby="topology-title"
-      aria-describedby="topology-desc"
-      data-now-us={Math.round(frame.nowUs)}
-    >
-      <title id="topology-title">Topology</title>
-      <desc id="topology-desc">
-        {`Region ${topology.region}: ${topology.nodes.map((n) => n.label).join(', ')}. Links: ${topology.links
-          .map((l) => `${l.from} to ${l.to}${l.crossAz ? ' (cross-AZ)' : ''}`)
-          .join(', ')}.`}
-      </desc>
-      <defs>
-        <pattern
-          id="hatch-down"
-          width={8}
-          height={8}
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <rect width={8} height={8} className="hatch-bg" />
-          <line x1={0} y1={0} x2={0} y2={8} className="hatch-line" />
-        </pattern>
-      </defs>
-      {layout.region ? (
-        <g className="region">
-          <rect
-            x={layout.region.x}
-            y={layout.region.y}
-            width={layout.region.width}
-            height={layout.region.height}
-            rx={14}
-          />
-          <Title box={layout.region.label} />
-        </g>
-      ) : null}
-      {layout.azs.map((az) => (
-        <g key={az.id} className="az">
-          <rect x={az.x} y={az.y} width={az.width} height={az.height} rx={10} />
-          <Title box={az.label} />
-        </g>
-      ))}
-      {layout.rows.map((row) =>
-        row.label ? (
-          <g key={row.id} className="topology-row">
-            <Title box={row.label} />
-            {row.detail ? <Title box={row.detail} /> : null}
+    <div ref={measure} className="topology-frame">
+      <svg
+        className="topology"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        // A group, not an image: the nodes inside are buttons a screen reader must reach.
+        role="group"
+        aria-labelledby="topology-title"
+        aria-describedby="topology-desc"
+        data-now-us={Math.round(frame.nowUs)}
+      >
+        <title id="topology-title">Topology</title>
+        <desc id="topology-desc">
+          {`Region ${topology.region}: ${topology.nodes.map((n) => n.label).join(', ')}. Links: ${topology.links
+            .map((l) => `${l.from} to ${l.to}${l.crossAz ? ' (cross-AZ)' : ''}`)
+            .join(', ')}.`}
+        </desc>
+        <defs>
+          <pattern
+            id="hatch-down"
+            width={8}
+            height={8}
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width={8} height={8} className="hatch-bg" />
+            <line x1={0} y1={0} x2={0} y2={8} className="hatch-line" />
+          </pattern>
+        </defs>
+        {layout.region ? (
+          <g className="region">
+            <rect
+              x={layout.region.x}
+              y={layout.region.y}
+              width={layout.region.width}
+              height={layout.region.height}
+              rx={14}
+            />
+            <Title box={layout.region.label} />
           </g>
-        ) : null,
-      )}
-      <g className="links">
-        {layout.links.map((l) =>
-          !l.drawn ? null : (
-            <g
-              key={l.key}
-              className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}
-            >
-              <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
-              {l.crossAz ? (
-                // Near the far end, where other nodes' boxes are least likely to cover it.
-                <text
-                  className="link-note"
-                  x={l.a.x + (l.b.x - l.a.x) * 0.72}
-                  y={l.a.y + (l.b.y - l.a.y) * 0.72 + 22}
-                >
-                  cross-AZ
-                </text>
-              ) : null}
+        ) : null}
+        {layout.azs.map((az) => (
+          <g key={az.id} className="az">
+            <rect x={az.x} y={az.y} width={az.width} height={az.height} rx={10} />
+            <Title box={az.label} />
+          </g>
+        ))}
+        {layout.rows.map((row) =>
+          row.label ? (
+            <g key={row.id} className="topology-row">
+              <Title box={row.label} />
+              {row.detail ? <Title box={row.detail} /> : null}
             </g>
-          ),
+          ) : null,
         )}
-      </g>
-      {reducedMotion ? <LinkHighlights frame={frame} links={links} /> : null}
-      {topology.nodes.map((node) => {
-        const box = layout.nodes.get(node.id);
-        return box ? (
-          <NodeCard
-            key={node.id}
-            box={box}
-            node={node}
-            size={layout.size}
-            status={snapshot?.nodes[node.id]}
-            selected={selected === node.id}
-            onSelect={(id) => selectNode(selected === id ? null : id)}
-          />
-        ) : null;
-      })}
-      {reducedMotion ? null : <PacketLayer frame={frame} links={links} />}
-    </svg>
+        <g className="links">
+          {layout.links.map((l) =>
+            !l.drawn ? null : (
+              <g
+                key={l.key}
+                className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}
+              >
+                <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
+                {l.crossAz && noteCrossAz ? (
+                  // Near the far end, where other nodes' boxes are least likely to cover it.
+                  <text
+                    className="link-note"
+                    x={l.a.x + (l.b.x - l.a.x) * 0.72}
+                    y={l.a.y + (l.b.y - l.a.y) * 0.72 + 22}
+                  >
+                    cross-AZ
+                  </text>
+                ) : null}
+              </g>
+            ),
+          )}
+        </g>
+        {reducedMotion ? <LinkHighlights frame={frame} links={links} /> : null}
+        {topology.nodes.map((node) => {
+          const box = layout.nodes.get(node.id);
+          return box ? (
+            <NodeCard
+              key={node.id}
+              box={box}
+              node={node}
+              size={layout.size}
+              status={snapshot?.nodes[node.id]}
+              selected={selected === node.id}
+              onSelect={(id) => selectNode(selected === id ? null : id)}
+            />
+          ) : null;
+        })}
+        {reducedMotion ? null : <PacketLayer frame={frame} links={links} />}
+      </svg>
+    </div>
   );
 }

@@ -101,7 +101,8 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
         const s = n.stats();
         out[n.id] = {
           up: n.up,
-          detail: `${n.role ?? 'node'}, ${n.state}, ${s.items} keys`,
+          // The state only when it is not the usual one: short enough for a compact card.
+          detail: `${n.role ?? 'node'}, ${n.state === 'available' ? '' : `${n.state}, `}${s.items} keys`,
         };
       }
       for (const g of fleet?.groups ?? [])

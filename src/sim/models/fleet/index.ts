@@ -3,3 +3,4 @@
 export { createFleetModel, DEFAULT_WORKLOAD, type FleetModelOptions } from './fleet.model';
 export { fleetTopology, appIds } from './topology';
 export type { WorkloadConfig, WorkloadStats } from './workload';
+export { sandboxClusterEntry, sandboxReplicationGroupEntry } from './sandbox';
