@@ -174,6 +174,15 @@ it('lays out 3 masters + 3 replicas as the real cluster does (NODES, SHARDS, SLO
   }
   const layout = await nodesLayout(ourNames, ours.ports[0]!);
   expect(layout).toContain('r0 addr-r0 slave m0 ping pong 1 connected');
+  const realParams = plain(await send(real.ports[0]!, 'CONFIG', 'GET', 'cluster-*')) as string[];
+  const realConfig: string[] = [];
+  for (let i = 0; i < realParams.length; i += 2)
+    realConfig.push(
+      `${realParams[i]}=${realParams[i] === 'cluster-config-file' ? 'file' : realParams[i + 1]}`,
+    );
+  realConfig.sort();
+  expect(realConfig).toContain('cluster-enabled=yes');
+  expect(realConfig).toHaveLength(20);
   for (const [c, n] of [
     [real, realNames],
     [ours, ourNames],
@@ -188,6 +197,12 @@ it('lays out 3 masters + 3 replicas as the real cluster does (NODES, SHARDS, SLO
     expect(plain(await send(c.ports[1]!, 'CLUSTER', 'SLAVES', idR0))).toBe(
       '-ERR The specified node is not a master',
     );
+    // Every cluster-* parameter, as a cluster node of redis-server 7.0.15 lists them.
+    const params = plain(await send(r0, 'CONFIG', 'GET', 'cluster-*')) as string[];
+    const pairs: string[] = [];
+    for (let i = 0; i < params.length; i += 2)
+      pairs.push(`${params[i]}=${params[i] === 'cluster-config-file' ? 'file' : params[i + 1]}`);
+    expect(pairs.sort()).toEqual(realConfig);
     const info = String(plain(await send(r0, 'CLUSTER', 'INFO')));
     expect(info).toMatch(/cluster_state:ok\r\n[^]*cluster_known_nodes:6\r\ncluster_size:3\r\n/);
     expect(info).toContain('cluster_current_epoch:6\r\ncluster_my_epoch:1\r\n');

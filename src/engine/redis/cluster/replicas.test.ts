@@ -185,6 +185,28 @@ describe('replicas in a cluster', () => {
   });
 });
 
+describe('cluster-* parameters', () => {
+  it('CONFIG GET shows the options a node started with; CONFIG SET cluster-node-timeout takes effect', () => {
+    const c = testCluster({ nodeTimeoutMs: 15000 });
+    const [m0, , m2] = c.nodes as RedisEngine[];
+    expect(exec(m0!, 'CONFIG', 'GET', 'cluster-enabled')).toEqual(['cluster-enabled', 'yes']);
+    expect(exec(m0!, 'CONFIG', 'GET', 'cluster-node-timeout')).toEqual([
+      'cluster-node-timeout',
+      '15000',
+    ]);
+    for (const n of c.nodes)
+      expect(exec(n, 'CONFIG', 'SET', 'cluster-node-timeout', '3000')).toBe('OK');
+    expect(m0!.cluster!.nodeTimeoutMs).toBe(3000);
+    expect(exec(m0!, 'CONFIG', 'SET', 'cluster-replica-validity-factor', '0')).toBe('OK');
+    expect(m0!.cluster!.replicaValidityFactor).toBe(0);
+    c.bus.detach(m2!.cluster!);
+    c.run(3500);
+    expect(m0!.cluster!.lookup(c.id(2))!.timedOut || m0!.cluster!.lookup(c.id(2))!.failed).toBe(
+      true,
+    );
+  });
+});
+
 /** Kills master 2 and runs until its replica (3) serves its slots; returns the timings seen. */
 function failoverTimeline(seed: number): {
   pfail: number;

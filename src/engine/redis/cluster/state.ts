@@ -83,12 +83,30 @@ export class ClusterState implements BusMember {
   /** Nodes removed with CLUSTER FORGET → engine ms until which gossip may not re-add them. */
   readonly blacklist = new Map<string, number>();
   readonly rng: EngineRng;
-  readonly nodeTimeoutMs: number;
-  readonly requireFullCoverage: boolean;
-  readonly allowReadsWhenDown: boolean;
-  readonly allowReplicaMigration: boolean;
-  readonly replicaValidityFactor: number;
-  readonly replicaNoFailover: boolean;
+  // The cluster-* parameters, read from the engine's configuration so CONFIG GET shows them and
+  // CONFIG SET changes them (the options only set their startup values).
+  get nodeTimeoutMs(): number {
+    return this.param('cluster-node-timeout') as number;
+  }
+  get requireFullCoverage(): boolean {
+    return this.param('cluster-require-full-coverage') === 'yes';
+  }
+  get allowReadsWhenDown(): boolean {
+    return this.param('cluster-allow-reads-when-down') === 'yes';
+  }
+  get allowReplicaMigration(): boolean {
+    return this.param('cluster-allow-replica-migration') === 'yes';
+  }
+  get replicaValidityFactor(): number {
+    return this.param('cluster-replica-validity-factor') as number;
+  }
+  get replicaNoFailover(): boolean {
+    return this.param('cluster-replica-no-failover') === 'yes';
+  }
+  private param(name: string): string | number {
+    const text = this.engine.configStore.text(name)!;
+    return /^[0-9]+$/.test(text) ? Number(text) : text;
+  }
   /** Election and manual failover state (failover.ts). */
   readonly failover = new FailoverState();
   /**
@@ -115,12 +133,30 @@ export class ClusterState implements BusMember {
     this.engine = engine;
     this.bus = opts.bus;
     this.rng = opts.rng ?? engineRng(opts.port);
-    this.nodeTimeoutMs = opts.nodeTimeoutMs ?? 15000;
-    this.requireFullCoverage = opts.requireFullCoverage ?? true;
-    this.allowReadsWhenDown = opts.allowReadsWhenDown ?? false;
-    this.allowReplicaMigration = opts.allowReplicaMigration ?? true;
-    this.replicaValidityFactor = opts.replicaValidityFactor ?? 10;
-    this.replicaNoFailover = opts.replicaNoFailover ?? false;
+    const yn = (b: boolean): string => (b ? 'yes' : 'no');
+    const startup: Array<[string, string | undefined]> = [
+      ['cluster-node-timeout', opts.nodeTimeoutMs?.toString()],
+      [
+        'cluster-require-full-coverage',
+        opts.requireFullCoverage === undefined ? undefined : yn(opts.requireFullCoverage),
+      ],
+      [
+        'cluster-allow-reads-when-down',
+        opts.allowReadsWhenDown === undefined ? undefined : yn(opts.allowReadsWhenDown),
+      ],
+      [
+        'cluster-allow-replica-migration',
+        opts.allowReplicaMigration === undefined ? undefined : yn(opts.allowReplicaMigration),
+      ],
+      ['cluster-replica-validity-factor', opts.replicaValidityFactor?.toString()],
+      [
+        'cluster-replica-no-failover',
+        opts.replicaNoFailover === undefined ? undefined : yn(opts.replicaNoFailover),
+      ],
+    ];
+    const given = startup.filter((e): e is [string, string] => e[1] !== undefined);
+    const err = engine.configStore.set(given, true);
+    if (err !== null) throw new Error(`invalid cluster option: ${err}`);
     const cport = opts.cport ?? opts.port + CLUSTER_PORT_INCR;
     this.myself = new ClusterNode(nodeId, opts.ip, opts.port, cport, NODE_MYSELF | NODE_MASTER);
     this.nodes.set(nodeId, this.myself);
