@@ -9,6 +9,7 @@ import { mget, mset, msetnx } from './strings/mget';
 import { incr, decr, incrby, decrby } from './strings/incr';
 import { incrbyfloat } from './strings/incrbyfloat';
 import { append, strlen, getrange, setrange } from './strings/append';
+import { lcs } from './strings/lcs';
 import { del, unlink, exists, type } from './keys/del';
 import { rename, renamenx } from './keys/rename';
 import { keys, randomkey } from './keys/keys';
@@ -32,7 +33,7 @@ import { subscribe, unsubscribe, psubscribe, punsubscribe, publish } from './pub
 export const coreCommands: CommandDef[] = [
   // strings
   get, set, setnx, setex, psetex, getset, getdel, getex, mget, mset, msetnx,
-  incr, decr, incrby, decrby, incrbyfloat, append, strlen, getrange, setrange,
+  incr, decr, incrby, decrby, incrbyfloat, append, strlen, getrange, setrange, lcs,
   // keys
   del, unlink, exists, type, rename, renamenx, keys, randomkey, scan,
   expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object,
