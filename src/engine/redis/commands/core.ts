@@ -18,6 +18,8 @@ import { expire, pexpire, expireat, pexpireat, persist } from './keys/expire';
 import { ttl, pttl, expiretime, pexpiretime } from './keys/ttl';
 import { object } from './keys/object';
 import { dump, restoreCommand } from './keys/dump';
+import { copy, move } from './keys/copy';
+import { swapdb } from './server/swapdb';
 import { ping, echo, select, quit, auth, time } from './connection/ping';
 import { client } from './connection/client';
 import { hello } from './connection/hello';
@@ -36,10 +38,10 @@ export const coreCommands: CommandDef[] = [
   incr, decr, incrby, decrby, incrbyfloat, append, strlen, getrange, setrange, lcs,
   // keys
   del, unlink, exists, type, rename, renamenx, keys, randomkey, scan,
-  expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object,
+  expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object, copy, move,
   dump, restoreCommand,
   // connection and server
-  ping, echo, select, quit, auth, hello, time, client, dbsize, flushdb, flushall, config, info, command,
+  ping, echo, select, quit, auth, hello, time, client, dbsize, flushdb, flushall, swapdb, config, info, command,
   save, bgsave, lastsave,
   // transactions
   multi, exec, discard, watch, unwatch,

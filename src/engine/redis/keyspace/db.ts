@@ -36,9 +36,9 @@ const asKeyEntry = (e: Entry): KeyEntry => e as unknown as KeyEntry;
 const lruClockOf = lruClock;
 
 export class Db {
-  private readonly dict = new Map<BinStr, KeyEntry>();
+  private dict = new Map<BinStr, KeyEntry>();
   /** Dense arrays for O(1) random sampling (eviction, active expiry, RANDOMKEY). */
-  private readonly index = new DenseKeys();
+  private index = new DenseKeys();
   /** Key → connections WATCHing it (empty in the common case: one size check per write). */
   readonly watchers = new Map<BinStr, Set<{ watchDirty: boolean }>>();
   /** Key → clients blocked on it (BLPOP…), FIFO. */
@@ -398,6 +398,16 @@ export class Db {
     target.rebyte(moved, e.bytes);
     if (ttl !== -1) target.setExpire(asEntry(moved), ttl);
     return asEntry(moved);
+  }
+
+  /**
+   * SWAPDB: exchanges every key (values, TTLs, memory) with `other`, while WATCHes and blocked
+   * clients stay with the database number, as dbSwapDatabases leaves them.
+   */
+  swapContents(other: Db): void {
+    [this.dict, other.dict] = [other.dict, this.dict];
+    [this.index, other.index] = [other.index, this.index];
+    [this.keyBytesTotal, other.keyBytesTotal] = [other.keyBytesTotal, this.keyBytesTotal];
   }
 
   // ---- watch ---------------------------------------------------------------------------------

@@ -27,6 +27,11 @@ export interface StructureValue {
    * running total inside the structure. Read by `db.afterWrite(entry)` after every mutation.
    */
   memoryBytes(): number;
+  /**
+   * A deep copy with the same encoding (COPY: Redis's setTypeDup, hashTypeDup, zsetDup… keep
+   * a listpack a listpack and a hashtable a hashtable, whatever the size).
+   */
+  dup(): this;
 }
 
 /** String encodings as OBJECT ENCODING reports them. */

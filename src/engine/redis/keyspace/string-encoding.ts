@@ -8,13 +8,19 @@ import { sdsNewLen } from './sds';
 
 /**
  * 'auto' = tryObjectEncoding (int / embstr / raw; SET, GETSET, MSET…), 'string' = embstr or raw
- * but never int (INCRBYFLOAT), 'raw' = always raw (APPEND, SETRANGE modify an sds in place).
+ * but never int (INCRBYFLOAT), 'raw' = always raw (APPEND, SETRANGE modify an sds in place),
+ * 'int' = an integer object of its own, never a shared one (COPY of an integer: dupStringObject).
  */
-export type StringEncoding = 'auto' | 'string' | 'raw';
+export type StringEncoding = 'auto' | 'string' | 'raw' | 'int';
 
 /** Sets `e.enc` and `e.bytes` for a string value; shared integers 0..9999 cost nothing. */
 export function encodeString(e: KeyEntry, value: BinStr, enc: StringEncoding, sharedIntegers: boolean): void {
   const len = value.length;
+  if (enc === 'int') {
+    e.enc = StrEnc.Int;
+    e.bytes = stringValueBytes(len, StrEnc.Int, false);
+    return;
+  }
   if (enc === 'auto' && len <= 20 && len > 0) {
     const n = parseInt64(value);
     if (n !== null) {

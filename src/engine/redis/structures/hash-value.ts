@@ -31,6 +31,17 @@ export class RedisHash implements StructureValue {
     return ROBJ_BYTES + (this.listpack ? lpAllocBytes(this.payload) : DICT_STRUCT + dictTableBytes(this.map.size) + this.payload);
   }
 
+  dup(): this {
+    const h = new RedisHash();
+    h.listpack = this.listpack;
+    h.payload = this.payload;
+    for (const [f, v] of this.map) {
+      h.map.set(f, v);
+      if (!h.listpack) h.dense.add(f);
+    }
+    return h as this;
+  }
+
   get(field: BinStr): BinStr | undefined {
     return this.map.get(field);
   }

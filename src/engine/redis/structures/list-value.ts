@@ -65,6 +65,12 @@ export class RedisList implements StructureValue {
     return fixed + nodes * QUICKLIST_NODE + bytes;
   }
 
+  dup(): this {
+    const l = new RedisList();
+    l.replaceAll(this.toArray());
+    return l as this;
+  }
+
   private grow(): void {
     const next = new Array<BinStr | undefined>(this.buf.length * 2);
     for (let i = 0; i < this.len; i++) next[i] = this.buf[(this.head + i) & (this.buf.length - 1)];

@@ -38,6 +38,18 @@ export class RedisSet implements StructureValue {
     return ROBJ_BYTES + (this.intset ? intsetBytes(this.items.length, this.width) : DICT_STRUCT + dictTableBytes(this.items.length) + this.payload);
   }
 
+  dup(): this {
+    const s = new RedisSet();
+    s.intset = this.intset;
+    s.width = this.width;
+    s.payload = this.payload;
+    for (const m of this.items) {
+      s.index.set(m, s.items.length);
+      s.items.push(m);
+    }
+    return s as this;
+  }
+
   has(m: BinStr): boolean {
     return this.index.has(m);
   }

@@ -62,6 +62,19 @@ export class RedisZset implements StructureValue {
     return this.listpack ? lpEntryBytes(member) + scoreEntryBytes(score) : DICT_ENTRY_BYTES + sdsBytes(member.length) + AVG_NODE_EXTRA;
   }
 
+  dup(): this {
+    const z = new RedisZset();
+    z.listpack = this.listpack;
+    // zsetDup inserts from the highest score down; members and scores are what count.
+    for (const { member, score } of this.entries().reverse()) {
+      z.zsl.insert(score, member);
+      z.dict.set(member, score);
+      if (!z.listpack) z.dense.add(member);
+    }
+    z.payload = this.payload;
+    return z as this;
+  }
+
   score(member: BinStr): number | undefined {
     return this.dict.get(member);
   }
