@@ -4,6 +4,7 @@
  * (`reply.notInteger()`, `reply.notFloat()`, …) so handlers stay allocation-free on the happy path.
  */
 import type { BinStr } from './bytes';
+import { strtodClear } from './server/errno';
 
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
@@ -61,6 +62,7 @@ const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)(?:[pP]([+-]?[0-9
  * leading or trailing spaces, NaN, overflow and underflow-to-zero are rejected.
  */
 export function parseDouble(s: BinStr): number | null {
+  strtodClear(s); // string2d clears errno, then strtod may set ERANGE (see server/errno.ts)
   if (s.length === 0) return null;
   if (DECIMAL_FLOAT.test(s)) {
     const v = Number(s);

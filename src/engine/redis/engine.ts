@@ -27,6 +27,8 @@ import { PubSub } from './server/pubsub';
 import { KeyspaceNotifier } from './server/notify';
 import type { KeyspaceEventName, KeyspaceListener } from './server/notify';
 import { dispatch } from './server/dispatch';
+import { useErrno } from './server/errno';
+import type { Errno } from './server/errno';
 import { profileSettings } from './server/profile';
 import type { EngineProfile } from './server/profile';
 import { commandTable } from './commands';
@@ -98,6 +100,8 @@ export class RedisEngine implements KeyspaceHost {
     errorReplies: 0,
   };
   readonly cmd: CommandCounters = { hits: 0, misses: 0, expired: 0, evicted: 0 };
+  /** C's errno as redis-server leaves it between commands (server/errno.ts). */
+  readonly errno: Errno = { erange: false };
   readonly clients = new Map<number, Client>();
   readonly pubsub = new PubSub();
   readonly evictor = new Evictor();
@@ -233,6 +237,7 @@ export class RedisEngine implements KeyspaceHost {
   }
 
   dispatch(c: Client, argv: Argv): Reply | undefined {
+    useErrno(this.errno);
     // The common case inline (known command, plain connection, nobody observing, memory
     // fine): the same checks server/dispatch.ts makes, without crossing a module boundary.
     const cmd = this.table.get(argv[0]!);

@@ -19,6 +19,7 @@ import { ttl, pttl, expiretime, pexpiretime } from './keys/ttl';
 import { object } from './keys/object';
 import { dump, restoreCommand } from './keys/dump';
 import { copy, move } from './keys/copy';
+import { sort, sortRo } from './sort';
 import { swapdb } from './server/swapdb';
 import { ping, echo, select, quit, auth, time } from './connection/ping';
 import { client } from './connection/client';
@@ -38,7 +39,7 @@ export const coreCommands: CommandDef[] = [
   incr, decr, incrby, decrby, incrbyfloat, append, strlen, getrange, setrange, lcs,
   // keys
   del, unlink, exists, type, rename, renamenx, keys, randomkey, scan,
-  expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object, copy, move,
+  expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object, copy, move, sort, sortRo,
   dump, restoreCommand,
   // connection and server
   ping, echo, select, quit, auth, hello, time, client, dbsize, flushdb, flushall, swapdb, config, info, command,

@@ -287,6 +287,15 @@ export class Db {
     this.signalModified(e.key);
   }
 
+  /**
+   * Recomputes the memory of an aggregate whose encoding changed without any change to its
+   * data (SORT converting a listpack sorted set): WATCH is not touched.
+   */
+  remeasure(entry: Entry): void {
+    const e = asKeyEntry(entry);
+    if (e.type !== 'string') this.rebyte(e, (e.value as StructureValue).memoryBytes());
+  }
+
   delete(key: BinStr): boolean {
     const e = this.dict.get(key);
     if (e === undefined) return false;

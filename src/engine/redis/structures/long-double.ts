@@ -5,6 +5,7 @@
  * `HINCRBYFLOAT h f 1000.1` → "1000.09999999999999998" or the 400-digit reply to an increment
  * of 1e400, so values are exact BigInt mantissas (64 bits, round-half-even) times powers of two.
  */
+import { strtoldClear } from '../server/errno';
 
 /** A finite long double m × 2^e with |m| < 2^64, or ±Infinity. Zero is m = 0n. */
 export type FiniteLd = { readonly m: bigint; readonly e: number };
@@ -57,9 +58,14 @@ const DEC = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/;
 const HEX = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?[0-9]+))?$/;
 const INF = /^([+-]?)(inf|infinity)$/i;
 
-/** string2ld: strtold over the whole string, rejecting spaces, NaN, overflow and underflow to 0. */
-export function parseLongDouble(s: string): LongDouble | null {
+/**
+ * string2ld: strtold over the whole string, rejecting spaces, NaN, overflow and underflow to 0.
+ * It leaves errno as string2ld does (see server/errno.ts), unless `viaString2ld` is false:
+ * Redis reads integer-encoded values without string2ld.
+ */
+export function parseLongDouble(s: string, viaString2ld = true): LongDouble | null {
   if (s.length === 0 || s.length >= 5 * 1024) return null;
+  if (viaString2ld) strtoldClear(s);
   const inf = INF.exec(s);
   if (inf) return { inf: inf[1] === '-' ? -1 : 1 };
   let sign: string;

@@ -8,12 +8,14 @@ import type { BinStr } from '../bytes';
 import { eqi } from '../bytes';
 import { parseInt64 } from '../args';
 import { globMatch } from '../glob';
+import { strtoulClear } from '../server/errno';
 import { reply, type ErrorReply, type Reply } from '../reply';
 
 const ULONG_MAX = 18446744073709551615n;
 
 /** parseScanCursorOrReply: strtoul over the whole argument, no leading space, no overflow. */
 export function parseScanCursor(s: BinStr): bigint | ErrorReply {
+  strtoulClear(s); // parseScanCursorOrReply clears errno first (see server/errno.ts)
   const m = /^([+-]?)([0-9]*)$/.exec(s);
   if (m === null || (m[2] === '' && m[1] !== '')) return reply.error('ERR invalid cursor');
   let v = m[2] === '' ? 0n : BigInt(m[2]!);

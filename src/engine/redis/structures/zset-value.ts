@@ -146,6 +146,11 @@ export class RedisZset implements StructureValue {
     return s === undefined ? -1 : this.zsl.rankOf(s, member);
   }
 
+  /** zsetConvert(…, SKIPLIST): SORT converts a listpack sorted set for good. */
+  toSkiplist(): void {
+    if (this.listpack) this.convert();
+  }
+
   private convert(): void {
     this.listpack = false;
     this.payload = 0;

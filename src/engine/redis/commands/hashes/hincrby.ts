@@ -1,5 +1,5 @@
 import { defineCommand, ONE_KEY } from '../../command';
-import { parseInt64Exact, INT64 } from '../../args';
+import { parseInt64, parseInt64Exact, INT64 } from '../../args';
 import { reply } from '../../reply';
 import { NC } from '../../server/notify';
 import { writeOrCreate, isErrorReply } from '../../structures/access';
@@ -51,7 +51,8 @@ export const hincrbyfloat = defineCommand({
     const cur = w.value.get(argv[2]!);
     let value: LongDouble = { m: 0n, e: 0 };
     if (cur !== undefined) {
-      const v = parseLongDouble(cur);
+      // A listpack keeps integers as integers: Redis reads those without string2ld.
+      const v = parseLongDouble(cur, w.value.encoding() !== 'listpack' || cur.length > 20 || parseInt64(cur) === null);
       if (v === null) return reply.error('ERR hash value is not a float');
       value = v;
     }

@@ -2,6 +2,7 @@ import { defineCommand, NO_KEYS } from '../../command';
 import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { globMatch } from '../../glob';
+import { strtoulClear } from '../../server/errno';
 import { reply } from '../../reply';
 import { LOOKUP_NOTOUCH } from '../../keyspace/db';
 import type { Reply } from '../../reply';
@@ -23,6 +24,7 @@ export const scan = defineCommand({
   summary: 'Iterates over keys a few at a time; repeat with the returned cursor until it is 0.',
   run: (c, argv) => {
     const cursorArg = argv[1]!;
+    strtoulClear(cursorArg); // parseScanCursorOrReply clears errno first (see server/errno.ts)
     if (!/^[+-]?[0-9]+$/.test(cursorArg) || Number(cursorArg) >= 2 ** 64) {
       return reply.error('ERR invalid cursor');
     }

@@ -1,6 +1,15 @@
 import { defineCommand, NO_KEYS } from '../../command';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
+import { errnoClear } from '../../server/errno';
+import { MEM, PARAMS } from '../../server/config-table';
+
+/** Parameters holding memory sizes (config.c MEMORY_CONFIG, parsed by memtoull), with aliases. */
+const MEMORY_PARAMS = new Set(
+  PARAMS.flatMap((p) =>
+    p.kind === 'num' && (p.form & MEM) !== 0 ? [p.name, ...(p.alias === undefined ? [] : [p.alias])] : [],
+  ),
+);
 
 const get = defineCommand({
   name: 'get',
@@ -29,6 +38,9 @@ const set = defineCommand({
     if (argv.length % 2 !== 0) return reply.syntax();
     const pairs: Array<[string, string]> = [];
     for (let i = 2; i < argv.length; i += 2) pairs.push([argv[i]!, argv[i + 1]!]);
+    // Parsing a memory-size parameter leaves errno cleared (checked against redis-server; see
+    // server/errno.ts).
+    if (pairs.some(([name]) => MEMORY_PARAMS.has(name.toLowerCase()))) errnoClear();
     const err = c.engine.configStore.set(pairs);
     c.engine.configChanged();
     return err === null ? reply.ok() : reply.error(err);

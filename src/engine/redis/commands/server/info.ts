@@ -1,5 +1,6 @@
 import { defineCommand, NO_KEYS } from '../../command';
 import { reply } from '../../reply';
+import { errnoClear } from '../../server/errno';
 import { DEFAULT_SECTIONS, infoSection } from './info-text';
 
 export const info = defineCommand({
@@ -12,6 +13,9 @@ export const info = defineCommand({
   summary: 'Server information and statistics: server, clients, memory, stats, replication, keyspace…',
   run: (c, argv) => {
     let names = argv.slice(1).map((s) => s.toLowerCase());
+    // Writing the errorstats section leaves errno cleared (checked against redis-server; see
+    // server/errno.ts).
+    if (names.length === 0 || ['default', 'all', 'everything', 'errorstats'].some((n) => names.includes(n))) errnoClear();
     if (names.length === 0 || names.includes('default') || names.includes('all') || names.includes('everything')) {
       names = DEFAULT_SECTIONS;
     }

@@ -1,7 +1,10 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { StrEnc } from '../../keyspace/entry';
 import { NC } from '../../server/notify';
 import { addLongDouble, formatLongDoubleHuman, isFiniteLd, parseLongDouble } from '../../structures/long-double';
+
+const ZERO = parseLongDouble('0')!;
 
 export const incrbyfloat = defineCommand({
   name: 'incrbyfloat',
@@ -16,9 +19,11 @@ export const incrbyfloat = defineCommand({
     const key = argv[1]!;
     const e = db.lookupWrite(key);
     if (e !== undefined && e.type !== 'string') return reply.wrongType();
-    const cur = e === undefined ? parseLongDouble('0') : parseLongDouble(e.value);
+    // The value is parsed (and may fail) before the increment, as getLongDoubleFromObject runs.
+    const cur = e === undefined ? ZERO : parseLongDouble(e.value, e.enc !== StrEnc.Int && e.enc !== StrEnc.SharedInt);
+    if (cur === null) return reply.notFloat();
     const by = parseLongDouble(argv[2]!);
-    if (cur === null || by === null) return reply.notFloat();
+    if (by === null) return reply.notFloat();
     const sum = addLongDouble(cur, by);
     if (!isFiniteLd(sum)) return reply.error('ERR increment would produce NaN or Infinity');
     const text = formatLongDoubleHuman(sum);

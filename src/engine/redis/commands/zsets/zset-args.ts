@@ -8,6 +8,7 @@ import type { BinStr } from '../../bytes';
 import { formatDouble } from '../../args';
 import { reply, type ErrorReply, type Reply } from '../../reply';
 import type { LexRange, ScoreRange } from '../../structures/skiplist';
+import { strtodKeep } from '../../server/errno';
 
 const SPACE = /^[ \t\n\v\f\r]*/;
 const DEC = /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
@@ -32,6 +33,7 @@ export function strtodWhole(s: BinStr): number | null {
 
 function scoreBound(s: BinStr): { v: number; ex: boolean } | null {
   const ex = s.charCodeAt(0) === 40; // '('
+  strtodKeep(ex ? s.slice(1) : s); // zslParseRange's bare strtod (see server/errno.ts)
   const v = strtodWhole(ex ? s.slice(1) : s);
   return v === null ? null : { v, ex };
 }
@@ -41,8 +43,9 @@ export const NOT_LEX_RANGE: ErrorReply = reply.error('ERR min or max not valid s
 
 export function parseScoreRange(min: BinStr, max: BinStr): ScoreRange | null {
   const a = scoreBound(min);
+  if (a === null) return null;
   const b = scoreBound(max);
-  if (a === null || b === null) return null;
+  if (b === null) return null;
   return { min: a.v, max: b.v, minEx: a.ex, maxEx: b.ex };
 }
 

@@ -1,0 +1,1 @@
+export { sort, sortRo } from './sort';
