@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../../clock';
 import { engineRng } from '../../../rng';
 import { createRedisEngine } from '../../engine';
+import { createRedisCluster } from '../../cluster';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 
@@ -87,5 +88,31 @@ describe('COPY, MOVE, SWAPDB', () => {
     expect(watcher.exec(['exec'])).toEqual(reply.nilArray());
     expect(e.exec(['swapdb', '0', 'x'])).toEqual(reply.error('ERR invalid second DB index'));
     expect(e.exec(['swapdb', '0', '16'])).toEqual(reply.error('ERR DB index is out of range'));
+  });
+});
+
+describe('in cluster mode', () => {
+  it('refuses MOVE, SWAPDB, COPY to another db and SORT BY/GET patterns as redis-server does', () => {
+    const clock = manualClock(0);
+    const { nodes } = createRedisCluster({ clock, masters: 1, basePort: 7000, seed: 1 });
+    clock.advance(3000);
+    for (let i = 0; i < 40; i++) nodes[0]!.tick();
+    const n = nodes[0]!;
+    expect(n.exec(['move', 'k', '1'])).toEqual(
+      reply.error('ERR MOVE is not allowed in cluster mode'),
+    );
+    expect(n.exec(['swapdb', '0', '1'])).toEqual(
+      reply.error('ERR SWAPDB is not allowed in cluster mode'),
+    );
+    expect(n.exec(['copy', '{a}k', '{a}j', 'db', '1'])).toEqual(
+      reply.error('ERR Copying to another database is not allowed in cluster mode'),
+    );
+    expect(n.exec(['sort', 'k', 'by', 'w_*'])).toEqual(
+      reply.error('ERR BY option of SORT denied in Cluster mode.'),
+    );
+    expect(n.exec(['sort', 'k', 'get', '#'])).toEqual(
+      reply.error('ERR GET option of SORT denied in Cluster mode.'),
+    );
+    expect(n.exec(['sort', 'k', 'by', 'nosort'])).toEqual(reply.emptyArray());
   });
 });

@@ -51,6 +51,9 @@ export const copy = defineCommand({
         dst = db;
       } else return reply.syntax();
     }
+    if (c.engine.cluster !== null && (c.db.id !== 0 || dst.id !== 0)) {
+      return reply.error('ERR Copying to another database is not allowed in cluster mode');
+    }
     const key = argv[1]!;
     const newKey = argv[2]!;
     if (dst === c.db && key === newKey) return SAME_OBJECT;
@@ -76,6 +79,7 @@ export const move = defineCommand({
   syntax: 'MOVE key db',
   summary: 'Moves a key (value and TTL) to another database; 0 if it is missing or exists there.',
   run: (c, argv) => {
+    if (c.engine.cluster !== null) return reply.error('ERR MOVE is not allowed in cluster mode');
     const dst = dbArg(c, argv[2]!);
     if ('kind' in dst) return dst;
     if (dst === c.db) return SAME_OBJECT;

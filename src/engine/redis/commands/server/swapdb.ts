@@ -56,6 +56,7 @@ export const swapdb = defineCommand({
   syntax: 'SWAPDB index1 index2',
   summary: 'Swaps two databases: clients connected to one see the other’s keys at once.',
   run: (c, argv) => {
+    if (c.engine.cluster !== null) return reply.error('ERR SWAPDB is not allowed in cluster mode');
     const id1 = index(argv[1]!);
     if (id1 === null) return reply.error('ERR invalid first DB index');
     const id2 = index(argv[2]!);

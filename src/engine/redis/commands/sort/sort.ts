@@ -32,7 +32,7 @@ interface Item {
 }
 
 /** Parses SORT's SQL-like options; SORT_RO knows no STORE. */
-function parseOptions(argv: Argv, readonly: boolean): SortOptions | Reply {
+function parseOptions(argv: Argv, readonly: boolean, cluster: boolean): SortOptions | Reply {
   const o: SortOptions = {
     desc: false,
     alpha: false,
@@ -63,7 +63,9 @@ function parseOptions(argv: Argv, readonly: boolean): SortOptions | Reply {
       // A BY pattern without '*' (as a C string) means: do not sort at all — for good, even if
       // a later BY has a '*' (Redis never resets the flag).
       if (!cstrHasStar(o.by)) o.dontSort = true;
+      else if (cluster) return reply.error('ERR BY option of SORT denied in Cluster mode.');
     } else if (eqi(a, 'get') && left >= 1) {
+      if (cluster) return reply.error('ERR GET option of SORT denied in Cluster mode.');
       o.gets.push(argv[++j]!);
     } else return reply.syntax();
   }
@@ -84,7 +86,7 @@ function collate(a: BinStr, b: BinStr): number {
 }
 
 function sortGeneric(c: Client, argv: Argv, readonly: boolean): Reply {
-  const parsed = parseOptions(argv, readonly);
+  const parsed = parseOptions(argv, readonly, c.engine.cluster !== null);
   if ('kind' in parsed) return parsed;
   const o = parsed;
   const db = c.db;
@@ -192,6 +194,31 @@ function sortGeneric(c: Client, argv: Argv, readonly: boolean): Reply {
 
 const SORT_KEYS = { first: 1, last: 1, step: 1 };
 
+/**
+ * sortGetKeys: the sorted key, and the argument after the last STORE, found the way db.c
+ * scans (LIMIT, GET and BY skip their arguments; STORE's own argument is scanned as an option).
+ */
+function sortGetKeys(argv: Argv): number[] {
+  let store = -1;
+  const skip: Array<[string, number]> = [
+    ['limit', 2],
+    ['get', 1],
+    ['by', 1],
+  ];
+  for (let i = 2; i < argv.length; i++) {
+    for (const [name, n] of skip) {
+      if (eqi(argv[i]!, name)) {
+        i += n;
+        break;
+      } else if (eqi(argv[i]!, 'store') && i + 1 < argv.length) {
+        store = i + 1;
+        break;
+      }
+    }
+  }
+  return store === -1 ? [1] : [1, store];
+}
+
 export const sort = defineCommand({
   name: 'sort',
   arity: -2,
@@ -202,6 +229,7 @@ export const sort = defineCommand({
     'SORT key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC | DESC] [ALPHA] [STORE destination]',
   summary:
     'Sorts a list, set or sorted set (numerically, or ALPHA), optionally by other keys, and returns or stores the result.',
+  getKeys: sortGetKeys,
   run: (c, argv) => sortGeneric(c, argv, false),
 });
 
