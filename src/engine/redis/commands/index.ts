@@ -13,6 +13,7 @@ import { setCommands } from './sets';
 import { zsetCommands } from './zsets';
 import { geoCommands } from './geo';
 import { bitmapCommands } from './bitmaps';
+import { hyperloglogCommands } from './hyperloglog';
 // Not '../cluster' (its index also exports createRedisCluster, which needs the engine and so this table).
 import { cluster } from '../cluster/cluster-command';
 import { clientModeCommands } from '../cluster/client-mode-commands';
@@ -41,6 +42,7 @@ const families: CommandDef[] = [
   ...zsetCommands,
   ...geoCommands,
   ...bitmapCommands,
+  ...hyperloglogCommands,
 ];
 
 export const commandTable = buildTable([...core, ...families]);
