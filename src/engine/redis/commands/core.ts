@@ -21,6 +21,7 @@ import { dump, restoreCommand } from './keys/dump';
 import { copy, move } from './keys/copy';
 import { sort, sortRo } from './sort';
 import { swapdb } from './server/swapdb';
+import { memory } from './server/memory';
 import { ping, echo, select, quit, auth, time } from './connection/ping';
 import { client } from './connection/client';
 import { hello } from './connection/hello';
@@ -42,7 +43,7 @@ export const coreCommands: CommandDef[] = [
   expire, pexpire, expireat, pexpireat, persist, ttl, pttl, expiretime, pexpiretime, object, copy, move, sort, sortRo,
   dump, restoreCommand,
   // connection and server
-  ping, echo, select, quit, auth, hello, time, client, dbsize, flushdb, flushall, swapdb, config, info, command,
+  ping, echo, select, quit, auth, hello, time, client, dbsize, flushdb, flushall, swapdb, config, info, command, memory,
   save, bgsave, lastsave,
   // transactions
   multi, exec, discard, watch, unwatch,

@@ -71,6 +71,19 @@ export class RedisList implements StructureValue {
     return l as this;
   }
 
+  /**
+   * Allocation sizes of the quicklist nodes' listpacks in this model (full 8 KB nodes, then
+   * the last one), for MEMORY USAGE's per-node sampling.
+   */
+  nodeListpackBytes(): number[] {
+    const per = NODE_LIMIT - LP_EMPTY;
+    const full = Math.floor(this.payload / per);
+    const rest = this.payload - full * per;
+    const out = new Array<number>(full).fill(NODE_LIMIT);
+    if (rest > 0 || full === 0) out.push(jemallocSize(LP_EMPTY + rest));
+    return out;
+  }
+
   private grow(): void {
     const next = new Array<BinStr | undefined>(this.buf.length * 2);
     for (let i = 0; i < this.len; i++) next[i] = this.buf[(this.head + i) & (this.buf.length - 1)];

@@ -83,6 +83,11 @@ export class SkipList<M> {
     return this.pool[n + LINKS]!;
   }
 
+  /** The number of levels of node `n` (its allocation size: MEMORY USAGE). */
+  levelOf(n: NodeRef): number {
+    return this.pool[n + LEVEL]!;
+  }
+
   /** The previous node, or NIL. */
   prev(n: NodeRef): NodeRef {
     return this.pool[n + BACK]!;
