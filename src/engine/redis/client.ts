@@ -17,6 +17,11 @@ export type RawListener = (bytes: BinStr) => void;
 export const PROP_FORCE = 1;
 export const PROP_PREVENT = 2;
 
+/** CLIENT REPLY state bits (networking.c CLIENT_REPLY_OFF / _SKIP / _SKIP_NEXT). */
+export const REPLY_OFF = 1;
+export const REPLY_SKIP = 2;
+export const REPLY_SKIP_NEXT = 4;
+
 /** Receives replies that are not answers to an exec() call: pub/sub messages, unblocked BLPOPs. */
 export type PushListener = (reply: Reply) => void;
 /** Told when the server closes the connection itself (an idle client past `timeout`). */
@@ -57,6 +62,10 @@ export class Client {
   /** True while EXEC runs the queue: blocking commands must not block. */
   inExec = false;
   closed = false;
+  /** CLIENT REPLY OFF / SKIP: replies (pushes included) are not sent while OFF or SKIP is set. */
+  replyFlags = 0;
+  /** CLIENT NO-EVICT ON (client eviction itself is not modelled). */
+  noEvict = false;
   /** Cluster mode: ASKING was sent (served once on an importing slot), READONLY reads on replicas. */
   asking = false;
   readonlyMode = false;
@@ -177,7 +186,7 @@ export class Client {
   }
 
   push(reply: Reply): void {
-    if (this.onPush === undefined) return;
+    if (this.onPush === undefined || (this.replyFlags & (REPLY_OFF | REPLY_SKIP)) !== 0) return;
     this.lastInteraction = this.engine.clock.nowMs();
     this.onPush(reply);
   }
@@ -186,6 +195,23 @@ export class Client {
   kill(): void {
     this.onKill?.();
     this.close();
+  }
+
+  /** CLIENT REPLY OFF / SKIP: the reply is not sent (undefined, as for a blocked command). */
+  replyControl(r: Reply | undefined): Reply | undefined {
+    const silent = (this.replyFlags & (REPLY_OFF | REPLY_SKIP)) !== 0;
+    if (this.blocked === null) this.endCommand();
+    return silent ? undefined : r;
+  }
+
+  /**
+   * resetClient's part for CLIENT REPLY SKIP, once a command (or a blocked one) has replied:
+   * a SKIP applies to exactly the next command.
+   */
+  endCommand(): void {
+    if (this.replyFlags === 0) return;
+    const f = this.replyFlags & ~REPLY_SKIP;
+    this.replyFlags = (f & REPLY_SKIP_NEXT) !== 0 ? (f & ~REPLY_SKIP_NEXT) | REPLY_SKIP : f;
   }
 
   /** Closes the connection: drops subscriptions, WATCHes and blocking (QUIT, server close). */

@@ -264,6 +264,7 @@ export class RedisEngine implements KeyspaceHost {
     } else {
       r = dispatch(this, c, argv);
     }
+    if (c.replyFlags !== 0) r = c.replyControl(r);
     if (this.blocked.hasReady)
       this.blocked.serveReady((w, retry) => this.repl.serveBlocked(w, retry));
     if (!this.replIdle) this.repl.beforeSleep();
@@ -343,6 +344,7 @@ export class RedisEngine implements KeyspaceHost {
   unblockWith(c: Client, r: Reply): void {
     this.blocked.unblock(c);
     c.push(r);
+    c.endCommand();
   }
 
   /**

@@ -75,6 +75,7 @@ export class BlockedClients {
         if (r === undefined) continue;
         this.unblock(waiting);
         waiting.push(r);
+        waiting.endCommand();
       }
     }
   }
@@ -87,6 +88,7 @@ export class BlockedClients {
       if (now >= b.deadline) {
         this.unblock(c);
         c.push(typeof b.onTimeout === 'function' ? b.onTimeout() : b.onTimeout);
+        c.endCommand();
       }
     }
   }

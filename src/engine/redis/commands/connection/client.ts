@@ -1,16 +1,25 @@
 import { defineCommand, NO_KEYS } from '../../command';
 import type { Client } from '../../client';
 import { reply } from '../../reply';
+import { cstr, eqi } from '../../bytes';
+import { parseInt64 } from '../../args';
+import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT } from '../../client';
 
 /** One CLIENT LIST line (a subset of redis-server's fields, same format). */
 function describe(c: Client, now: number): string {
   const age = Math.floor((now - c.createdAt) / 1000);
   const idle = Math.floor(now / 1000) - Math.floor(c.lastInteraction / 1000);
   return (
-    `id=${c.id} addr=${c.addr} laddr=? fd=-1 name=${c.name} age=${age} idle=${idle} flags=${c.subscriptionCount ? 'P' : 'N'} ` +
+    `id=${c.id} addr=${c.addr} laddr=? fd=-1 name=${c.name} age=${age} idle=${idle} flags=${flagsOf(c)} ` +
     `db=${c.db.id} sub=${c.channels.size} psub=${c.patterns.size} ssub=0 multi=${c.multi ? c.multi.queue.length : -1} ` +
     `user=default resp=2`
   );
+}
+
+/** The flags field: P pub/sub, e no-evict, N none (the subset of catClientInfoString we model). */
+function flagsOf(c: Client): string {
+  const f = (c.subscriptionCount ? 'P' : '') + (c.noEvict ? 'e' : '');
+  return f === '' ? 'N' : f;
 }
 
 const meta = { keys: NO_KEYS, group: 'connection' as const };
@@ -46,7 +55,10 @@ const setname = defineCommand({
     const name = argv[2]!;
     for (let i = 0; i < name.length; i++) {
       const ch = name.charCodeAt(i);
-      if (ch < 33 || ch > 126) return reply.error('ERR Client names cannot contain spaces, newlines or special characters.');
+      if (ch < 33 || ch > 126)
+        return reply.error(
+          'ERR Client names cannot contain spaces, newlines or special characters.',
+        );
     }
     c.name = name;
     return reply.ok();
@@ -76,12 +88,86 @@ const info = defineCommand({
   run: (c) => reply.bulk(`${describe(c, c.engine.clock.nowMs())}\n`),
 });
 
+const reply_ = defineCommand({
+  ...meta,
+  name: 'reply',
+  arity: 3,
+  flags: ['noscript', 'loading', 'stale'],
+  syntax: 'CLIENT REPLY <ON | OFF | SKIP>',
+  summary: 'Turns this connection’s replies off, back on, or skips the next one.',
+  run: (c, argv) => {
+    const mode = argv[2]!;
+    if (eqi(mode, 'on')) {
+      c.replyFlags &= ~(REPLY_SKIP | REPLY_OFF);
+      return reply.ok();
+    }
+    if (eqi(mode, 'off')) {
+      c.replyFlags |= REPLY_OFF;
+      return reply.ok(); // never sent: the connection is silent now
+    }
+    if (eqi(mode, 'skip')) {
+      if ((c.replyFlags & REPLY_OFF) === 0) c.replyFlags |= REPLY_SKIP_NEXT;
+      return undefined; // SKIP itself replies nothing
+    }
+    return reply.syntax();
+  },
+});
+
+const unblock = defineCommand({
+  ...meta,
+  name: 'unblock',
+  arity: -3,
+  flags: ['admin', 'noscript', 'loading', 'stale'],
+  syntax: 'CLIENT UNBLOCK client-id [TIMEOUT | ERROR]',
+  summary: 'Ends another connection’s blocking command now, as a timeout or with an error.',
+  run: (c, argv) => {
+    // addReplySubcommandSyntaxError names the subcommand as sent.
+    if (argv.length > 4) {
+      return reply.error(
+        `ERR unknown subcommand or wrong number of arguments for '${cstr(argv[1]!, 128)}'. Try CLIENT HELP.`,
+      );
+    }
+    let asError = false;
+    if (argv.length === 4) {
+      if (eqi(argv[3]!, 'error')) asError = true;
+      else if (!eqi(argv[3]!, 'timeout'))
+        return reply.error('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
+    }
+    const id = parseInt64(argv[2]!);
+    if (id === null) return reply.notInteger();
+    const target = c.engine.clients.get(id);
+    if (target === undefined || target.blocked === null) return reply.int(0);
+    c.engine.unblockWith(
+      target,
+      asError
+        ? reply.error('UNBLOCKED client unblocked via CLIENT UNBLOCK')
+        : target.blocked.onTimeout,
+    );
+    return reply.int(1);
+  },
+});
+
+const noEvict = defineCommand({
+  ...meta,
+  name: 'no-evict',
+  arity: 3,
+  flags: ['admin', 'noscript', 'loading', 'stale'],
+  syntax: 'CLIENT NO-EVICT <ON | OFF>',
+  summary: 'Exempts this connection from client eviction (maxmemory-clients).',
+  run: (c, argv) => {
+    if (eqi(argv[2]!, 'on')) c.noEvict = true;
+    else if (eqi(argv[2]!, 'off')) c.noEvict = false;
+    else return reply.syntax();
+    return reply.ok();
+  },
+});
+
 export const client = defineCommand({
   ...meta,
   name: 'client',
   arity: -2,
   flags: [],
-  syntax: 'CLIENT <ID | GETNAME | SETNAME | LIST | INFO> ...',
+  syntax: 'CLIENT <ID | GETNAME | SETNAME | LIST | INFO | REPLY | UNBLOCK | NO-EVICT> ...',
   summary: 'Inspects and names connections.',
-  subcommands: [id, getname, setname, list, info],
+  subcommands: [id, getname, setname, list, info, reply_, unblock, noEvict],
 });
