@@ -143,22 +143,26 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
         if ('error' in item) {
           // Redis replies with the protocol error, then closes the connection.
           out.push(encodeReply({ kind: 'error', message: item.error }));
-          flush();
-          closing = true;
-          socket.end();
+          closeAfterReply();
           return;
         }
         const r = client.exec(item.argv);
         parser.authenticated = client.authenticated;
         if (r !== undefined) out.push(encodeReply(r));
         if (client.closeAfterReply) {
-          flush();
-          closing = true;
-          socket.end();
+          closeAfterReply();
           return;
         }
       }
       flush(); // one write per read: pipelined replies leave together
+    };
+    // CLIENT_CLOSE_AFTER_REPLY: the client is freed and the socket closed (both ways, even if
+    // the peer keeps its side open) once the reply is written.
+    const closeAfterReply = (): void => {
+      flush();
+      closing = true;
+      client.close();
+      socket.end(() => socket.destroy());
     };
     const done = (): void => {
       sockets.delete(socket);

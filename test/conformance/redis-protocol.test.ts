@@ -58,6 +58,16 @@ const CASES: Array<[string, string]> = [
   ['QUIT closes after OK', 'PING\r\nQUIT\r\nPING\r\n'],
   ['binary payload', '*3\r\n$3\r\nSET\r\n$2\r\nb\x00\r\n$4\r\n\x00\xff\r\n\r\n*2\r\n$3\r\nGET\r\n$2\r\nb\x00\r\n'],
   ['transaction', 'MULTI\r\nSET a 1\r\nINCR a\r\nNOPE\r\nEXEC\r\nMULTI\r\nINCR a\r\nGET a\r\nEXEC\r\n'],
+  // networking.c finds line ends with strchr: '\r' alone ends a header line (the next byte is
+  // skipped unchecked) and a NUL byte hides what follows (Redis waits for more data).
+  ['header ended by a bare CR', '*1\rX$4\r\nPING\r\n*1\r\n$4\rXPING\r\n'],
+  ['NUL before the end of a header line', '*1\x00\r\n$4\r\nPING\r\n'],
+  ['NUL in an inline command', 'PI\x00NG\r\nPING\r\n'],
+  ['expected $ got CR (sanitised error text)', '*1\r\n\r\n'],
+  ['too big inline request', 'A'.repeat(70000)],
+  ['too big bulk count string', '*1\r\n$' + '1'.repeat(70000)],
+  ['CLIENT REPLY SKIP, OFF, ON', 'CLIENT REPLY SKIP\r\nPING\r\nPING\r\nCLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY foo\r\nCLIENT REPLY ON\r\nPING\r\n'],
+  ['CLIENT REPLY SKIP then OFF', 'CLIENT REPLY SKIP\r\nCLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY ON\r\nECHO x\r\n'],
   [
     'out of memory under noeviction',
     'SET a 1\r\nCONFIG SET maxmemory 1\r\nSET b 2\r\nGET a\r\nDEL a\r\nMULTI\r\nGET a\r\nEXEC\r\nCONFIG SET maxmemory 0\r\nSET b 2\r\n',
@@ -85,6 +95,44 @@ describe('serve:redis speaks RESP like redis-server', () => {
       expect(got).toEqual(want);
     });
   }
+
+  it('frees the client and closes the socket after a protocol error even if the peer keeps its side open', async () => {
+    const run = async (port: number): Promise<string[]> => {
+      const a = net.createConnection({ port, host: '127.0.0.1', allowHalfOpen: true });
+      a.on('error', () => {});
+      a.on('data', () => {});
+      await new Promise((r) => a.once('connect', r));
+      a.write('*x\r\n');
+      await new Promise((r) => setTimeout(r, 100));
+      const b = await RawRedisConnection.connect(port);
+      const info = await b.send(['INFO', 'clients']);
+      b.close();
+      a.destroy();
+      return [/connected_clients:\d+/.exec(info.kind === 'bulk' ? info.value : '')?.[0] ?? 'none'];
+    };
+    expect(await run(ours.port)).toEqual(await run(real.port));
+  });
+
+  it('CLIENT UNBLOCK ends another connection’s BLPOP as a timeout or with an error', async () => {
+    const run = async (port: number): Promise<string[]> => {
+      const waiter = await RawRedisConnection.connect(port);
+      const admin = await RawRedisConnection.connect(port);
+      const id = await waiter.send(['CLIENT', 'ID']);
+      const seen: string[] = [];
+      for (const how of ['TIMEOUT', 'ERROR']) {
+        waiter.write('*3\r\n$5\r\nBLPOP\r\n$6\r\nnolist\r\n$1\r\n0\r\n');
+        await new Promise((r) => setTimeout(r, 50));
+        seen.push(JSON.stringify(await admin.send(['CLIENT', 'UNBLOCK', String(id.kind === 'int' ? id.value : 0), how])));
+        seen.push(JSON.stringify(await waiter.next()));
+      }
+      seen.push(JSON.stringify(await admin.send(['CLIENT', 'UNBLOCK', String(id.kind === 'int' ? id.value : 0)])));
+      seen.push(JSON.stringify(await admin.send(['CLIENT', 'UNBLOCK', 'x', 'NOPE'])));
+      waiter.close();
+      admin.close();
+      return seen;
+    };
+    expect(await run(ours.port)).toEqual(await run(real.port));
+  });
 
   it('delivers pub/sub messages in the same order with the same framing', async () => {
     const run = async (port: number): Promise<string[]> => {
@@ -136,6 +184,12 @@ describe('requirepass', () => {
   it('rejects a large unauthenticated multibulk header as redis-server does', async () => {
     const script = '*2000000\r\n';
     expect(await exchange(ours.port, script)).toEqual(await exchange(real.port, script));
+  });
+
+  it('allows at most 10 arguments before AUTH, as redis-server 7.0.15 does', async () => {
+    for (const script of ['*10\r\n$4\r\nAUTH\r\n', '*11\r\n']) {
+      expect(await exchange(ours.port, script)).toEqual(await exchange(real.port, script));
+    }
   });
 });
 

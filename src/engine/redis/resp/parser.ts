@@ -55,20 +55,23 @@ export class RespParser {
         if (head === undefined || typeof head === 'object') return head;
         const n = parseInt64(head.slice(1));
         if (n === null || n > 2147483647) return this.fail('invalid multibulk length');
-        if (n > 1024 * 1024 && !this.authenticated) return this.fail('unauthenticated multibulk length');
+        if (n > 10 && !this.authenticated) return this.fail('unauthenticated multibulk length');
         if (n <= 0) continue; // empty multibulk: nothing to run
         this.pending = [];
         this.remaining = n;
       }
       while (this.remaining > 0) {
         if (this.pos >= this.buf.length) return undefined;
-        const lineEnd = this.buf.indexOf('\r\n', this.pos);
+        const lineEnd = this.findCR();
         if (lineEnd === -1) {
           if (this.buf.length - this.pos > INLINE_MAX) return this.fail('too big bulk count string');
           return undefined;
         }
+        // The line ends at '\r'; Redis skips the byte after it without checking it is '\n'.
+        if (lineEnd > this.buf.length - 2) return undefined;
         const c = this.buf.charCodeAt(this.pos);
-        if (c !== 36 /* $ */) return this.fail(`expected '$', got '${this.buf[this.pos]}'`);
+        // addReplyErrorFormat turns \r and \n in the text into spaces.
+        if (c !== 36 /* $ */) return this.fail(`expected '$', got '${c === 13 || c === 10 ? ' ' : this.buf[this.pos]}'`);
         const len = parseInt64(this.buf.slice(this.pos + 1, lineEnd));
         if (len === null || len < 0 || len > this.maxBulkLen) return this.fail('invalid bulk length');
         if (len > 16384 && !this.authenticated) return this.fail('unauthenticated bulk length');
@@ -89,7 +92,7 @@ export class RespParser {
   }
 
   private inline(): ParseItem | 'skip' | undefined {
-    const nl = this.buf.indexOf('\n', this.pos);
+    const nl = this.cIndexOf(10 /* \n */);
     if (nl === -1) {
       if (this.buf.length - this.pos > INLINE_MAX) return this.fail('too big inline request');
       return undefined;
@@ -104,14 +107,30 @@ export class RespParser {
   }
 
   private readLine(tooBig: string): BinStr | ParseItem | undefined {
-    const end = this.buf.indexOf('\r\n', this.pos);
+    const end = this.findCR();
     if (end === -1) {
       if (this.buf.length - this.pos > INLINE_MAX) return this.fail(tooBig);
       return undefined;
     }
+    if (end > this.buf.length - 2) return undefined;
     const line = this.buf.slice(this.pos, end);
     this.pos = end + 2;
     return line;
+  }
+
+  private findCR(): number {
+    return this.cIndexOf(13 /* \r */);
+  }
+
+  /**
+   * strchr(querybuf + qb_pos, ch) as networking.c searches: the buffer is a C string there, so
+   * a NUL byte before `ch` hides it (Redis then waits for more data, until the 64 KB limit).
+   */
+  private cIndexOf(ch: number): number {
+    const at = this.buf.indexOf(String.fromCharCode(ch), this.pos);
+    if (at === -1) return -1;
+    for (let i = this.pos; i < at; i++) if (this.buf.charCodeAt(i) === 0) return -1;
+    return at;
   }
 
   private fail(what: string): ParseItem {
