@@ -199,6 +199,7 @@ const SORT_KEYS = { first: 1, last: 1, step: 1 };
  * scans (LIMIT, GET and BY skip their arguments; STORE's own argument is scanned as an option).
  */
 function sortGetKeys(argv: Argv): number[] {
+  if (argv.length < 2) return [];
   let store = -1;
   const skip: Array<[string, number]> = [
     ['limit', 2],
