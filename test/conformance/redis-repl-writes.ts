@@ -190,6 +190,32 @@ const single: Array<(ctx: GenContext, k: string, k2: string) => string[]> = [
     return ['RESTORE', k, ctx.pick([futureMs(ctx), '5']), ctx.pick(DUMPS), ...replace, 'ABSTTL'];
   },
   (ctx) => ['SELECT', String(ctx.int(3))],
+  // COPY, MOVE and SWAPDB replicate as sent (db.c: server.dirty++), in the client's db.
+  (ctx, k, k2) => [
+    'COPY',
+    k,
+    k2,
+    ...(ctx.chance(0.4) ? ['DB', String(ctx.int(3))] : []),
+    ...(ctx.chance(0.5) ? ['REPLACE'] : []),
+  ],
+  (ctx, k) => ['MOVE', k, String(ctx.int(3))],
+  (ctx) => ['SWAPDB', String(ctx.int(3)), String(ctx.int(3))],
+  // SORT … STORE as sent: an unsorted set (BY nosort) is sorted first, so replicas agree.
+  (ctx, k, k2) => [
+    'SORT',
+    k2,
+    ...(ctx.chance(0.3) ? ['BY', 'nosort'] : []),
+    ...(ctx.chance(0.5) ? ['ALPHA'] : []),
+    ...(ctx.chance(0.3) ? ['LIMIT', '0', String(ctx.int(3))] : []),
+    'STORE',
+    k,
+  ],
+  // PFADD and PFMERGE as sent; PFCOUNT only when it wrote its cached estimate back, PFDEBUG
+  // TODENSE only when it converted (hyperloglog.c: server.dirty).
+  (ctx, k) => ['PFADD', k, ...ctx.pick([[], ['a'], ['a', 'b', 'c'], [val(ctx)]])],
+  (ctx, k, k2) => ['PFMERGE', k, k2, ...(ctx.chance(0.5) ? [ctx.pick(KEYS)] : [])],
+  (_ctx, k) => ['PFCOUNT', k],
+  (_ctx, k) => ['PFDEBUG', 'TODENSE', k],
 ];
 
 /** Blocking pops that find data at once: the push before them guarantees it (unless WRONGTYPE). */

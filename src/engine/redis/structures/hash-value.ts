@@ -32,7 +32,7 @@ export class RedisHash implements StructureValue {
   }
 
   dup(): this {
-    const h = new RedisHash();
+    const h = new RedisHash(this.limits);
     h.listpack = this.listpack;
     h.payload = this.payload;
     for (const [f, v] of this.map) {

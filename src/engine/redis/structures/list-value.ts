@@ -66,21 +66,23 @@ export class RedisList implements StructureValue {
   }
 
   dup(): this {
-    const l = new RedisList();
+    const l = new RedisList(this.limits);
     l.replaceAll(this.toArray());
     return l as this;
   }
 
   /**
-   * Allocation sizes of the quicklist nodes' listpacks in this model (full 8 KB nodes, then
-   * the last one), for MEMORY USAGE's per-node sampling.
+   * Allocation sizes of the quicklist nodes' listpacks in this model (full nodes as
+   * memoryBytes() counts them, then the last one), for MEMORY USAGE's per-node sampling.
    */
   nodeListpackBytes(): number[] {
-    const per = NODE_LIMIT - LP_EMPTY;
-    const full = Math.floor(this.payload / per);
-    const rest = this.payload - full * per;
-    const out = new Array<number>(full).fill(NODE_LIMIT);
-    if (rest > 0 || full === 0) out.push(jemallocSize(LP_EMPTY + rest));
+    if (this.len === 0) return [jemallocSize(LP_EMPTY)];
+    const entry = this.payload / this.len;
+    const per = elementsPerNode(this.limits['list-max-listpack-size'], entry, this.raw / this.len);
+    const full = Math.floor(this.len / per);
+    const rest = this.len - full * per;
+    const out = new Array<number>(full).fill(jemallocSize(Math.round(LP_EMPTY + per * entry)));
+    if (rest > 0) out.push(jemallocSize(Math.round(LP_EMPTY + rest * entry)));
     return out;
   }
 

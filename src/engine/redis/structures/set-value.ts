@@ -39,7 +39,7 @@ export class RedisSet implements StructureValue {
   }
 
   dup(): this {
-    const s = new RedisSet();
+    const s = new RedisSet(this.limits);
     s.intset = this.intset;
     s.width = this.width;
     s.payload = this.payload;

@@ -63,7 +63,7 @@ export class RedisZset implements StructureValue {
   }
 
   dup(): this {
-    const z = new RedisZset();
+    const z = new RedisZset(this.limits);
     z.listpack = this.listpack;
     // zsetDup inserts from the highest score down; members and scores are what count.
     for (const { member, score } of this.entries().reverse()) {

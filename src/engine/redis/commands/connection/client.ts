@@ -141,7 +141,9 @@ const unblock = defineCommand({
       target,
       asError
         ? reply.error('UNBLOCKED client unblocked via CLIENT UNBLOCK')
-        : target.blocked.onTimeout,
+        : typeof target.blocked.onTimeout === 'function'
+          ? target.blocked.onTimeout()
+          : target.blocked.onTimeout,
     );
     return reply.int(1);
   },

@@ -5,6 +5,7 @@ import type { Entry } from '../../keyspace/entry';
 import { StrEnc } from '../../keyspace/entry';
 import { sdsOf } from '../../keyspace/sds';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import type { ErrorReply } from '../../reply';
 import { HLL_REGISTERS, Hll, estimate, rawHistogram } from './hll';
 import { hllPatLen } from './murmur';
@@ -59,7 +60,10 @@ export const pfadd = defineCommand({
     }
     if (updated) h.invalidateCache();
     storeHll(c, key, h);
-    if (updated) c.db.signalModified(key);
+    if (updated) {
+      c.db.signalModified(key);
+      c.db.notify(NC.STRING, 'pfadd', key);
+    }
     return reply.int(updated ? 1 : 0);
   },
 });
@@ -143,6 +147,8 @@ export const pfmerge = defineCommand({
     h.invalidateCache();
     storeHll(c, key, h);
     c.db.signalModified(key);
+    // PFMERGE publishes pfadd: "in theory this is a mass-add of elements" (hyperloglog.c).
+    c.db.notify(NC.STRING, 'pfadd', key);
     return reply.ok();
   },
 });

@@ -25,8 +25,10 @@ export const pfdebug = defineCommand({
       const converted = !h.dense;
       if (converted) {
         if (!h.toDense()) return CORRUPT;
-        // An encoding change of the stored string, without a keyspace signal (as Redis).
+        // An encoding change of the stored string, without a keyspace signal but counted in
+        // server.dirty to force its propagation (hyperloglog.c pfdebugCommand).
         storeHll(c, key, h);
+        c.engine.dirty++;
       }
       if (eqi(sub, 'todense')) return reply.int(converted ? 1 : 0);
       const regs = [];

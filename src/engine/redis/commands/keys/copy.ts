@@ -8,6 +8,7 @@ import type { Entry, StructureValue } from '../../keyspace/entry';
 import { StrEnc } from '../../keyspace/entry';
 import { sdsNewLen } from '../../keyspace/sds';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import type { ErrorReply } from '../../reply';
 
 const SAME_OBJECT = reply.error('ERR source and destination objects are the same');
@@ -66,6 +67,9 @@ export const copy = defineCommand({
     }
     const copied = addCopy(dst, newKey, e);
     if (expireAt !== -1) dst.setExpire(copied, expireAt);
+    // dbAdd fired `new`; then signalModifiedKey, copy_to and server.dirty++ (db.c copyCommand).
+    dst.signalModified(newKey);
+    dst.notify(NC.GENERIC, 'copy_to', newKey);
     return reply.int(1);
   },
 });
@@ -88,6 +92,9 @@ export const move = defineCommand({
     if (dst.lookupWrite(argv[1]!) !== undefined) return reply.int(0);
     // The same object changes database: encoding, memory and LRU/LFU data travel with it.
     c.db.moveTo(e, dst, argv[1]!);
+    // dbAdd fired `new` in the target; then move_from and move_to (db.c moveCommand).
+    c.db.notify(NC.GENERIC, 'move_from', argv[1]!);
+    dst.notify(NC.GENERIC, 'move_to', argv[1]!);
     return reply.int(1);
   },
 });

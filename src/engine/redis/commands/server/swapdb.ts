@@ -65,12 +65,18 @@ export const swapdb = defineCommand({
     const db2 = c.engine.dbs[id2];
     if (id1 < 0 || id2 < 0 || db1 === undefined || db2 === undefined)
       return reply.error('ERR DB index is out of range');
-    if (db1 === db2) return reply.ok();
+    // dbSwapDatabases succeeds at once for one db with itself; server.dirty++ still counts it.
+    if (db1 === db2) {
+      c.engine.dirty++;
+      return reply.ok();
+    }
     touchWatched(c, db1, db2);
     touchWatched(c, db2, db1);
     db1.swapContents(db2);
     signalReady(c, db1);
     signalReady(c, db2);
+    // server.dirty++: replicated as sent. No keyspace event (dbSwapDatabases publishes none).
+    c.engine.dirty++;
     return reply.ok();
   },
 });

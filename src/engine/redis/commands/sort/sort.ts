@@ -6,6 +6,7 @@ import { parseInt64 } from '../../args';
 import type { Client } from '../../client';
 import { RedisList, compareBinary } from '../../structures';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import type { Reply } from '../../reply';
 import { listpackInt, lookupByPattern } from './sort-lookup';
 import { pqsort } from './pqsort';
@@ -179,7 +180,7 @@ function sortGeneric(c: Client, argv: Argv, readonly: boolean): Reply {
     }
     return reply.array(out);
   }
-  const list = new RedisList();
+  const list = new RedisList(c.engine.config);
   for (const it of picked) {
     if (o.gets.length === 0) list.pushTail(it.obj);
     for (const g of o.gets) list.pushTail(lookupByPattern(db, g, it.obj, it.int)?.value ?? '');
@@ -188,7 +189,8 @@ function sortGeneric(c: Client, argv: Argv, readonly: boolean): Reply {
     // setKey: touches the old value (lookupKeyWrite), replaces any type, drops the TTL.
     db.lookupWrite(o.store);
     db.replace(o.store, 'list', list);
-  } else db.delete(o.store);
+    db.notify(NC.LIST, 'sortstore', o.store);
+  } else if (db.delete(o.store)) db.notify(NC.GENERIC, 'del', o.store);
   return reply.int(list.length);
 }
 
