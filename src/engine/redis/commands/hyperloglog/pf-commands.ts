@@ -122,7 +122,8 @@ export const pfmerge = defineCommand({
   syntax: 'PFMERGE destkey [sourcekey [sourcekey ...]]',
   // Two key specs (destkey; sourcekeys from 2): with no source the second does not fit, and
   // Redis then finds no key at all (getKeysUsingKeySpecs), so cluster mode does not redirect.
-  getKeys: (argv) => (argv.length < 3 ? [] : Array.from({ length: argv.length - 1 }, (_, i) => i + 1)),
+  getKeys: (argv) =>
+    argv.length < 3 ? [] : Array.from({ length: argv.length - 1 }, (_, i) => i + 1),
   summary: 'Merges HyperLogLogs (destkey included) into destkey: the union of their elements.',
   run: (c, argv) => {
     const max = new Uint8Array(HLL_REGISTERS);
