@@ -35,7 +35,7 @@ export class KernelClock implements XstateClock {
       this.kernel.cancel(id as EventHandle);
   }
 
-  /** Virtual time in milliseconds (what a wall clock's `Date.now()` would be to a machine). */
+  /** Virtual time in milliseconds (what a machine reads as the wall clock's milliseconds). */
   now(): number {
     return this.kernel.now / US_PER_MS;
   }
