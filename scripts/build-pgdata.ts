@@ -31,6 +31,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     mkdirSync(dirname(dataDirFile), { recursive: true });
     writeFileSync(dataDirFile, bytes);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    console.log(`build-pgdata: wrote ${dataDirFile} (${(bytes.length / 1e6).toFixed(2)} MB) in ${ms.toFixed(0)} ms`);
+    console.log(
+      `build-pgdata: wrote ${dataDirFile} (${(bytes.length / 1e6).toFixed(2)} MB) in ${ms.toFixed(0)} ms`,
+    );
   }
 }

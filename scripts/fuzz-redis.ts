@@ -8,15 +8,96 @@ import type { Client } from '../src/engine/redis/index';
 
 const KEYS = ['a', 'b', 'c', 'k1', 'k2', 'h', 'l', 's', 'z', 'g', '', 'bin\x00\xff'];
 const WORDS = [
-  'nx', 'xx', 'gt', 'lt', 'ch', 'incr', 'ex', 'px', 'exat', 'pxat', 'keepttl', 'get', 'persist', 'withscores',
-  'byscore', 'bylex', 'rev', 'limit', 'count', 'match', 'type', 'left', 'right', 'before', 'after', 'withdist',
-  'withcoord', 'withhash', 'asc', 'desc', 'byradius', 'bybox', 'frommember', 'fromlonlat', 'm', 'km', 'ft', 'mi',
-  'store', 'storedist', 'any', 'weights', 'aggregate', 'sum', 'min', 'max', 'sync', 'async', 'withscore',
-  'maxmemory', 'maxmemory-policy', 'allkeys-lru', 'volatile-ttl', 'noeviction', '*', 'h*', '[a-z]', '(1', '[a', '-', '+',
+  'nx',
+  'xx',
+  'gt',
+  'lt',
+  'ch',
+  'incr',
+  'ex',
+  'px',
+  'exat',
+  'pxat',
+  'keepttl',
+  'get',
+  'persist',
+  'withscores',
+  'byscore',
+  'bylex',
+  'rev',
+  'limit',
+  'count',
+  'match',
+  'type',
+  'left',
+  'right',
+  'before',
+  'after',
+  'withdist',
+  'withcoord',
+  'withhash',
+  'asc',
+  'desc',
+  'byradius',
+  'bybox',
+  'frommember',
+  'fromlonlat',
+  'm',
+  'km',
+  'ft',
+  'mi',
+  'store',
+  'storedist',
+  'any',
+  'weights',
+  'aggregate',
+  'sum',
+  'min',
+  'max',
+  'sync',
+  'async',
+  'withscore',
+  'maxmemory',
+  'maxmemory-policy',
+  'allkeys-lru',
+  'volatile-ttl',
+  'noeviction',
+  '*',
+  'h*',
+  '[a-z]',
+  '(1',
+  '[a',
+  '-',
+  '+',
 ];
 const NUMS = [
-  '0', '1', '2', '3', '-1', '-2', '10', '100', '-100', '1.5', '-0.5', 'inf', '-inf', '+inf', 'nan', '1e3', 'abc', '',
-  ' 1', '01', '9223372036854775807', '-9223372036854775808', '9223372036854775808', '13.361389', '38.115556', '-180', '85.06',
+  '0',
+  '1',
+  '2',
+  '3',
+  '-1',
+  '-2',
+  '10',
+  '100',
+  '-100',
+  '1.5',
+  '-0.5',
+  'inf',
+  '-inf',
+  '+inf',
+  'nan',
+  '1e3',
+  'abc',
+  '',
+  ' 1',
+  '01',
+  '9223372036854775807',
+  '-9223372036854775808',
+  '9223372036854775808',
+  '13.361389',
+  '38.115556',
+  '-180',
+  '85.06',
 ];
 
 export interface FuzzResult {
@@ -37,7 +118,8 @@ export function runFuzz(count: number, seed: number): FuzzResult {
     // PFSELFTEST is redis's HyperLogLog self-test: ~0.5 s a call here, longer than a whole run.
     if (c.name === 'pfselftest') continue;
     names.push({ words: [c.name], arity: c.arity });
-    if (c.subtable) for (const [s, sub] of c.subtable) names.push({ words: [c.name, s], arity: sub.arity });
+    if (c.subtable)
+      for (const [s, sub] of c.subtable) names.push({ words: [c.name, s], arity: sub.arity });
   }
   const clients: Client[] = [0, 1, 2].map(() => engine.connect({ onPush: () => undefined }));
   const arg = (): string => {
@@ -65,7 +147,14 @@ export function runFuzz(count: number, seed: number): FuzzResult {
       if (i % 50_000 === 0) {
         engine.configure({
           maxmemory: rng.next() < 0.5 ? 0 : engine.usedMemory() + rng.int(20_000),
-          'maxmemory-policy': pick(['noeviction', 'allkeys-lru', 'allkeys-lfu', 'volatile-ttl', 'allkeys-random', 'volatile-lru']),
+          'maxmemory-policy': pick([
+            'noeviction',
+            'allkeys-lru',
+            'allkeys-lfu',
+            'volatile-ttl',
+            'allkeys-random',
+            'volatile-lru',
+          ]),
         });
       }
       if (i % 100_000 === 0) engine.exec(['flushall']);
@@ -83,12 +172,14 @@ export function runFuzz(count: number, seed: number): FuzzResult {
     // Mostly the right number of arguments (so handlers run deep), sometimes any number.
     const want = Math.abs(spec.arity) - argv.length;
     const n = rng.next() < 0.8 ? Math.max(0, want) + (spec.arity < 0 ? rng.int(5) : 0) : rng.int(7);
-    for (let j = 0; j < n; j++) argv.push(argv.length === spec.words.length && rng.next() < 0.8 ? pick(KEYS) : arg());
+    for (let j = 0; j < n; j++)
+      argv.push(argv.length === spec.words.length && rng.next() < 0.8 ? pick(KEYS) : arg());
     try {
       const out = c.exec(argv);
       if (out?.kind === 'error') {
         errors++;
-        if (process.env.FUZZ_ERRORS) tally.set(out.message.slice(0, 40), (tally.get(out.message.slice(0, 40)) ?? 0) + 1);
+        if (process.env.FUZZ_ERRORS)
+          tally.set(out.message.slice(0, 40), (tally.get(out.message.slice(0, 40)) ?? 0) + 1);
       }
       // A blocked connection waits; often hang it up (as a client timing out would).
       if (c.blocked !== null && rng.next() < 0.7) {
@@ -102,7 +193,8 @@ export function runFuzz(count: number, seed: number): FuzzResult {
       }
     } catch (err) {
       thrown++;
-      if (thrown === 1) firstThrown = `${JSON.stringify(argv)}: ${(err as Error).stack ?? String(err)}`;
+      if (thrown === 1)
+        firstThrown = `${JSON.stringify(argv)}: ${(err as Error).stack ?? String(err)}`;
     }
   }
   if (process.env.FUZZ_ERRORS) console.log([...tally].sort((a, b) => b[1] - a[1]).slice(0, 12));
@@ -114,7 +206,9 @@ if (process.argv[1]?.endsWith('fuzz-redis.ts')) {
   const count = Number(process.argv[2] ?? '1000000');
   const seed = Number(process.argv[3] ?? '1');
   const r = runFuzz(count, seed);
-  console.log(`fuzz: ${r.commands} commands in ${r.seconds.toFixed(1)} s, ${r.errors} error replies, ${r.thrown} thrown`);
+  console.log(
+    `fuzz: ${r.commands} commands in ${r.seconds.toFixed(1)} s, ${r.errors} error replies, ${r.thrown} thrown`,
+  );
   if (r.thrown > 0) {
     console.log(r.firstThrown);
     process.exitCode = 1;

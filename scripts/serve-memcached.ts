@@ -4,8 +4,20 @@ import { createServer } from 'node:net';
 import { createMemcachedEngine, parseItemSize } from '../src/engine/memcached';
 import { engineRng } from '../src/engine';
 
-function parseArgs(argv: string[]): { port: number; host: string; memoryLimitMb: number; itemSizeMax?: number; disableEvictions: boolean } {
-  const out = { port: 11311, host: '127.0.0.1', memoryLimitMb: 64, itemSizeMax: undefined as number | undefined, disableEvictions: false };
+function parseArgs(argv: string[]): {
+  port: number;
+  host: string;
+  memoryLimitMb: number;
+  itemSizeMax?: number;
+  disableEvictions: boolean;
+} {
+  const out = {
+    port: 11311,
+    host: '127.0.0.1',
+    memoryLimitMb: 64,
+    itemSizeMax: undefined as number | undefined,
+    disableEvictions: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = (): string => {

@@ -19,7 +19,9 @@ for (const f of files) {
   const bytes = readFileSync(join(dist, f.replace(/^\.?\//, '')));
   const gz = gzipSync(bytes, { level: 9 }).length;
   total += gz;
-  rows.push(`  ${f}  ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`);
+  rows.push(
+    `  ${f}  ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`,
+  );
 }
 console.log(`first-load assets (before first interaction):\n${rows.join('\n')}`);
 console.log(

@@ -13,7 +13,9 @@ const files = readdirSync(here)
 
 console.log(`bench: node ${process.version}, ${files.length} suite(s): ${files.join(', ')}`);
 for (const f of files) {
-  const mod = (await import(pathToFileURL(join(here, f)).href)) as { run: () => Promise<void> | void };
+  const mod = (await import(pathToFileURL(join(here, f)).href)) as {
+    run: () => Promise<void> | void;
+  };
   console.log(`\n## ${f.replace('.bench.ts', '')}`);
   await mod.run();
 }

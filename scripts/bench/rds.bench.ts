@@ -35,7 +35,9 @@ async function lookups(): Promise<void> {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) {
       clock += 100;
-      const o = await rds.query(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], { at: clock });
+      const o = await rds.query(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], {
+        at: clock,
+      });
       if (!o.ok) throw new Error(o.error.message);
     }
     return n / (ms(t0) / 1e3);
@@ -47,7 +49,9 @@ async function lookups(): Promise<void> {
     const ts = process.hrtime.bigint();
     for (let i = 0; i < 100_000; i++) {
       clock += 100;
-      const o = rds.tryQuerySync(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], { at: clock });
+      const o = rds.tryQuerySync(WORKLOAD_SQL.productById, [1 + ((i * 7919) % 10_000)], {
+        at: clock,
+      });
       if (!o?.ok) throw new Error('not answered synchronously');
     }
     return 100_000 / (ms(ts) / 1e3);
@@ -66,10 +70,16 @@ async function lookups(): Promise<void> {
   const t1 = process.hrtime.bigint();
   await rds.setMode('animated'); // flush the batched writes into PGlite
   const flushMs = ms(t1);
-  console.log(`point lookups through SimulatedRds (median of 3): PGlite path ${fmt(animated)}/s, row-mirror path ${fmt(mirror)}/s (async query) / ${fmt(mirrorSync)}/s (tryQuerySync)`);
-  console.log(`fast-forward 100k queries (90 % lookups, 10 % updates): ${mixedMs.toFixed(0)} ms, then one batched flush into PGlite ${flushMs.toFixed(0)} ms`);
+  console.log(
+    `point lookups through SimulatedRds (median of 3): PGlite path ${fmt(animated)}/s, row-mirror path ${fmt(mirror)}/s (async query) / ${fmt(mirrorSync)}/s (tryQuerySync)`,
+  );
+  console.log(
+    `fast-forward 100k queries (90 % lookups, 10 % updates): ${mixedMs.toFixed(0)} ms, then one batched flush into PGlite ${flushMs.toFixed(0)} ms`,
+  );
   const m = rds.metrics(at, 1_000_000).primary;
-  console.log(`model at the end (db.m6g.large, 10k q/s offered): qps ${fmt(m.qps)}, cpu ${m.cpuPercent.toFixed(0)} %, p50 ${m.p50Us.toFixed(0)} µs, p99 ${m.p99Us.toFixed(0)} µs`);
+  console.log(
+    `model at the end (db.m6g.large, 10k q/s offered): qps ${fmt(m.qps)}, cpu ${m.cpuPercent.toFixed(0)} %, p50 ${m.p50Us.toFixed(0)} µs, p99 ${m.p99Us.toFixed(0)} µs`,
+  );
   await started.db.close();
 }
 

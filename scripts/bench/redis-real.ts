@@ -2,7 +2,10 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 
-export async function withRealRedis<T>(fn: (port: number) => Promise<T>, extraArgs: string[] = []): Promise<T | undefined> {
+export async function withRealRedis<T>(
+  fn: (port: number) => Promise<T>,
+  extraArgs: string[] = [],
+): Promise<T | undefined> {
   const port = await new Promise<number>((resolve) => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -12,9 +15,23 @@ export async function withRealRedis<T>(fn: (port: number) => Promise<T>, extraAr
   });
   let proc;
   try {
-    proc = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1', ...extraArgs], {
-      stdio: 'ignore',
-    });
+    proc = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--bind',
+        '127.0.0.1',
+        ...extraArgs,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
   } catch {
     return undefined;
   }

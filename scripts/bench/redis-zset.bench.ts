@@ -13,15 +13,29 @@ export function run(): void {
   const rng = engineRng(42);
   const names = Array.from({ length: MEMBERS }, (_, i) => `player:${i}`);
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < MEMBERS; i++) engine.exec(['zadd', 'board', String(rng.int(1_000_000)), names[i]!]);
+  for (let i = 0; i < MEMBERS; i++)
+    engine.exec(['zadd', 'board', String(rng.int(1_000_000)), names[i]!]);
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  console.log(`load: ${MEMBERS} ZADD into one key in ${loadMs.toFixed(0)} ms (${fmt(MEMBERS / (loadMs / 1000))} ops/s)`);
+  console.log(
+    `load: ${MEMBERS} ZADD into one key in ${loadMs.toFixed(0)} ms (${fmt(MEMBERS / (loadMs / 1000))} ops/s)`,
+  );
 
   const cases: Array<[string, () => void]> = [
-    ['ZADD (update score)', () => void engine.exec(['zadd', 'board', String(rng.int(1_000_000)), names[rng.int(MEMBERS)]!])],
-    ['ZINCRBY', () => void engine.exec(['zincrby', 'board', String(1 + rng.int(100)), names[rng.int(MEMBERS)]!])],
+    [
+      'ZADD (update score)',
+      () =>
+        void engine.exec(['zadd', 'board', String(rng.int(1_000_000)), names[rng.int(MEMBERS)]!]),
+    ],
+    [
+      'ZINCRBY',
+      () =>
+        void engine.exec(['zincrby', 'board', String(1 + rng.int(100)), names[rng.int(MEMBERS)]!]),
+    ],
     ['ZREVRANK', () => void engine.exec(['zrevrank', 'board', names[rng.int(MEMBERS)]!])],
-    ['ZREVRANGE 0 9 WITHSCORES', () => void engine.exec(['zrevrange', 'board', '0', '9', 'withscores'])],
+    [
+      'ZREVRANGE 0 9 WITHSCORES',
+      () => void engine.exec(['zrevrange', 'board', '0', '9', 'withscores']),
+    ],
     ['ZRANGE rank 50000..50009', () => void engine.exec(['zrange', 'board', '50000', '50009'])],
     ['ZCOUNT', () => void engine.exec(['zcount', 'board', '250000', '(750000'])],
   ];
@@ -34,5 +48,7 @@ export function run(): void {
     console.log(`${name.padEnd(26)} ${fmt(median).padStart(8)} ops/s  (100k members)`);
   }
   const z = engine.exec(['zcard', 'board']);
-  console.log(`ZCARD ${z?.kind === 'int' ? String(z.value) : '?'}; used_memory model ${fmt(engine.usedMemory())} bytes`);
+  console.log(
+    `ZCARD ${z?.kind === 'int' ? String(z.value) : '?'}; used_memory model ${fmt(engine.usedMemory())} bytes`,
+  );
 }

@@ -41,7 +41,11 @@ export interface ServiceDemand {
   ioUs: number;
 }
 
-export function serviceDemand(model: CostModel, cls: InstanceClass, work: StatementWork): ServiceDemand {
+export function serviceDemand(
+  model: CostModel,
+  cls: InstanceClass,
+  work: StatementWork,
+): ServiceDemand {
   const cpu =
     model.fixedUs +
     (work.planCost ?? 0) * model.usPerPlanCost +

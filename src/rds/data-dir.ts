@@ -7,7 +7,9 @@ export async function decodeDataDir(bytes: Uint8Array): Promise<Uint8Array | und
   let tar = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+      const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new DecompressionStream('gzip'));
       tar = new Uint8Array(await new Response(stream).arrayBuffer());
     } catch {
       return undefined;

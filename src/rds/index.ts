@@ -2,7 +2,13 @@
 // loaded by startDatabase()/createSimulatedRds() through a dynamic import.
 export { createSimulatedRds, SimulatedRds } from './simulated-rds';
 export type { ConsoleOutcome, RdsMetricsSnapshot, SimulatedRdsOptions } from './simulated-rds';
-export type { QueryOptions, QueryOutcome, QuerySuccess, QueryFailure, QueryLogEntry } from './query-types';
+export type {
+  QueryOptions,
+  QueryOutcome,
+  QuerySuccess,
+  QueryFailure,
+  QueryLogEntry,
+} from './query-types';
 export type { ConsoleRun, ConsoleStatementResult } from './sql-console';
 export type { InstanceMetrics } from './rds-instance';
 export type { ExecutionPath } from './db-node';

@@ -14,8 +14,20 @@ export interface InstanceClass {
 }
 
 export const INSTANCE_CLASSES = {
-  'db.t3.micro': { name: 'db.t3.micro', vcpus: 2, memoryGiB: 1, cpuSpeed: 1, burstBaselinePercent: 10 },
-  'db.t3.medium': { name: 'db.t3.medium', vcpus: 2, memoryGiB: 4, cpuSpeed: 1, burstBaselinePercent: 20 },
+  'db.t3.micro': {
+    name: 'db.t3.micro',
+    vcpus: 2,
+    memoryGiB: 1,
+    cpuSpeed: 1,
+    burstBaselinePercent: 10,
+  },
+  'db.t3.medium': {
+    name: 'db.t3.medium',
+    vcpus: 2,
+    memoryGiB: 4,
+    cpuSpeed: 1,
+    burstBaselinePercent: 20,
+  },
   'db.m6g.large': { name: 'db.m6g.large', vcpus: 2, memoryGiB: 8, cpuSpeed: 1.1 },
   'db.r6g.xlarge': { name: 'db.r6g.xlarge', vcpus: 4, memoryGiB: 32, cpuSpeed: 1.1 },
 } as const satisfies Record<string, InstanceClass>;

@@ -20,7 +20,14 @@ export const TOO_MANY_CONNECTIONS: PgError = {
 /** Turns what PGlite threw (a pg-protocol DatabaseError) into a PgError; other throws are our bugs. */
 export function toPgError(err: unknown): PgError {
   if (typeof err === 'object' && err !== null && 'code' in err && 'severity' in err) {
-    const e = err as { severity?: string; code?: string; message?: string; position?: string; detail?: string; hint?: string };
+    const e = err as {
+      severity?: string;
+      code?: string;
+      message?: string;
+      position?: string;
+      detail?: string;
+      hint?: string;
+    };
     const out: PgError = {
       severity: e.severity === 'FATAL' || e.severity === 'PANIC' ? e.severity : 'ERROR',
       code: e.code ?? 'XX000',

@@ -36,7 +36,11 @@ export class PlanCostCache {
   }
 }
 
-export async function explainCost(db: SqlRunner, sql: string, params: unknown[] = []): Promise<number | undefined> {
+export async function explainCost(
+  db: SqlRunner,
+  sql: string,
+  params: unknown[] = [],
+): Promise<number | undefined> {
   if (!EXPLAINABLE.test(sql)) return undefined;
   try {
     const r = await db.query<ExplainRow>(`EXPLAIN (FORMAT JSON) ${sql}`, params);

@@ -52,17 +52,32 @@ export class ReplicaSet {
   }
 
   /** Call with the primary flushed: the snapshot must contain every committed change. */
-  async add(options: Omit<InstanceOptions, 'id'> & { id: string; lagUs: number }, path: ExecutionPath): Promise<void> {
-    if (this.replicas.has(options.id) || options.id === 'primary') throw new Error(`instance ${options.id} already exists`);
+  async add(
+    options: Omit<InstanceOptions, 'id'> & { id: string; lagUs: number },
+    path: ExecutionPath,
+  ): Promise<void> {
+    if (this.replicas.has(options.id) || options.id === 'primary')
+      throw new Error(`instance ${options.id} already exists`);
     const dump = this.primary.node.db.dumpDataDir;
     if (!dump) throw new Error('the primary cannot be snapshotted (no dumpDataDir)');
-    const snapshot = new Uint8Array(await (await dump.call(this.primary.node.db, 'none')).arrayBuffer());
-    const meta = await this.primary.node.db.query<{ seed: string }>('SELECT seed FROM rds_meta LIMIT 1');
-    const started = await startDatabase({ seed: Number(meta.rows[0]?.seed ?? 0), loadDataDir: async () => snapshot });
+    const snapshot = new Uint8Array(
+      await (await dump.call(this.primary.node.db, 'none')).arrayBuffer(),
+    );
+    const meta = await this.primary.node.db.query<{ seed: string }>(
+      'SELECT seed FROM rds_meta LIMIT 1',
+    );
+    const started = await startDatabase({
+      seed: Number(meta.rows[0]?.seed ?? 0),
+      loadDataDir: async () => snapshot,
+    });
     const node = new DbNode(started.db, true);
     await node.setPath(path);
     const { lagUs, ...instanceOptions } = options;
-    this.replicas.set(options.id, { instance: new RdsInstance(node, instanceOptions), lagUs, next: this.log.length });
+    this.replicas.set(options.id, {
+      instance: new RdsInstance(node, instanceOptions),
+      lagUs,
+      next: this.log.length,
+    });
   }
 
   setLag(id: string, lagUs: number): void {
@@ -75,18 +90,30 @@ export class ReplicaSet {
     this.log.push({ commitAtUs, sql, params });
   }
 
-  async query(id: string, sql: string, params: unknown[], options: QueryOptions): Promise<QueryOutcome> {
+  async query(
+    id: string,
+    sql: string,
+    params: unknown[],
+    options: QueryOptions,
+  ): Promise<QueryOutcome> {
     const r = this.replicas.get(id);
     if (!r) throw new Error(`no replica named ${id}`);
     const node = r.instance.node;
     return node.exclusive(async () => {
       await this.catchUp(r, options.at);
-      return r.instance.execute(sql, params, options.at, options.connection, 'app', () => node.run(sql, params));
+      return r.instance.execute(sql, params, options.at, options.connection, 'app', () =>
+        node.run(sql, params),
+      );
     });
   }
 
   /** query() without awaiting, when every due change and the read itself are mirror work. */
-  tryQuerySync(id: string, sql: string, params: unknown[], options: QueryOptions): QueryOutcome | undefined {
+  tryQuerySync(
+    id: string,
+    sql: string,
+    params: unknown[],
+    options: QueryOptions,
+  ): QueryOutcome | undefined {
     const r = this.replicas.get(id);
     if (!r) throw new Error(`no replica named ${id}`);
     const node = r.instance.node;
@@ -99,7 +126,9 @@ export class ReplicaSet {
       r.next++;
     }
     this.trim();
-    return r.instance.executeSync(sql, params, options.at, options.connection, () => node.tryRunSync(sql, params));
+    return r.instance.executeSync(sql, params, options.at, options.connection, () =>
+      node.tryRunSync(sql, params),
+    );
   }
 
   /** Replays the changes committed at or before `atUs - lag`. */
@@ -114,7 +143,10 @@ export class ReplicaSet {
         node.afterForeignWrite(change.sql);
       } else {
         const res = await node.run(change.sql, change.params, { writable: true });
-        if (res.error) throw new Error(`replica ${r.instance.id} diverged replaying ${change.sql}: ${res.error.message}`);
+        if (res.error)
+          throw new Error(
+            `replica ${r.instance.id} diverged replaying ${change.sql}: ${res.error.message}`,
+          );
       }
       r.next++;
     }
@@ -131,11 +163,19 @@ export class ReplicaSet {
   }
 
   async setPath(path: ExecutionPath): Promise<void> {
-    for (const r of this.replicas.values()) await r.instance.node.exclusive(() => r.instance.node.setPath(path));
+    for (const r of this.replicas.values())
+      await r.instance.node.exclusive(() => r.instance.node.setPath(path));
   }
 
-  snapshots(atUs: number, windowUs: number): (InstanceMetrics & { lagUs: number; pendingChanges: number })[] {
-    return [...this.replicas.values()].map((r) => ({ ...r.instance.snapshot(atUs, windowUs), lagUs: r.lagUs, pendingChanges: this.log.length - r.next }));
+  snapshots(
+    atUs: number,
+    windowUs: number,
+  ): (InstanceMetrics & { lagUs: number; pendingChanges: number })[] {
+    return [...this.replicas.values()].map((r) => ({
+      ...r.instance.snapshot(atUs, windowUs),
+      lagUs: r.lagUs,
+      pendingChanges: this.log.length - r.next,
+    }));
   }
 
   async close(): Promise<void> {

@@ -12,7 +12,12 @@ export interface DatasetSizes {
   maxItemsPerOrder: number;
 }
 
-export const DEFAULT_SIZES: DatasetSizes = { users: 2_000, products: 10_000, orders: 20_000, maxItemsPerOrder: 4 };
+export const DEFAULT_SIZES: DatasetSizes = {
+  users: 2_000,
+  products: 10_000,
+  orders: 20_000,
+  maxItemsPerOrder: 4,
+};
 
 /** The seed the build-time data directory is made with; start() reseeds for any other seed. */
 export const DEFAULT_DATASET_SEED = 1;

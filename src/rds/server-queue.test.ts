@@ -19,10 +19,16 @@ function erlangC(c: number, a: number): number {
 describe('ServerQueue', () => {
   it('makes the k-th of N simultaneous jobs on c servers wait floor(k/c) service times', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 10_000 }), (c, n, s) => {
-        const q = new ServerQueue(c);
-        for (let k = 0; k < n; k++) expect(q.schedule(1_000, s).startUs - 1_000).toBe(Math.floor(k / c) * s);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (c, n, s) => {
+          const q = new ServerQueue(c);
+          for (let k = 0; k < n; k++)
+            expect(q.schedule(1_000, s).startUs - 1_000).toBe(Math.floor(k / c) * s);
+        },
+      ),
     );
   });
 

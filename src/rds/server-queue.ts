@@ -7,7 +7,8 @@ export class ServerQueue {
   private readonly freeAt: Float64Array;
 
   constructor(readonly servers: number) {
-    if (!(servers >= 1)) throw new Error(`a server queue needs at least one server, got ${servers}`);
+    if (!(servers >= 1))
+      throw new Error(`a server queue needs at least one server, got ${servers}`);
     this.freeAt = new Float64Array(servers);
   }
 

@@ -13,7 +13,8 @@ afterAll(async () => {
 });
 
 /** A fresh model (queue, connections, metrics) over the file's one PostgreSQL. */
-const micro = (extra: ConstructorParameters<typeof SimulatedRds>[1] = {}) => new SimulatedRds(started, { instanceClass: 'db.t3.micro', ...extra });
+const micro = (extra: ConstructorParameters<typeof SimulatedRds>[1] = {}) =>
+  new SimulatedRds(started, { instanceClass: 'db.t3.micro', ...extra });
 
 function ok(o: QueryOutcome): QuerySuccess {
   if (!o.ok) throw new Error(`query failed: ${o.error.message}`);
@@ -36,7 +37,11 @@ describe('query interface', () => {
     expect(viaCache).toEqual(direct.rows[0]);
     expect(await getProduct(42, 2_000)).toBe(viaCache); // served by the cache
 
-    const write = ok(await rds.query(WORKLOAD_SQL.setProductPrice, [42, (viaCache.price_cents as number) + 1], { at: 3_000 }));
+    const write = ok(
+      await rds.query(WORKLOAD_SQL.setProductPrice, [42, (viaCache.price_cents as number) + 1], {
+        at: 3_000,
+      }),
+    );
     expect(write.rowCount).toBe(1);
     const fresh = ok(await rds.query(WORKLOAD_SQL.productById, [42], { at: 4_000 })).rows[0]!;
     expect(fresh.price_cents).toBe((viaCache.price_cents as number) + 1);
@@ -46,8 +51,18 @@ describe('query interface', () => {
   it('charges a seq scan more than a primary-key lookup, and logs slow statements', async () => {
     const rds = micro({ slowQueryThresholdUs: 10_000 });
     const point = ok(await rds.query(WORKLOAD_SQL.productById, [7], { at: 0 }));
-    const scan = ok(await rds.query('SELECT count(*) FROM products WHERE name LIKE $1', ['%Lamp%'], { at: 10_000_000 }));
-    const join = ok(await rds.query('SELECT p.category, sum(i.quantity * i.price_cents) FROM order_items i JOIN products p ON p.id = i.product_id GROUP BY 1', [], { at: 20_000_000 }));
+    const scan = ok(
+      await rds.query('SELECT count(*) FROM products WHERE name LIKE $1', ['%Lamp%'], {
+        at: 10_000_000,
+      }),
+    );
+    const join = ok(
+      await rds.query(
+        'SELECT p.category, sum(i.quantity * i.price_cents) FROM order_items i JOIN products p ON p.id = i.product_id GROUP BY 1',
+        [],
+        { at: 20_000_000 },
+      ),
+    );
     expect(point.simulatedDurationUs).toBeGreaterThan(50);
     expect(point.simulatedDurationUs).toBeLessThan(1_000);
     expect(scan.simulatedDurationUs).toBeGreaterThan(10 * point.simulatedDurationUs);
@@ -60,7 +75,13 @@ describe('query interface', () => {
     const rds = micro();
     const r = await rds.query('SELECT * FROM no_such_table', [], { at: 0 });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ severity: 'ERROR', code: '42P01', message: 'relation "no_such_table" does not exist', position: 15 });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        severity: 'ERROR',
+        code: '42P01',
+        message: 'relation "no_such_table" does not exist',
+        position: 15,
+      });
   });
 });
 
@@ -73,7 +94,11 @@ describe('load model on a 2-vCPU class', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 40 }), async (n) => {
         t += 100_000_000; // a quiet moment: every earlier job has finished
-        const outs = await Promise.all(Array.from({ length: n }, (_, i) => rds.query(WORKLOAD_SQL.productById, [1 + i], { at: t })));
+        const outs = await Promise.all(
+          Array.from({ length: n }, (_, i) =>
+            rds.query(WORKLOAD_SQL.productById, [1 + i], { at: t }),
+          ),
+        );
         const d = outs.map((o) => ok(o).simulatedDurationUs).sort((a, b) => a - b);
         const rank = Math.ceil(0.95 * n); // nearest-rank p95
         expect(d[rank - 1]!).toBeCloseTo(Math.ceil(rank / 2) * solo, 3);
@@ -86,7 +111,11 @@ describe('load model on a 2-vCPU class', () => {
     // And monotone in N: more concurrency never lowers p95.
     for (const n of [1, 2, 4, 8, 16, 32]) {
       t += 100_000_000;
-      const outs = await Promise.all(Array.from({ length: n }, (_, i) => rds.query(WORKLOAD_SQL.productById, [1 + i], { at: t })));
+      const outs = await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          rds.query(WORKLOAD_SQL.productById, [1 + i], { at: t }),
+        ),
+      );
       const d = outs.map((o) => ok(o).simulatedDurationUs).sort((a, b) => a - b);
       const p95 = d[Math.ceil(0.95 * n) - 1]!;
       expect(p95).toBeGreaterThanOrEqual(previous);
@@ -97,7 +126,8 @@ describe('load model on a 2-vCPU class', () => {
   it('reports QPS and CPU % on the virtual clock', async () => {
     const rds = micro();
     // 1 000 lookups spread evenly over one virtual second.
-    for (let i = 0; i < 1_000; i++) await rds.query(WORKLOAD_SQL.productById, [1 + (i % 100)], { at: i * 1_000 });
+    for (let i = 0; i < 1_000; i++)
+      await rds.query(WORKLOAD_SQL.productById, [1 + (i % 100)], { at: i * 1_000 });
     const m = rds.metrics(1_000_000).primary;
     expect(m.qps).toBe(1_000);
     expect(m.cpuPercent).toBeGreaterThan(1);
@@ -112,7 +142,11 @@ describe('service-time jitter', () => {
     const durations = async (seed: number) => {
       const rds = micro({ serviceJitter: 0.5, rng: seededRng(seed) });
       const out: number[] = [];
-      for (let i = 0; i < 8; i++) out.push((await rds.query(WORKLOAD_SQL.productById, [i + 1], { at: i * 1_000_000 })).simulatedDurationUs);
+      for (let i = 0; i < 8; i++)
+        out.push(
+          (await rds.query(WORKLOAD_SQL.productById, [i + 1], { at: i * 1_000_000 }))
+            .simulatedDurationUs,
+        );
       return out;
     };
     const a = await durations(3);
@@ -134,12 +168,19 @@ describe('max_connections', () => {
       pool.push(c.connection);
     }
     const refused = rds.connect({ at: max });
-    expect(refused).toEqual({ ok: false, error: { severity: 'FATAL', code: '53300', message: 'sorry, too many clients already' } });
-    if (!refused.ok) expect(formatPgError(refused.error)).toBe('FATAL:  sorry, too many clients already');
+    expect(refused).toEqual({
+      ok: false,
+      error: { severity: 'FATAL', code: '53300', message: 'sorry, too many clients already' },
+    });
+    if (!refused.ok)
+      expect(formatPgError(refused.error)).toBe('FATAL:  sorry, too many clients already');
     const oneShot = await rds.query(WORKLOAD_SQL.productById, [1], { at: max + 1 });
     expect(oneShot.ok).toBe(false);
     if (!oneShot.ok) expect(oneShot.error.code).toBe('53300');
-    expect(ok(await rds.query(WORKLOAD_SQL.productById, [1], { at: max + 2, connection: pool[0]! })).rows).toHaveLength(1);
+    expect(
+      ok(await rds.query(WORKLOAD_SQL.productById, [1], { at: max + 2, connection: pool[0]! }))
+        .rows,
+    ).toHaveLength(1);
     expect(rds.metrics(max + 2).primary).toMatchObject({ connections: max, openConnections: max });
     rds.disconnect(pool[0]!);
     expect(rds.connect({ at: max + 3 }).ok).toBe(true);
@@ -150,9 +191,16 @@ describe('max_connections', () => {
 describe('SQL console', () => {
   it('runs several statements and returns each result', async () => {
     const rds = micro();
-    const r = await rds.console("SELECT id, sku FROM products WHERE id <= 3 ORDER BY id; UPDATE products SET stock = stock WHERE id = 1; SHOW server_version", { at: 0 });
+    const r = await rds.console(
+      'SELECT id, sku FROM products WHERE id <= 3 ORDER BY id; UPDATE products SET stock = stock WHERE id = 1; SHOW server_version',
+      { at: 0 },
+    );
     expect(r.ok).toBe(true);
-    expect(r.results.map((x) => [x.command, x.rowCount])).toEqual([['SELECT', 3], ['UPDATE', 1], ['SHOW', 1]]);
+    expect(r.results.map((x) => [x.command, x.rowCount])).toEqual([
+      ['SELECT', 3],
+      ['UPDATE', 1],
+      ['SHOW', 1],
+    ]);
     expect(r.results[0]!.fields.map((f) => f.name)).toEqual(['id', 'sku']);
     expect(r.results[0]!.rows[0]).toEqual({ id: 1, sku: 'SKU-000001' });
     expect(r.simulatedDurationUs).toBeGreaterThan(0);
@@ -161,7 +209,12 @@ describe('SQL console', () => {
   it('shows a syntax error as psql does', async () => {
     const r = await micro().console('SELECT id FROM products;\nSELEC 1', { at: 0 });
     expect(r.ok).toBe(false);
-    expect(r.error).toMatchObject({ severity: 'ERROR', code: '42601', message: 'syntax error at or near "SELEC"', position: 26 });
+    expect(r.error).toMatchObject({
+      severity: 'ERROR',
+      code: '42601',
+      message: 'syntax error at or near "SELEC"',
+      position: 26,
+    });
     expect(r.errorText).toBe('ERROR:  syntax error at or near "SELEC"\nLINE 2: SELEC 1\n        ^');
   });
 
@@ -170,6 +223,8 @@ describe('SQL console', () => {
     const r = await rds.console('BEGIN; UPDATE products SET stock = -999 WHERE id = 2', { at: 0 });
     expect(r.ok).toBe(true);
     expect(r.notice).toMatch(/rolled back/);
-    expect(ok(await rds.query(WORKLOAD_SQL.productById, [2], { at: 1_000 })).rows[0]!.stock).not.toBe(-999);
+    expect(
+      ok(await rds.query(WORKLOAD_SQL.productById, [2], { at: 1_000 })).rows[0]!.stock,
+    ).not.toBe(-999);
   });
 });

@@ -27,7 +27,11 @@ export interface RdsMetricsSnapshot {
 }
 
 export const resolveClass = (c: InstanceClassName | InstanceClass | undefined): InstanceClass =>
-  c === undefined ? INSTANCE_CLASSES['db.t3.medium'] : typeof c === 'string' ? INSTANCE_CLASSES[c] : c;
+  c === undefined
+    ? INSTANCE_CLASSES['db.t3.medium']
+    : typeof c === 'string'
+      ? INSTANCE_CLASSES[c]
+      : c;
 
 /**
  * The simulated RDS for PostgreSQL: a real PostgreSQL (PGlite) primary, optional read replicas
@@ -43,7 +47,11 @@ export class SimulatedRds {
     options: SimulatedRdsOptions = {},
   ) {
     const { instanceClass, ...rest } = options;
-    this.primary = new RdsInstance(new DbNode(started.db, false), { ...rest, id: 'primary', instanceClass: resolveClass(instanceClass) });
+    this.primary = new RdsInstance(new DbNode(started.db, false), {
+      ...rest,
+      id: 'primary',
+      instanceClass: resolveClass(instanceClass),
+    });
     this.replicas = new ReplicaSet(this.primary);
   }
 
@@ -72,7 +80,10 @@ export class SimulatedRds {
     await this.primary.node.exclusive(() => this.primary.node.flush());
   }
 
-  connect(options: { at: number; target?: string }): { ok: true; connection: number } | { ok: false; error: PgError } {
+  connect(options: {
+    at: number;
+    target?: string;
+  }): { ok: true; connection: number } | { ok: false; error: PgError } {
     return this.instance(options.target).connect(options.at);
   }
 
@@ -86,8 +97,16 @@ export class SimulatedRds {
     if (target !== 'primary') return this.replicas.query(target, sql, params, options);
     const node = this.primary.node;
     return node.exclusive(async () => {
-      const outcome = await this.primary.execute(sql, params, options.at, options.connection, 'app', () => node.run(sql, params));
-      if (outcome.ok && this.replicas.size > 0 && isWriteOutcome(outcome)) this.replicas.ship(outcome.completedAtUs, sql, params);
+      const outcome = await this.primary.execute(
+        sql,
+        params,
+        options.at,
+        options.connection,
+        'app',
+        () => node.run(sql, params),
+      );
+      if (outcome.ok && this.replicas.size > 0 && isWriteOutcome(outcome))
+        this.replicas.ship(outcome.completedAtUs, sql, params);
       return outcome;
     });
   }
@@ -101,8 +120,11 @@ export class SimulatedRds {
     const target = options.target ?? 'primary';
     if (target !== 'primary') return this.replicas.tryQuerySync(target, sql, params, options);
     const node = this.primary.node;
-    const outcome = this.primary.executeSync(sql, params, options.at, options.connection, () => node.tryRunSync(sql, params));
-    if (outcome?.ok && this.replicas.size > 0 && isWriteOutcome(outcome)) this.replicas.ship(outcome.completedAtUs, sql, params);
+    const outcome = this.primary.executeSync(sql, params, options.at, options.connection, () =>
+      node.tryRunSync(sql, params),
+    );
+    if (outcome?.ok && this.replicas.size > 0 && isWriteOutcome(outcome))
+      this.replicas.ship(outcome.completedAtUs, sql, params);
     return outcome;
   }
 
@@ -112,26 +134,56 @@ export class SimulatedRds {
     return node.exclusive(async () => {
       await node.flush();
       let run: ConsoleRun | undefined;
-      const outcome = await this.primary.execute(sql, [], options.at, undefined, 'console', async () => {
-        run = await runConsoleSql(node, sql);
-        const last = run.results[run.results.length - 1];
-        return {
-          result: run.ok ? { rows: last?.rows ?? [], fields: last?.fields ?? [], affectedRows: run.results.reduce((n, r) => n + (r.fields.length === 0 ? r.rowCount : 0), 0) } : undefined,
-          error: run.error,
-          planCost: run.planCost,
-          servedBy: 'pglite',
-          wrote: run.wrote,
-        };
-      });
-      if (run!.ok && run!.wrote && this.replicas.size > 0) this.replicas.ship(outcome.completedAtUs, sql, undefined);
-      return { ...run!, simulatedDurationUs: outcome.simulatedDurationUs, completedAtUs: outcome.completedAtUs };
+      const outcome = await this.primary.execute(
+        sql,
+        [],
+        options.at,
+        undefined,
+        'console',
+        async () => {
+          run = await runConsoleSql(node, sql);
+          const last = run.results[run.results.length - 1];
+          return {
+            result: run.ok
+              ? {
+                  rows: last?.rows ?? [],
+                  fields: last?.fields ?? [],
+                  affectedRows: run.results.reduce(
+                    (n, r) => n + (r.fields.length === 0 ? r.rowCount : 0),
+                    0,
+                  ),
+                }
+              : undefined,
+            error: run.error,
+            planCost: run.planCost,
+            servedBy: 'pglite',
+            wrote: run.wrote,
+          };
+        },
+      );
+      if (run!.ok && run!.wrote && this.replicas.size > 0)
+        this.replicas.ship(outcome.completedAtUs, sql, undefined);
+      return {
+        ...run!,
+        simulatedDurationUs: outcome.simulatedDurationUs,
+        completedAtUs: outcome.completedAtUs,
+      };
     });
   }
 
   /** Starts a read replica from a snapshot of the primary now, as RDS does; see ReplicaSet. */
-  async addReplica(options: { id: string; lagUs: number; instanceClass?: InstanceClassName | InstanceClass } & Omit<SimulatedRdsOptions, 'instanceClass'>): Promise<void> {
+  async addReplica(
+    options: {
+      id: string;
+      lagUs: number;
+      instanceClass?: InstanceClassName | InstanceClass;
+    } & Omit<SimulatedRdsOptions, 'instanceClass'>,
+  ): Promise<void> {
     await this.primary.node.exclusive(() => this.primary.node.flush());
-    await this.replicas.add({ ...options, instanceClass: resolveClass(options.instanceClass) }, this.mode);
+    await this.replicas.add(
+      { ...options, instanceClass: resolveClass(options.instanceClass) },
+      this.mode,
+    );
   }
 
   /**
@@ -143,7 +195,10 @@ export class SimulatedRds {
   }
 
   metrics(atUs: number, windowUs = 1_000_000): RdsMetricsSnapshot {
-    return { primary: this.primary.snapshot(atUs, windowUs), replicas: this.replicas.snapshots(atUs, windowUs) };
+    return {
+      primary: this.primary.snapshot(atUs, windowUs),
+      replicas: this.replicas.snapshots(atUs, windowUs),
+    };
   }
 
   queryLog(target?: string): QueryLogEntry[] {
@@ -165,7 +220,9 @@ export class SimulatedRds {
   }
 
   private instance(target: string | undefined): RdsInstance {
-    return target === undefined || target === 'primary' ? this.primary : this.replicas.instance(target);
+    return target === undefined || target === 'primary'
+      ? this.primary
+      : this.replicas.instance(target);
   }
 }
 
@@ -174,8 +231,15 @@ function isWriteOutcome(o: QueryOutcome): boolean {
 }
 
 /** Starts PGlite (see startDatabase) and wraps it in the model. The one entry point the worker needs. */
-export async function createSimulatedRds(options: StartDatabaseOptions & SimulatedRdsOptions): Promise<SimulatedRds> {
+export async function createSimulatedRds(
+  options: StartDatabaseOptions & SimulatedRdsOptions,
+): Promise<SimulatedRds> {
   const { seed, sizes, loadDataDir, onState, ...model } = options;
-  const started = await startDatabase({ seed, ...(sizes ? { sizes } : {}), ...(loadDataDir ? { loadDataDir } : {}), ...(onState ? { onState } : {}) });
+  const started = await startDatabase({
+    seed,
+    ...(sizes ? { sizes } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    ...(onState ? { onState } : {}),
+  });
   return new SimulatedRds(started, model);
 }

@@ -43,13 +43,24 @@ export async function runConsoleSql(node: DbNode, sql: string): Promise<ConsoleR
   try {
     const results = (await node.db.exec(sql)).map(toStatement);
     const notice = await closeOpenTransaction(node);
-    const wrote = results.some((r) => r.command === undefined || !['SELECT', 'SHOW', 'EXPLAIN'].includes(r.command.toUpperCase()));
+    const wrote = results.some(
+      (r) =>
+        r.command === undefined || !['SELECT', 'SHOW', 'EXPLAIN'].includes(r.command.toUpperCase()),
+    );
     if (wrote) node.afterForeignWrite(sql);
     return { ok: true, results, planCost, wrote, ...(notice ? { notice } : {}) };
   } catch (err) {
     const error = toPgError(err);
     const notice = await closeOpenTransaction(node);
-    return { ok: false, results: [], error, errorText: formatPgError(error, sql), planCost, wrote: false, ...(notice ? { notice } : {}) };
+    return {
+      ok: false,
+      results: [],
+      error,
+      errorText: formatPgError(error, sql),
+      planCost,
+      wrote: false,
+      ...(notice ? { notice } : {}),
+    };
   }
 }
 

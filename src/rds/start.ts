@@ -36,18 +36,24 @@ export interface StartedDatabase {
 }
 
 export interface PgliteModule {
-  PGlite: { create(options?: Record<string, unknown>): Promise<SqlRunner & { dumpDataDir(c?: 'gzip' | 'none'): Promise<Blob> }> };
+  PGlite: {
+    create(
+      options?: Record<string, unknown>,
+    ): Promise<SqlRunner & { dumpDataDir(c?: 'gzip' | 'none'): Promise<Blob> }>;
+  };
 }
 
 // A dynamic import: the PGlite module (and the WASM it fetches on create) loads only when a
 // database is first started, never with the page or with a static import of src/rds.
-const loadPglite = (): Promise<PgliteModule> => import('@electric-sql/pglite') as unknown as Promise<PgliteModule>;
+const loadPglite = (): Promise<PgliteModule> =>
+  import('@electric-sql/pglite') as unknown as Promise<PgliteModule>;
 
 /** Starts PGlite, from a prebuilt data directory when one is supplied, and ensures the dataset. */
 export async function startDatabase(options: StartDatabaseOptions): Promise<StartedDatabase> {
   const sizes = options.sizes ?? DEFAULT_SIZES;
   let step = 0;
-  const report = (phase: RdsStartPhase, message: string): void => options.onState?.({ phase, message, step: step++ });
+  const report = (phase: RdsStartPhase, message: string): void =>
+    options.onState?.({ phase, message, step: step++ });
   try {
     // The PGlite module downloads while the data directory does.
     const pglite = (options.loadPglite ?? loadPglite)();
@@ -57,15 +63,31 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Star
       report('downloading', 'Downloading the database files…');
       try {
         const bytes = await options.loadDataDir();
-        if (bytes !== undefined) dataDir = await decodeDataDir(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+        if (bytes !== undefined)
+          dataDir = await decodeDataDir(
+            bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes),
+          );
       } catch {
         // A missing or corrupt asset is not fatal: initdb below is slower but gives the same database.
         dataDir = undefined;
       }
     }
-    report('starting', dataDir ? 'Starting PostgreSQL…' : 'Starting PostgreSQL (first start: initialising, this takes a few seconds)…');
+    report(
+      'starting',
+      dataDir
+        ? 'Starting PostgreSQL…'
+        : 'Starting PostgreSQL (first start: initialising, this takes a few seconds)…',
+    );
     const { PGlite } = await pglite;
-    const db = await PGlite.create(dataDir ? { loadDataDir: new Blob([dataDir as Uint8Array<ArrayBuffer>], { type: 'application/x-tar' }) } : {});
+    const db = await PGlite.create(
+      dataDir
+        ? {
+            loadDataDir: new Blob([dataDir as Uint8Array<ArrayBuffer>], {
+              type: 'application/x-tar',
+            }),
+          }
+        : {},
+    );
     const meta = await readDatasetMeta(db);
     const matches =
       meta !== undefined &&
@@ -89,7 +111,10 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Star
  * Builds the data directory tarball (gzip) for a seed: initdb, schema, rows, ANALYZE, CHECKPOINT.
  * Used at build time (scripts/build-pgdata.ts) and by tests that have no prebuilt file.
  */
-export async function buildDataDir(seed: number, sizes: DatasetSizes = DEFAULT_SIZES): Promise<Uint8Array> {
+export async function buildDataDir(
+  seed: number,
+  sizes: DatasetSizes = DEFAULT_SIZES,
+): Promise<Uint8Array> {
   const { PGlite } = await loadPglite();
   // minimal WAL + no recycling + a WAL switch before the last checkpoint leave one fresh,
   // zero-filled WAL segment in the dump instead of ~20 MB of seeding WAL (12.9 → 4.2 MB gzip with
@@ -97,7 +122,12 @@ export async function buildDataDir(seed: number, sizes: DatasetSizes = DEFAULT_S
   // 1 MB WAL segments (initdb --wal-segsize) instead of 16 MB: less for every start to untar.
   const db = await PGlite.create({
     initDbStartParams: ['--wal-segsize=1'],
-    postgresqlconf: ['wal_level = minimal', 'max_wal_senders = 0', 'wal_recycle = off', 'min_wal_size = 2MB'],
+    postgresqlconf: [
+      'wal_level = minimal',
+      'max_wal_senders = 0',
+      'wal_recycle = off',
+      'min_wal_size = 2MB',
+    ],
   });
   try {
     // template0 only serves CREATE DATABASE … TEMPLATE template0; dropping it trims ~1 MB gzip.

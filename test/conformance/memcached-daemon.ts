@@ -27,7 +27,17 @@ export async function freePort(): Promise<number> {
  */
 export async function startMemcached(extra: string[] = []): Promise<Daemon> {
   const port = await freePort();
-  const args = ['-l', '127.0.0.1', '-p', String(port), '-U', '0', '-o', 'no_lru_maintainer,no_lru_crawler', ...extra];
+  const args = [
+    '-l',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-U',
+    '0',
+    '-o',
+    'no_lru_maintainer,no_lru_crawler',
+    ...extra,
+  ];
   if (process.getuid?.() === 0) args.unshift('-u', 'nobody');
   const child: ChildProcess = spawn('memcached', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -63,7 +73,11 @@ function canConnect(port: number): Promise<boolean> {
  * Sends `data` on a fresh connection (parts `gapMs` apart, so they arrive as separate reads),
  * half-closes, and returns everything until the server closes.
  */
-export function exchange(port: number, data: Uint8Array | Uint8Array[], gapMs = 0): Promise<Buffer> {
+export function exchange(
+  port: number,
+  data: Uint8Array | Uint8Array[],
+  gapMs = 0,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const s = connect(port, '127.0.0.1');
     s.setNoDelay(true);
@@ -171,7 +185,8 @@ export async function pipeline(port: number): Promise<{
  */
 export async function daemonTickPhase(port: number): Promise<number> {
   const s = await session(port);
-  const uptime = async (): Promise<string> => /STAT uptime (\d+)/.exec(await s.send('stats\r\n', /END\r\n$/))?.[1] ?? '';
+  const uptime = async (): Promise<string> =>
+    /STAT uptime (\d+)/.exec(await s.send('stats\r\n', /END\r\n$/))?.[1] ?? '';
   const first = await uptime();
   let at = Date.now();
   for (let i = 0; i < 400; i++) {

@@ -31,7 +31,11 @@ describe('memcached engine vs real memcached 1.6.18', () => {
   for (const { seed, mb, memoryPressure } of runs) {
     it(`random stream seed ${seed}, -m ${mb}: identical replies`, async () => {
       daemon = await startMemcached(['-m', String(mb)]);
-      const engine = createMemcachedEngine({ clock: wallClock, tcpPort: daemon.port, memoryLimitMb: mb });
+      const engine = createMemcachedEngine({
+        clock: wallClock,
+        tcpPort: daemon.port,
+        memoryLimitMb: mb,
+      });
       const conn = engine.connect();
       const real = await pipeline(daemon.port);
       const tokens: string[] = [];
@@ -43,7 +47,10 @@ describe('memcached engine vs real memcached 1.6.18', () => {
         const m = v ? /^\s*\+?(\d+)/.exec(Buffer.from(v).toString('latin1')) : null;
         return m !== null && BigInt(m[1]!) >= 1n << 63n;
       };
-      for (const cmd of generateStream(seed, memoryPressure ? 2500 : 600, () => tokens, { memoryPressure, holdsHugeNumber })) {
+      for (const cmd of generateStream(seed, memoryPressure ? 2500 : 600, () => tokens, {
+        memoryPressure,
+        holdsHugeNumber,
+      })) {
         total++;
         if (cmd.bad) bad++;
         if (cmd.syncBefore) await real.waitForLines(engineOut.split('\r\n').length - 1);
@@ -64,9 +71,15 @@ describe('memcached engine vs real memcached 1.6.18', () => {
       else expect(Number(engine.stats().evictions)).toBeGreaterThan(0);
       const a = normalizeReply(engineOut).split('\r\n');
       const b = normalizeReply(daemonOut).split('\r\n');
-      const at = Math.max(0, a.findIndex((l, i) => l !== b[i]));
+      const at = Math.max(
+        0,
+        a.findIndex((l, i) => l !== b[i]),
+      );
       // Show the neighbourhood of the first difference rather than two 5000-line blobs.
-      expect({ at, lines: a.slice(at - 3, at + 4) }).toEqual({ at, lines: b.slice(at - 3, at + 4) });
+      expect({ at, lines: a.slice(at - 3, at + 4) }).toEqual({
+        at,
+        lines: b.slice(at - 3, at + 4),
+      });
       expect(a.length).toBe(b.length);
     }, 20_000);
   }
@@ -122,7 +135,8 @@ describe('eviction on a small -m matches the daemon', () => {
       if (i % 211 === 0) await both(`delete key:${i >> 3}\r\n`, /\r\n$/);
     }
     const keys = Array.from({ length: 2600 }, (_, i) => `key:${i}`);
-    for (let i = 0; i < keys.length; i += 100) await both(`get ${keys.slice(i, i + 100).join(' ')}\r\n`, /END\r\n$/);
+    for (let i = 0; i < keys.length; i += 100)
+      await both(`get ${keys.slice(i, i + 100).join(' ')}\r\n`, /END\r\n$/);
     await both('stats items\r\n', /END\r\n$/);
     await both('stats slabs\r\n', /END\r\n$/);
     await both('stats\r\n', /END\r\n$/);
@@ -132,7 +146,11 @@ describe('eviction on a small -m matches the daemon', () => {
 
   it('-M answers out of memory instead of evicting', async () => {
     const d = await startMemcached(['-m', '2', '-M']);
-    const engine = createMemcachedEngine({ clock: wallClock, memoryLimitMb: 2, disableEvictions: true });
+    const engine = createMemcachedEngine({
+      clock: wallClock,
+      memoryLimitMb: 2,
+      disableEvictions: true,
+    });
     const conn = engine.connect();
     const s = await session(d.port);
     const v = 'v'.repeat(5000);

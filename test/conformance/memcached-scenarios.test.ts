@@ -8,7 +8,10 @@ import { normalizeReply } from './memcached-streams';
 const latin1 = (s: string): Buffer => Buffer.from(s, 'latin1');
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function pair(extra: string[], opts: Omit<Parameters<typeof createMemcachedEngine>[0], 'clock'>) {
+async function pair(
+  extra: string[],
+  opts: Omit<Parameters<typeof createMemcachedEngine>[0], 'clock'>,
+) {
   const daemon = await startMemcached(extra);
   // Shift the engine's clock so its seconds tick when the daemon's do.
   const phase = await daemonTickPhase(daemon.port);
@@ -35,7 +38,10 @@ describe('large items (chunked above 512 KB) match the daemon', () => {
     const sizes = [600_000, 1_000_000, 300_000, 524_000, 700_000, 90_000];
     for (let round = 0; round < 3; round++) {
       for (const [i, n] of sizes.entries()) {
-        await p.both(`set big:${round}:${i} ${i} 0 ${n}\r\n${String.fromCharCode(97 + i).repeat(n)}\r\n`, /\r\n$/);
+        await p.both(
+          `set big:${round}:${i} ${i} 0 ${n}\r\n${String.fromCharCode(97 + i).repeat(n)}\r\n`,
+          /\r\n$/,
+        );
       }
       await p.both(`append big:${round}:0 0 0 5\r\nhello\r\n`, /\r\n$/);
       await p.both(`incr big:${round}:1 1\r\n`, /\r\n$/);

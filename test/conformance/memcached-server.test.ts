@@ -19,11 +19,16 @@ const listening = (p: number): Promise<boolean> =>
 
 beforeAll(async () => {
   port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-memcached.ts', '--port', String(port), '-m', '8'], {
-    stdio: 'ignore',
-  });
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve-memcached.ts', '--port', String(port), '-m', '8'],
+    {
+      stdio: 'ignore',
+    },
+  );
   daemon = await startMemcached(['-m', '8']);
-  for (let i = 0; i < 300 && !(await listening(port)); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 300 && !(await listening(port)); i++)
+    await new Promise((r) => setTimeout(r, 50));
 }, 30_000);
 
 afterAll(async () => {

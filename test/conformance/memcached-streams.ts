@@ -18,9 +18,35 @@ const pick = <T>(rng: EngineRng, xs: readonly T[]): T => xs[rng.int(xs.length)]!
 
 const KEYS = ['a', 'b', 'c', 'k1', 'k2', 'num', 'n2', 'big', 'x\ty', 'caf\xe9', 'k:1', 'K'];
 const FLAGS = ['0', '1', '65535', '4294967295', '4294967296', '4294967301', '+7', '\t3'];
-const EXPTIMES = ['0', '0', '0', '100', '3600', '-1', '2592000', '2592001', '1000000000', '2000000000', '4294967296', '4294967295'];
+const EXPTIMES = [
+  '0',
+  '0',
+  '0',
+  '100',
+  '3600',
+  '-1',
+  '2592000',
+  '2592001',
+  '1000000000',
+  '2000000000',
+  '4294967296',
+  '4294967295',
+];
 const BAD_NUMBERS = ['-1', 'abc', '99999999999999999999', '1x', '', '0x10', '18446744073709551616'];
-const NUMERIC_VALUES = ['0', '1', '10', '99', '18446744073709551615', '9223372036854775000', ' 12', '12 ', '007', '-5', 'abc', ''];
+const NUMERIC_VALUES = [
+  '0',
+  '1',
+  '10',
+  '99',
+  '18446744073709551615',
+  '9223372036854775000',
+  ' 12',
+  '12 ',
+  '007',
+  '-5',
+  'abc',
+  '',
+];
 
 function randomValue(rng: EngineRng): string {
   if (rng.next() < 0.35) return pick(rng, NUMERIC_VALUES);
@@ -74,7 +100,9 @@ function pressureCommand(rng: EngineRng): StreamCommand {
   const r = rng.next();
   if (r < 0.7) {
     // Three sizes, three slab classes: each class fills its pages and evicts its own tail.
-    const v = String.fromCharCode(0x61 + rng.int(26)).repeat(pick(rng, [3000, 5000, 9000]) + rng.int(100));
+    const v = String.fromCharCode(0x61 + rng.int(26)).repeat(
+      pick(rng, [3000, 5000, 9000]) + rng.int(100),
+    );
     return { text: `set ${key} 0 0 ${v.length}${noreply(rng)}\r\n${v}\r\n`, bad: false };
   }
   if (r < 0.9) return { text: `get ${key} p${rng.int(3000)}\r\n`, bad: false };
@@ -90,7 +118,12 @@ function goodCommand(rng: EngineRng, tokens: string[], options: StreamOptions): 
   const r = rng.int(100);
   const eol = rng.next() < 0.1 ? '\n' : '\r\n';
   let text: string;
-  if (r < 30) text = storage(rng, pick(rng, ['set', 'set', 'add', 'replace', 'append', 'prepend']), randomValue(rng));
+  if (r < 30)
+    text = storage(
+      rng,
+      pick(rng, ['set', 'set', 'add', 'replace', 'append', 'prepend']),
+      randomValue(rng),
+    );
   else if (r < 38) {
     const token = tokens.length > 0 && rng.next() < 0.7 ? pick(rng, tokens) : String(rng.int(50));
     text = storage(rng, 'cas', randomValue(rng), token);
@@ -98,11 +131,21 @@ function goodCommand(rng: EngineRng, tokens: string[], options: StreamOptions): 
     const n = 1 + rng.int(rng.next() < 0.1 ? 30 : 4);
     const keys = Array.from({ length: n }, () => key(rng)).join(' ');
     text = `${pick(rng, ['get', 'get', 'gets', 'bget'])} ${keys}${eol}`;
-  } else if (r < 62) text = `${pick(rng, ['gat', 'gats'])} ${pick(rng, EXPTIMES)} ${key(rng)} ${key(rng)}${eol}`;
+  } else if (r < 62)
+    text = `${pick(rng, ['gat', 'gats'])} ${pick(rng, EXPTIMES)} ${key(rng)} ${key(rng)}${eol}`;
   else if (r < 66) text = `touch ${key(rng)} ${pick(rng, EXPTIMES)}${noreply(rng)}${eol}`;
-  else if (r < 72) text = `delete ${key(rng)}${pick(rng, ['', '', ' 0', ' noreply', ' 0 noreply'])}${eol}`;
+  else if (r < 72)
+    text = `delete ${key(rng)}${pick(rng, ['', '', ' 0', ' noreply', ' 0 noreply'])}${eol}`;
   else if (r < 86) {
-    const delta = pick(rng, ['1', '5', '100', '18446744073709551615', '18446744073709551610', '0', '9223372036854775808']);
+    const delta = pick(rng, [
+      '1',
+      '5',
+      '100',
+      '18446744073709551615',
+      '18446744073709551610',
+      '0',
+      '9223372036854775808',
+    ]);
     const k = pick(rng, ['num', 'n2', 'a']);
     text = options.holdsHugeNumber?.(k)
       ? `set ${k} 0 0 2\r\n10\r\n`
@@ -114,7 +157,8 @@ function goodCommand(rng: EngineRng, tokens: string[], options: StreamOptions): 
       : `flush_all${pick(rng, ['', ' 0', ' noreply', ' 0 noreply', ' 1000'])}${eol}`;
   } else if (r < 91) text = `version${eol}`;
   else if (r < 93) text = `verbosity ${rng.int(4)}${noreply(rng)}${eol}`;
-  else if (r < 97) text = `stats${pick(rng, ['', ' items', ' slabs', ' settings', ' sizes'])}${eol}`;
+  else if (r < 97)
+    text = `stats${pick(rng, ['', ' items', ' slabs', ' settings', ' sizes'])}${eol}`;
   else text = `set ${pick(rng, ['num', 'n2'])} 0 0 ${'12'.length}\r\n12\r\n`;
   return { text, bad: false };
 }
@@ -123,10 +167,12 @@ function badCommand(rng: EngineRng): StreamCommand {
   const r = rng.int(22);
   const k = key(rng);
   const texts = [
-    () => `${pick(rng, ['foo', 'GET', 'SET', 'x', 'gett', 'sett', 'ad', 'incrr', 'stat', 'm', 'mz'])} ${k}\r\n`,
+    () =>
+      `${pick(rng, ['foo', 'GET', 'SET', 'x', 'gett', 'sett', 'ad', 'incrr', 'stat', 'm', 'mz'])} ${k}\r\n`,
     () => `${pick(rng, ['', ' ', '   ', '\r'])}\r\n`,
     () => `${pick(rng, ['set', 'add', 'replace', 'append', 'prepend'])} ${k} 0 0\r\n`,
-    () => `${pick(rng, ['get', 'gets', 'gat', 'gats', 'incr', 'decr', 'touch', 'delete', 'verbosity', 'cas'])}\r\n`,
+    () =>
+      `${pick(rng, ['get', 'gets', 'gat', 'gats', 'incr', 'decr', 'touch', 'delete', 'verbosity', 'cas'])}\r\n`,
     () => `set ${k} ${pick(rng, BAD_NUMBERS)} 0 1\r\nz\r\n`,
     () => `set ${k} 0 ${pick(rng, BAD_NUMBERS)} 1\r\nz\r\n`,
     () => `add ${k} 0 0 ${pick(rng, BAD_NUMBERS)}${noreply(rng)}\r\nzz\r\n`,
@@ -145,10 +191,12 @@ function badCommand(rng: EngineRng): StreamCommand {
     () => `gat ${pick(rng, BAD_NUMBERS)} ${k}\r\n`,
     () => `flush_all ${pick(rng, ['x', '-', '1 2 3', '99999999999999999999'])}\r\n`,
     () => `verbosity ${pick(rng, ['x', '-1', '1 2 3'])}\r\n`,
-    () => `stats ${pick(rng, ['foo', 'detail', 'cachedump', 'cachedump x 1', 'cachedump 99 1'])}\r\n`,
+    () =>
+      `stats ${pick(rng, ['foo', 'detail', 'cachedump', 'cachedump x 1', 'cachedump 99 1'])}\r\n`,
     () => `set ${k} 0 0 1 2 3 4\r\nz\r\n`,
     () => `shutdown\r\n`,
-    () => `${pick(rng, ['set', 'get'])} ${Array.from({ length: 30 }, (_, i) => `t${i}`).join(' ')}\r\n`,
+    () =>
+      `${pick(rng, ['set', 'get'])} ${Array.from({ length: 30 }, (_, i) => `t${i}`).join(' ')}\r\n`,
   ];
   return { text: texts[r]!(), bad: true, syncBefore: r === 10 };
 }

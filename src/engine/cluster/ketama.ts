@@ -20,7 +20,12 @@ const pointName = (n: RingNode, i: number): string =>
  * Points for one server, as update_continuum computes them in float32 arithmetic:
  * floor(weight/total × points/4 × servers + 1e-10) × 4 — 160 each when weights are equal.
  */
-function pointsFor(weight: number, totalWeight: number, servers: number, pointsPerServer: number): number {
+function pointsFor(
+  weight: number,
+  totalWeight: number,
+  servers: number,
+  pointsPerServer: number,
+): number {
   const f = Math.fround;
   const pct = f(f(weight) / f(totalWeight));
   const x = f(f(f(f(pct * pointsPerServer) / 4) * f(servers)) + f(0.0000000001));
@@ -57,9 +62,14 @@ export function ketamaKeyHash(key: string): number {
  * server scaled by weight; a key belongs to the first point at or after its MD5 hash,
  * wrapping around. Ties sort by server index, as continuum_item_cmp does.
  */
-export function createKetamaRing(nodes: readonly RingNode[], pointsPerServer = KETAMA_POINTS_PER_SERVER): KetamaRing {
+export function createKetamaRing(
+  nodes: readonly RingNode[],
+  pointsPerServer = KETAMA_POINTS_PER_SERVER,
+): KetamaRing {
   const totalWeight = nodes.reduce((sum, n) => sum + (n.weight ?? 1), 0);
-  const counts = nodes.map((n) => pointsFor(n.weight ?? 1, totalWeight, nodes.length, pointsPerServer));
+  const counts = nodes.map((n) =>
+    pointsFor(n.weight ?? 1, totalWeight, nodes.length, pointsPerServer),
+  );
   const total = counts.reduce((a, b) => a + b, 0);
   const raw: { v: number; o: number }[] = new Array(total);
   let k = 0;

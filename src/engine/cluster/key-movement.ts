@@ -18,7 +18,12 @@ export interface KeyMovement {
 }
 
 /** Which keys change node between two placements (e.g. before/after adding a node). */
-export function keyMovement(before: Placement, after: Placement, keys: Iterable<string>, keepKeys = true): KeyMovement {
+export function keyMovement(
+  before: Placement,
+  after: Placement,
+  keys: Iterable<string>,
+  keepKeys = true,
+): KeyMovement {
   let total = 0;
   let moved = 0;
   const movedKeys: KeyMovement['movedKeys'] = [];

@@ -65,7 +65,13 @@ export class MemcachedConnection implements CommandContext {
     this.out.line(line);
   }
 
-  startNread(item: Item, mode: StoreMode, reqCas: bigint, nbytes: number, chunkFailed: boolean): void {
+  startNread(
+    item: Item,
+    mode: StoreMode,
+    reqCas: bigint,
+    nbytes: number,
+    chunkFailed: boolean,
+  ): void {
     if (chunkFailed) {
       this.store.free(item);
       this.reply('SERVER_ERROR Out of memory during read');
@@ -143,7 +149,10 @@ export class MemcachedConnection implements CommandContext {
       if (avail > MAX_PARTIAL_LINE) {
         let p = this.start;
         while (p < this.end && buf[p] === 0x20) p++;
-        if (p - this.start > 100 || !(startsWith(buf, p, this.end, 'get ') || startsWith(buf, p, this.end, 'gets '))) {
+        if (
+          p - this.start > 100 ||
+          !(startsWith(buf, p, this.end, 'get ') || startsWith(buf, p, this.end, 'gets '))
+        ) {
           this.close();
           return false;
         }

@@ -13,7 +13,13 @@ export interface CommandContext {
   /** out_string: one line, suppressed under noreply. */
   reply(line: string): void;
   /** conn_nread: read vlen + 2 bytes into `item`, then complete the storage command. */
-  startNread(item: Item, mode: StoreMode, reqCas: bigint, nbytes: number, chunkFailed: boolean): void;
+  startNread(
+    item: Item,
+    mode: StoreMode,
+    reqCas: bigint,
+    nbytes: number,
+    chunkFailed: boolean,
+  ): void;
   /** conn_swallow: discard the next `n` bytes. */
   swallow(n: number): void;
   /** conn_closing without a reply. */

@@ -41,7 +41,8 @@ export function processCommand(ctx: CommandContext, t: Tokens): void {
   }
   if (first === 'a') {
     if (cmd === 'add') return want(n === 6 || n === 7) ? processUpdate(ctx, t, 'add') : undefined;
-    if (cmd === 'append') return want(n === 6 || n === 7) ? processUpdate(ctx, t, 'append') : undefined;
+    if (cmd === 'append')
+      return want(n === 6 || n === 7) ? processUpdate(ctx, t, 'append') : undefined;
     return ctx.reply('ERROR');
   }
   if (first === 'c') {
@@ -49,20 +50,24 @@ export function processCommand(ctx: CommandContext, t: Tokens): void {
     return ctx.reply('ERROR');
   }
   if (first === 'i') {
-    if (cmd === 'incr') return want(n === 4 || n === 5) ? processArithmetic(ctx, t, true) : undefined;
+    if (cmd === 'incr')
+      return want(n === 4 || n === 5) ? processArithmetic(ctx, t, true) : undefined;
     return ctx.reply('ERROR');
   }
   if (first === 'd') {
     if (cmd === 'delete') return want(n >= 3 && n <= 5) ? processDelete(ctx, t) : undefined;
-    if (cmd === 'decr') return want(n === 4 || n === 5) ? processArithmetic(ctx, t, false) : undefined;
+    if (cmd === 'decr')
+      return want(n === 4 || n === 5) ? processArithmetic(ctx, t, false) : undefined;
     return ctx.reply('ERROR');
   }
   if (first === 't') {
     if (cmd === 'touch') return want(n === 4 || n === 5) ? processTouch(ctx, t) : undefined;
     return ctx.reply('ERROR');
   }
-  if (cmd === 'replace') return want(n === 6 || n === 7) ? processUpdate(ctx, t, 'replace') : undefined;
-  if (cmd === 'prepend') return want(n === 6 || n === 7) ? processUpdate(ctx, t, 'prepend') : undefined;
+  if (cmd === 'replace')
+    return want(n === 6 || n === 7) ? processUpdate(ctx, t, 'replace') : undefined;
+  if (cmd === 'prepend')
+    return want(n === 6 || n === 7) ? processUpdate(ctx, t, 'prepend') : undefined;
   if (cmd === 'bget') return want(n >= 3) ? processGet(ctx, t, false, false) : undefined;
   if (cmd === 'flush_all') return want(n >= 2 && n <= 4) ? processFlushAll(ctx, t) : undefined;
   if (cmd === 'version') return ctx.reply(`VERSION ${VERSION}`);

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { manualClock } from '../clock';
-import { MemcachedConfigError, createMemcachedEngine, parseItemSize, type MemcachedObservation } from './index';
+import {
+  MemcachedConfigError,
+  createMemcachedEngine,
+  parseItemSize,
+  type MemcachedObservation,
+} from './index';
 
 const T0 = 1_800_000_000_000;
 const fresh = (opts: Partial<Parameters<typeof createMemcachedEngine>[0]> = {}) => {
   const clock = manualClock(T0);
   return { clock, e: createMemcachedEngine({ clock, ...opts }) };
 };
-const text = (v: Uint8Array | undefined): string | undefined => (v ? new TextDecoder().decode(v) : undefined);
+const text = (v: Uint8Array | undefined): string | undefined =>
+  v ? new TextDecoder().decode(v) : undefined;
 
 describe('expiry', () => {
   it('relative exptime counts whole server seconds', () => {
@@ -86,7 +92,7 @@ describe('incr/decr', () => {
     expect(e.decr('n', 95)).toBe(5n);
     expect(text(e.get('n')?.value)).toBe('5  ');
   });
-  it('refuses non-numeric values with memcached\'s message', () => {
+  it("refuses non-numeric values with memcached's message", () => {
     const { e } = fresh();
     e.set('s', 'abc');
     expect(e.incr('s', 1)).toBe('CLIENT_ERROR cannot increment or decrement non-numeric value');
@@ -98,7 +104,14 @@ describe('cas', () => {
   it('matches a Map model: a cas succeeds only with the token of the current version', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('gets', 'set', 'cas', 'delete'), fc.constantFrom('a', 'b'), fc.nat(3)), { maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('gets', 'set', 'cas', 'delete'),
+            fc.constantFrom('a', 'b'),
+            fc.nat(3),
+          ),
+          { maxLength: 40 },
+        ),
         (ops) => {
           const { e } = fresh();
           const model = new Map<string, number>();
@@ -118,7 +131,8 @@ describe('cas', () => {
               const token = seen[pickToken % seen.length]!;
               const r = e.cas(key, 'y', token);
               const current = model.get(key);
-              const expected = current === undefined ? 'NOT_FOUND' : current === token ? 'STORED' : 'EXISTS';
+              const expected =
+                current === undefined ? 'NOT_FOUND' : current === token ? 'STORED' : 'EXISTS';
               expect(r).toBe(expected);
               if (r === 'STORED') model.set(key, e.get(key)!.cas);
             }
@@ -191,7 +205,9 @@ describe('memory: slab classes and LRU', () => {
   it('refuses items over -I with "object too large for cache"', () => {
     const { e } = fresh({ itemSizeMax: 2 * 1024 * 1024 });
     expect(e.set('big', new Uint8Array(1024 * 1024 + 10))).toBe('STORED');
-    expect(e.set('bigger', new Uint8Array(2 * 1024 * 1024))).toBe('SERVER_ERROR object too large for cache');
+    expect(e.set('bigger', new Uint8Array(2 * 1024 * 1024))).toBe(
+      'SERVER_ERROR object too large for cache',
+    );
   });
 });
 
@@ -229,7 +245,10 @@ describe('options', () => {
     expect(() => createMemcachedEngine({ clock, itemSizeMax: parseItemSize('100k') })).toThrow(
       'slab_chunk_max (bytes: 524288) cannot be larger than -I (item_size_max 102400)',
     );
-    expect(createMemcachedEngine({ clock, memoryLimitMb: 1, itemSizeMax: parseItemSize('512k') }).settings.itemSizeMax).toBe(524288);
+    expect(
+      createMemcachedEngine({ clock, memoryLimitMb: 1, itemSizeMax: parseItemSize('512k') })
+        .settings.itemSizeMax,
+    ).toBe(524288);
   });
 });
 

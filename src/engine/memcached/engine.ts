@@ -75,9 +75,17 @@ export interface MemcachedEngine {
   replace(key: string, value: Uint8Array | string, opts?: StoreOptions): StoreReply;
   append(key: string, value: Uint8Array | string): StoreReply;
   prepend(key: string, value: Uint8Array | string): StoreReply;
-  cas(key: string, value: Uint8Array | string, cas: number | bigint, opts?: StoreOptions): StoreReply;
+  cas(
+    key: string,
+    value: Uint8Array | string,
+    cas: number | bigint,
+    opts?: StoreOptions,
+  ): StoreReply;
   delete(key: string): 'DELETED' | 'NOT_FOUND' | 'CLIENT_ERROR bad command line format';
-  touch(key: string, exptime: number): 'TOUCHED' | 'NOT_FOUND' | 'CLIENT_ERROR bad command line format';
+  touch(
+    key: string,
+    exptime: number,
+  ): 'TOUCHED' | 'NOT_FOUND' | 'CLIENT_ERROR bad command line format';
   incr(key: string, delta: bigint | number): DeltaReply;
   decr(key: string, delta: bigint | number): DeltaReply;
   flushAll(delaySeconds?: number): 'OK' | 'CLIENT_ERROR flush_all not allowed';
@@ -149,7 +157,14 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
     store.beginObservation();
     const res = allocForStore(store, mode, key, flags >>> 0, exptime | 0, value.length);
     if (!res.ok) {
-      store.observe(mode, key, res.error.includes('too large') ? 'too_large' : 'out_of_memory', 0, value.length, 0);
+      store.observe(
+        mode,
+        key,
+        res.error.includes('too large') ? 'too_large' : 'out_of_memory',
+        0,
+        value.length,
+        0,
+      );
       return res.error;
     }
     const it = res.item;
@@ -161,7 +176,20 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
     it.value = value;
     const result = storeItem(store, it, mode, reqCas);
     if (!it.linked) store.free(it);
-    store.observe(mode, key, result === 'STORED' ? 'stored' : result === 'EXISTS' ? 'exists' : result === 'NOT_FOUND' ? 'not_found' : 'not_stored', it.clsid, value.length, 0);
+    store.observe(
+      mode,
+      key,
+      result === 'STORED'
+        ? 'stored'
+        : result === 'EXISTS'
+          ? 'exists'
+          : result === 'NOT_FOUND'
+            ? 'not_found'
+            : 'not_stored',
+      it.clsid,
+      value.length,
+      0,
+    );
     return result;
   };
 
@@ -188,7 +216,14 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
       else store.counters.getMisses++;
     }
     if (store.listener !== null) {
-      store.observe(touch ? 'gat' : 'get', key, it ? 'hit' : 'miss', it ? it.clsid : 0, 0, it ? it.value.length : 0);
+      store.observe(
+        touch ? 'gat' : 'get',
+        key,
+        it ? 'hit' : 'miss',
+        it ? it.clsid : 0,
+        0,
+        it ? it.value.length : 0,
+      );
     }
     // The item itself, seen through the read-only MemcachedValue shape: no copy per hit.
     return it;

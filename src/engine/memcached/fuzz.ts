@@ -3,8 +3,60 @@
 import type { EngineRng } from '../rng';
 import type { MemcachedEngine } from './engine';
 
-const WORDS = ['set', 'add', 'replace', 'append', 'prepend', 'cas', 'get', 'gets', 'gat', 'gats', 'touch', 'delete', 'incr', 'decr', 'flush_all', 'version', 'verbosity', 'stats', 'quit', 'mn', 'mg', 'bget', 'shutdown', 'noreply', 'items', 'slabs', 'settings', 'cachedump', 'detail', 'reset'];
-const NUMS = ['0', '1', '-1', '2', '100', '250', '251', '4294967295', '4294967296', '18446744073709551615', '18446744073709551616', '99999999999999999999', '-0', '+5', 'abc', '1048576', '1048577', '2592001', '', ' '];
+const WORDS = [
+  'set',
+  'add',
+  'replace',
+  'append',
+  'prepend',
+  'cas',
+  'get',
+  'gets',
+  'gat',
+  'gats',
+  'touch',
+  'delete',
+  'incr',
+  'decr',
+  'flush_all',
+  'version',
+  'verbosity',
+  'stats',
+  'quit',
+  'mn',
+  'mg',
+  'bget',
+  'shutdown',
+  'noreply',
+  'items',
+  'slabs',
+  'settings',
+  'cachedump',
+  'detail',
+  'reset',
+];
+const NUMS = [
+  '0',
+  '1',
+  '-1',
+  '2',
+  '100',
+  '250',
+  '251',
+  '4294967295',
+  '4294967296',
+  '18446744073709551615',
+  '18446744073709551616',
+  '99999999999999999999',
+  '-0',
+  '+5',
+  'abc',
+  '1048576',
+  '1048577',
+  '2592001',
+  '',
+  ' ',
+];
 
 /** One random chunk of client input. */
 export function fuzzInput(rng: EngineRng): string {

@@ -22,6 +22,12 @@ export type { MemcachedCommandHelp } from './help';
 export { memcachedExptimeNote, memcachedHelp } from './help';
 export type { MemcachedListener, MemcachedObservation, MemcachedOutcome } from './observation';
 export type { MemcachedOptions, Settings as MemcachedSettings, SlabClassShape } from './settings';
-export { MemcachedConfigError, VERSION as MEMCACHED_VERSION, parseItemSize, slabClassSizes, buildSettings } from './settings';
+export {
+  MemcachedConfigError,
+  VERSION as MEMCACHED_VERSION,
+  parseItemSize,
+  slabClassSizes,
+  buildSettings,
+} from './settings';
 export type { SlabClass } from './slabs';
 export { fuzzEngine, fuzzInput } from './fuzz';

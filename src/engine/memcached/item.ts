@@ -36,6 +36,11 @@ export interface Item {
 }
 
 /** item_make_header + CAS: bytes an item needs. Flags take no space when zero (1.6 behaviour). */
-export function itemTotal(nkey: number, flags: number, nbytesWithCrlf: number, useCas: boolean): number {
+export function itemTotal(
+  nkey: number,
+  flags: number,
+  nbytesWithCrlf: number,
+  useCas: boolean,
+): number {
   return HEADER + nkey + 1 + (flags === 0 ? 0 : FLAGS) + nbytesWithCrlf + (useCas ? CAS : 0);
 }

@@ -29,6 +29,11 @@ describe('C number parsing as memcached does it', () => {
     expect(safeStrtoull('-9223372036854775809')).toBe(9223372036854775807n);
   });
   it('round-trips every uint64', () => {
-    fc.assert(fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (n) => safeStrtoull(n.toString()) === n));
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+        (n) => safeStrtoull(n.toString()) === n,
+      ),
+    );
   });
 });

@@ -9,7 +9,11 @@ export type StoreResult = 'STORED' | 'EXISTS' | 'NOT_FOUND' | 'NOT_STORED';
 
 export type AllocResult =
   | { ok: true; item: Item }
-  | { ok: false; error: 'SERVER_ERROR object too large for cache' | 'SERVER_ERROR out of memory storing object' };
+  | {
+      ok: false;
+      error:
+        'SERVER_ERROR object too large for cache' | 'SERVER_ERROR out of memory storing object';
+    };
 
 /**
  * process_update_command's allocation: the item is allocated (evicting if needed) before the
@@ -27,7 +31,8 @@ export function allocForStore(
   const nbytes = vlen + 2;
   const it = store.alloc(key, flags, exptime, nbytes);
   if (it !== null) return { ok: true, item: it };
-  const tooLarge = store.slabs.clsid(itemTotal(key.length, flags, nbytes, store.settings.useCas)) === 0;
+  const tooLarge =
+    store.slabs.clsid(itemTotal(key.length, flags, nbytes, store.settings.useCas)) === 0;
   if (tooLarge) store.counters.storeTooLarge++;
   else store.counters.storeNoMemory++;
   if (mode === 'set') {
@@ -36,12 +41,19 @@ export function allocForStore(
   }
   return {
     ok: false,
-    error: tooLarge ? 'SERVER_ERROR object too large for cache' : 'SERVER_ERROR out of memory storing object',
+    error: tooLarge
+      ? 'SERVER_ERROR object too large for cache'
+      : 'SERVER_ERROR out of memory storing object',
   };
 }
 
 /** complete_nread_ascii + do_store_item for a value that arrived intact. `it.value` is set. */
-export function storeItem(store: ItemStore, it: Item, mode: StoreMode, reqCas: bigint): StoreResult {
+export function storeItem(
+  store: ItemStore,
+  it: Item,
+  mode: StoreMode,
+  reqCas: bigint,
+): StoreResult {
   const old = store.get(it.key, false);
   if (old !== null) {
     const oldCls = store.slabs.classes[old.clsid]!;
@@ -63,12 +75,20 @@ export function storeItem(store: ItemStore, it: Item, mode: StoreMode, reqCas: b
       case 'prepend': {
         if (!casNone && !casMatch) return 'EXISTS';
         old.pinned = true;
-        const merged = store.alloc(it.key, old.flags, old.exptime, it.value.length + old.value.length + 2);
+        const merged = store.alloc(
+          it.key,
+          old.flags,
+          old.exptime,
+          it.value.length + old.value.length + 2,
+        );
         old.pinned = false;
         if (merged === null) return 'NOT_STORED';
         if (merged.ntotal > store.settings.slabChunkSizeMax) {
           old.pinned = true;
-          const parts = mode === 'append' ? [old.value.length, it.value.length + 2] : [it.value.length, old.value.length + 2];
+          const parts =
+            mode === 'append'
+              ? [old.value.length, it.value.length + 2]
+              : [it.value.length, old.value.length + 2];
           const ok = store.allocCopyChunks(merged, parts);
           old.pinned = false;
           if (!ok) {
@@ -76,7 +96,8 @@ export function storeItem(store: ItemStore, it: Item, mode: StoreMode, reqCas: b
             return 'NOT_STORED';
           }
         }
-        merged.value = mode === 'append' ? concat(old.value, it.value) : concat(it.value, old.value);
+        merged.value =
+          mode === 'append' ? concat(old.value, it.value) : concat(it.value, old.value);
         store.replace(old, merged);
         store.free(it);
         return 'STORED';

@@ -82,7 +82,8 @@ export function buildSettings(o: MemcachedOptions = {}): Settings {
   const slabChunkSizeMax = SLAB_PAGE_SIZE / 2;
   const factor = o.growthFactor ?? 1.25;
   if (factor <= 1.0) throw new MemcachedConfigError('Factor must be greater than 1');
-  if (itemSizeMax < 1024) throw new MemcachedConfigError('Item max size cannot be less than 1024 bytes.');
+  if (itemSizeMax < 1024)
+    throw new MemcachedConfigError('Item max size cannot be less than 1024 bytes.');
   if (itemSizeMax > maxbytes / 2)
     throw new MemcachedConfigError('Cannot set item size limit higher than 1/2 of memory max.');
   if (itemSizeMax > 1024 * 1024 * 1024)
@@ -134,6 +135,9 @@ export function slabClassSizes(s: Settings): SlabClassShape[] {
     classes[i] = { size, perslab: Math.floor(s.slabPageSize / size) };
     size = Math.floor(size * s.factor) >>> 0;
   }
-  classes[i] = { size: s.slabChunkSizeMax, perslab: Math.floor(s.slabPageSize / s.slabChunkSizeMax) };
+  classes[i] = {
+    size: s.slabChunkSizeMax,
+    perslab: Math.floor(s.slabPageSize / s.slabChunkSizeMax),
+  };
   return classes;
 }

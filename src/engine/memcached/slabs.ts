@@ -113,7 +113,8 @@ export class SlabAllocator {
 
   private newPage(p: SlabClass): void {
     const len = this.settings.slabPageSize;
-    if (this.settings.maxbytes && this.malloced + len > this.settings.maxbytes && p.pages > 0) return;
+    if (this.settings.maxbytes && this.malloced + len > this.settings.maxbytes && p.pages > 0)
+      return;
     this.malloced += len;
     p.pages++;
     p.free += p.perslab;

@@ -3,7 +3,14 @@ import type { Item } from './item';
 import { itemTotal } from './item';
 import type { MemcachedListener, MemcachedObservation, MemcachedOutcome } from './observation';
 import type { Settings } from './settings';
-import { ITEM_CHUNK_HEADER_SIZE, ITEM_HEADER_SIZE, ITEM_UPDATE_INTERVAL, REALTIME_MAXDELTA, CAS_SIZE, FLAGS_SIZE } from './settings';
+import {
+  ITEM_CHUNK_HEADER_SIZE,
+  ITEM_HEADER_SIZE,
+  ITEM_UPDATE_INTERVAL,
+  REALTIME_MAXDELTA,
+  CAS_SIZE,
+  FLAGS_SIZE,
+} from './settings';
 import { SlabAllocator } from './slabs';
 
 const NO_KEYS: readonly string[] = [];
@@ -171,7 +178,12 @@ export class ItemStore {
     let headerClass = id;
     if (ntotal > this.settings.slabChunkSizeMax) {
       const htotal =
-        key.length + 1 + (flags === 0 ? 0 : FLAGS_SIZE) + ITEM_HEADER_SIZE + ITEM_CHUNK_HEADER_SIZE + (useCas ? CAS_SIZE : 0);
+        key.length +
+        1 +
+        (flags === 0 ? 0 : FLAGS_SIZE) +
+        ITEM_HEADER_SIZE +
+        ITEM_CHUNK_HEADER_SIZE +
+        (useCas ? CAS_SIZE : 0);
       headerClass = this.slabs.clsid(htotal);
     }
     if (!this.allocPull(headerClass)) {
@@ -363,7 +375,8 @@ export class ItemStore {
   ): void {
     const listener = this.listener;
     if (listener === null) return;
-    const evicted = this.evictedKeys !== null && this.evictedKeys.length > 0 ? this.evictedKeys : NO_KEYS;
+    const evicted =
+      this.evictedKeys !== null && this.evictedKeys.length > 0 ? this.evictedKeys : NO_KEYS;
     const o: MemcachedObservation = {
       command,
       key,

@@ -68,7 +68,10 @@ export function latin1String(b: Uint8Array, start = 0, end = b.length): string {
   let s = '';
   const CHUNK = 8192;
   for (let i = start; i < end; i += CHUNK) {
-    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
+    s += String.fromCharCode.apply(
+      null,
+      b.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[],
+    );
   }
   return s;
 }

@@ -10,10 +10,18 @@ const fresh = (opts: Partial<Parameters<typeof createRedisEngine>[0]> = {}) =>
 describe('engine basics', () => {
   it('answers unknown commands and arity errors as redis-server 7 does', () => {
     const engine = fresh();
-    expect(engine.exec(['foo', 'a', 'b'])).toEqual(reply.error("ERR unknown command 'foo', with args beginning with: 'a' 'b' "));
-    expect(engine.exec(['GET'])).toEqual(reply.error("ERR wrong number of arguments for 'get' command"));
-    expect(engine.exec(['config', 'get'])).toEqual(reply.error("ERR wrong number of arguments for 'config|get' command"));
-    expect(engine.exec(['object', 'nope', 'k'])).toEqual(reply.error("ERR unknown subcommand 'nope'. Try OBJECT HELP."));
+    expect(engine.exec(['foo', 'a', 'b'])).toEqual(
+      reply.error("ERR unknown command 'foo', with args beginning with: 'a' 'b' "),
+    );
+    expect(engine.exec(['GET'])).toEqual(
+      reply.error("ERR wrong number of arguments for 'get' command"),
+    );
+    expect(engine.exec(['config', 'get'])).toEqual(
+      reply.error("ERR wrong number of arguments for 'config|get' command"),
+    );
+    expect(engine.exec(['object', 'nope', 'k'])).toEqual(
+      reply.error("ERR unknown subcommand 'nope'. Try OBJECT HELP."),
+    );
   });
 
   it('keeps per-connection state: selected db, MULTI, auth', () => {
@@ -41,14 +49,18 @@ describe('engine basics', () => {
     expect(a.exec(['get', 'k'])).toEqual(reply.bulk('theirs'));
     a.exec(['multi']);
     a.exec(['nope']);
-    expect(a.exec(['exec'])).toEqual(reply.error('EXECABORT Transaction discarded because of previous errors.'));
+    expect(a.exec(['exec'])).toEqual(
+      reply.error('EXECABORT Transaction discarded because of previous errors.'),
+    );
   });
 
   it('requires AUTH when requirepass is set', () => {
     const engine = fresh({ requirepass: 'pw' });
     const c = engine.connect();
     expect(c.exec(['get', 'k'])).toEqual(reply.error('NOAUTH Authentication required.'));
-    expect(c.exec(['auth', 'bad'])).toEqual(reply.error('WRONGPASS invalid username-password pair or user is disabled.'));
+    expect(c.exec(['auth', 'bad'])).toEqual(
+      reply.error('WRONGPASS invalid username-password pair or user is disabled.'),
+    );
     expect(c.exec(['auth', 'pw'])).toEqual(reply.ok());
     expect(c.exec(['get', 'k'])).toEqual(reply.nil());
   });
@@ -58,7 +70,9 @@ describe('engine basics', () => {
     const got: Reply[] = [];
     const sub = engine.connect({ onPush: (r) => got.push(r) });
     const pub = engine.connect();
-    expect(sub.exec(['subscribe', 'news'])).toEqual(reply.array([reply.bulk('subscribe'), reply.bulk('news'), reply.int(1)]));
+    expect(sub.exec(['subscribe', 'news'])).toEqual(
+      reply.array([reply.bulk('subscribe'), reply.bulk('news'), reply.int(1)]),
+    );
     sub.exec(['psubscribe', 'n*']);
     expect(pub.exec(['publish', 'news', 'hi'])).toEqual(reply.int(2));
     expect(got.map((r) => formatReply(r))).toEqual([
@@ -108,7 +122,9 @@ describe('engine basics', () => {
     expect(ec.exec(['config', 'get', 'maxmemory'])).toEqual(
       reply.error("ERR unknown command 'config', with args beginning with: 'get' 'maxmemory' "),
     );
-    expect(ec.exec(['BGSAVE'])).toEqual(reply.error("ERR unknown command 'BGSAVE', with args beginning with: "));
+    expect(ec.exec(['BGSAVE'])).toEqual(
+      reply.error("ERR unknown command 'BGSAVE', with args beginning with: "),
+    );
     expect(ec.config['maxmemory-policy']).toBe('volatile-lru');
     expect(ec.configure({ 'maxmemory-policy': 'allkeys-lru' })).toBeNull();
     expect(ec.config['maxmemory-policy']).toBe('allkeys-lru');
@@ -124,8 +140,17 @@ describe('engine basics', () => {
     expect(formatReply(reply.ok())).toBe('OK');
     expect(formatReply(reply.emptyArray())).toBe('(empty array)');
     const items = Array.from({ length: 10 }, (_, i) => reply.bulk(`v${i}`));
-    const nested = reply.array([reply.bulk('a'), reply.array([reply.int(1), reply.array([reply.bulk('x')])]), ...items.slice(0, 8)]);
-    expect(formatReply(nested).split('\n').slice(0, 4)).toEqual([' 1) "a"', ' 2) 1) (integer) 1', '    2) 1) "x"', ' 3) "v0"']);
+    const nested = reply.array([
+      reply.bulk('a'),
+      reply.array([reply.int(1), reply.array([reply.bulk('x')])]),
+      ...items.slice(0, 8),
+    ]);
+    expect(formatReply(nested).split('\n').slice(0, 4)).toEqual([
+      ' 1) "a"',
+      ' 2) 1) (integer) 1',
+      '    2) 1) "x"',
+      ' 3) "v0"',
+    ]);
   });
 
   it('reports used_memory that grows and shrinks with the data', () => {

@@ -23,7 +23,15 @@ export type { BinStr } from './bytes';
 export { textToBin, binToText, bytesToBin, binToBytes, eqi } from './bytes';
 export type { Reply, ErrorReply } from './reply';
 export { reply, isError, WRONGTYPE_MESSAGE } from './reply';
-export type { Argv, CommandDef, Command, CommandFlag, CommandGroup, KeySpec, CommandTable } from './command';
+export type {
+  Argv,
+  CommandDef,
+  Command,
+  CommandFlag,
+  CommandGroup,
+  KeySpec,
+  CommandTable,
+} from './command';
 export { defineCommand, buildTable, NO_KEYS, ONE_KEY, commandKeys, keysOf } from './command';
 export { numkeysKeys, storeOptionKeys, migrateKeys } from './key-positions';
 export { parseInt64, parseInt64Exact, parseDouble, formatDouble } from './args';
@@ -78,5 +86,20 @@ export {
   parseConsoleLine,
 } from './console';
 export type { CommandHelp } from './console';
-export type { RedisCluster, RedisClusterOptions, ClusterNodeOptions, BusTransport, SlotRange, MoveSlotResult } from './cluster';
-export { createRedisCluster, ClusterBus, ClusterState, ClusterNode, meet, slotMap, moveSlot } from './cluster';
+export type {
+  RedisCluster,
+  RedisClusterOptions,
+  ClusterNodeOptions,
+  BusTransport,
+  SlotRange,
+  MoveSlotResult,
+} from './cluster';
+export {
+  createRedisCluster,
+  ClusterBus,
+  ClusterState,
+  ClusterNode,
+  meet,
+  slotMap,
+  moveSlot,
+} from './cluster';

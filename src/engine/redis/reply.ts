@@ -23,18 +23,28 @@ const QUEUED: Reply = Object.freeze({ kind: 'simple', value: 'QUEUED' });
 const PONG: Reply = Object.freeze({ kind: 'simple', value: 'PONG' });
 const NIL: Reply = Object.freeze({ kind: 'null' });
 const NIL_ARRAY: Reply = Object.freeze({ kind: 'null-array' });
-const EMPTY_ARRAY: Reply = Object.freeze({ kind: 'array', items: Object.freeze([]) as readonly Reply[] });
+const EMPTY_ARRAY: Reply = Object.freeze({
+  kind: 'array',
+  items: Object.freeze([]) as readonly Reply[],
+});
 const EMPTY_BULK: Reply = Object.freeze({ kind: 'bulk', value: '' });
 
 // Small integers are shared, like Redis's shared.integers, so counters and 0/1 replies allocate nothing.
 const SMALL_INTS: Reply[] = [];
 for (let i = -2; i < 1024; i++) SMALL_INTS.push(Object.freeze({ kind: 'int', value: i }));
 
-export const WRONGTYPE_MESSAGE = 'WRONGTYPE Operation against a key holding the wrong kind of value';
+export const WRONGTYPE_MESSAGE =
+  'WRONGTYPE Operation against a key holding the wrong kind of value';
 const WRONGTYPE: ErrorReply = Object.freeze({ kind: 'error', message: WRONGTYPE_MESSAGE });
 const SYNTAX: ErrorReply = Object.freeze({ kind: 'error', message: 'ERR syntax error' });
-const NOT_INT: ErrorReply = Object.freeze({ kind: 'error', message: 'ERR value is not an integer or out of range' });
-const NOT_FLOAT: ErrorReply = Object.freeze({ kind: 'error', message: 'ERR value is not a valid float' });
+const NOT_INT: ErrorReply = Object.freeze({
+  kind: 'error',
+  message: 'ERR value is not an integer or out of range',
+});
+const NOT_FLOAT: ErrorReply = Object.freeze({
+  kind: 'error',
+  message: 'ERR value is not a valid float',
+});
 
 export const reply = {
   ok: (): Reply => OK,
@@ -61,7 +71,8 @@ export const reply = {
   bulkOrNil: (value: BinStr | undefined): Reply => (value === undefined ? NIL : reply.bulk(value)),
   nil: (): Reply => NIL,
   nilArray: (): Reply => NIL_ARRAY,
-  array: (items: readonly Reply[]): Reply => (items.length === 0 ? EMPTY_ARRAY : { kind: 'array', items }),
+  array: (items: readonly Reply[]): Reply =>
+    items.length === 0 ? EMPTY_ARRAY : { kind: 'array', items },
   emptyArray: (): Reply => EMPTY_ARRAY,
   /** An array of bulk strings. */
   bulks: (values: readonly BinStr[]): Reply => reply.array(values.map(reply.bulk)),

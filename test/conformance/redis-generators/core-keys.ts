@@ -1,14 +1,39 @@
 // Generic key commands: DEL/EXISTS/TYPE/RENAME, KEYS globs, SCAN, expiry with NX/XX/GT/LT.
 import type { CommandGenerator, GenContext, GeneratedCommand } from './types';
 
-const PATTERNS = ['*', 'k*', '*1', 'k?', 'k[0-3]', 'k[^0-3]', 'k[3-0]', '\\k*', 'k[', '*[', '?', '[a-z]*', 'b*', '*\\*', 'k\\?', 'K*'];
+const PATTERNS = [
+  '*',
+  'k*',
+  '*1',
+  'k?',
+  'k[0-3]',
+  'k[^0-3]',
+  'k[3-0]',
+  '\\k*',
+  'k[',
+  '*[',
+  '?',
+  '[a-z]*',
+  'b*',
+  '*\\*',
+  'k\\?',
+  'K*',
+];
 
 function expireCmd(ctx: GenContext): string[] {
   const name = ctx.pick(['EXPIRE', 'PEXPIRE', 'EXPIREAT', 'PEXPIREAT']);
   let t: string;
   const r = ctx.random();
   if (r < 0.15) t = ctx.badInt();
-  else if (r < 0.3) t = ctx.pick(['-1', '0', '1', '9223372036854775807', '-9223372036854775808', '9223372036854775']);
+  else if (r < 0.3)
+    t = ctx.pick([
+      '-1',
+      '0',
+      '1',
+      '9223372036854775807',
+      '-9223372036854775808',
+      '9223372036854775',
+    ]);
   else if (name === 'EXPIRE') t = String(100 + ctx.int(1000));
   else if (name === 'PEXPIRE') t = String(100000 + ctx.int(1000000));
   else if (name === 'EXPIREAT') t = String(4_000_000_000 + ctx.int(1000));
@@ -31,7 +56,8 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
     const argv = ['SCAN', ctx.chance(0.9) ? '0' : ctx.pick(['abc', '-', '1.5', ' 0'])];
     if (ctx.chance(0.5)) argv.push('MATCH', ctx.pick(PATTERNS));
     argv.push('COUNT', ctx.chance(0.9) ? '1000' : ctx.pick(['0', '-1', 'x']));
-    if (ctx.chance(0.3)) argv.push('TYPE', ctx.pick(['string', 'hash', 'list', 'set', 'zset', 'STRING', 'nosuch']));
+    if (ctx.chance(0.3))
+      argv.push('TYPE', ctx.pick(['string', 'hash', 'list', 'set', 'zset', 'STRING', 'nosuch']));
     if (ctx.chance(0.05)) argv.push('BOGUS');
     return { argv, compare: 'scan' };
   },

@@ -5,7 +5,10 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => (ctx.chance(0.5) ? ['PING'] : ['PING', ctx.value()]),
   () => ['PING', 'a', 'b'],
   (ctx) => ['ECHO', ctx.value()],
-  (ctx) => ['SELECT', ctx.chance(0.8) ? String(ctx.int(3)) : ctx.pick(['16', '-1', 'x', '99999999999', '1.0'])],
+  (ctx) => [
+    'SELECT',
+    ctx.chance(0.8) ? String(ctx.int(3)) : ctx.pick(['16', '-1', 'x', '99999999999', '1.0']),
+  ],
   () => ['SELECT', '0'],
   (ctx) => (ctx.chance(0.2) ? ['FLUSHDB', ctx.pick(['ASYNC', 'sync', 'BAD'])] : ['FLUSHDB']),
   () => ['MULTI'],
@@ -14,7 +17,18 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['WATCH', ctx.key()],
   () => ['UNWATCH'],
   (ctx) => ({
-    argv: ['CONFIG', 'GET', ctx.pick(['maxmemory', 'maxmemory-policy', 'maxmemory-samples', 'lfu-log-factor', 'nosuch', 'MAXMEMORY-POLICY'])],
+    argv: [
+      'CONFIG',
+      'GET',
+      ctx.pick([
+        'maxmemory',
+        'maxmemory-policy',
+        'maxmemory-samples',
+        'lfu-log-factor',
+        'nosuch',
+        'MAXMEMORY-POLICY',
+      ]),
+    ],
     compare: 'unordered-pairs',
   }),
   // maxmemory only gets 0 or invalid values: a tiny limit would make both servers evict at random.
@@ -33,9 +47,30 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['AUTH', 'default', ctx.value()],
   () => ['AUTH', 'a', 'b', 'c'],
   // unknown commands, with arguments (the error quotes them)
-  (ctx) => [ctx.pick(['FOO', 'gett', 'SETT', 'x', 'HELLOWORLD', 'mgetx']), ...Array.from({ length: ctx.int(4) }, () => ctx.value())],
+  (ctx) => [
+    ctx.pick(['FOO', 'gett', 'SETT', 'x', 'HELLOWORLD', 'mgetx']),
+    ...Array.from({ length: ctx.int(4) }, () => ctx.value()),
+  ],
   // wrong arity for well-known commands
-  (ctx) => ctx.pick([['GET'], ['SET', 'k'], ['GET', 'a', 'b'], ['INCR'], ['EXPIRE', 'k'], ['TTL'], ['DEL'], ['ECHO'], ['RENAME', 'a'], ['MGET'], ['SETEX', 'a', '1'], ['STRLEN', 'a', 'b'], ['KEYS'], ['SCAN'], ['SELECT'], ['OBJECT']]),
+  (ctx) =>
+    ctx.pick([
+      ['GET'],
+      ['SET', 'k'],
+      ['GET', 'a', 'b'],
+      ['INCR'],
+      ['EXPIRE', 'k'],
+      ['TTL'],
+      ['DEL'],
+      ['ECHO'],
+      ['RENAME', 'a'],
+      ['MGET'],
+      ['SETEX', 'a', '1'],
+      ['STRLEN', 'a', 'b'],
+      ['KEYS'],
+      ['SCAN'],
+      ['SELECT'],
+      ['OBJECT'],
+    ]),
 ];
 
 export const generators: CommandGenerator[] = [

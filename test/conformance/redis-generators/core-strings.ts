@@ -11,11 +11,13 @@ const EXPIRE_OPTS = ['EX', 'PX', 'EXAT', 'PXAT'];
  */
 function ttlOption(ctx: GenContext, allowPast = false): string[] {
   const opt = ctx.pick(EXPIRE_OPTS);
-  if (ctx.chance(0.25)) return [opt, ctx.pick(['0', '-5', 'abc', '1.5', '', '9223372036854775807'])];
+  if (ctx.chance(0.25))
+    return [opt, ctx.pick(['0', '-5', 'abc', '1.5', '', '9223372036854775807'])];
   if (opt === 'EX') return [opt, String(100 + ctx.int(1000))];
   if (opt === 'PX') return [opt, String(100_000 + ctx.int(1_000_000))];
   const past = allowPast && ctx.chance(0.5);
-  if (opt === 'EXAT') return [opt, past ? String(1 + ctx.int(100)) : String(4_000_000_000 + ctx.int(1000))];
+  if (opt === 'EXAT')
+    return [opt, past ? String(1 + ctx.int(100)) : String(4_000_000_000 + ctx.int(1000))];
   return [opt, past ? String(1 + ctx.int(100000)) : String(4_000_000_000_000 + ctx.int(1000))];
 }
 
@@ -37,8 +39,18 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['GET', ctx.key()],
   (ctx) => ['GET', ctx.key()],
   (ctx) => ['SETNX', ctx.key(), ctx.value()],
-  (ctx) => ['SETEX', ctx.key(), ctx.chance(0.8) ? String(100 + ctx.int(100)) : ctx.pick(['0', '-1', 'x']), ctx.value()],
-  (ctx) => ['PSETEX', ctx.key(), ctx.chance(0.8) ? String(200000 + ctx.int(100)) : ctx.pick(['0', '-1', 'x']), ctx.value()],
+  (ctx) => [
+    'SETEX',
+    ctx.key(),
+    ctx.chance(0.8) ? String(100 + ctx.int(100)) : ctx.pick(['0', '-1', 'x']),
+    ctx.value(),
+  ],
+  (ctx) => [
+    'PSETEX',
+    ctx.key(),
+    ctx.chance(0.8) ? String(200000 + ctx.int(100)) : ctx.pick(['0', '-1', 'x']),
+    ctx.value(),
+  ],
   (ctx) => ['GETSET', ctx.key(), ctx.value()],
   (ctx) => ['GETDEL', ctx.key()],
   (ctx) => {
@@ -65,13 +77,22 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['DECR', ctx.key()],
   (ctx) => ['INCRBY', ctx.key(), ctx.intArg(-1000, 1000)],
   (ctx) => ['DECRBY', ctx.key(), ctx.intArg(-1000, 1000)],
-  (ctx) => ['INCRBY', ctx.key(), ctx.pick(['9223372036854775807', '-9223372036854775808', '4611686018427387904'])],
+  (ctx) => [
+    'INCRBY',
+    ctx.key(),
+    ctx.pick(['9223372036854775807', '-9223372036854775808', '4611686018427387904']),
+  ],
   (ctx) => ['DECRBY', ctx.key(), ctx.pick(['-9223372036854775808', '9223372036854775807'])],
   (ctx) => ['INCRBYFLOAT', ctx.key(), ctx.floatArg()],
   (ctx) => ['APPEND', ctx.key(), ctx.value()],
   (ctx) => ['STRLEN', ctx.key()],
   (ctx) => ['GETRANGE', ctx.key(), ctx.intArg(-10, 10), ctx.intArg(-10, 10)],
-  (ctx) => ['SETRANGE', ctx.key(), ctx.chance(0.9) ? String(ctx.int(20)) : ctx.pick(['-1', 'x']), ctx.value()],
+  (ctx) => [
+    'SETRANGE',
+    ctx.key(),
+    ctx.chance(0.9) ? String(ctx.int(20)) : ctx.pick(['-1', 'x']),
+    ctx.value(),
+  ],
   (ctx) => ['OBJECT', 'ENCODING', ctx.key()],
 ];
 

@@ -16,12 +16,20 @@ const PLACES: Array<[string, string, string]> = [
   ['0', '85.05', 'north'],
   ['12.5', '41.9', 'rome'],
 ];
-const BAD_COORDS: Array<[string, string]> = [['200', '10'], ['10', '86'], ['abc', '1'], ['1', ''], ['-180.0001', '0']];
+const BAD_COORDS: Array<[string, string]> = [
+  ['200', '10'],
+  ['10', '86'],
+  ['abc', '1'],
+  ['1', ''],
+  ['-180.0001', '0'],
+];
 
-const gkey = (ctx: GenContext): string => (ctx.chance(0.85) ? ctx.pick(['geo1', 'geo2']) : ctx.key());
+const gkey = (ctx: GenContext): string =>
+  ctx.chance(0.85) ? ctx.pick(['geo1', 'geo2']) : ctx.key();
 const place = (ctx: GenContext) => ctx.pick(PLACES);
 const member = (ctx: GenContext): string => (ctx.chance(0.9) ? place(ctx)[2] : 'nowhere');
-const unit = (ctx: GenContext): string => (ctx.chance(0.92) ? ctx.pick(['m', 'km', 'mi', 'ft', 'KM']) : ctx.pick(['yd', '']));
+const unit = (ctx: GenContext): string =>
+  ctx.chance(0.92) ? ctx.pick(['m', 'km', 'mi', 'ft', 'KM']) : ctx.pick(['yd', '']);
 
 function geoadd(ctx: GenContext): string[] {
   const argv = ['GEOADD', gkey(ctx)];
@@ -36,18 +44,31 @@ function geoadd(ctx: GenContext): string[] {
 }
 
 function geosearch(ctx: GenContext, store: boolean): string[] {
-  const argv = store ? ['GEOSEARCHSTORE', ctx.pick(['geodst', ctx.key()]), gkey(ctx)] : ['GEOSEARCH', gkey(ctx)];
+  const argv = store
+    ? ['GEOSEARCHSTORE', ctx.pick(['geodst', ctx.key()]), gkey(ctx)]
+    : ['GEOSEARCH', gkey(ctx)];
   const opts: string[][] = [];
-  if (ctx.chance(0.92)) opts.push(ctx.chance(0.5) ? ['FROMMEMBER', member(ctx)] : ['FROMLONLAT', ...(ctx.chance(0.9) ? place(ctx).slice(0, 2) : ctx.pick(BAD_COORDS))]);
+  if (ctx.chance(0.92))
+    opts.push(
+      ctx.chance(0.5)
+        ? ['FROMMEMBER', member(ctx)]
+        : ['FROMLONLAT', ...(ctx.chance(0.9) ? place(ctx).slice(0, 2) : ctx.pick(BAD_COORDS))],
+    );
   if (ctx.chance(0.92)) {
     opts.push(
       ctx.chance(0.5)
         ? ['BYRADIUS', ctx.pick(['100', '500', '2000', '20000', '0', '-1', 'x']), unit(ctx)]
-        : ['BYBOX', ctx.pick(['400', '1000', '5000', '-2']), ctx.pick(['400', '3000', 'x']), unit(ctx)],
+        : [
+            'BYBOX',
+            ctx.pick(['400', '1000', '5000', '-2']),
+            ctx.pick(['400', '3000', 'x']),
+            unit(ctx),
+          ],
     );
   }
   if (ctx.chance(0.5)) opts.push([ctx.pick(['ASC', 'DESC'])]);
-  if (ctx.chance(0.3)) opts.push(['COUNT', ctx.pick(['1', '2', '3', '0', 'x']), ...(ctx.chance(0.3) ? ['ANY'] : [])]);
+  if (ctx.chance(0.3))
+    opts.push(['COUNT', ctx.pick(['1', '2', '3', '0', 'x']), ...(ctx.chance(0.3) ? ['ANY'] : [])]);
   if (ctx.chance(0.05)) opts.push(['ANY']);
   if (!store || ctx.chance(0.1)) {
     if (ctx.chance(0.4)) opts.push(['WITHDIST']);
@@ -64,7 +85,14 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   geoadd,
   geoadd,
   (ctx) => ['GEOPOS', gkey(ctx), member(ctx), member(ctx)],
-  (ctx) => ['GEODIST', gkey(ctx), member(ctx), member(ctx), ...(ctx.chance(0.6) ? [unit(ctx)] : []), ...(ctx.chance(0.03) ? ['x'] : [])],
+  (ctx) => [
+    'GEODIST',
+    gkey(ctx),
+    member(ctx),
+    member(ctx),
+    ...(ctx.chance(0.6) ? [unit(ctx)] : []),
+    ...(ctx.chance(0.03) ? ['x'] : []),
+  ],
   (ctx) => ['GEOHASH', gkey(ctx), member(ctx), member(ctx)],
   // Without ASC/DESC/COUNT the order is the 9-cell scan order, which we reproduce; ties in
   // distance keep that order too (glibc's qsort is a merge sort for small arrays).

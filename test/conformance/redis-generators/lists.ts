@@ -3,8 +3,10 @@
 // the shared connection); their blocking behaviour is unit-tested on the virtual clock.
 import type { CommandGenerator, GenContext, GeneratedCommand } from './types';
 
-const elem = (ctx: GenContext): string => (ctx.chance(0.6) ? ctx.pick(['a', 'b', 'c', '1', '']) : ctx.value());
-const end = (ctx: GenContext): string => (ctx.chance(0.9) ? ctx.pick(['LEFT', 'RIGHT', 'left', 'right']) : ctx.pick(['UP', '']));
+const elem = (ctx: GenContext): string =>
+  ctx.chance(0.6) ? ctx.pick(['a', 'b', 'c', '1', '']) : ctx.value();
+const end = (ctx: GenContext): string =>
+  ctx.chance(0.9) ? ctx.pick(['LEFT', 'RIGHT', 'left', 'right']) : ctx.pick(['UP', '']);
 const BAD_TIMEOUTS = ['-1', 'x', '', '-0.5', 'inf', '-inf', 'nan', '1e400'];
 
 const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
@@ -20,7 +22,13 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['LLEN', ctx.key()],
   (ctx) => ['LINDEX', ctx.key(), ctx.intArg(-5, 5)],
   (ctx) => ['LSET', ctx.key(), ctx.intArg(-5, 5), elem(ctx)],
-  (ctx) => ['LINSERT', ctx.key(), ctx.pick(['BEFORE', 'AFTER', 'after', 'MIDDLE']), elem(ctx), elem(ctx)],
+  (ctx) => [
+    'LINSERT',
+    ctx.key(),
+    ctx.pick(['BEFORE', 'AFTER', 'after', 'MIDDLE']),
+    elem(ctx),
+    elem(ctx),
+  ],
   (ctx) => ['LREM', ctx.key(), ctx.intArg(-2, 2), elem(ctx)],
   (ctx) => ['LTRIM', ctx.key(), ctx.intArg(-5, 5), ctx.intArg(-5, 5)],
   (ctx) => {
@@ -40,7 +48,12 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['LPUSH', ctx.key()],
   (ctx) => {
     const ks = Array.from({ length: 1 + ctx.int(3) }, () => ctx.key());
-    const argv = ['LMPOP', ctx.chance(0.9) ? String(ks.length) : ctx.pick(['0', 'x', '9']), ...ks, end(ctx)];
+    const argv = [
+      'LMPOP',
+      ctx.chance(0.9) ? String(ks.length) : ctx.pick(['0', 'x', '9']),
+      ...ks,
+      end(ctx),
+    ];
     if (ctx.chance(0.5)) argv.push('COUNT', ctx.intArg(-1, 4));
     return argv;
   },

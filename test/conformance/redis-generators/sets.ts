@@ -2,8 +2,10 @@
 // (only their deterministic forms change state), SSCAN.
 import type { CommandGenerator, GenContext, GeneratedCommand } from './types';
 
-const member = (ctx: GenContext): string => (ctx.chance(0.6) ? ctx.pick(['1', '2', '3', '-7', '01', 'a', 'b', '']) : ctx.value());
-const keys = (ctx: GenContext, min = 1): string[] => Array.from({ length: min + ctx.int(3) }, () => ctx.key());
+const member = (ctx: GenContext): string =>
+  ctx.chance(0.6) ? ctx.pick(['1', '2', '3', '-7', '01', 'a', 'b', '']) : ctx.value();
+const keys = (ctx: GenContext, min = 1): string[] =>
+  Array.from({ length: min + ctx.int(3) }, () => ctx.key());
 
 const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['SADD', ctx.key(), member(ctx), ...(ctx.chance(0.6) ? [member(ctx), member(ctx)] : [])],
@@ -21,18 +23,42 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['SDIFFSTORE', ctx.key(), ...keys(ctx)],
   (ctx) => {
     const ks = keys(ctx);
-    const argv = ['SINTERCARD', ctx.chance(0.85) ? String(ks.length) : ctx.pick(['0', 'x', '9', '-1']), ...ks];
+    const argv = [
+      'SINTERCARD',
+      ctx.chance(0.85) ? String(ks.length) : ctx.pick(['0', 'x', '9', '-1']),
+      ...ks,
+    ];
     if (ctx.chance(0.4)) argv.push('LIMIT', ctx.intArg(-1, 3));
     if (ctx.chance(0.05)) argv.push('FOO');
     return argv;
   },
   (ctx) => ['SMOVE', ctx.key(), ctx.key(), member(ctx)],
   // SPOP/SRANDMEMBER pick at random: only forms that take everything (or fail) keep state equal.
-  (ctx) => ({ argv: ['SPOP', ctx.key(), ctx.pick(['1000', '0', '-1', 'x'])], compare: 'unordered' }),
+  (ctx) => ({
+    argv: ['SPOP', ctx.key(), ctx.pick(['1000', '0', '-1', 'x'])],
+    compare: 'unordered',
+  }),
   (ctx) => ({ argv: ['SPOP', ctx.key(), '1', '2'] }),
-  (ctx) => ({ argv: ['SRANDMEMBER', ctx.key(), ...(ctx.chance(0.7) ? [ctx.pick(['1000', '2', '-3', '0', 'x', '-9223372036854775808'])] : [])], compare: 'kind' }),
+  (ctx) => ({
+    argv: [
+      'SRANDMEMBER',
+      ctx.key(),
+      ...(ctx.chance(0.7) ? [ctx.pick(['1000', '2', '-3', '0', 'x', '-9223372036854775808'])] : []),
+    ],
+    compare: 'kind',
+  }),
   (ctx) => ({ argv: ['SRANDMEMBER', ctx.key(), '1000'], compare: 'unordered' }),
-  (ctx) => ({ argv: ['SSCAN', ctx.key(), ctx.pick(['0', '0', 'x', '']), ...(ctx.chance(0.4) ? ['MATCH', ctx.pick(['*', '1*', '?', '[ab]'])] : []), 'COUNT', ctx.pick(['1000', '1000', '0'])], compare: 'scan' }),
+  (ctx) => ({
+    argv: [
+      'SSCAN',
+      ctx.key(),
+      ctx.pick(['0', '0', 'x', '']),
+      ...(ctx.chance(0.4) ? ['MATCH', ctx.pick(['*', '1*', '?', '[ab]'])] : []),
+      'COUNT',
+      ctx.pick(['1000', '1000', '0']),
+    ],
+    compare: 'scan',
+  }),
   (ctx) => ['SADD', ctx.key()],
 ];
 

@@ -11,8 +11,10 @@ export function processDelete(ctx: CommandContext, t: Tokens): void {
   if (n > 3) {
     const holdIsZero = t.list[2] === '0';
     const setsNoreply = setNoreplyMaybe(ctx, t);
-    const valid = (n === 4 && (holdIsZero || setsNoreply)) || (n === 5 && holdIsZero && setsNoreply);
-    if (!valid) return ctx.reply('CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]');
+    const valid =
+      (n === 4 && (holdIsZero || setsNoreply)) || (n === 5 && holdIsZero && setsNoreply);
+    if (!valid)
+      return ctx.reply('CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]');
   }
   const key = t.list[1]!;
   if (key.length > KEY_MAX_LENGTH) return ctx.reply('CLIENT_ERROR bad command line format');

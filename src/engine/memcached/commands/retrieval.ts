@@ -12,7 +12,12 @@ import { tokenize } from '../tokenize';
  * on the connection — with pipelining, replies of earlier commands too. The engine treats the
  * end of each feed and every 20 commands (reqs_per_event) as the points where memcached writes.
  */
-export function processGet(ctx: CommandContext, t: Tokens, returnCas: boolean, touch: boolean): void {
+export function processGet(
+  ctx: CommandContext,
+  t: Tokens,
+  returnCas: boolean,
+  touch: boolean,
+): void {
   const store = ctx.store;
   const command = touch ? (returnCas ? 'gats' : 'gat') : returnCas ? 'gets' : 'get';
   let exptime = 0;
@@ -46,7 +51,14 @@ export function processGet(ctx: CommandContext, t: Tokens, returnCas: boolean, t
         else store.counters.getMisses++;
       }
       if (it !== null) found.push(it);
-      store.observe(command, key, it ? 'hit' : 'miss', it ? it.clsid : 0, 0, it ? it.value.length : 0);
+      store.observe(
+        command,
+        key,
+        it ? 'hit' : 'miss',
+        it ? it.clsid : 0,
+        0,
+        it ? it.value.length : 0,
+      );
     }
     if (tokens.rest === null) break;
     tokens = tokenize(tokens.rest);
@@ -56,7 +68,11 @@ export function processGet(ctx: CommandContext, t: Tokens, returnCas: boolean, t
   for (const it of found) {
     out.raw('VALUE ');
     out.raw(it.key);
-    out.raw(returnCas ? ` ${it.flags} ${it.value.length} ${it.cas}\r\n` : ` ${it.flags} ${it.value.length}\r\n`);
+    out.raw(
+      returnCas
+        ? ` ${it.flags} ${it.value.length} ${it.cas}\r\n`
+        : ` ${it.flags} ${it.value.length}\r\n`,
+    );
     out.bytes(it.value);
     out.raw('\r\n');
   }

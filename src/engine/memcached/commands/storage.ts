@@ -16,7 +16,8 @@ export function processUpdate(ctx: CommandContext, t: Tokens, mode: StoreMode): 
   const flags = safeStrtoul32(t.list[2] ?? '');
   const exptime = flags === null ? null : safeStrtol32(t.list[3] ?? '');
   const vlen = exptime === null ? null : safeStrtol32(t.list[4] ?? '');
-  if (flags === null || exptime === null || vlen === null) return ctx.reply('CLIENT_ERROR bad command line format');
+  if (flags === null || exptime === null || vlen === null)
+    return ctx.reply('CLIENT_ERROR bad command line format');
   let reqCas = 0n;
   if (mode === 'cas') {
     const c = safeStrtoull(t.list[5] ?? '');
@@ -29,12 +30,20 @@ export function processUpdate(ctx: CommandContext, t: Tokens, mode: StoreMode): 
   const res = allocForStore(store, mode, key, flags, exptime, vlen);
   if (!res.ok) {
     ctx.reply(res.error);
-    store.observe(mode, key, res.error.includes('too large') ? 'too_large' : 'out_of_memory', 0, vlen, 0);
+    store.observe(
+      mode,
+      key,
+      res.error.includes('too large') ? 'too_large' : 'out_of_memory',
+      0,
+      vlen,
+      0,
+    );
     ctx.swallow(vlen + 2);
     return;
   }
   // Large items get their body chunks while the value is read (read_into_chunked_item).
   let chunkFailed = false;
-  if (res.item.ntotal > store.settings.slabChunkSizeMax) chunkFailed = !store.allocChunks(res.item, vlen + 2);
+  if (res.item.ntotal > store.settings.slabChunkSizeMax)
+    chunkFailed = !store.allocChunks(res.item, vlen + 2);
   ctx.startNread(res.item, mode, reqCas, vlen + 2, chunkFailed);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { commandHelp, commandHelpList, completeCommand, formatCommandReply, parseConsoleLine } from './index';
+import {
+  commandHelp,
+  commandHelpList,
+  completeCommand,
+  formatCommandReply,
+  parseConsoleLine,
+} from './index';
 import { reply } from '../reply';
 
 describe('console helpers', () => {
@@ -10,7 +16,9 @@ describe('console helpers', () => {
       expect(h.syntax.length, h.name).toBeGreaterThan(3);
       expect(h.summary.length, h.name).toBeGreaterThan(10);
     }
-    expect(commandHelp('config get maxmemory')?.syntax).toBe('CONFIG GET parameter [parameter ...]');
+    expect(commandHelp('config get maxmemory')?.syntax).toBe(
+      'CONFIG GET parameter [parameter ...]',
+    );
     expect(commandHelp('set k v')?.name).toBe('SET');
   });
 
@@ -23,7 +31,9 @@ describe('console helpers', () => {
   it('parses lines like redis-cli and prints INFO raw', () => {
     expect(parseConsoleLine('set "a b" \'c\' "\\x41é"')).toEqual(['set', 'a b', 'c', 'A\xc3\xa9']);
     expect(parseConsoleLine('get "oops')).toBeNull();
-    expect(formatCommandReply(['info'], reply.bulk('# Server\r\nredis_version:7.0.15\r\n'))).toBe('# Server\r\nredis_version:7.0.15\r\n');
+    expect(formatCommandReply(['info'], reply.bulk('# Server\r\nredis_version:7.0.15\r\n'))).toBe(
+      '# Server\r\nredis_version:7.0.15\r\n',
+    );
     expect(formatCommandReply(['get', 'k'], reply.bulk('v'))).toBe('"v"');
   });
 });

@@ -33,7 +33,8 @@ export function quoteBytes(s: BinStr): string {
         out += '\\b';
         break;
       default:
-        out += c >= 0x20 && c <= 0x7e ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
+        out +=
+          c >= 0x20 && c <= 0x7e ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, '0')}`;
     }
   }
   return `${out}"`;

@@ -38,9 +38,15 @@ export function commandHelpList(profile: EngineProfile = 'oss'): CommandHelp[] {
 
 /** Help for the command a console line starts with (`config get` finds CONFIG GET). */
 export function commandHelp(line: string, profile: EngineProfile = 'oss'): CommandHelp | undefined {
-  const words = line.trim().split(/\s+/).map((w) => w.toUpperCase());
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.toUpperCase());
   const list = commandHelpList(profile);
-  return list.find((h) => h.name === `${words[0]} ${words[1] ?? ''}`) ?? list.find((h) => h.name === words[0]);
+  return (
+    list.find((h) => h.name === `${words[0]} ${words[1] ?? ''}`) ??
+    list.find((h) => h.name === words[0])
+  );
 }
 
 /** Names completing `prefix` (case-insensitive), for Tab completion. */

@@ -1,3 +1,9 @@
-export { formatReply, formatCliReply, formatCommandReply, quoteBytes, isRawOutputCommand } from './format';
+export {
+  formatReply,
+  formatCliReply,
+  formatCommandReply,
+  quoteBytes,
+  isRawOutputCommand,
+} from './format';
 export { commandHelp, commandHelpList, completeCommand, parseConsoleLine } from './help';
 export type { CommandHelp } from './help';

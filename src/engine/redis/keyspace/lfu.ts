@@ -49,7 +49,13 @@ export function lfuLogIncr(counter: number, logFactor: number, rng: EngineRng): 
 }
 
 /** updateLFU: the new lru field value after one access under an LFU policy. */
-export function lfuTouch(lru: number, nowMs: number, decayTime: number, logFactor: number, rng: EngineRng): number {
+export function lfuTouch(
+  lru: number,
+  nowMs: number,
+  decayTime: number,
+  logFactor: number,
+  rng: EngineRng,
+): number {
   const c = lfuLogIncr(lfuDecrAndReturn(lru, nowMs, decayTime), logFactor, rng);
   return (lfuMinutes(nowMs) << 8) | c;
 }

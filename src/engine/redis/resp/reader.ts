@@ -42,7 +42,11 @@ export class RespReader {
         return reply.error(body);
       case ':': {
         const n = BigInt(body);
-        return reply.int(n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n);
+        return reply.int(
+          n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER)
+            ? Number(n)
+            : n,
+        );
       }
       case '$': {
         const len = Number(body);

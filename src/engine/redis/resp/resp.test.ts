@@ -12,20 +12,25 @@ const bytes = fc.uint8Array({ maxLength: 40 }).map((b) => String.fromCharCode(..
 describe('RESP', () => {
   it('parses any pipelined multibulk stream however it is chunked', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(bytes, { minLength: 1, maxLength: 5 }), { maxLength: 8 }), fc.array(fc.nat(50)), (cmds, cuts) => {
-        const wire = cmds.map(encodeCommand).join('');
-        const p = new RespParser();
-        const out: string[][] = [];
-        let pos = 0;
-        for (const cut of [...cuts, wire.length]) {
-          const end = Math.min(wire.length, pos + cut + 1);
-          p.feed(wire.slice(pos, end));
-          pos = end;
-          for (let it = p.next(); it !== undefined; it = p.next()) if ('argv' in it) out.push(it.argv);
-          if (pos >= wire.length) break;
-        }
-        expect(out).toEqual(cmds);
-      }),
+      fc.property(
+        fc.array(fc.array(bytes, { minLength: 1, maxLength: 5 }), { maxLength: 8 }),
+        fc.array(fc.nat(50)),
+        (cmds, cuts) => {
+          const wire = cmds.map(encodeCommand).join('');
+          const p = new RespParser();
+          const out: string[][] = [];
+          let pos = 0;
+          for (const cut of [...cuts, wire.length]) {
+            const end = Math.min(wire.length, pos + cut + 1);
+            p.feed(wire.slice(pos, end));
+            pos = end;
+            for (let it = p.next(); it !== undefined; it = p.next())
+              if ('argv' in it) out.push(it.argv);
+            if (pos >= wire.length) break;
+          }
+          expect(out).toEqual(cmds);
+        },
+      ),
     );
   });
 
@@ -38,7 +43,11 @@ describe('RESP', () => {
       fc.constant(reply.error('ERR x')),
     );
     const tree = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node') as fc.Arbitrary<Reply>, { maxLength: 4 }).map((xs) => reply.array(xs))),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('node') as fc.Arbitrary<Reply>, { maxLength: 4 }).map((xs) => reply.array(xs)),
+      ),
     })).node as fc.Arbitrary<Reply>;
     fc.assert(
       fc.property(tree, (r) => {

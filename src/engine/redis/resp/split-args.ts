@@ -40,7 +40,17 @@ export function splitArgs(line: BinStr): BinStr[] | null {
           p++;
           const e = at(p);
           cur +=
-            e === 110 ? '\n' : e === 114 ? '\r' : e === 116 ? '\t' : e === 98 ? '\b' : e === 97 ? '\x07' : String.fromCharCode(e);
+            e === 110
+              ? '\n'
+              : e === 114
+                ? '\r'
+                : e === 116
+                  ? '\t'
+                  : e === 98
+                    ? '\b'
+                    : e === 97
+                      ? '\x07'
+                      : String.fromCharCode(e);
         } else if (c === 34) {
           if (at(p + 1) !== 0 && !isSpace(at(p + 1))) return null;
           done = true;

@@ -14,7 +14,9 @@ import { replyBytes, requestBytes } from './observe';
 import { clusterAdmit } from '../cluster/redirect';
 
 const NOAUTH = reply.error('NOAUTH Authentication required.');
-const BLOCKED_CLIENT = reply.error('ERR this connection is blocked (BLPOP…) and cannot run commands until it is served');
+const BLOCKED_CLIENT = reply.error(
+  'ERR this connection is blocked (BLPOP…) and cannot run commands until it is served',
+);
 const OOM = reply.error("OOM command not allowed when used memory > 'maxmemory'.");
 const READONLY = reply.error("READONLY You can't write against a read only replica.");
 const NOT_IN_MULTI = reply.error('ERR Command not allowed inside a transaction');
@@ -30,7 +32,9 @@ function unknownCommand(argv: Argv): Reply {
   for (let i = 1; i < argv.length && args.length < 128; i++) {
     args += `'${cstr(argv[i]!, 128 - args.length)}' `;
   }
-  return reply.error(clean(`ERR unknown command '${cstr(argv[0]!, 128)}', with args beginning with: ${args}`));
+  return reply.error(
+    clean(`ERR unknown command '${cstr(argv[0]!, 128)}', with args beginning with: ${args}`),
+  );
 }
 
 /** Resolves argv to a command, or returns the error Redis gives. */
@@ -42,7 +46,9 @@ export function resolveCommand(engine: RedisEngine, argv: Argv): Command | Reply
     const sub = cmd.subtable.get(argv[1]!.toLowerCase());
     if (sub === undefined) {
       return reply.error(
-        clean(`ERR unknown subcommand '${cstr(argv[1]!, 128)}'. Try ${cmd.name.toUpperCase()} HELP.`),
+        clean(
+          `ERR unknown subcommand '${cstr(argv[1]!, 128)}'. Try ${cmd.name.toUpperCase()} HELP.`,
+        ),
       );
     }
     cmd = sub;

@@ -84,7 +84,8 @@ export class Evictor {
       if (e === undefined) return;
       let idle: number;
       if (h.policy.endsWith('lru')) idle = estimateIdleMs(db.lruOf(e), now);
-      else if (h.policy.endsWith('lfu')) idle = 255 - lfuDecrAndReturn(db.lruOf(e), now, h.lfuDecayTime);
+      else if (h.policy.endsWith('lfu'))
+        idle = 255 - lfuDecrAndReturn(db.lruOf(e), now, h.lfuDecayTime);
       else idle = Number.MAX_SAFE_INTEGER - e.expireAt; // volatile-ttl: sooner expiry = better
       this.insert({ idle, db, key: e.key });
     }

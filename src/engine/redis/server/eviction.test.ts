@@ -8,10 +8,20 @@ import { reply } from '../reply';
 const OOM = reply.error("OOM command not allowed when used memory > 'maxmemory'.");
 
 /** An engine holding `n` keys `cold:i` / `hot:i`, with maxmemory just above what they use. */
-function filled(policy: MaxmemoryPolicy, opts: { ttl?: (i: number) => number | undefined; samples?: number } = {}) {
+function filled(
+  policy: MaxmemoryPolicy,
+  opts: { ttl?: (i: number) => number | undefined; samples?: number } = {},
+) {
   const clock = manualClock(1_700_000_000_000);
   const engine = createRedisEngine({ clock, rng: engineRng(7) });
-  engine.exec(['config', 'set', 'maxmemory-policy', policy, 'maxmemory-samples', String(opts.samples ?? 10)]);
+  engine.exec([
+    'config',
+    'set',
+    'maxmemory-policy',
+    policy,
+    'maxmemory-samples',
+    String(opts.samples ?? 10),
+  ]);
   const keys: string[] = [];
   for (let i = 0; i < 200; i++) {
     const key = `${i < 100 ? 'cold' : 'hot'}:${i}`;
@@ -25,12 +35,20 @@ function filled(policy: MaxmemoryPolicy, opts: { ttl?: (i: number) => number | u
 }
 
 /** Adds fresh keys until at least `n` evictions happened; returns which original keys are gone. */
-function pushUntilEvicted(engine: ReturnType<typeof createRedisEngine>, keys: string[], n: number): string[] {
+function pushUntilEvicted(
+  engine: ReturnType<typeof createRedisEngine>,
+  keys: string[],
+  n: number,
+): string[] {
   for (let i = 0; engine.stats.evictedKeys < n && i < 10_000; i++) {
     const r = engine.exec(['set', `new:${i}`, 'y'.repeat(100)]);
     if (r?.kind === 'error') break;
   }
-  return keys.filter((k) => engine.exec(['exists', k])?.kind === 'int' && (engine.exec(['exists', k]) as { value: number }).value === 0);
+  return keys.filter(
+    (k) =>
+      engine.exec(['exists', k])?.kind === 'int' &&
+      (engine.exec(['exists', k]) as { value: number }).value === 0,
+  );
 }
 
 describe('maxmemory eviction on a virtual clock', () => {
@@ -53,21 +71,28 @@ describe('maxmemory eviction on a virtual clock', () => {
     expect(gone.length).toBeGreaterThanOrEqual(30);
     const coldShare = gone.filter((k) => k.startsWith('cold')).length / gone.length;
     expect(coldShare).toBeGreaterThan(0.9);
-    expect(engine.exec(['info', 'stats'])).toMatchObject({ value: expect.stringContaining(`evicted_keys:${engine.stats.evictedKeys}`) });
+    expect(engine.exec(['info', 'stats'])).toMatchObject({
+      value: expect.stringContaining(`evicted_keys:${engine.stats.evictedKeys}`),
+    });
   });
 
   it('allkeys-lfu evicts rarely used keys and keeps frequently used ones', () => {
     const { engine, keys } = filled('allkeys-lfu');
-    for (let round = 0; round < 30; round++) for (let i = 100; i < 200; i++) engine.exec(['get', `hot:${i}`]);
+    for (let round = 0; round < 30; round++)
+      for (let i = 100; i < 200; i++) engine.exec(['get', `hot:${i}`]);
     const gone = pushUntilEvicted(engine, keys, 40);
     expect(gone.length).toBeGreaterThanOrEqual(30);
     expect(gone.filter((k) => k.startsWith('cold')).length / gone.length).toBeGreaterThan(0.9);
     expect(engine.exec(['object', 'freq', 'hot:150'])).toMatchObject({ kind: 'int' });
-    expect(Number((engine.exec(['object', 'freq', 'hot:150']) as { value: number }).value)).toBeGreaterThan(5);
+    expect(
+      Number((engine.exec(['object', 'freq', 'hot:150']) as { value: number }).value),
+    ).toBeGreaterThan(5);
   });
 
   it('volatile-lru only evicts keys with a TTL', () => {
-    const { clock, engine, keys } = filled('volatile-lru', { ttl: (i) => (i % 2 === 0 ? 10_000 : undefined) });
+    const { clock, engine, keys } = filled('volatile-lru', {
+      ttl: (i) => (i % 2 === 0 ? 10_000 : undefined),
+    });
     clock.advance(10_000);
     const gone = pushUntilEvicted(engine, keys, 30);
     expect(gone.length).toBeGreaterThan(0);
@@ -76,7 +101,8 @@ describe('maxmemory eviction on a virtual clock', () => {
 
   it('volatile-lfu only evicts keys with a TTL, the least used first', () => {
     const { engine, keys } = filled('volatile-lfu', { ttl: () => 10_000 });
-    for (let round = 0; round < 30; round++) for (let i = 100; i < 200; i++) engine.exec(['get', `hot:${i}`]);
+    for (let round = 0; round < 30; round++)
+      for (let i = 100; i < 200; i++) engine.exec(['get', `hot:${i}`]);
     const gone = pushUntilEvicted(engine, keys, 30);
     expect(gone.filter((k) => k.startsWith('cold')).length / gone.length).toBeGreaterThan(0.9);
   });
@@ -100,7 +126,12 @@ describe('maxmemory eviction on a virtual clock', () => {
   });
 
   it('a volatile policy with no volatile keys answers OOM, as Redis does', () => {
-    for (const policy of ['volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl'] as const) {
+    for (const policy of [
+      'volatile-lru',
+      'volatile-lfu',
+      'volatile-random',
+      'volatile-ttl',
+    ] as const) {
       const { engine } = filled(policy);
       engine.exec(['set', 'one-more', 'z'.repeat(200)]);
       expect(engine.exec(['set', 'two-more', 'z'])).toEqual(OOM);
@@ -113,6 +144,8 @@ describe('maxmemory eviction on a virtual clock', () => {
     engine.exec(['set', 'one-more', 'z'.repeat(200)]);
     expect(engine.exec(['multi'])).toEqual(reply.ok());
     expect(engine.exec(['get', 'cold:1'])).toEqual(OOM);
-    expect(engine.exec(['exec'])).toEqual(reply.error('EXECABORT Transaction discarded because of previous errors.'));
+    expect(engine.exec(['exec'])).toEqual(
+      reply.error('EXECABORT Transaction discarded because of previous errors.'),
+    );
   });
 });

@@ -66,7 +66,12 @@ export class PubSub {
     }
     for (const [pattern, set] of this.patterns) {
       if (!globMatch(pattern, channel)) continue;
-      const msg = reply.array([PMESSAGE, reply.bulk(pattern), reply.bulk(channel), reply.bulk(message)]);
+      const msg = reply.array([
+        PMESSAGE,
+        reply.bulk(pattern),
+        reply.bulk(channel),
+        reply.bulk(message),
+      ]);
       for (const c of set) {
         c.push(msg);
         n++;

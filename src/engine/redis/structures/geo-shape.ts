@@ -30,7 +30,9 @@ export function boundingBox(shape: GeoShape): [number, number, number, number] {
   const width = shape.conversion * (shape.type === 'radius' ? shape.radius : shape.width / 2);
   const latDelta = radDeg(height / EARTH_RADIUS_IN_METERS);
   const longDeltaTop = radDeg(width / EARTH_RADIUS_IN_METERS / cosRn(degRad(latitude + latDelta)));
-  const longDeltaBottom = radDeg(width / EARTH_RADIUS_IN_METERS / cosRn(degRad(latitude - latDelta)));
+  const longDeltaBottom = radDeg(
+    width / EARTH_RADIUS_IN_METERS / cosRn(degRad(latitude - latDelta)),
+  );
   const south = latitude < 0;
   return [
     south ? longitude - longDeltaBottom : longitude - longDeltaTop,
@@ -47,8 +49,11 @@ export function boundingBox(shape: GeoShape): [number, number, number, number] {
 export function searchCells(shape: GeoShape): (GeoHashBits | null)[] {
   const [minLon, minLat, maxLon, maxLat] = boundingBox(shape);
   const radiusMeters =
-    (shape.type === 'radius' ? shape.radius : Math.sqrt((shape.width / 2) * (shape.width / 2) + (shape.height / 2) * (shape.height / 2))) *
-    shape.conversion;
+    (shape.type === 'radius'
+      ? shape.radius
+      : Math.sqrt(
+          (shape.width / 2) * (shape.width / 2) + (shape.height / 2) * (shape.height / 2),
+        )) * shape.conversion;
   let steps = geohashEstimateStepsByRadius(radiusMeters, shape.y);
   const encodeAt = (s: number) => {
     const hash = geohashEncodeWGS84(shape.x, shape.y, s) ?? { bits: 0n, step: s };
@@ -76,9 +81,17 @@ export function searchCells(shape: GeoShape): (GeoHashBits | null)[] {
     if (area.longitude.min < minLon) n.west = n.south_west = n.north_west = null;
     if (area.longitude.max > maxLon) n.east = n.south_east = n.north_east = null;
   }
-  return [cur.hash, n.north!, n.south!, n.east!, n.west!, n.north_east!, n.north_west!, n.south_east!, n.south_west!].map((h) =>
-    h === undefined ? null : h,
-  );
+  return [
+    cur.hash,
+    n.north!,
+    n.south!,
+    n.east!,
+    n.west!,
+    n.north_east!,
+    n.north_west!,
+    n.south_east!,
+    n.south_west!,
+  ].map((h) => (h === undefined ? null : h));
 }
 
 /** Score interval [min, max) of all 52-bit hashes inside a cell. */
@@ -89,7 +102,10 @@ export function cellScoreRange(hash: GeoHashBits): [number, number] {
 }
 
 /** geoWithinShape: the decoded point and its distance (metres) when inside, else null. */
-export function withinShape(shape: GeoShape, score: number): { x: number; y: number; dist: number } | null {
+export function withinShape(
+  shape: GeoShape,
+  score: number,
+): { x: number; y: number; dist: number } | null {
   const xy = decodeGeoScore(score);
   if (xy === null) return null;
   const [x, y] = xy;

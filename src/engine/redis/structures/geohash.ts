@@ -41,19 +41,32 @@ const WGS84_LAT: GeoRange = { min: GEO_LAT_MIN, max: GEO_LAT_MAX };
 const M64 = (1n << 64n) - 1n;
 
 function interleave64(xlo: bigint, ylo: bigint): bigint {
-  const B = [0x5555555555555555n, 0x3333333333333333n, 0x0f0f0f0f0f0f0f0fn, 0x00ff00ff00ff00ffn, 0x0000ffff0000ffffn];
+  const B = [
+    0x5555555555555555n,
+    0x3333333333333333n,
+    0x0f0f0f0f0f0f0f0fn,
+    0x00ff00ff00ff00ffn,
+    0x0000ffff0000ffffn,
+  ];
   const S = [1n, 2n, 4n, 8n, 16n];
   let x = xlo;
   let y = ylo;
   for (let i = 4; i >= 0; i--) {
-    x = ((x | (x << S[i]!)) & B[i]!) & M64;
-    y = ((y | (y << S[i]!)) & B[i]!) & M64;
+    x = (x | (x << S[i]!)) & B[i]! & M64;
+    y = (y | (y << S[i]!)) & B[i]! & M64;
   }
   return (x | (y << 1n)) & M64;
 }
 
 function deinterleave64(interleaved: bigint): bigint {
-  const B = [0x5555555555555555n, 0x3333333333333333n, 0x0f0f0f0f0f0f0f0fn, 0x00ff00ff00ff00ffn, 0x0000ffff0000ffffn, 0x00000000ffffffffn];
+  const B = [
+    0x5555555555555555n,
+    0x3333333333333333n,
+    0x0f0f0f0f0f0f0f0fn,
+    0x00ff00ff00ff00ffn,
+    0x0000ffff0000ffffn,
+    0x00000000ffffffffn,
+  ];
   const S = [0n, 1n, 2n, 4n, 8n, 16n];
   let x = interleaved;
   let y = interleaved >> 1n;
@@ -68,10 +81,28 @@ function deinterleave64(interleaved: bigint): bigint {
 const toU32 = (d: number): bigint => BigInt(Math.trunc(d) >>> 0);
 
 /** geohashEncode: null when the point is outside the ranges (Redis returns 0). */
-export function geohashEncode(longRange: GeoRange, latRange: GeoRange, longitude: number, latitude: number, step: number): GeoHashBits | null {
+export function geohashEncode(
+  longRange: GeoRange,
+  latRange: GeoRange,
+  longitude: number,
+  latitude: number,
+  step: number,
+): GeoHashBits | null {
   if (step > 32 || step === 0) return null;
-  if (longitude > GEO_LONG_MAX || longitude < GEO_LONG_MIN || latitude > GEO_LAT_MAX || latitude < GEO_LAT_MIN) return null;
-  if (latitude < latRange.min || latitude > latRange.max || longitude < longRange.min || longitude > longRange.max) return null;
+  if (
+    longitude > GEO_LONG_MAX ||
+    longitude < GEO_LONG_MIN ||
+    latitude > GEO_LAT_MAX ||
+    latitude < GEO_LAT_MIN
+  )
+    return null;
+  if (
+    latitude < latRange.min ||
+    latitude > latRange.max ||
+    longitude < longRange.min ||
+    longitude > longRange.max
+  )
+    return null;
   let latOffset = (latitude - latRange.min) / (latRange.max - latRange.min);
   let longOffset = (longitude - longRange.min) / (longRange.max - longRange.min);
   latOffset *= 2 ** step;
@@ -79,11 +110,19 @@ export function geohashEncode(longRange: GeoRange, latRange: GeoRange, longitude
   return { bits: interleave64(toU32(latOffset), toU32(longOffset)), step };
 }
 
-export function geohashEncodeWGS84(longitude: number, latitude: number, step = GEO_STEP_MAX): GeoHashBits | null {
+export function geohashEncodeWGS84(
+  longitude: number,
+  latitude: number,
+  step = GEO_STEP_MAX,
+): GeoHashBits | null {
   return geohashEncode(WGS84_LONG, WGS84_LAT, longitude, latitude, step);
 }
 
-export function geohashDecode(longRange: GeoRange, latRange: GeoRange, hash: GeoHashBits): GeoArea | null {
+export function geohashDecode(
+  longRange: GeoRange,
+  latRange: GeoRange,
+  hash: GeoHashBits,
+): GeoArea | null {
   if (hash.bits === 0n && hash.step === 0) return null;
   const sep = deinterleave64(hash.bits);
   const latScale = latRange.max - latRange.min;
@@ -93,8 +132,14 @@ export function geohashDecode(longRange: GeoRange, latRange: GeoRange, hash: Geo
   const div = 2 ** hash.step;
   return {
     hash,
-    latitude: { min: latRange.min + ((ilato * 1.0) / div) * latScale, max: latRange.min + (((ilato + 1) * 1.0) / div) * latScale },
-    longitude: { min: longRange.min + ((ilono * 1.0) / div) * longScale, max: longRange.min + (((ilono + 1) * 1.0) / div) * longScale },
+    latitude: {
+      min: latRange.min + ((ilato * 1.0) / div) * latScale,
+      max: latRange.min + (((ilato + 1) * 1.0) / div) * latScale,
+    },
+    longitude: {
+      min: longRange.min + ((ilono * 1.0) / div) * longScale,
+      max: longRange.min + (((ilono + 1) * 1.0) / div) * longScale,
+    },
   };
 }
 
@@ -121,7 +166,10 @@ function toUint64(d: number): bigint {
   const INDEFINITE = 0x8000000000000000n;
   const TWO63 = 2 ** 63;
   if (Number.isNaN(d)) return INDEFINITE;
-  if (d < TWO63) return d > -TWO63 - 1 && d !== -Infinity ? BigInt.asUintN(64, BigInt(Math.trunc(d))) : INDEFINITE;
+  if (d < TWO63)
+    return d > -TWO63 - 1 && d !== -Infinity
+      ? BigInt.asUintN(64, BigInt(Math.trunc(d)))
+      : INDEFINITE;
   const rest = d - TWO63;
   return rest < TWO63 ? BigInt(Math.trunc(rest)) + INDEFINITE : 0n;
 }
@@ -226,7 +274,12 @@ export function geohashGetLatDistance(lat1d: number, lat2d: number): number {
 }
 
 /** Haversine distance in metres, exactly as geohash_helper.c computes it (incl. the v == 0 shortcut). */
-export function geohashGetDistance(lon1d: number, lat1d: number, lon2d: number, lat2d: number): number {
+export function geohashGetDistance(
+  lon1d: number,
+  lat1d: number,
+  lon2d: number,
+  lat2d: number,
+): number {
   const lon1r = degRad(lon1d);
   const lon2r = degRad(lon2d);
   const v = sinRn((lon2r - lon1r) / 2);

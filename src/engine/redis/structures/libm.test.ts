@@ -25,11 +25,15 @@ describe('correctly rounded sin/cos/asin', () => {
   it('stays within one ulp of Math.* everywhere', () => {
     const ulp = (v: number) => Math.max(Number.MIN_VALUE, Math.abs(v) * Number.EPSILON);
     fc.assert(
-      fc.property(fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), (x, y) => {
-        expect(Math.abs(sinRn(x) - Math.sin(x))).toBeLessThanOrEqual(ulp(Math.sin(x)));
-        expect(Math.abs(cosRn(x) - Math.cos(x))).toBeLessThanOrEqual(ulp(Math.cos(x)));
-        expect(Math.abs(asinRn(y) - Math.asin(y))).toBeLessThanOrEqual(ulp(Math.asin(y)));
-      }),
+      fc.property(
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (x, y) => {
+          expect(Math.abs(sinRn(x) - Math.sin(x))).toBeLessThanOrEqual(ulp(Math.sin(x)));
+          expect(Math.abs(cosRn(x) - Math.cos(x))).toBeLessThanOrEqual(ulp(Math.cos(x)));
+          expect(Math.abs(asinRn(y) - Math.asin(y))).toBeLessThanOrEqual(ulp(Math.asin(y)));
+        },
+      ),
     );
   });
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addLongDouble, formatDoubleHuman, formatLongDoubleHuman, parseLongDouble } from './long-double';
+import {
+  addLongDouble,
+  formatDoubleHuman,
+  formatLongDoubleHuman,
+  parseLongDouble,
+} from './long-double';
 
-const incr = (a: string, b: string) => formatLongDoubleHuman(addLongDouble(parseLongDouble(a)!, parseLongDouble(b)!));
+const incr = (a: string, b: string) =>
+  formatLongDoubleHuman(addLongDouble(parseLongDouble(a)!, parseLongDouble(b)!));
 
 describe('x87 long double emulation', () => {
   it('reproduces redis-server HINCRBYFLOAT replies', () => {
@@ -14,11 +20,14 @@ describe('x87 long double emulation', () => {
     expect(incr('100000000000000000000', '1.5')).toBe('100000000000000000000');
     expect(incr('5000', '-5000')).toBe('0');
     expect(incr('0', '0x10')).toBe('16');
-    expect(incr('0', '1e400').startsWith('100000000000000000002818806839475865145864534336290520386259')).toBe(true);
+    expect(
+      incr('0', '1e400').startsWith('100000000000000000002818806839475865145864534336290520386259'),
+    ).toBe(true);
   });
 
   it('rejects what string2ld rejects', () => {
-    for (const bad of [' 1', '1 ', '', 'nan', 'abc', '1e5000', '1e-5000', '0x', '.', '-']) expect(parseLongDouble(bad)).toBeNull();
+    for (const bad of [' 1', '1 ', '', 'nan', 'abc', '1e5000', '1e-5000', '0x', '.', '-'])
+      expect(parseLongDouble(bad)).toBeNull();
     expect(parseLongDouble('inf')).toEqual({ inf: 1 });
   });
 
@@ -26,11 +35,17 @@ describe('x87 long double emulation', () => {
     // Larger values show the error: redis-server answers HINCRBYFLOAT h f 258.6 with 258.60000000000000001.
     expect(incr('0', '258.6')).toBe('258.60000000000000001');
     fc.assert(
-      fc.property(fc.integer({ min: -99_999, max: 99_999 }), fc.integer({ min: 4, max: 6 }), (n, scale) => {
-        const text = (n / 10 ** scale).toFixed(scale);
-        const expected = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-        expect(formatLongDoubleHuman(parseLongDouble(text)!)).toBe(expected === '-0' ? '0' : expected);
-      }),
+      fc.property(
+        fc.integer({ min: -99_999, max: 99_999 }),
+        fc.integer({ min: 4, max: 6 }),
+        (n, scale) => {
+          const text = (n / 10 ** scale).toFixed(scale);
+          const expected = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+          expect(formatLongDoubleHuman(parseLongDouble(text)!)).toBe(
+            expected === '-0' ? '0' : expected,
+          );
+        },
+      ),
     );
   });
 

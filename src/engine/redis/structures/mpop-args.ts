@@ -14,7 +14,11 @@ export interface MpopArgs {
   count: number;
 }
 
-export function parseMpop(argv: readonly BinStr[], numkeysAt: number, ends: readonly [string, string]): MpopArgs | ErrorReply {
+export function parseMpop(
+  argv: readonly BinStr[],
+  numkeysAt: number,
+  ends: readonly [string, string],
+): MpopArgs | ErrorReply {
   const numkeys = parseInt64(argv[numkeysAt]!);
   if (numkeys === null || numkeys < 1) return reply.error('ERR numkeys should be greater than 0');
   const whereAt = numkeysAt + numkeys + 1;

@@ -12,7 +12,10 @@ const LONG_MAX = 9223372036854775807n;
 export function parseRandomCount(s: string): number | ErrorReply {
   const v = parseInt64Exact(s);
   if (v === null) return reply.notInteger();
-  if (v < -LONG_MAX || v > LONG_MAX) return reply.error('ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807');
+  if (v < -LONG_MAX || v > LONG_MAX)
+    return reply.error(
+      'ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807',
+    );
   const clamp = 2n ** 52n;
   return Number(v > clamp ? clamp : v < -clamp ? -clamp : v);
 }

@@ -35,7 +35,12 @@ function reachable<M>(zsl: SkipList<M>, r: LexRange<M>): boolean {
   }
   const head = zsl.first();
   const tail = zsl.last();
-  return tail !== NIL && head !== NIL && lexGteMin(zsl, zsl.member(tail), r) && lexLteMax(zsl, zsl.member(head), r);
+  return (
+    tail !== NIL &&
+    head !== NIL &&
+    lexGteMin(zsl, zsl.member(tail), r) &&
+    lexLteMax(zsl, zsl.member(head), r)
+  );
 }
 
 /** First node at or past min (zslFirstInLexRange's level walk), if it is not past max; or NIL. */

@@ -18,7 +18,8 @@ export const hello = defineCommand({
   run: (c, argv) => {
     if (argv.length >= 2) {
       const ver = parseInt64(argv[1]!);
-      if (ver === null) return reply.error('ERR Protocol version is not an integer or out of range');
+      if (ver === null)
+        return reply.error('ERR Protocol version is not an integer or out of range');
       if (ver !== 2) return reply.error('NOPROTO unsupported protocol version');
     }
     let name: string | undefined;
@@ -46,13 +47,20 @@ export const hello = defineCommand({
     }
     if (name !== undefined) c.name = name;
     return reply.array([
-      reply.bulk('server'), reply.bulk('redis'),
-      reply.bulk('version'), reply.bulk('7.0.15'),
-      reply.bulk('proto'), reply.int(2),
-      reply.bulk('id'), reply.int(c.id),
-      reply.bulk('mode'), reply.bulk('standalone'),
-      reply.bulk('role'), reply.bulk('master'),
-      reply.bulk('modules'), reply.emptyArray(),
+      reply.bulk('server'),
+      reply.bulk('redis'),
+      reply.bulk('version'),
+      reply.bulk('7.0.15'),
+      reply.bulk('proto'),
+      reply.int(2),
+      reply.bulk('id'),
+      reply.int(c.id),
+      reply.bulk('mode'),
+      reply.bulk('standalone'),
+      reply.bulk('role'),
+      reply.bulk('master'),
+      reply.bulk('modules'),
+      reply.emptyArray(),
     ]);
   },
 });

@@ -42,8 +42,12 @@ export const select = defineCommand({
   run: (c, argv) => {
     const n = parseInt64(argv[1]!);
     if (n === null) return reply.notInteger();
-    if (n < -2147483648 || n > 2147483647) return reply.error('ERR value is out of range, value must between -2147483648 and 2147483647');
-    if (c.engine.cluster !== null && n !== 0) return reply.error('ERR SELECT is not allowed in cluster mode');
+    if (n < -2147483648 || n > 2147483647)
+      return reply.error(
+        'ERR value is out of range, value must between -2147483648 and 2147483647',
+      );
+    if (c.engine.cluster !== null && n !== 0)
+      return reply.error('ERR SELECT is not allowed in cluster mode');
     const db = c.engine.dbs[n];
     if (n < 0 || db === undefined) return reply.error('ERR DB index is out of range');
     c.db = db;

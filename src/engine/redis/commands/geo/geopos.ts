@@ -19,7 +19,9 @@ export const geopos = defineCommand({
     for (let i = 2; i < argv.length; i++) {
       const s = z?.score(argv[i]!);
       const xy = s === undefined ? null : decodeGeoScore(s);
-      out.push(xy === null ? reply.nilArray() : reply.array([coordReply(xy[0]), coordReply(xy[1])]));
+      out.push(
+        xy === null ? reply.nilArray() : reply.array([coordReply(xy[0]), coordReply(xy[1])]),
+      );
     }
     return reply.array(out);
   },

@@ -13,7 +13,12 @@ import { NC } from '../../server/notify';
 import { readAs, isErrorReply } from '../../structures/access';
 import { decodeGeoScore } from '../../structures/geohash';
 import { NIL } from '../../structures/skiplist';
-import { cellScoreRange, searchCells, withinShape, type GeoShape } from '../../structures/geo-shape';
+import {
+  cellScoreRange,
+  searchCells,
+  withinShape,
+  type GeoShape,
+} from '../../structures/geo-shape';
 import type { RedisZset } from '../../structures/zset-value';
 import { RedisZset as Zset } from '../../structures/zset-value';
 import { coordReply, distanceReply, parseDistance, parseLonLat, parseUnit } from './geo-args';
@@ -36,7 +41,11 @@ function collect(z: RedisZset, shape: GeoShape, limit: number): Point[] {
     if (found.length > 0 && limit > 0 && found.length >= limit) break;
     const [min, max] = cellScoreRange(cell);
     const zsl = z.zsl;
-    for (let n = zsl.firstInScoreRange({ min, max, minEx: false, maxEx: true }); n !== NIL && zsl.score(n) < max; n = zsl.next(n)) {
+    for (
+      let n = zsl.firstInScoreRange({ min, max, minEx: false, maxEx: true });
+      n !== NIL && zsl.score(n) < max;
+      n = zsl.next(n)
+    ) {
       const score = zsl.score(n);
       const p = withinShape(shape, score);
       if (p !== null) found.push({ member: zsl.member(n), score, x: p.x, y: p.y, dist: p.dist });
@@ -114,7 +123,12 @@ function search(c: Client, argv: Argv, mode: Mode): Reply {
       if (n <= 0) return reply.error('ERR COUNT must be > 0');
       count = n;
       i++;
-    } else if ((eqi(a, 'store') || eqi(a, 'storedist')) && i + 1 < remaining && !noStore && !isSearch) {
+    } else if (
+      (eqi(a, 'store') || eqi(a, 'storedist')) &&
+      i + 1 < remaining &&
+      !noStore &&
+      !isSearch
+    ) {
       store = true;
       storeKey = arg(1);
       storeDist = eqi(a, 'storedist');
@@ -158,10 +172,16 @@ function search(c: Client, argv: Argv, mode: Mode): Reply {
   }
   if (store && (withDist || withHash || withCoord)) {
     const who = mode === 'searchstore' ? 'GEOSEARCHSTORE' : 'STORE option in GEORADIUS';
-    return reply.error(`ERR ${who} is not compatible with WITHDIST, WITHHASH and WITHCOORD options`);
+    return reply.error(
+      `ERR ${who} is not compatible with WITHDIST, WITHHASH and WITHCOORD options`,
+    );
   }
-  if (isSearch && !fromMember && !fromLoc) return reply.error(`ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for ${argv[0]!}`);
-  if (isSearch && !byRadius && !byBox) return reply.error(`ERR exactly one of BYRADIUS and BYBOX can be specified for ${argv[0]!}`);
+  if (isSearch && !fromMember && !fromLoc)
+    return reply.error(
+      `ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for ${argv[0]!}`,
+    );
+  if (isSearch && !byRadius && !byBox)
+    return reply.error(`ERR exactly one of BYRADIUS and BYBOX can be specified for ${argv[0]!}`);
   if (any && count === 0) return reply.error('ERR the ANY argument requires COUNT argument');
   if (z === null) {
     if (!store) return reply.emptyArray();
@@ -169,11 +189,14 @@ function search(c: Client, argv: Argv, mode: Mode): Reply {
     return reply.int(0);
   }
   if (count !== 0 && sort === 'none' && !any) sort = 'asc';
-  const shape: GeoShape = byRadius ? { type: 'radius', x, y, conversion, radius } : { type: 'box', x, y, conversion, width, height };
+  const shape: GeoShape = byRadius
+    ? { type: 'radius', x, y, conversion, radius }
+    : { type: 'box', x, y, conversion, width, height };
   const found = collect(z, shape, any ? count : 0);
   if (found.length === 0 && !store) return reply.emptyArray();
   if (sort === 'asc') found.sort((a, b) => (a.dist > b.dist ? 1 : a.dist === b.dist ? 0 : -1));
-  else if (sort === 'desc') found.sort((a, b) => (a.dist < b.dist ? 1 : a.dist === b.dist ? 0 : -1));
+  else if (sort === 'desc')
+    found.sort((a, b) => (a.dist < b.dist ? 1 : a.dist === b.dist ? 0 : -1));
   const returned = count === 0 || found.length < count ? found : found.slice(0, count);
   if (store) {
     if (returned.length === 0) {
@@ -206,7 +229,8 @@ export const geosearch = defineCommand({
   flags: ['readonly'],
   keys: { first: 1, last: 1, step: 1 },
   group: 'geo',
-  syntax: 'GEOSEARCH key FROMMEMBER member|FROMLONLAT lon lat BYRADIUS r unit|BYBOX w h unit [ASC|DESC] [COUNT n [ANY]] [WITHCOORD] [WITHDIST] [WITHHASH]',
+  syntax:
+    'GEOSEARCH key FROMMEMBER member|FROMLONLAT lon lat BYRADIUS r unit|BYBOX w h unit [ASC|DESC] [COUNT n [ANY]] [WITHCOORD] [WITHDIST] [WITHHASH]',
   summary: 'Members inside a circle or box around a member or a point.',
   run: (c, argv) => search(c, argv, 'search'),
 });
@@ -217,7 +241,8 @@ export const geosearchstore = defineCommand({
   flags: ['write', 'denyoom'],
   keys: { first: 1, last: 2, step: 1 },
   group: 'geo',
-  syntax: 'GEOSEARCHSTORE dst src FROMMEMBER member|FROMLONLAT lon lat BYRADIUS r unit|BYBOX w h unit [ASC|DESC] [COUNT n [ANY]] [STOREDIST]',
+  syntax:
+    'GEOSEARCHSTORE dst src FROMMEMBER member|FROMLONLAT lon lat BYRADIUS r unit|BYBOX w h unit [ASC|DESC] [COUNT n [ANY]] [STOREDIST]',
   summary: 'GEOSEARCH, storing the members (or their distances) in a sorted set.',
   run: (c, argv) => search(c, argv, 'searchstore'),
 });
@@ -228,7 +253,9 @@ const radiusDef = (name: string, mode: Mode, arity: number, syntax: string, summ
     arity,
     flags: mode.endsWith('_ro') ? ['readonly'] : ['write', 'denyoom'],
     keys: { first: 1, last: 1, step: 1 },
-    ...(mode === 'radius' || mode === 'member' ? { getKeys: storeOptionKeys(mode === 'radius' ? 6 : 5) } : {}),
+    ...(mode === 'radius' || mode === 'member'
+      ? { getKeys: storeOptionKeys(mode === 'radius' ? 6 : 5) }
+      : {}),
     group: 'geo',
     syntax,
     summary,
@@ -236,7 +263,31 @@ const radiusDef = (name: string, mode: Mode, arity: number, syntax: string, summ
   });
 
 const RADIUS_OPTS = '[WITHCOORD] [WITHDIST] [WITHHASH] [COUNT count [ANY]] [ASC|DESC]';
-export const georadius = radiusDef('georadius', 'radius', -6, `GEORADIUS key lon lat radius unit ${RADIUS_OPTS} [STORE key] [STOREDIST key]`, 'Members within a radius of a point (deprecated: use GEOSEARCH).');
-export const georadiusRo = radiusDef('georadius_ro', 'radius_ro', -6, `GEORADIUS_RO key lon lat radius unit ${RADIUS_OPTS}`, 'Read-only GEORADIUS.');
-export const georadiusbymember = radiusDef('georadiusbymember', 'member', -5, `GEORADIUSBYMEMBER key member radius unit ${RADIUS_OPTS} [STORE key] [STOREDIST key]`, 'Members within a radius of a member (deprecated: use GEOSEARCH).');
-export const georadiusbymemberRo = radiusDef('georadiusbymember_ro', 'member_ro', -5, `GEORADIUSBYMEMBER_RO key member radius unit ${RADIUS_OPTS}`, 'Read-only GEORADIUSBYMEMBER.');
+export const georadius = radiusDef(
+  'georadius',
+  'radius',
+  -6,
+  `GEORADIUS key lon lat radius unit ${RADIUS_OPTS} [STORE key] [STOREDIST key]`,
+  'Members within a radius of a point (deprecated: use GEOSEARCH).',
+);
+export const georadiusRo = radiusDef(
+  'georadius_ro',
+  'radius_ro',
+  -6,
+  `GEORADIUS_RO key lon lat radius unit ${RADIUS_OPTS}`,
+  'Read-only GEORADIUS.',
+);
+export const georadiusbymember = radiusDef(
+  'georadiusbymember',
+  'member',
+  -5,
+  `GEORADIUSBYMEMBER key member radius unit ${RADIUS_OPTS} [STORE key] [STOREDIST key]`,
+  'Members within a radius of a member (deprecated: use GEOSEARCH).',
+);
+export const georadiusbymemberRo = radiusDef(
+  'georadiusbymember_ro',
+  'member_ro',
+  -5,
+  `GEORADIUSBYMEMBER_RO key member radius unit ${RADIUS_OPTS}`,
+  'Read-only GEORADIUSBYMEMBER.',
+);

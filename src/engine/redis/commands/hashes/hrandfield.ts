@@ -19,7 +19,8 @@ export const hrandfield = defineCommand({
       const count = parseRandomCount(argv[2]!);
       if (isErrorReply(count)) return count;
       let withValues = false;
-      if (argv.length > 4 || (argv.length === 4 && !eqi(argv[3]!, 'withvalues'))) return reply.syntax();
+      if (argv.length > 4 || (argv.length === 4 && !eqi(argv[3]!, 'withvalues')))
+        return reply.syntax();
       if (argv.length === 4) {
         withValues = true;
         const half = 4611686018427387903n; // LONG_MAX / 2
@@ -33,7 +34,11 @@ export const hrandfield = defineCommand({
       // A negative count is capped at 2^20 picks: Redis would build a reply that large, we refuse to hang.
       const picks = Math.min(-count, 1 << 20);
       const chosen: string[] =
-        count < 0 ? Array.from({ length: picks }, () => fields[rng.int(fields.length)]!) : count >= fields.length ? fields : pickDistinct(fields, count, rng);
+        count < 0
+          ? Array.from({ length: picks }, () => fields[rng.int(fields.length)]!)
+          : count >= fields.length
+            ? fields
+            : pickDistinct(fields, count, rng);
       const out: Reply[] = [];
       for (const f of chosen) {
         out.push(reply.bulk(f));

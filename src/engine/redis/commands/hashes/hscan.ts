@@ -1,6 +1,12 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { readAs, isErrorReply } from '../../structures/access';
-import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanDenseDownward, scanReply } from '../../structures/scan';
+import {
+  EMPTY_SCAN,
+  parseScanCursor,
+  parseScanOptions,
+  scanDenseDownward,
+  scanReply,
+} from '../../structures/scan';
 
 export const hscan = defineCommand({
   name: 'hscan',
@@ -17,7 +23,14 @@ export const hscan = defineCommand({
     if (h === null || isErrorReply(h)) return h ?? EMPTY_SCAN;
     const opts = parseScanOptions(argv, 3);
     if (isErrorReply(opts)) return opts;
-    if (h.encoding() !== 'listpack') return scanDenseDownward(h.dense.size, (i) => h.dense.at(i), cursor, opts, (f) => h.get(f)!);
+    if (h.encoding() !== 'listpack')
+      return scanDenseDownward(
+        h.dense.size,
+        (i) => h.dense.at(i),
+        cursor,
+        opts,
+        (f) => h.get(f)!,
+      );
     const flat: string[] = [];
     for (const [f, v] of h.map) flat.push(f, v);
     return scanReply(flat, true, opts);

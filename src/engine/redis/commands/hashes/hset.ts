@@ -7,7 +7,8 @@ import { RedisHash } from '../../structures/hash-value';
 
 /** hsetCommand: the field/value count is checked before the key is looked up. */
 function hsetGeneric(c: Client, argv: Argv, isHset: boolean): Reply {
-  if (argv.length % 2 === 1) return reply.error(`ERR wrong number of arguments for '${isHset ? 'hset' : 'hmset'}' command`);
+  if (argv.length % 2 === 1)
+    return reply.error(`ERR wrong number of arguments for '${isHset ? 'hset' : 'hmset'}' command`);
   const w = writeOrCreate(c, argv[1]!, 'hash', () => new RedisHash(c.engine.config));
   if (isErrorReply(w)) return w;
   let created = 0;

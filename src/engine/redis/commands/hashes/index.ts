@@ -8,5 +8,20 @@ import { hscan } from './hscan';
 import { hmset, hset, hsetnx } from './hset';
 
 export const hashCommands: readonly CommandDef[] = [
-  hset, hmset, hsetnx, hget, hmget, hexists, hstrlen, hlen, hgetall, hkeys, hvals, hdel, hincrby, hincrbyfloat, hrandfield, hscan,
+  hset,
+  hmset,
+  hsetnx,
+  hget,
+  hmget,
+  hexists,
+  hstrlen,
+  hlen,
+  hgetall,
+  hkeys,
+  hvals,
+  hdel,
+  hincrby,
+  hincrbyfloat,
+  hrandfield,
+  hscan,
 ];

@@ -12,7 +12,10 @@ function delGeneric(c: Client, argv: Argv) {
   for (let i = 1; i < argv.length; i++) {
     // An expired key is removed as expired first and does not count as deleted.
     const key = argv[i]!;
-    if (c.db.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS | LOOKUP_NONOTIFY) !== undefined && c.db.delete(key)) {
+    if (
+      c.db.lookupRead(key, LOOKUP_NOTOUCH | LOOKUP_NOSTATS | LOOKUP_NONOTIFY) !== undefined &&
+      c.db.delete(key)
+    ) {
       c.db.notify(NC.GENERIC, 'del', key);
       n++;
     }
@@ -52,7 +55,8 @@ export const exists = defineCommand({
   summary: 'Counts how many of the given keys exist (a key named twice counts twice).',
   run: (c, argv) => {
     let n = 0;
-    for (let i = 1; i < argv.length; i++) if (c.db.lookupRead(argv[i]!, LOOKUP_NOTOUCH) !== undefined) n++;
+    for (let i = 1; i < argv.length; i++)
+      if (c.db.lookupRead(argv[i]!, LOOKUP_NOTOUCH) !== undefined) n++;
     return reply.int(n);
   },
 });

@@ -89,7 +89,8 @@ function restore(c: Client, argv: Argv): Reply {
   const e = c.db.add(key, decoded.type, decoded.value as never);
   if (ttl !== 0) c.db.setExpire(e, ttl);
   // A relative TTL is replicated as the absolute time it became (cluster.c restoreCommand).
-  if (ttl !== 0 && !o.absTtl) c.propagateAs([...argv.slice(0, 2), String(ttl), ...argv.slice(3), 'ABSTTL']);
+  if (ttl !== 0 && !o.absTtl)
+    c.propagateAs([...argv.slice(0, 2), String(ttl), ...argv.slice(3), 'ABSTTL']);
   const lru = restoredLru(c.engine, o.idle, o.freq, now);
   if (lru !== undefined) c.db.restoreLru(e, lru);
   c.db.notify(NC.GENERIC, 'restore', key);

@@ -25,7 +25,8 @@ function expireGeneric(c: Client, argv: Argv, seconds: boolean, absolute: boolea
   if (flags & NX && flags & (XX | GT | LT)) {
     return reply.error('ERR NX and XX, GT or LT options at the same time are not compatible');
   }
-  if (flags & GT && flags & LT) return reply.error('ERR GT and LT options at the same time are not compatible');
+  if (flags & GT && flags & LT)
+    return reply.error('ERR GT and LT options at the same time are not compatible');
   const parsed = parseInt64Exact(argv[2]!);
   if (parsed === null) return reply.notInteger();
   const invalid = reply.error(`ERR invalid expire time in '${name}' command`);
@@ -66,7 +67,13 @@ function expireGeneric(c: Client, argv: Argv, seconds: boolean, absolute: boolea
   return reply.int(1);
 }
 
-function expireCommand(name: string, seconds: boolean, absolute: boolean, syntax: string, summary: string) {
+function expireCommand(
+  name: string,
+  seconds: boolean,
+  absolute: boolean,
+  syntax: string,
+  summary: string,
+) {
   return defineCommand({
     name,
     arity: -3,
@@ -80,19 +87,31 @@ function expireCommand(name: string, seconds: boolean, absolute: boolean, syntax
 }
 
 export const expire = expireCommand(
-  'expire', true, false, 'EXPIRE key seconds [NX | XX | GT | LT]',
+  'expire',
+  true,
+  false,
+  'EXPIRE key seconds [NX | XX | GT | LT]',
   'Sets a time to live in seconds; NX/XX/GT/LT make it conditional on the current TTL.',
 );
 export const pexpire = expireCommand(
-  'pexpire', false, false, 'PEXPIRE key milliseconds [NX | XX | GT | LT]',
+  'pexpire',
+  false,
+  false,
+  'PEXPIRE key milliseconds [NX | XX | GT | LT]',
   'Sets a time to live in milliseconds.',
 );
 export const expireat = expireCommand(
-  'expireat', true, true, 'EXPIREAT key unix-time-seconds [NX | XX | GT | LT]',
+  'expireat',
+  true,
+  true,
+  'EXPIREAT key unix-time-seconds [NX | XX | GT | LT]',
   'Sets the expiry as an absolute Unix time in seconds.',
 );
 export const pexpireat = expireCommand(
-  'pexpireat', false, true, 'PEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT]',
+  'pexpireat',
+  false,
+  true,
+  'PEXPIREAT key unix-time-milliseconds [NX | XX | GT | LT]',
   'Sets the expiry as an absolute Unix time in milliseconds.',
 );
 

@@ -8,7 +8,9 @@ import type { Reply } from '../../reply';
 
 const fresh = () => createRedisEngine({ clock: manualClock(1_700_000_000_000), rng: engineRng(5) });
 const bulks = (r: Reply | undefined): string[] =>
-  r?.kind === 'array' ? r.items.map((x) => (x.kind === 'bulk' ? x.value : '?')).sort() : ['not-array'];
+  r?.kind === 'array'
+    ? r.items.map((x) => (x.kind === 'bulk' ? x.value : '?')).sort()
+    : ['not-array'];
 
 describe('generic key commands', () => {
   it('SCAN returns every key that exists for the whole iteration, despite writes in between', () => {
@@ -37,7 +39,8 @@ describe('generic key commands', () => {
               e.exec(op[0] ? ['del', key] : ['set', key, 'w']);
             }
           } while (cursor !== '0' && step < 10_000);
-          for (let i = 0; i < n; i++) if (!touched.has(`k${i}`)) expect(seen.has(`k${i}`)).toBe(true);
+          for (let i = 0; i < n; i++)
+            if (!touched.has(`k${i}`)) expect(seen.has(`k${i}`)).toBe(true);
         },
       ),
       { numRuns: 150 },
@@ -81,12 +84,22 @@ describe('generic key commands', () => {
 
   it('CONFIG GET/SET with globs, validation and all-or-nothing updates', () => {
     const e = fresh();
-    expect(bulks(e.exec(['config', 'get', 'maxmemory-p*']))).toEqual(['maxmemory-policy', 'noeviction']);
+    expect(bulks(e.exec(['config', 'get', 'maxmemory-p*']))).toEqual([
+      'maxmemory-policy',
+      'noeviction',
+    ]);
     expect(e.exec(['config', 'set', 'maxmemory', '10mb'])).toEqual(reply.ok());
-    expect(e.exec(['config', 'get', 'maxmemory'])).toEqual(reply.array([reply.bulk('maxmemory'), reply.bulk('10485760')]));
-    expect(e.exec(['config', 'set', 'maxmemory-samples', '7', 'maxmemory-policy', 'lru'])).toMatchObject({ kind: 'error' });
+    expect(e.exec(['config', 'get', 'maxmemory'])).toEqual(
+      reply.array([reply.bulk('maxmemory'), reply.bulk('10485760')]),
+    );
+    expect(
+      e.exec(['config', 'set', 'maxmemory-samples', '7', 'maxmemory-policy', 'lru']),
+    ).toMatchObject({ kind: 'error' });
     expect(e.config['maxmemory-samples']).toBe(5);
     const info = e.exec(['info', 'memory']);
-    expect(info).toMatchObject({ kind: 'bulk', value: expect.stringContaining('maxmemory:10485760\r\n') });
+    expect(info).toMatchObject({
+      kind: 'bulk',
+      value: expect.stringContaining('maxmemory:10485760\r\n'),
+    });
   });
 });

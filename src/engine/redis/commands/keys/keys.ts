@@ -10,7 +10,8 @@ export const keys = defineCommand({
   keys: NO_KEYS,
   group: 'generic',
   syntax: 'KEYS pattern',
-  summary: 'Lists all keys matching a glob pattern (* ? [abc] [^a] [a-z] \\x). Blocks Redis on big keyspaces.',
+  summary:
+    'Lists all keys matching a glob pattern (* ? [abc] [^a] [a-z] \\x). Blocks Redis on big keyspaces.',
   run: (c, argv) => {
     const pattern = argv[1]!;
     const all = pattern === '*';
@@ -18,7 +19,8 @@ export const keys = defineCommand({
     const db = c.db;
     // KEYS skips logically expired keys without deleting them (keyIsExpired, not expireIfNeeded).
     db.forEach((e) => {
-      if ((all || globMatch(pattern, e.key)) && !db.isLogicallyExpired(e)) out.push(reply.bulk(e.key));
+      if ((all || globMatch(pattern, e.key)) && !db.isLogicallyExpired(e))
+        out.push(reply.bulk(e.key));
     });
     return reply.array(out);
   },

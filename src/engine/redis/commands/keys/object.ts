@@ -17,7 +17,11 @@ const KEY_ARG = { first: 2, last: 2, step: 1 };
 
 function encodingOf(e: Entry): string {
   if (e.type === 'string') {
-    return e.enc === StrEnc.Int || e.enc === StrEnc.SharedInt ? 'int' : e.enc === StrEnc.Embstr ? 'embstr' : 'raw';
+    return e.enc === StrEnc.Int || e.enc === StrEnc.SharedInt
+      ? 'int'
+      : e.enc === StrEnc.Embstr
+        ? 'embstr'
+        : 'raw';
   }
   return (e.value as StructureValue).encoding();
 }
@@ -29,7 +33,8 @@ const encoding = defineCommand({
   keys: KEY_ARG,
   group: 'generic',
   syntax: 'OBJECT ENCODING key',
-  summary: 'The internal representation of the value: int, embstr, raw, listpack, quicklist, hashtable, intset, skiplist.',
+  summary:
+    'The internal representation of the value: int, embstr, raw, listpack, quicklist, hashtable, intset, skiplist.',
   run: (c, argv) => {
     const e = lookup(c, argv[2]!);
     return e === undefined ? reply.nil() : reply.bulk(encodingOf(e));
@@ -48,9 +53,13 @@ const freq = defineCommand({
     const e = lookup(c, argv[2]!);
     if (e === undefined) return reply.nil();
     if (!c.engine.lfuPolicy) {
-      return reply.error(`ERR An LFU maxmemory policy is not selected, access frequency not tracked. ${SWITCH_NOTE}`);
+      return reply.error(
+        `ERR An LFU maxmemory policy is not selected, access frequency not tracked. ${SWITCH_NOTE}`,
+      );
     }
-    return reply.int(lfuDecrAndReturn(c.db.lruOf(e), c.engine.clock.nowMs(), c.engine.lfuDecayTime));
+    return reply.int(
+      lfuDecrAndReturn(c.db.lruOf(e), c.engine.clock.nowMs(), c.engine.lfuDecayTime),
+    );
   },
 });
 
@@ -66,7 +75,9 @@ const idletime = defineCommand({
     const e = lookup(c, argv[2]!);
     if (e === undefined) return reply.nil();
     if (c.engine.lfuPolicy) {
-      return reply.error(`ERR An LFU maxmemory policy is selected, idle time not tracked. ${SWITCH_NOTE}`);
+      return reply.error(
+        `ERR An LFU maxmemory policy is selected, idle time not tracked. ${SWITCH_NOTE}`,
+      );
     }
     return reply.int(estimateIdleMs(c.db.lruOf(e), c.engine.clock.nowMs()) / 1000);
   },

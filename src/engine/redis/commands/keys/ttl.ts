@@ -23,11 +23,31 @@ function ttlCommand(name: string, ms: boolean, absolute: boolean, syntax: string
   });
 }
 
-export const ttl = ttlCommand('ttl', false, false, 'TTL key', 'Seconds left to live: -1 without TTL, -2 if the key does not exist.');
-export const pttl = ttlCommand('pttl', true, false, 'PTTL key', 'Milliseconds left to live: -1 without TTL, -2 if missing.');
+export const ttl = ttlCommand(
+  'ttl',
+  false,
+  false,
+  'TTL key',
+  'Seconds left to live: -1 without TTL, -2 if the key does not exist.',
+);
+export const pttl = ttlCommand(
+  'pttl',
+  true,
+  false,
+  'PTTL key',
+  'Milliseconds left to live: -1 without TTL, -2 if missing.',
+);
 export const expiretime = ttlCommand(
-  'expiretime', false, true, 'EXPIRETIME key', 'The absolute Unix time (seconds) at which the key expires; -1 / -2 as TTL.',
+  'expiretime',
+  false,
+  true,
+  'EXPIRETIME key',
+  'The absolute Unix time (seconds) at which the key expires; -1 / -2 as TTL.',
 );
 export const pexpiretime = ttlCommand(
-  'pexpiretime', true, true, 'PEXPIRETIME key', 'The absolute Unix time in milliseconds at which the key expires.',
+  'pexpiretime',
+  true,
+  true,
+  'PEXPIRETIME key',
+  'The absolute Unix time in milliseconds at which the key expires.',
 );

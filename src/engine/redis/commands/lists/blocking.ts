@@ -15,7 +15,12 @@ import { moveOne } from './lmove';
 import { parseEnd, parseTimeoutSeconds } from './list-args';
 
 /** The first non-empty list among `keys` popped once, or undefined when all are empty/missing. */
-function popFirst(c: Client, keys: readonly BinStr[], head: boolean, retrying = false): Reply | undefined {
+function popFirst(
+  c: Client,
+  keys: readonly BinStr[],
+  head: boolean,
+  retrying = false,
+): Reply | undefined {
   for (const key of keys) {
     const w = writeAs(c, key, 'list');
     if (w === null) continue;

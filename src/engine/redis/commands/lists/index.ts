@@ -10,6 +10,26 @@ import { lrem, ltrim } from './lrem';
 import { linsert, lset } from './lset';
 
 export const listCommands: readonly CommandDef[] = [
-  lpush, rpush, lpushx, rpushx, lpop, rpop, lrange, llen, lindex, lset, linsert, lrem, ltrim, lpos, lmove, rpoplpush,
-  blpop, brpop, blmove, brpoplpush, lmpop, blmpop,
+  lpush,
+  rpush,
+  lpushx,
+  rpushx,
+  lpop,
+  rpop,
+  lrange,
+  llen,
+  lindex,
+  lset,
+  linsert,
+  lrem,
+  ltrim,
+  lpos,
+  lmove,
+  rpoplpush,
+  blpop,
+  brpop,
+  blmove,
+  brpoplpush,
+  lmpop,
+  blmpop,
 ];

@@ -17,7 +17,10 @@ export function parseLong(s: BinStr): number | ErrorReply {
  * getPositiveLongFromObjectOrReply: it passes its message down to the integer parse too, so a
  * non-integer gets the same "must be positive" text as a negative number.
  */
-export function parsePositiveLong(s: BinStr, msg = 'ERR value is out of range, must be positive'): number | ErrorReply {
+export function parsePositiveLong(
+  s: BinStr,
+  msg = 'ERR value is out of range, must be positive',
+): number | ErrorReply {
   const v = parseInt64(s);
   if (v === null || v < 0) return reply.error(msg);
   return v;

@@ -10,7 +10,8 @@ const fresh = () => {
   return { clock, engine: createRedisEngine({ clock, rng: engineRng(1) }) };
 };
 const bulks = (...v: string[]) => reply.bulks(v);
-const values = (r: Reply | undefined): string[] => (r?.kind === 'array' ? r.items.map((i) => (i.kind === 'bulk' ? i.value : '?')) : []);
+const values = (r: Reply | undefined): string[] =>
+  r?.kind === 'array' ? r.items.map((i) => (i.kind === 'bulk' ? i.value : '?')) : [];
 
 describe('list commands', () => {
   it('pushes, pops with count and ranges like Redis', () => {
@@ -21,7 +22,9 @@ describe('list commands', () => {
     expect(engine.exec(['rpop', 'l', '2'])).toEqual(bulks('c', 'b'));
     expect(engine.exec(['lpop', 'l', '0'])).toEqual(reply.emptyArray());
     expect(engine.exec(['lpop', 'missing', '1'])).toEqual(reply.nilArray());
-    expect(engine.exec(['lpop', 'l', '-1'])).toEqual(reply.error('ERR value is out of range, must be positive'));
+    expect(engine.exec(['lpop', 'l', '-1'])).toEqual(
+      reply.error('ERR value is out of range, must be positive'),
+    );
     expect(engine.exec(['lpushx', 'nope', 'x'])).toEqual(reply.int(0));
     expect(engine.exec(['lset', 'nope', '0', 'x'])).toEqual(reply.error('ERR no such key'));
     expect(engine.exec(['lset', 'l', '5', 'x'])).toEqual(reply.error('ERR index out of range'));
@@ -40,7 +43,11 @@ describe('list commands', () => {
     const op = fc.oneof(
       fc.tuple(fc.constantFrom('lpush', 'rpush'), value),
       fc.tuple(fc.constantFrom('lpop', 'rpop'), fc.integer({ min: 0, max: 3 })),
-      fc.tuple(fc.constant('ltrim'), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 })),
+      fc.tuple(
+        fc.constant('ltrim'),
+        fc.integer({ min: -4, max: 4 }),
+        fc.integer({ min: -4, max: 4 }),
+      ),
       fc.tuple(fc.constant('lrem'), fc.integer({ min: -2, max: 2 }), value),
       fc.tuple(fc.constant('linsert'), fc.constantFrom('before', 'after'), value, value),
     );
@@ -54,7 +61,8 @@ describe('list commands', () => {
           if (name === 'lpush') model.unshift(o[1] as string);
           else if (name === 'rpush') model.push(o[1] as string);
           else if (name === 'lpop') model.splice(0, o[1] as number);
-          else if (name === 'rpop') model.splice(Math.max(0, model.length - (o[1] as number)), o[1] as number);
+          else if (name === 'rpop')
+            model.splice(Math.max(0, model.length - (o[1] as number)), o[1] as number);
           else if (name === 'ltrim') {
             const n = model.length;
             const s = Math.max(0, norm(o[1] as number, n));
@@ -86,7 +94,7 @@ describe('list commands', () => {
     );
   });
 
-  it('BLPOP blocks, is served by another connection\'s push, and times out on the virtual clock', () => {
+  it("BLPOP blocks, is served by another connection's push, and times out on the virtual clock", () => {
     const { engine, clock } = fresh();
     const pushedA: Reply[] = [];
     const pushedB: Reply[] = [];
@@ -132,6 +140,8 @@ describe('list commands', () => {
     engine.tick();
     expect(pushed[1]).toEqual(reply.nilArray());
     engine.exec(['zadd', 'board', '5', 'ann', '9', 'bob']);
-    expect(a.exec(['bzmpop', '1', '1', 'board', 'max'])).toEqual(reply.array([reply.bulk('board'), reply.array([bulks('bob', '9')])]));
+    expect(a.exec(['bzmpop', '1', '1', 'board', 'max'])).toEqual(
+      reply.array([reply.bulk('board'), reply.array([bulks('bob', '9')])]),
+    );
   });
 });

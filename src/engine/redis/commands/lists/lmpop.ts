@@ -11,7 +11,13 @@ import { popMany } from './pop';
 import { numkeysKeys } from '../../key-positions';
 
 /** [key, [elements]] from the first non-empty list, WRONGTYPE, or undefined when none. */
-function mpop(c: Client, keys: readonly BinStr[], left: boolean, count: number, retrying = false): Reply | undefined {
+function mpop(
+  c: Client,
+  keys: readonly BinStr[],
+  left: boolean,
+  count: number,
+  retrying = false,
+): Reply | undefined {
   for (const key of keys) {
     const w = writeAs(c, key, 'list');
     if (w === null) continue;
@@ -60,6 +66,11 @@ export const blmpop = defineCommand({
     if (isErrorReply(timeout)) return timeout;
     const now = mpop(c, a.keys, a.first, a.count);
     if (now !== undefined) return now;
-    return c.block(a.keys, timeout, (cc) => mpop(cc, a.keys, a.first, a.count, true), reply.nilArray());
+    return c.block(
+      a.keys,
+      timeout,
+      (cc) => mpop(cc, a.keys, a.first, a.count, true),
+      reply.nilArray(),
+    );
   },
 });

@@ -11,7 +11,8 @@ export const lpos = defineCommand({
   keys: ONE_KEY,
   group: 'list',
   syntax: 'LPOS key element [RANK rank] [COUNT num-matches] [MAXLEN len]',
-  summary: 'Returns the index of matching elements (RANK picks the nth match, negative from the tail).',
+  summary:
+    'Returns the index of matching elements (RANK picks the nth match, negative from the tail).',
   run: (c, argv) => {
     let rank = 1;
     let count = -1;
@@ -23,7 +24,9 @@ export const lpos = defineCommand({
         const r = parseLong(argv[++j]!);
         if (isErrorReply(r)) return r;
         if (r === 0)
-          return reply.error('ERR RANK can\'t be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list');
+          return reply.error(
+            "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list",
+          );
         rank = r;
       } else if (eqi(opt, 'count') && more > 0) {
         const n = parsePositiveLong(argv[++j]!, "ERR COUNT can't be negative");

@@ -18,7 +18,8 @@ export function popMany(list: RedisList, head: boolean, count: number): BinStr[]
 /** popGenericCommand: the count is parsed before the key is looked up. */
 function popGeneric(c: Client, argv: Argv, head: boolean): Reply {
   const hasCount = argv.length === 3;
-  if (argv.length > 3) return reply.error(`ERR wrong number of arguments for '${head ? 'lpop' : 'rpop'}' command`);
+  if (argv.length > 3)
+    return reply.error(`ERR wrong number of arguments for '${head ? 'lpop' : 'rpop'}' command`);
   let count = 0;
   if (hasCount) {
     const n = parsePositiveLong(argv[2]!);

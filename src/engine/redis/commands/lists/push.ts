@@ -35,7 +35,17 @@ const pushDef = (name: string, head: boolean, x: boolean, summary: string) =>
     run: (c, argv) => pushGeneric(c, argv, head, x),
   });
 
-export const lpush = pushDef('lpush', true, false, 'Prepends elements to a list, creating it if needed.');
-export const rpush = pushDef('rpush', false, false, 'Appends elements to a list, creating it if needed.');
+export const lpush = pushDef(
+  'lpush',
+  true,
+  false,
+  'Prepends elements to a list, creating it if needed.',
+);
+export const rpush = pushDef(
+  'rpush',
+  false,
+  false,
+  'Appends elements to a list, creating it if needed.',
+);
 export const lpushx = pushDef('lpushx', true, true, 'Prepends elements only if the list exists.');
 export const rpushx = pushDef('rpushx', false, true, 'Appends elements only if the list exists.');

@@ -3,7 +3,11 @@ import { globMatch } from '../../glob';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 
-const meta = { keys: NO_KEYS, group: 'pubsub' as const, flags: ['pubsub', 'loading', 'stale'] as const };
+const meta = {
+  keys: NO_KEYS,
+  group: 'pubsub' as const,
+  flags: ['pubsub', 'loading', 'stale'] as const,
+};
 
 const channels = defineCommand({
   ...meta,
@@ -13,7 +17,8 @@ const channels = defineCommand({
   summary: 'Channels with at least one subscriber (optionally matching a pattern).',
   run: (c, argv) => {
     const out: Reply[] = [];
-    for (const ch of c.engine.pubsub.channels.keys()) if (argv.length < 3 || globMatch(argv[2]!, ch)) out.push(reply.bulk(ch));
+    for (const ch of c.engine.pubsub.channels.keys())
+      if (argv.length < 3 || globMatch(argv[2]!, ch)) out.push(reply.bulk(ch));
     return reply.array(out);
   },
 });

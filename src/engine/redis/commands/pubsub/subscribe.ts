@@ -12,7 +12,11 @@ import type { Reply } from '../../reply';
 type Kind = 'subscribe' | 'unsubscribe' | 'psubscribe' | 'punsubscribe';
 
 function confirm(c: Client, kind: Kind, name: string | undefined): Reply {
-  return reply.array([reply.bulk(kind), name === undefined ? reply.nil() : reply.bulk(name), reply.int(c.subscriptionCount)]);
+  return reply.array([
+    reply.bulk(kind),
+    name === undefined ? reply.nil() : reply.bulk(name),
+    reply.int(c.subscriptionCount),
+  ]);
 }
 
 function many(c: Client, replies: Reply[]): Reply {
@@ -32,7 +36,8 @@ function subscribeGeneric(c: Client, argv: Argv, kind: 'subscribe' | 'psubscribe
 
 function unsubscribeGeneric(c: Client, argv: Argv, kind: 'unsubscribe' | 'punsubscribe'): Reply {
   const ps = c.engine.pubsub;
-  const names = argv.length > 1 ? argv.slice(1) : [...(kind === 'unsubscribe' ? c.channels : c.patterns)];
+  const names =
+    argv.length > 1 ? argv.slice(1) : [...(kind === 'unsubscribe' ? c.channels : c.patterns)];
   if (names.length === 0) return confirm(c, kind, undefined);
   const out: Reply[] = [];
   for (const n of names) {
@@ -43,14 +48,19 @@ function unsubscribeGeneric(c: Client, argv: Argv, kind: 'unsubscribe' | 'punsub
   return many(c, out);
 }
 
-const meta = { keys: NO_KEYS, group: 'pubsub' as const, flags: ['pubsub', 'noscript', 'loading', 'stale', 'pubsub-context'] as const };
+const meta = {
+  keys: NO_KEYS,
+  group: 'pubsub' as const,
+  flags: ['pubsub', 'noscript', 'loading', 'stale', 'pubsub-context'] as const,
+};
 
 export const subscribe = defineCommand({
   ...meta,
   name: 'subscribe',
   arity: -2,
   syntax: 'SUBSCRIBE channel [channel ...]',
-  summary: 'Listens for messages published to channels; the connection then only accepts (P)(UN)SUBSCRIBE, PING, QUIT.',
+  summary:
+    'Listens for messages published to channels; the connection then only accepts (P)(UN)SUBSCRIBE, PING, QUIT.',
   run: (c, argv) => subscribeGeneric(c, argv, 'subscribe'),
 });
 

@@ -9,7 +9,11 @@ function infoOf(cmd: Command): Reply {
   return reply.array([
     reply.bulk(cmd.fullName),
     reply.int(cmd.arity),
-    reply.array(cmd.flags.filter((f) => f !== 'no-multi' && f !== 'pubsub-context').map((f) => reply.simple(f))),
+    reply.array(
+      cmd.flags
+        .filter((f) => f !== 'no-multi' && f !== 'pubsub-context')
+        .map((f) => reply.simple(f)),
+    ),
     reply.int(cmd.keys.first),
     reply.int(last),
     reply.int(cmd.keys.step),
@@ -23,7 +27,12 @@ function infoOf(cmd: Command): Reply {
 function docsOf(cmd: Command): Reply[] {
   return [
     reply.bulk(cmd.name),
-    reply.array([reply.bulk('summary'), reply.bulk(cmd.summary), reply.bulk('group'), reply.bulk(cmd.group)]),
+    reply.array([
+      reply.bulk('summary'),
+      reply.bulk(cmd.summary),
+      reply.bulk('group'),
+      reply.bulk(cmd.group),
+    ]),
   ];
 }
 
@@ -47,10 +56,18 @@ const list = defineCommand({
   syntax: 'COMMAND LIST',
   summary: 'Names of all commands.',
   run: (c) =>
-    reply.array(c.engine.table.all.filter((x) => !c.engine.restricted.has(x.name)).map((x) => reply.bulk(x.name))),
+    reply.array(
+      c.engine.table.all
+        .filter((x) => !c.engine.restricted.has(x.name))
+        .map((x) => reply.bulk(x.name)),
+    ),
 });
 
-function pick(all: readonly Command[], restricted: ReadonlySet<string>, names: readonly string[]): Command[] {
+function pick(
+  all: readonly Command[],
+  restricted: ReadonlySet<string>,
+  names: readonly string[],
+): Command[] {
   const usable = all.filter((x) => !restricted.has(x.name));
   if (names.length === 0) return usable;
   return names.flatMap((n) => usable.filter((x) => x.name === n.toLowerCase()));
@@ -66,7 +83,8 @@ const info = defineCommand({
   summary: 'Arity, flags and key positions of commands.',
   run: (c, argv) => {
     const names = argv.slice(2);
-    if (names.length === 0) return reply.array(pick(c.engine.table.all, c.engine.restricted, []).map(infoOf));
+    if (names.length === 0)
+      return reply.array(pick(c.engine.table.all, c.engine.restricted, []).map(infoOf));
     return reply.array(
       names.map((n) => {
         const cmd = c.engine.restricted.has(n.toLowerCase()) ? undefined : c.engine.table.get(n);
@@ -84,7 +102,8 @@ const docs = defineCommand({
   group: 'server',
   syntax: 'COMMAND DOCS [command-name ...]',
   summary: 'Summary and group of commands (used by redis-cli for hints).',
-  run: (c, argv) => reply.array(pick(c.engine.table.all, c.engine.restricted, argv.slice(2)).flatMap(docsOf)),
+  run: (c, argv) =>
+    reply.array(pick(c.engine.table.all, c.engine.restricted, argv.slice(2)).flatMap(docsOf)),
 });
 
 export const command = defineCommand({

@@ -3,7 +3,17 @@ import type { RedisEngine } from '../../engine';
 import { linkCount } from '../../cluster/describe';
 import { replicationInfo } from '../../replication/info';
 
-export const DEFAULT_SECTIONS = ['server', 'clients', 'memory', 'persistence', 'stats', 'replication', 'cpu', 'cluster', 'keyspace'];
+export const DEFAULT_SECTIONS = [
+  'server',
+  'clients',
+  'memory',
+  'persistence',
+  'stats',
+  'replication',
+  'cpu',
+  'cluster',
+  'keyspace',
+];
 
 /** bytesToHuman from redis: B, K, M, G with two decimals. */
 export function bytesToHuman(n: number): string {
@@ -121,7 +131,10 @@ export function infoSection(e: RedisEngine, name: string): string | undefined {
       const f: Array<[string, string]> = [];
       for (const db of e.dbs) {
         if (db.size === 0) continue;
-        f.push([`db${db.id}`, `keys=${db.size},expires=${db.volatileCount},avg_ttl=${db.averageTtl(now)}`]);
+        f.push([
+          `db${db.id}`,
+          `keys=${db.size},expires=${db.volatileCount},avg_ttl=${db.averageTtl(now)}`,
+        ]);
       }
       return lines('Keyspace', f);
     }

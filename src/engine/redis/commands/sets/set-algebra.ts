@@ -70,7 +70,9 @@ const def = (name: string, op: Op, store: boolean) =>
     flags: store ? ['write', 'denyoom'] : ['readonly'],
     keys: store ? { first: 1, last: -1, step: 1 } : { first: 1, last: -1, step: 1 },
     group: 'set',
-    syntax: store ? `${name.toUpperCase()} destination key [key ...]` : `${name.toUpperCase()} key [key ...]`,
+    syntax: store
+      ? `${name.toUpperCase()} destination key [key ...]`
+      : `${name.toUpperCase()} key [key ...]`,
     summary: `${op === 'inter' ? 'Intersection' : op === 'union' ? 'Union' : 'Difference'} of sets${store ? ', stored at destination' : ''}.`,
     run: (c: Client, argv: Argv): Reply => {
       const keys = argv.slice(store ? 2 : 1);
@@ -100,7 +102,8 @@ export const sintercard = defineCommand({
   run: (c, argv) => {
     const numkeys = parseInt64(argv[1]!);
     if (numkeys === null || numkeys < 1) return reply.error('ERR numkeys should be greater than 0');
-    if (numkeys > argv.length - 2) return reply.error("ERR Number of keys can't be greater than number of args");
+    if (numkeys > argv.length - 2)
+      return reply.error("ERR Number of keys can't be greater than number of args");
     let limit = 0;
     for (let j = 2 + numkeys; j < argv.length; j++) {
       if (eqi(argv[j]!, 'limit') && argv.length - 1 - j > 0) {

@@ -7,27 +7,33 @@ import { checkScanSurvivesRemovals } from '../scan-property';
 import { reply, type Reply } from '../../reply';
 
 const fresh = () => createRedisEngine({ clock: manualClock(0), rng: engineRng(1) });
-const members = (r: Reply | undefined): string[] => (r?.kind === 'array' ? r.items.map((i) => (i.kind === 'bulk' ? i.value : '?')).sort() : []);
+const members = (r: Reply | undefined): string[] =>
+  r?.kind === 'array' ? r.items.map((i) => (i.kind === 'bulk' ? i.value : '?')).sort() : [];
 
 describe('set commands', () => {
   it('set algebra agrees with JS Set', () => {
     const member = fc.constantFrom('1', '2', '3', 'a', 'b', '-5');
     fc.assert(
-      fc.property(fc.array(fc.array(member, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), (groups) => {
-        const e = fresh();
-        const sets = groups.map((g) => new Set(g));
-        groups.forEach((g, i) => g.length > 0 && e.exec(['sadd', `s${i}`, ...g]));
-        const keys = groups.map((_, i) => `s${i}`);
-        const inter = [...sets[0]!].filter((m) => sets.every((s) => s.has(m)));
-        const union = [...new Set(groups.flat())];
-        const diff = [...sets[0]!].filter((m) => !sets.slice(1).some((s) => s.has(m)));
-        expect(members(e.exec(['sinter', ...keys]))).toEqual(inter.sort());
-        expect(members(e.exec(['sunion', ...keys]))).toEqual(union.sort());
-        expect(members(e.exec(['sdiff', ...keys]))).toEqual(diff.sort());
-        expect(e.exec(['sintercard', String(keys.length), ...keys])).toEqual(reply.int(inter.length));
-        expect(e.exec(['sunionstore', 'dst', ...keys])).toEqual(reply.int(union.length));
-        expect(members(e.exec(['smembers', 'dst']))).toEqual(union.sort());
-      }),
+      fc.property(
+        fc.array(fc.array(member, { maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        (groups) => {
+          const e = fresh();
+          const sets = groups.map((g) => new Set(g));
+          groups.forEach((g, i) => g.length > 0 && e.exec(['sadd', `s${i}`, ...g]));
+          const keys = groups.map((_, i) => `s${i}`);
+          const inter = [...sets[0]!].filter((m) => sets.every((s) => s.has(m)));
+          const union = [...new Set(groups.flat())];
+          const diff = [...sets[0]!].filter((m) => !sets.slice(1).some((s) => s.has(m)));
+          expect(members(e.exec(['sinter', ...keys]))).toEqual(inter.sort());
+          expect(members(e.exec(['sunion', ...keys]))).toEqual(union.sort());
+          expect(members(e.exec(['sdiff', ...keys]))).toEqual(diff.sort());
+          expect(e.exec(['sintercard', String(keys.length), ...keys])).toEqual(
+            reply.int(inter.length),
+          );
+          expect(e.exec(['sunionstore', 'dst', ...keys])).toEqual(reply.int(union.length));
+          expect(members(e.exec(['smembers', 'dst']))).toEqual(union.sort());
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -52,7 +58,9 @@ describe('set commands', () => {
     expect(r?.kind === 'array' && r.items.length).toBe(7);
     expect(e.exec(['srandmember', 's', '1', '2'])).toEqual(reply.syntax());
     expect(e.exec(['srandmember', 's', '-9223372036854775808'])).toEqual(
-      reply.error('ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807'),
+      reply.error(
+        'ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807',
+      ),
     );
   });
 

@@ -1,6 +1,12 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { readAs, isErrorReply } from '../../structures/access';
-import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanDenseDownward, scanReply } from '../../structures/scan';
+import {
+  EMPTY_SCAN,
+  parseScanCursor,
+  parseScanOptions,
+  scanDenseDownward,
+  scanReply,
+} from '../../structures/scan';
 
 export const sscan = defineCommand({
   name: 'sscan',

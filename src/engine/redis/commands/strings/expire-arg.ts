@@ -4,7 +4,6 @@ import { INT64, parseInt64, parseInt64Exact } from '../../args';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 
-
 export const enum ExpireUnit {
   Seconds,
   Ms,
@@ -29,7 +28,8 @@ export function expireMsOrReply(
     return relative ? ms + Math.floor(c.engine.clock.nowMs()) : ms;
   }
   const n = parseInt64Exact(arg)!;
-  if (n <= 0n || (unit === ExpireUnit.Seconds && n > INT64.MAX / 1000n)) return invalidExpire(command);
+  if (n <= 0n || (unit === ExpireUnit.Seconds && n > INT64.MAX / 1000n))
+    return invalidExpire(command);
   let ms = unit === ExpireUnit.Seconds ? n * 1000n : n;
   if (relative) ms += BigInt(Math.floor(c.engine.clock.nowMs()));
   if (ms > INT64.MAX) return invalidExpire(command); // overflow wraps negative in C

@@ -16,7 +16,8 @@ export const getex = defineCommand({
   flags: ['write', 'fast'],
   keys: ONE_KEY,
   group: 'string',
-  syntax: 'GETEX key [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | PERSIST]',
+  syntax:
+    'GETEX key [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | PERSIST]',
   summary: 'Returns the string at key and sets or removes its TTL.',
   run: (c, argv) => {
     let flags = 0;

@@ -24,7 +24,8 @@ function incrBy(c: Client, key: BinStr, by: number | bigint): Reply {
     next = cur + by;
   } else {
     const sum = BigInt(cur) + BigInt(by);
-    if (sum > INT64.MAX || sum < INT64.MIN) return reply.error('ERR increment or decrement would overflow');
+    if (sum > INT64.MAX || sum < INT64.MIN)
+      return reply.error('ERR increment or decrement would overflow');
     next = sum;
   }
   const text = String(next);
@@ -41,7 +42,11 @@ function parseBy(arg: BinStr): number | bigint | null {
   return Math.abs(n) > SAFE ? parseInt64Exact(arg)! : n;
 }
 
-const meta = { keys: ONE_KEY, group: 'string' as const, flags: ['write', 'denyoom', 'fast'] as const };
+const meta = {
+  keys: ONE_KEY,
+  group: 'string' as const,
+  flags: ['write', 'denyoom', 'fast'] as const,
+};
 
 export const incr = defineCommand({
   ...meta,
@@ -82,7 +87,8 @@ export const decrby = defineCommand({
   run: (c, argv) => {
     const by = parseBy(argv[2]!);
     if (by === null) return reply.notInteger();
-    if (typeof by === 'bigint' && by === INT64.MIN) return reply.error('ERR decrement would overflow');
+    if (typeof by === 'bigint' && by === INT64.MIN)
+      return reply.error('ERR decrement would overflow');
     return incrBy(c, argv[1]!, typeof by === 'number' ? -by : -by);
   },
 });

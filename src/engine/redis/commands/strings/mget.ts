@@ -33,9 +33,11 @@ function msetGeneric(name: 'mset' | 'msetnx', nx: boolean) {
       ? 'Sets several keys only if none of them exists; 1 if all were set, 0 if none.'
       : 'Sets several keys to several strings at once (clearing their TTLs).',
     run: (c, argv) => {
-      if (argv.length % 2 === 0) return reply.error(`ERR wrong number of arguments for '${name}' command`);
+      if (argv.length % 2 === 0)
+        return reply.error(`ERR wrong number of arguments for '${name}' command`);
       if (nx) {
-        for (let j = 1; j < argv.length; j += 2) if (c.db.lookupWrite(argv[j]!) !== undefined) return reply.int(0);
+        for (let j = 1; j < argv.length; j += 2)
+          if (c.db.lookupWrite(argv[j]!) !== undefined) return reply.int(0);
       }
       for (let j = 1; j < argv.length; j += 2) {
         c.db.setString(argv[j]!, argv[j + 1]!);

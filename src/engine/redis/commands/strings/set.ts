@@ -22,8 +22,10 @@ export const set = defineCommand({
   flags: ['write', 'denyoom'],
   keys: ONE_KEY,
   group: 'string',
-  syntax: 'SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]',
-  summary: 'Stores a string at key, optionally only if it (does not) exist, with a TTL, returning the old value with GET.',
+  syntax:
+    'SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]',
+  summary:
+    'Stores a string at key, optionally only if it (does not) exist, with a TTL, returning the old value with GET.',
   run: (c, argv) => {
     let flags = 0;
     let expireArg: string | undefined;

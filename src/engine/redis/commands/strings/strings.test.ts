@@ -24,15 +24,22 @@ describe('strings', () => {
     const op = fc.oneof(
       fc.constant(['incr'] as const),
       fc.constant(['decr'] as const),
-      fc.tuple(fc.constant('incrby' as const), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })),
-      fc.tuple(fc.constant('decrby' as const), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n })),
+      fc.tuple(
+        fc.constant('incrby' as const),
+        fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+      ),
+      fc.tuple(
+        fc.constant('decrby' as const),
+        fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
+      ),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
         const e = fresh();
         let model = 0n;
         for (const o of ops) {
-          const by = o[0] === 'incr' ? 1n : o[0] === 'decr' ? -1n : o[0] === 'incrby' ? o[1]! : -o[1]!;
+          const by =
+            o[0] === 'incr' ? 1n : o[0] === 'decr' ? -1n : o[0] === 'incrby' ? o[1]! : -o[1]!;
           const argv = o.length === 1 ? [o[0], 'n'] : [o[0], 'n', String(o[1])];
           const r = e.exec(argv);
           const next = model + by;
@@ -45,7 +52,9 @@ describe('strings', () => {
             expect(r).toEqual(reply.int(model));
           }
         }
-        expect(e.exec(['get', 'n'])).toEqual(ops.length === 0 ? reply.nil() : reply.bulk(String(model)));
+        expect(e.exec(['get', 'n'])).toEqual(
+          ops.length === 0 ? reply.nil() : reply.bulk(String(model)),
+        );
       }),
     );
   });
@@ -54,10 +63,14 @@ describe('strings', () => {
     const e = fresh();
     e.exec(['set', 'n', '10']);
     for (const bad of ['abc', '1.5', ' 1', '01', '', '9223372036854775808', '+1']) {
-      expect(e.exec(['incrby', 'n', bad])).toEqual(reply.error('ERR value is not an integer or out of range'));
+      expect(e.exec(['incrby', 'n', bad])).toEqual(
+        reply.error('ERR value is not an integer or out of range'),
+      );
     }
     e.exec(['set', 's', 'text']);
-    expect(e.exec(['incr', 's'])).toEqual(reply.error('ERR value is not an integer or out of range'));
+    expect(e.exec(['incr', 's'])).toEqual(
+      reply.error('ERR value is not an integer or out of range'),
+    );
     expect(e.exec(['get', 'n'])).toEqual(reply.bulk('10'));
   });
 
@@ -66,7 +79,9 @@ describe('strings', () => {
     expect(e.exec(['incrbyfloat', 'f', '10.5'])).toEqual(reply.bulk('10.5'));
     expect(e.exec(['incrbyfloat', 'f', '0.1'])).toEqual(reply.bulk('10.6'));
     expect(e.exec(['incrbyfloat', 'f', '5.0e3'])).toEqual(reply.bulk('5010.60000000000000009')); // as redis-server 7.0 on x86-64 prints it
-    expect(e.exec(['incrbyfloat', 'f', 'inf'])).toEqual(reply.error('ERR increment would produce NaN or Infinity'));
+    expect(e.exec(['incrbyfloat', 'f', 'inf'])).toEqual(
+      reply.error('ERR increment would produce NaN or Infinity'),
+    );
     expect(e.exec(['object', 'encoding', 'f'])).toEqual(reply.bulk('embstr'));
   });
 
@@ -95,7 +110,9 @@ describe('strings', () => {
     expect(e.exec(['ttl', 'k'])).toEqual(reply.int(-1));
     expect(e.exec(['set', 'k', 'v', 'nx', 'xx'])).toEqual(reply.syntax());
     expect(e.exec(['set', 'k', 'v', 'ex', '10', 'px', '10'])).toEqual(reply.syntax());
-    expect(e.exec(['set', 'k', 'v', 'ex', '0'])).toEqual(reply.error("ERR invalid expire time in 'set' command"));
+    expect(e.exec(['set', 'k', 'v', 'ex', '0'])).toEqual(
+      reply.error("ERR invalid expire time in 'set' command"),
+    );
     e.exec(['hset', 'h', 'f', 'v']);
     expect(e.exec(['set', 'h', 'v', 'get'])).toEqual(reply.wrongType());
   });
@@ -131,10 +148,15 @@ describe('expiry on the virtual clock', () => {
   it('the active expire cycle removes expired keys nobody reads', () => {
     const clock = manualClock(0);
     const e = createRedisEngine({ clock, rng: engineRng(3) });
-    for (let i = 0; i < 1000; i++) e.exec(['set', `k${i}`, 'v', 'px', String(i < 900 ? 50 : 100_000)]);
+    for (let i = 0; i < 1000; i++)
+      e.exec(['set', `k${i}`, 'v', 'px', String(i < 900 ? 50 : 100_000)]);
     clock.advance(1000);
     let cycles = 0;
-    while (e.exec(['dbsize'])!.kind === 'int' && (e.exec(['dbsize']) as { value: number }).value > 100 && cycles < 200) {
+    while (
+      e.exec(['dbsize'])!.kind === 'int' &&
+      (e.exec(['dbsize']) as { value: number }).value > 100 &&
+      cycles < 200
+    ) {
       e.activeExpireCycle();
       cycles++;
     }

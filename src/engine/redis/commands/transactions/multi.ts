@@ -55,7 +55,9 @@ export const exec = defineCommand({
     c.multi = null;
     if (m.aborted || dirty) {
       engine.unwatchAll(c);
-      return m.aborted ? reply.error('EXECABORT Transaction discarded because of previous errors.') : reply.nilArray();
+      return m.aborted
+        ? reply.error('EXECABORT Transaction discarded because of previous errors.')
+        : reply.nilArray();
     }
     engine.unwatchAll(c);
     const out: Reply[] = [];

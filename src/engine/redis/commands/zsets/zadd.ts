@@ -36,8 +36,10 @@ function zaddGeneric(c: Client, argv: Argv, incrCommand: boolean): Reply {
   const rest = argv.length - i;
   if (rest % 2 !== 0 || rest === 0) return reply.syntax();
   if (f.nx && f.xx) return reply.error('ERR XX and NX options at the same time are not compatible');
-  if ((f.gt && f.nx) || (f.lt && f.nx) || (f.gt && f.lt)) return reply.error('ERR GT, LT, and/or NX options at the same time are not compatible');
-  if (f.incr && rest > 2) return reply.error('ERR INCR option supports a single increment-element pair');
+  if ((f.gt && f.nx) || (f.lt && f.nx) || (f.gt && f.lt))
+    return reply.error('ERR GT, LT, and/or NX options at the same time are not compatible');
+  if (f.incr && rest > 2)
+    return reply.error('ERR INCR option supports a single increment-element pair');
   const scores: number[] = [];
   for (let j = i; j < argv.length; j += 2) {
     const s = parseDouble(argv[j]!);

@@ -22,7 +22,11 @@ export const zcount = defineCommand({
     const first = zsl.firstInScoreRange(r);
     if (first === NIL) return reply.int(0);
     const last = zsl.lastInScoreRange(r);
-    return reply.int(zsl.rankOf(zsl.score(last), zsl.member(last)) - zsl.rankOf(zsl.score(first), zsl.member(first)) + 1);
+    return reply.int(
+      zsl.rankOf(zsl.score(last), zsl.member(last)) -
+        zsl.rankOf(zsl.score(first), zsl.member(first)) +
+        1,
+    );
   },
 });
 

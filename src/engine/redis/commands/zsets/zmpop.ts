@@ -11,7 +11,13 @@ import { scoreReply } from './zset-args';
 import { numkeysKeys } from '../../key-positions';
 
 /** [key, [[member, score] …]] (nested even in RESP2), WRONGTYPE, or undefined when none. */
-function popMembers(c: Client, keys: readonly BinStr[], min: boolean, count: number, retrying = false): Reply | undefined {
+function popMembers(
+  c: Client,
+  keys: readonly BinStr[],
+  min: boolean,
+  count: number,
+  retrying = false,
+): Reply | undefined {
   for (const key of keys) {
     const w = writeAs(c, key, 'zset');
     if (w === null) continue;
@@ -67,6 +73,11 @@ export const bzmpop = defineCommand({
     if (isErrorReply(timeout)) return timeout;
     const now = popMembers(c, a.keys, a.first, a.count);
     if (now !== undefined) return now;
-    return c.block(a.keys, timeout, (cc) => popMembers(cc, a.keys, a.first, a.count, true), reply.nilArray());
+    return c.block(
+      a.keys,
+      timeout,
+      (cc) => popMembers(cc, a.keys, a.first, a.count, true),
+      reply.nilArray(),
+    );
   },
 });

@@ -9,7 +9,14 @@ import { parsePositiveLong, parseTimeoutSeconds } from '../lists/list-args';
 import { scoreReply } from './zset-args';
 
 /** Pops up to `count` members from one end of the first existing key; null when none exists. */
-function popFrom(c: Client, keys: readonly BinStr[], max: boolean, count: number, emitKey: boolean, retrying = false): Reply | null {
+function popFrom(
+  c: Client,
+  keys: readonly BinStr[],
+  max: boolean,
+  count: number,
+  emitKey: boolean,
+  retrying = false,
+): Reply | null {
   for (const key of keys) {
     const w = writeAs(c, key, 'zset');
     if (w === null) continue;
@@ -73,7 +80,12 @@ function bzpop(c: Client, argv: Argv, max: boolean): Reply | undefined {
   const keys = argv.slice(1, -1);
   const now = popFrom(c, keys, max, 1, true);
   if (now !== null) return now;
-  return c.block(keys, timeout, (cc) => popFrom(cc, keys, max, 1, true, true) ?? undefined, reply.nilArray());
+  return c.block(
+    keys,
+    timeout,
+    (cc) => popFrom(cc, keys, max, 1, true, true) ?? undefined,
+    reply.nilArray(),
+  );
 }
 
 const bKeys = { first: 1, last: -2, step: 1 };

@@ -19,7 +19,8 @@ export const zrandmember = defineCommand({
     if (argv.length >= 3) {
       const count = parseRandomCount(argv[2]!);
       if (isErrorReply(count)) return count;
-      if (argv.length > 4 || (argv.length === 4 && !eqi(argv[3]!, 'withscores'))) return reply.syntax();
+      if (argv.length > 4 || (argv.length === 4 && !eqi(argv[3]!, 'withscores')))
+        return reply.syntax();
       const withScores = argv.length === 4;
       if (withScores) {
         const half = 4611686018427387903n; // LONG_MAX / 2
@@ -33,9 +34,15 @@ export const zrandmember = defineCommand({
       // A negative count is capped at 2^20 picks: Redis would build a reply that large, we refuse to hang.
       const chosen =
         count < 0
-          ? Array.from({ length: Math.min(-count, 1 << 20) }, () => members[rng.int(members.length)]!)
+          ? Array.from(
+              { length: Math.min(-count, 1 << 20) },
+              () => members[rng.int(members.length)]!,
+            )
           : count >= members.length
-            ? z.entries().map((e) => e.member).reverse() // zuiNext walks from the tail
+            ? z
+                .entries()
+                .map((e) => e.member)
+                .reverse() // zuiNext walks from the tail
             : pickDistinct(members, count, rng);
       const out: Reply[] = [];
       for (const m of chosen) {

@@ -14,7 +14,14 @@ import { RedisZset } from '../../structures/zset-value';
 import { NIL, scoreGteMin, scoreLteMax, type NodeRef } from '../../structures/skiplist';
 import type { ZEntry } from '../../structures/zset-value';
 import { lexGteMin, lexLteMax } from '../../structures/skiplist-lex';
-import { NOT_FLOAT_RANGE, NOT_LEX_RANGE, parseLexRange, parseScoreRange, scoreReply, type ParsedLex } from './zset-args';
+import {
+  NOT_FLOAT_RANGE,
+  NOT_LEX_RANGE,
+  parseLexRange,
+  parseScoreRange,
+  scoreReply,
+  type ParsedLex,
+} from './zset-args';
 
 type Kind = 'auto' | 'rank' | 'score' | 'lex';
 type Dir = 'auto' | 'fwd' | 'rev';
@@ -39,7 +46,14 @@ export function rangeByRank(z: RedisZset, start: number, end: number, rev: boole
 }
 
 /** Walks `first` onward, skipping `offset` and taking `limit` (negative = all) while `inside`. */
-function walk(z: RedisZset, first: NodeRef, rev: boolean, offset: number, limit: number, inside: (n: NodeRef) => boolean): Node[] {
+function walk(
+  z: RedisZset,
+  first: NodeRef,
+  rev: boolean,
+  offset: number,
+  limit: number,
+  inside: (n: NodeRef) => boolean,
+): Node[] {
   const zsl = z.zsl;
   const out: Node[] = [];
   let n = first;
@@ -56,14 +70,28 @@ function walk(z: RedisZset, first: NodeRef, rev: boolean, offset: number, limit:
   return out;
 }
 
-export function rangeByScore(z: RedisZset, r: ReturnType<typeof parseScoreRange> & object, rev: boolean, offset = 0, limit = -1): Node[] {
+export function rangeByScore(
+  z: RedisZset,
+  r: ReturnType<typeof parseScoreRange> & object,
+  rev: boolean,
+  offset = 0,
+  limit = -1,
+): Node[] {
   if (offset < 0 || (offset > 0 && offset >= z.length)) return [];
   return rev
     ? walk(z, z.zsl.lastInScoreRange(r), true, offset, limit, (n) => scoreGteMin(z.zsl.score(n), r))
-    : walk(z, z.zsl.firstInScoreRange(r), false, offset, limit, (n) => scoreLteMax(z.zsl.score(n), r));
+    : walk(z, z.zsl.firstInScoreRange(r), false, offset, limit, (n) =>
+        scoreLteMax(z.zsl.score(n), r),
+      );
 }
 
-export function rangeByLex(z: RedisZset, r: ParsedLex, rev: boolean, offset = 0, limit = -1): Node[] {
+export function rangeByLex(
+  z: RedisZset,
+  r: ParsedLex,
+  rev: boolean,
+  offset = 0,
+  limit = -1,
+): Node[] {
   if (r.empty || offset < 0 || (offset > 0 && offset >= z.length)) return [];
   // Forward walks stop past max, backward walks before min (what Redis checks on each step).
   return rev
@@ -80,7 +108,14 @@ export function nodesReply(nodes: readonly Node[], withScores: boolean): Reply {
   return reply.array(out);
 }
 
-function zrangeGeneric(c: Client, argv: Argv, at: number, store: boolean, kind: Kind, dir: Dir): Reply {
+function zrangeGeneric(
+  c: Client,
+  argv: Argv,
+  at: number,
+  store: boolean,
+  kind: Kind,
+  dir: Dir,
+): Reply {
   let withScores = false;
   let offset = 0;
   let limit = -1;
@@ -105,8 +140,12 @@ function zrangeGeneric(c: Client, argv: Argv, at: number, store: boolean, kind: 
   }
   const rev = dir === 'rev';
   if (kind === 'auto') kind = 'rank';
-  if (limitGiven && kind === 'rank') return reply.error('ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX');
-  if (withScores && kind === 'lex') return reply.error('ERR syntax error, WITHSCORES not supported in combination with BYLEX');
+  if (limitGiven && kind === 'rank')
+    return reply.error(
+      'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX',
+    );
+  if (withScores && kind === 'lex')
+    return reply.error('ERR syntax error, WITHSCORES not supported in combination with BYLEX');
   let minArg = argv[at + 1]!;
   let maxArg = argv[at + 2]!;
   if (rev && kind !== 'rank') [minArg, maxArg] = [maxArg, minArg];
@@ -144,7 +183,14 @@ function zrangeGeneric(c: Client, argv: Argv, at: number, store: boolean, kind: 
 
 const ONE: KeySpec = { first: 1, last: 1, step: 1 };
 
-const def = (name: string, syntax: string, summary: string, kind: Kind, dir: Dir, readonlyArity = -4) =>
+const def = (
+  name: string,
+  syntax: string,
+  summary: string,
+  kind: Kind,
+  dir: Dir,
+  readonlyArity = -4,
+) =>
   defineCommand({
     name,
     arity: readonlyArity,
@@ -163,7 +209,13 @@ export const zrange = def(
   'auto',
   'auto',
 );
-export const zrevrange = def('zrevrange', 'ZREVRANGE key start stop [WITHSCORES]', 'Returns members by rank, highest score first.', 'rank', 'rev');
+export const zrevrange = def(
+  'zrevrange',
+  'ZREVRANGE key start stop [WITHSCORES]',
+  'Returns members by rank, highest score first.',
+  'rank',
+  'rev',
+);
 export const zrangebyscore = def(
   'zrangebyscore',
   'ZRANGEBYSCORE key min max [WITHSCORES] [LIMIT offset count]',
@@ -178,8 +230,20 @@ export const zrevrangebyscore = def(
   'score',
   'rev',
 );
-export const zrangebylex = def('zrangebylex', 'ZRANGEBYLEX key min max [LIMIT offset count]', 'Members in a lexicographic range ([a (a - +).', 'lex', 'fwd');
-export const zrevrangebylex = def('zrevrangebylex', 'ZREVRANGEBYLEX key max min [LIMIT offset count]', 'Members in a lexicographic range, reversed.', 'lex', 'rev');
+export const zrangebylex = def(
+  'zrangebylex',
+  'ZRANGEBYLEX key min max [LIMIT offset count]',
+  'Members in a lexicographic range ([a (a - +).',
+  'lex',
+  'fwd',
+);
+export const zrevrangebylex = def(
+  'zrevrangebylex',
+  'ZREVRANGEBYLEX key max min [LIMIT offset count]',
+  'Members in a lexicographic range, reversed.',
+  'lex',
+  'rev',
+);
 
 export const zrangestore = defineCommand({
   name: 'zrangestore',

@@ -30,7 +30,12 @@ export const zrem = defineCommand({
 
 type Remover = (z: RedisZset) => number;
 
-const remDef = (name: 'zremrangebyrank' | 'zremrangebyscore' | 'zremrangebylex', syntax: string, summary: string, parse: (a: string, b: string) => Remover | ReturnType<typeof reply.error>) =>
+const remDef = (
+  name: 'zremrangebyrank' | 'zremrangebyscore' | 'zremrangebylex',
+  syntax: string,
+  summary: string,
+  parse: (a: string, b: string) => Remover | ReturnType<typeof reply.error>,
+) =>
   defineCommand({
     name,
     arity: 4,
@@ -55,34 +60,57 @@ const removeNodes = (z: RedisZset, members: readonly string[]): number => {
   return members.length;
 };
 
-export const zremrangebyrank = remDef('zremrangebyrank', 'ZREMRANGEBYRANK key start stop', 'Removes members within a rank range.', (a, b) => {
-  const s = parseInt64(a);
-  if (s === null) return reply.notInteger();
-  const e = parseInt64(b);
-  if (e === null) return reply.notInteger();
-  return (z) => {
-    const llen = z.length;
-    let start = s < 0 ? llen + s : s;
-    let end = e < 0 ? llen + e : e;
-    if (start < 0) start = 0;
-    if (start > end || start >= llen) return 0;
-    if (end >= llen) end = llen - 1;
-    const members: string[] = [];
-    z.zsl.deleteRangeByRank(start, end, (m) => members.push(m));
-    // The skip list already dropped them; keep the dict and memory model in step.
-    for (const m of members) z.forgetUnlinked(m);
-    return members.length;
-  };
-});
+export const zremrangebyrank = remDef(
+  'zremrangebyrank',
+  'ZREMRANGEBYRANK key start stop',
+  'Removes members within a rank range.',
+  (a, b) => {
+    const s = parseInt64(a);
+    if (s === null) return reply.notInteger();
+    const e = parseInt64(b);
+    if (e === null) return reply.notInteger();
+    return (z) => {
+      const llen = z.length;
+      let start = s < 0 ? llen + s : s;
+      let end = e < 0 ? llen + e : e;
+      if (start < 0) start = 0;
+      if (start > end || start >= llen) return 0;
+      if (end >= llen) end = llen - 1;
+      const members: string[] = [];
+      z.zsl.deleteRangeByRank(start, end, (m) => members.push(m));
+      // The skip list already dropped them; keep the dict and memory model in step.
+      for (const m of members) z.forgetUnlinked(m);
+      return members.length;
+    };
+  },
+);
 
-export const zremrangebyscore = remDef('zremrangebyscore', 'ZREMRANGEBYSCORE key min max', 'Removes members with scores in a range.', (a, b) => {
-  const r = parseScoreRange(a, b);
-  if (r === null) return NOT_FLOAT_RANGE;
-  return (z) => removeNodes(z, rangeByScore(z, r, false).map((n) => n.member));
-});
+export const zremrangebyscore = remDef(
+  'zremrangebyscore',
+  'ZREMRANGEBYSCORE key min max',
+  'Removes members with scores in a range.',
+  (a, b) => {
+    const r = parseScoreRange(a, b);
+    if (r === null) return NOT_FLOAT_RANGE;
+    return (z) =>
+      removeNodes(
+        z,
+        rangeByScore(z, r, false).map((n) => n.member),
+      );
+  },
+);
 
-export const zremrangebylex = remDef('zremrangebylex', 'ZREMRANGEBYLEX key min max', 'Removes members in a lexicographic range.', (a, b) => {
-  const r = parseLexRange(a, b);
-  if (r === null) return NOT_LEX_RANGE;
-  return (z) => removeNodes(z, rangeByLex(z, r, false).map((n) => n.member));
-});
+export const zremrangebylex = remDef(
+  'zremrangebylex',
+  'ZREMRANGEBYLEX key min max',
+  'Removes members in a lexicographic range.',
+  (a, b) => {
+    const r = parseLexRange(a, b);
+    if (r === null) return NOT_LEX_RANGE;
+    return (z) =>
+      removeNodes(
+        z,
+        rangeByLex(z, r, false).map((n) => n.member),
+      );
+  },
+);

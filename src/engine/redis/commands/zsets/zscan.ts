@@ -1,7 +1,13 @@
 import { defineCommand, ONE_KEY } from '../../command';
 import { readAs, isErrorReply } from '../../structures/access';
 import { formatScore } from './zset-args';
-import { EMPTY_SCAN, parseScanCursor, parseScanOptions, scanDenseDownward, scanReply } from '../../structures/scan';
+import {
+  EMPTY_SCAN,
+  parseScanCursor,
+  parseScanOptions,
+  scanDenseDownward,
+  scanReply,
+} from '../../structures/scan';
 
 export const zscan = defineCommand({
   name: 'zscan',
@@ -18,7 +24,14 @@ export const zscan = defineCommand({
     if (z === null || isErrorReply(z)) return z ?? EMPTY_SCAN;
     const opts = parseScanOptions(argv, 3);
     if (isErrorReply(opts)) return opts;
-    if (z.encoding() !== 'listpack') return scanDenseDownward(z.dense.size, (i) => z.dense.at(i), cursor, opts, (m) => formatScore(z.score(m)!));
+    if (z.encoding() !== 'listpack')
+      return scanDenseDownward(
+        z.dense.size,
+        (i) => z.dense.at(i),
+        cursor,
+        opts,
+        (m) => formatScore(z.score(m)!),
+      );
     // A listpack is stored in score order and returned whole.
     const flat: string[] = [];
     for (const e of z.entries()) flat.push(e.member, formatScore(e.score));

@@ -47,7 +47,9 @@ const rankDef = (name: string, rev: boolean) =>
     keys: ONE_KEY,
     group: 'sorted-set',
     syntax: `${name.toUpperCase()} key member`,
-    summary: rev ? 'Rank of a member counting from the highest score (0-based).' : 'Rank of a member counting from the lowest score (0-based).',
+    summary: rev
+      ? 'Rank of a member counting from the highest score (0-based).'
+      : 'Rank of a member counting from the lowest score (0-based).',
     run: (c, argv) => {
       const z = readAs(c, argv[1]!, 'zset');
       if (z === null || isErrorReply(z)) return z ?? reply.nil();

@@ -39,7 +39,15 @@ function loadSource(c: Client, key: BinStr): Map<BinStr, number> | null | Reply 
   return reply.wrongType();
 }
 
-function generic(c: Client, argv: Argv, numkeysAt: number, op: Op, store: boolean, cardOnly: boolean, name: string): Reply {
+function generic(
+  c: Client,
+  argv: Argv,
+  numkeysAt: number,
+  op: Op,
+  store: boolean,
+  cardOnly: boolean,
+  name: string,
+): Reply {
   const setnum = parseInt64(argv[numkeysAt]!);
   if (setnum === null) return reply.notInteger();
   if (setnum < 1) return reply.error(`ERR at least 1 input key is needed for '${name}' command`);
@@ -53,7 +61,7 @@ function generic(c: Client, argv: Argv, numkeysAt: number, op: Op, store: boolea
   let agg: Agg = 'sum';
   let withScores = false;
   let limit = 0;
-  for (let j = numkeysAt + 1 + setnum; j < argv.length; ) {
+  for (let j = numkeysAt + 1 + setnum; j < argv.length;) {
     const remaining = argv.length - j;
     const a = argv[j]!;
     if (op !== 'diff' && !cardOnly && remaining >= setnum + 1 && eqi(a, 'weights')) {
@@ -116,7 +124,8 @@ function generic(c: Client, argv: Argv, numkeysAt: number, op: Op, store: boolea
       }
     }
   } else if (srcs[0]!.entries !== null) {
-    for (const [m, v] of srcs[0]!.entries) if (!srcs.some((s, i) => i > 0 && s.entries?.has(m))) result.set(m, v);
+    for (const [m, v] of srcs[0]!.entries)
+      if (!srcs.some((s, i) => i > 0 && s.entries?.has(m))) result.set(m, v);
   }
   if (cardOnly) return reply.int(result.size);
   const sorted = [...result].sort((a, b) => a[1] - b[1] || compareBinary(a[0], b[0]));
@@ -155,12 +164,48 @@ const def = (name: string, op: Op, store: boolean, syntax: string, summary: stri
     run: (c, argv) => generic(c, argv, store ? 2 : 1, op, store, false, name),
   });
 
-export const zunionstore = def('zunionstore', 'union', true, 'ZUNIONSTORE destination numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX]', 'Stores the union of sorted sets.');
-export const zinterstore = def('zinterstore', 'inter', true, 'ZINTERSTORE destination numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX]', 'Stores the intersection of sorted sets.');
-export const zdiffstore = def('zdiffstore', 'diff', true, 'ZDIFFSTORE destination numkeys key [key ...]', 'Stores the members of the first sorted set not in the others.');
-export const zunion = def('zunion', 'union', false, 'ZUNION numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]', 'Union of sorted sets.');
-export const zinter = def('zinter', 'inter', false, 'ZINTER numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]', 'Intersection of sorted sets.');
-export const zdiff = def('zdiff', 'diff', false, 'ZDIFF numkeys key [key ...] [WITHSCORES]', 'Members of the first sorted set not in the others.');
+export const zunionstore = def(
+  'zunionstore',
+  'union',
+  true,
+  'ZUNIONSTORE destination numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX]',
+  'Stores the union of sorted sets.',
+);
+export const zinterstore = def(
+  'zinterstore',
+  'inter',
+  true,
+  'ZINTERSTORE destination numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX]',
+  'Stores the intersection of sorted sets.',
+);
+export const zdiffstore = def(
+  'zdiffstore',
+  'diff',
+  true,
+  'ZDIFFSTORE destination numkeys key [key ...]',
+  'Stores the members of the first sorted set not in the others.',
+);
+export const zunion = def(
+  'zunion',
+  'union',
+  false,
+  'ZUNION numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]',
+  'Union of sorted sets.',
+);
+export const zinter = def(
+  'zinter',
+  'inter',
+  false,
+  'ZINTER numkeys key [key ...] [WEIGHTS w ...] [AGGREGATE SUM|MIN|MAX] [WITHSCORES]',
+  'Intersection of sorted sets.',
+);
+export const zdiff = def(
+  'zdiff',
+  'diff',
+  false,
+  'ZDIFF numkeys key [key ...] [WITHSCORES]',
+  'Members of the first sorted set not in the others.',
+);
 
 export const zintercard = defineCommand({
   name: 'zintercard',
