@@ -120,7 +120,13 @@ export class StreamNode {
     }
     for (const v of e.values) bytes += lpEntryBytes(v);
     bytes += lpIntBytes(count);
-    this.entries.push({ id: e.id, flags: e.flags, fields: same ? null : e.fields, values: e.values, bytes });
+    this.entries.push({
+      id: e.id,
+      flags: e.flags,
+      fields: same ? null : e.fields,
+      values: e.values,
+      bytes,
+    });
     this.body += bytes;
     this.grewTo(this.bytes);
   }
