@@ -3,12 +3,13 @@
 // reads and acknowledgements, and XINFO after each step of the way. The shared differential
 // test covers bad input; this one grows streams over many 100-entry / 4 KB nodes so that node
 // changes, whole-node trimming, radix-tree counts, entries-read and lag are compared in depth.
-// Every reply must be identical.
+// Every reply must be identical. Also: hand-built DUMP payloads RESTOREd on both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisEngine, encodeReply } from '../../src/engine/redis/index';
+import { bytesToBin, createRedisEngine, encodeReply } from '../../src/engine/redis/index';
 import { engineRng, manualClock } from '../../src/engine/index';
 import { RawRedisConnection, startRealRedis } from './redis-real-server';
 import type { RealRedis } from './redis-real-server';
+import { streamPayload } from '../support/stream-payload';
 
 const SEEDS = [11, 12, 13];
 const COMMANDS = 1500;
@@ -109,6 +110,34 @@ describe('long streams vs redis-server', () => {
   afterAll(async () => {
     conn?.close();
     await real?.stop();
+  });
+
+  it('RESTOREs hand-built stream payloads (the 5.x-6.x layout, damaged ones) as redis-server does with sanitize-dump-payload yes', async () => {
+    await conn.send(['CONFIG', 'SET', 'sanitize-dump-payload', 'yes']);
+    const engine = createRedisEngine({ clock: { nowMs: () => Date.now() }, rng: engineRng(1) });
+    const cases = [
+      streamPayload(),
+      streamPayload({ v2: false }),
+      streamPayload({ lpCount: 5 }),
+      streamPayload({ owner: false }),
+    ];
+    try {
+      for (const [i, p] of cases.entries()) {
+        const key = `restored:${i}`;
+        for (const argv of [
+          ['RESTORE', key, '0', bytesToBin(p)],
+          ['XINFO', 'STREAM', key],
+          ['XINFO', 'GROUPS', key],
+          ['XPENDING', key, 'g'],
+        ]) {
+          expect(encodeReply(engine.exec(argv)!), argv.join(' ')).toBe(
+            encodeReply(await conn.send(argv)),
+          );
+        }
+      }
+    } finally {
+      await conn.send(['CONFIG', 'SET', 'sanitize-dump-payload', 'no']);
+    }
   });
 
   for (const seed of SEEDS) {

@@ -325,6 +325,16 @@ export class RedisStream implements StructureValue {
     );
   }
 
+  /** Installs loaded nodes (RDB, RESTORE): the length is their live entries. */
+  restore(nodes: readonly StreamNode[], lastId: StreamId): void {
+    for (const n of nodes) {
+      this.nodes.push(n);
+      this.nodeAlloc += n.alloc;
+      this.length += n.live;
+    }
+    this.lastId = lastId;
+  }
+
   /** streamDup (COPY): nodes, metadata and groups copied; node allocations fit their bytes. */
   dup(): this {
     const copy = new RedisStream();
