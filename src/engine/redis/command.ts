@@ -58,8 +58,6 @@ export interface KeySpec {
   /** Index of the last key; negative counts from the end (-1 = last argument). */
   readonly last: number;
   readonly step: number;
-  /** Keys found by scanning argv (keyword key specs: after XREAD's STREAMS); first/last/step are then 0. */
-  readonly find?: (argv: Argv) => readonly BinStr[];
 }
 
 export interface CommandDef {
@@ -164,7 +162,6 @@ export function buildTable(defs: readonly CommandDef[]): CommandTable {
 
 /** Key positions of `argv` under `spec` (for observations, WATCH-like uses and COMMAND GETKEYS). */
 export function commandKeys(spec: KeySpec, argv: Argv): BinStr[] {
-  if (spec.find !== undefined) return [...spec.find(argv)];
   if (spec.first === 0) return [];
   const last = spec.last < 0 ? argv.length + spec.last : spec.last;
   const out: BinStr[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../../clock';
 import { engineRng } from '../../../rng';
 import { createRedisEngine } from '../../engine';
-import { commandKeys } from '../../command';
+import { keysOf } from '../../command';
 import { reply, type Reply } from '../../reply';
 
 const T0 = 1_700_000_000_000;
@@ -318,9 +318,12 @@ describe('stream writes and the keyspace', () => {
 
   it('names the keys of XREAD and XREADGROUP after STREAMS', () => {
     const { engine } = fresh();
-    const keys = (argv: string[]) => commandKeys(engine.table.get(argv[0]!)!.keys, argv);
+    const keys = (argv: string[]) => keysOf(engine.table.get(argv[0]!)!, argv);
     expect(keys(['XREAD', 'COUNT', '1', 'STREAMS', 'a', 'b', '0', '0'])).toEqual(['a', 'b']);
     expect(keys(['XREADGROUP', 'GROUP', 'streams', 'c', 'STREAMS', 'k', '>'])).toEqual(['k']);
+    // The key spec finds the first STREAMS; when its range does not fit, xreadGetKeys decides.
+    expect(keys(['XREAD', 'COUNT', 'streams', 'STREAMS', 'k', '0'])).toEqual(['STREAMS']);
+    expect(keys(['XREAD', 'STREAMS', 'k'])).toEqual([]);
   });
 
   it('accounts memory as the stream grows and gives it back when deleted', () => {

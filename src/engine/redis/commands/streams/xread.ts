@@ -6,12 +6,12 @@
  * XGROUP DESTROY, the key deleted, overwritten or created), and a group reader whose key or
  * group has gone is answered with UNBLOCKED / NOGROUP.
  */
-import { defineCommand, type Argv, type KeySpec } from '../../command';
+import { defineCommand, NO_KEYS, type Argv } from '../../command';
 import type { BinStr } from '../../bytes';
-import { eqi } from '../../bytes';
 import type { Client } from '../../client';
 import { LOOKUP_NOSTATS } from '../../keyspace/db';
 import { reply, type ErrorReply, type Reply } from '../../reply';
+import { streamsKeys } from '../../key-positions';
 import { isErrorReply } from '../../structures/access';
 import type { StreamId } from '../../structures/stream-id';
 import { MAX_ID, ZERO_ID, compareIds, idEquals, incrId } from '../../structures/stream-id';
@@ -241,27 +241,12 @@ function block(c: Client, argv: Argv, a: ReadArgs, ids: readonly StreamId[]): Re
   return c.block([...waits.keys()], a.timeout, retry, reply.nilArray());
 }
 
-/** The keys after the STREAMS keyword (Redis's keyword key spec). */
-function keysAfterStreams(startFrom: number): KeySpec {
-  return {
-    first: 0,
-    last: 0,
-    step: 0,
-    find: (argv) => {
-      for (let i = startFrom; i < argv.length; i++) {
-        if (eqi(argv[i]!, 'streams'))
-          return argv.slice(i + 1, i + 1 + Math.floor((argv.length - i - 1) / 2));
-      }
-      return [];
-    },
-  };
-}
-
 export const xread = defineCommand({
   name: 'xread',
   arity: -4,
   flags: ['readonly', 'blocking'],
-  keys: keysAfterStreams(1),
+  keys: NO_KEYS,
+  getKeys: streamsKeys(1),
   group: 'stream',
   syntax: 'XREAD [COUNT count] [BLOCK milliseconds] STREAMS key [key ...] id [id ...]',
   summary: 'Entries newer than the given IDs ($ = only new ones), optionally waiting for them.',
@@ -272,7 +257,8 @@ export const xreadgroup = defineCommand({
   name: 'xreadgroup',
   arity: -7,
   flags: ['write', 'blocking'],
-  keys: keysAfterStreams(4),
+  keys: NO_KEYS,
+  getKeys: streamsKeys(4),
   group: 'stream',
   syntax:
     'XREADGROUP GROUP group consumer [COUNT count] [BLOCK milliseconds] [NOACK] STREAMS key [key ...] id [id ...]',
