@@ -36,13 +36,13 @@ function xadd(ctx: GenContext): string[] {
 function xaddFuture(ctx: GenContext): string[] {
   if (ctx.chance(0.1)) {
     // The last possible ID, on a key of its own: the stream then refuses every XADD.
-    return [
-      'XADD',
-      'xlast',
-      ctx.pick(['18446744073709551615-18446744073709551615', '18446744073709551615-*', '*']),
-      'f',
-      'v',
-    ];
+    // (`*` only with NOMKSTREAM: on a new key it would take the clock.)
+    const id = ctx.pick([
+      ['18446744073709551615-18446744073709551615'],
+      ['18446744073709551615-*'],
+      ['NOMKSTREAM', '*'],
+    ]);
+    return ['XADD', 'xlast', ...id, 'f', 'v'];
   }
   if (ctx.chance(0.4))
     return [

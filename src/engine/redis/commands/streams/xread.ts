@@ -11,7 +11,7 @@ import type { BinStr } from '../../bytes';
 import type { Client } from '../../client';
 import { LOOKUP_NOSTATS } from '../../keyspace/db';
 import { reply, type ErrorReply, type Reply } from '../../reply';
-import { streamsKeys } from '../../key-positions';
+import { streamsKeys, xreadGetKeys } from '../../key-positions';
 import { isErrorReply } from '../../structures/access';
 import type { StreamId } from '../../structures/stream-id';
 import { MAX_ID, ZERO_ID, compareIds, idEquals, incrId } from '../../structures/stream-id';
@@ -247,6 +247,7 @@ export const xread = defineCommand({
   flags: ['readonly', 'blocking'],
   keys: NO_KEYS,
   getKeys: streamsKeys(1),
+  routeKeys: xreadGetKeys,
   group: 'stream',
   syntax: 'XREAD [COUNT count] [BLOCK milliseconds] STREAMS key [key ...] id [id ...]',
   summary: 'Entries newer than the given IDs ($ = only new ones), optionally waiting for them.',
@@ -259,6 +260,7 @@ export const xreadgroup = defineCommand({
   flags: ['write', 'blocking'],
   keys: NO_KEYS,
   getKeys: streamsKeys(4),
+  routeKeys: xreadGetKeys,
   group: 'stream',
   syntax:
     'XREADGROUP GROUP group consumer [COUNT count] [BLOCK milliseconds] [NOACK] STREAMS key [key ...] id [id ...]',
