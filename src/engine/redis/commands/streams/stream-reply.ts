@@ -7,7 +7,7 @@ import { reply, type Reply } from '../../reply';
 import type { StreamId } from '../../structures/stream-id';
 import { MAX_ID, compareIds, formatId } from '../../structures/stream-id';
 import type { StreamEntry, StreamNode } from '../../structures/stream-node';
-import type { Consumer, ConsumerGroup } from '../../structures/stream-group';
+import type { Consumer, ConsumerGroup, Nack } from '../../structures/stream-group';
 import type { RedisStream } from '../../structures/stream-value';
 import { advanceEntriesRead } from '../../structures/stream-lag';
 
@@ -67,6 +67,8 @@ export function deliverToGroup(
   consumer: Consumer,
   noack: boolean,
   now: number,
+  /** Each entry entering the pending lists, with the group as it is then (XCLAIM propagation). */
+  onClaim?: (id: StreamId, nack: Nack) => void,
 ): Delivery {
   const replies: Reply[] = [];
   const claimed: StreamId[] = [];
@@ -79,13 +81,16 @@ export function deliverToGroup(
     }
     replies.push(entryReply(node, e));
     if (!noack) {
-      if (!group.addNack({ id: e.id, deliveryTime: now, deliveryCount: 1n, consumer })) {
-        const nack = group.pel.get(e.id)!;
+      const created = { id: e.id, deliveryTime: now, deliveryCount: 1n, consumer };
+      let nack: Nack = created;
+      if (!group.addNack(created)) {
+        nack = group.pel.get(e.id)!;
         group.assign(nack, consumer);
         nack.deliveryTime = now;
         nack.deliveryCount = 1n;
       }
       claimed.push(e.id);
+      onClaim?.(e.id, nack);
     }
     return count === 0 || replies.length < count;
   });

@@ -8,7 +8,8 @@ import type { Client } from '../../client';
 import { reply, type ErrorReply, type Reply } from '../../reply';
 import { isErrorReply } from '../../structures/access';
 import type { ParsedId } from '../../structures/stream-id';
-import { ZERO_ID, U64_MAX, parseStreamId } from '../../structures/stream-id';
+import { MAX_ID, ZERO_ID, U64_MAX, formatId, parseStreamId } from '../../structures/stream-id';
+import { NC } from '../../server/notify';
 import { RedisStream, type TrimArgs, type TrimStrategy } from '../../structures/stream-value';
 import { idReply } from './stream-reply';
 import {
@@ -23,6 +24,8 @@ import {
 
 interface AddTrimArgs {
   trim: TrimArgs | undefined;
+  /** Index of the MAXLEN/MINID threshold (trim_strategy_arg_idx), for the replicated form. */
+  trimArgIdx: number;
   /** Index of the ID argument (XADD). */
   idPos: number;
   id: ParsedId | undefined;
@@ -41,6 +44,7 @@ function parseAddOrTrim(c: Client, argv: Argv, xadd: boolean): AddTrimArgs | Err
   let limitGiven = false;
   let noMkstream = false;
   let id: ParsedId | undefined;
+  let trimArgIdx = 0;
   let i = 2;
   for (; i < argv.length; i++) {
     const more = argv.length - 1 - i;
@@ -75,6 +79,7 @@ function parseAddOrTrim(c: Client, argv: Argv, xadd: boolean): AddTrimArgs | Err
         strategy = 'minid';
       }
       i++;
+      trimArgIdx = i;
     } else if (isOpt(opt, 'limit') && more > 0) {
       const n = parseLongLong(argv[i + 1]!);
       if (isErrorReply(n)) return n;
@@ -99,7 +104,10 @@ function parseAddOrTrim(c: Client, argv: Argv, xadd: boolean): AddTrimArgs | Err
   }
   if (!xadd && strategy === undefined)
     return reply.error('ERR syntax error, XTRIM must be called with a trimming strategy');
-  if (limitGiven) {
+  if (c.isMaster) {
+    // From our primary: the threshold was rewritten exact, so no node limit applies (mustObeyClient).
+    limit = 0;
+  } else if (limitGiven) {
     if (!approx)
       return reply.error('ERR syntax error, LIMIT cannot be used without the special ~ option');
   } else if (approx) {
@@ -111,7 +119,19 @@ function parseAddOrTrim(c: Client, argv: Argv, xadd: boolean): AddTrimArgs | Err
     limit = 0;
   }
   const trim = strategy === undefined ? undefined : { strategy, maxlen, minid, approx, limit };
-  return { trim, idPos: i, id, noMkstream };
+  return { trim, trimArgIdx, idPos: i, id, noMkstream };
+}
+
+/**
+ * streamRewriteApproxSpecifier + streamRewriteTrimArgument: `~ n` goes out as `= <length now>`
+ * (MAXLEN) or `= <first ID, tombstones included>` (MINID), so replicas trim exactly as we did.
+ */
+function exactTrimArgv(argv: Argv, s: RedisStream, a: AddTrimArgs): string[] {
+  const out = [...argv];
+  out[a.trimArgIdx - 1] = '=';
+  out[a.trimArgIdx] =
+    a.trim!.strategy === 'maxlen' ? String(s.length) : formatId(s.edgeId(true, false) ?? MAX_ID);
+  return out;
 }
 
 function xaddRun(c: Client, argv: Argv): Reply {
@@ -149,9 +169,14 @@ function xaddRun(c: Client, argv: Argv): Reply {
       'ERR The ID specified in XADD is equal or smaller than the target stream top item',
     );
   }
-  if (a.trim !== undefined) s.trim(a.trim);
+  const trimmed = a.trim === undefined ? 0 : s.trim(a.trim);
   s.readySignals++;
-  c.db.afterWrite(entry);
+  c.db.afterWrite(entry, NC.STREAM, 'xadd');
+  if (trimmed !== 0) c.db.notify(NC.STREAM, 'xtrim', key);
+  // Replicated with the ID it got and an approximate trim made exact (t_stream.c xaddCommand).
+  const out = a.trim?.approx ? exactTrimArgv(argv, s, a) : [...argv];
+  if (a.id === undefined || !a.id.seqGiven) out[a.idPos] = formatId(id);
+  c.propagateAs(out);
   return idReply(id);
 }
 
@@ -182,7 +207,10 @@ export const xtrim = defineCommand({
     if (isErrorReply(w)) return w;
     if (w === null) return reply.int(0);
     const deleted = w.value.trim(a.trim!);
-    if (deleted !== 0) c.db.afterWrite(w.entry);
+    if (deleted !== 0) {
+      c.db.afterWrite(w.entry, NC.STREAM, 'xtrim');
+      if (a.trim!.approx) c.propagateAs(exactTrimArgv(argv, w.value, a));
+    }
     return reply.int(deleted);
   },
 });

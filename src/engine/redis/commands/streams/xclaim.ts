@@ -8,8 +8,9 @@ import type { Client } from '../../client';
 import { reply, type Reply } from '../../reply';
 import { isErrorReply } from '../../structures/access';
 import type { StreamId } from '../../structures/stream-id';
-import { ZERO_ID, compareIds, parseStreamId } from '../../structures/stream-id';
-import type { Consumer, Nack } from '../../structures/stream-group';
+import { ZERO_ID, compareIds, formatId, parseStreamId } from '../../structures/stream-id';
+import type { BinStr } from '../../bytes';
+import type { Consumer, ConsumerGroup, Nack } from '../../structures/stream-group';
 import {
   formatError,
   isOpt,
@@ -23,6 +24,14 @@ import {
   streamEntry,
 } from './stream-args';
 import { entryById, idReply } from './stream-reply';
+import { consumerCreated, propagateGroupId, propagateXclaim } from './stream-propagate';
+
+/** streamLookupConsumer, else streamCreateConsumer (counted and published). */
+function claimant(c: Client, key: BinStr, g: ConsumerGroup, name: BinStr, now: number): Consumer {
+  const { consumer, created } = g.lookupOrCreateConsumer(name, now);
+  if (created) consumerCreated(c, key, g, name, false);
+  return consumer;
+}
 
 const noGroup = (argv: Argv) =>
   formatError(`NOGROUP No such key '${cs(argv[1]!)}' or consumer group '${cs(argv[2]!)}'`);
@@ -42,6 +51,7 @@ function xclaimRun(c: Client, argv: Argv): Reply {
     if (p === undefined) break;
     ids.push(p.id);
   }
+  const key = argv[1]!;
   const now = nowMs(c);
   let force = false;
   let justid = false;
@@ -74,20 +84,28 @@ function xclaimRun(c: Client, argv: Argv): Reply {
     }
   }
   let changed = false;
+  // A LASTID that moves the group replicates as XGROUP SETID, unless an XCLAIM carries it.
+  let propagateLastId = false;
   if (compareIds(lastId, g.lastId) > 0) {
     g.lastId = lastId;
     changed = true;
+    propagateLastId = true;
   }
   // A bogus delivery time (negative, in the future) means "now" rather than an error.
   const deliveryTime =
     delivery === -1n || delivery < 0n || delivery > BigInt(now) ? now : Number(delivery);
   let consumer: Consumer | undefined;
   const out: Reply[] = [];
-  for (const id of ids) {
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
     let nack: Nack | undefined = g.pel.get(id);
     const entry = entryById(s, id);
     if (entry === undefined) {
       if (nack !== undefined) {
+        // The entry is gone: the NACK is dropped, and that replicates (as the NACK was).
+        propagateXclaim(c, key, g, argv[5 + k]!, nack);
+        propagateLastId = false;
+        c.engine.dirty++;
         g.removeNack(id);
         changed = true;
       }
@@ -99,15 +117,23 @@ function xclaimRun(c: Client, argv: Argv): Reply {
     }
     if (nack === undefined) continue;
     if (nack.consumer !== null && minIdle !== 0 && now - nack.deliveryTime < minIdle) continue;
-    consumer ??= g.lookupOrCreateConsumer(argv[3]!, now).consumer;
+    consumer ??= claimant(c, key, g, argv[3]!, now);
     g.assign(nack, consumer);
     nack.deliveryTime = deliveryTime;
     if (retry >= 0n) nack.deliveryCount = retry;
     else if (!justid) nack.deliveryCount = BigInt.asUintN(64, nack.deliveryCount + 1n);
     out.push(justid ? idReply(id) : entry);
+    propagateXclaim(c, key, g, argv[5 + k]!, nack);
+    propagateLastId = false;
+    c.engine.dirty++;
     changed = true;
   }
-  if (changed || consumer !== undefined) c.db.remeasure(streamEntry(c, argv[1]!)!);
+  if (propagateLastId) {
+    propagateGroupId(c, key, g);
+    c.engine.dirty++;
+  }
+  if (changed || consumer !== undefined) c.db.remeasure(streamEntry(c, key)!);
+  c.preventPropagation();
   return reply.array(out);
 }
 
@@ -171,7 +197,9 @@ function xautoclaimRun(c: Client, argv: Argv): Reply {
     if (nack === undefined) break;
     const entry = entryById(s, nack.id);
     if (entry === undefined) {
-      // The entry is gone: drop it from the PEL (the next one slides into index i).
+      // The entry is gone: drop it from the PEL (the next one slides into index i), replicated.
+      propagateXclaim(c, argv[1]!, g, formatId(nack.id), nack);
+      c.engine.dirty++;
       g.removeNack(nack.id);
       deleted.push(idReply(nack.id));
       count--;
@@ -179,16 +207,18 @@ function xautoclaimRun(c: Client, argv: Argv): Reply {
     }
     i++;
     if (minIdle !== 0 && now - nack.deliveryTime < minIdle) continue;
-    consumer ??= g.lookupOrCreateConsumer(argv[3]!, now).consumer;
+    consumer ??= claimant(c, argv[1]!, g, argv[3]!, now);
     g.assign(nack, consumer);
     nack.deliveryTime = now;
     if (!justid) nack.deliveryCount = BigInt.asUintN(64, nack.deliveryCount + 1n);
     claimed.push(justid ? idReply(nack.id) : entry);
     count--;
+    propagateXclaim(c, argv[1]!, g, formatId(nack.id), nack);
+    c.engine.dirty++;
   }
+  c.preventPropagation();
   const next = g.pel.at(i);
-  if (consumer !== undefined || deleted.length !== 0)
-    c.db.remeasure(streamEntry(c, argv[1]!)!);
+  if (consumer !== undefined || deleted.length !== 0) c.db.remeasure(streamEntry(c, argv[1]!)!);
   return reply.array([
     idReply(next === undefined ? ZERO_ID : next.id),
     reply.array(claimed),

@@ -4,6 +4,7 @@
  */
 import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
+import { NC } from '../../server/notify';
 import { isErrorReply } from '../../structures/access';
 import type { StreamId } from '../../structures/stream-id';
 import { compareIds, isZeroId } from '../../structures/stream-id';
@@ -38,7 +39,7 @@ export const xdel = defineCommand({
     }
     if (deleted !== 0) {
       if (s.length === 0 || first) s.refreshFirstId();
-      c.db.afterWrite(w.entry);
+      c.db.afterWrite(w.entry, NC.STREAM, 'xdel');
     }
     return reply.int(deleted);
   },
@@ -96,8 +97,11 @@ export const xsetid = defineCommand({
     s.lastId = id;
     if (entriesAdded !== -1n) s.entriesAdded = entriesAdded;
     if (!isZeroId(maxDeleted)) s.maxDeletedId = maxDeleted;
-    // Redis does not signal XSETID as a modification (WATCH) nor to blocked readers.
+    // Redis does not signal XSETID as a modification (WATCH) nor to blocked readers; it counts
+    // server.dirty (replicated as sent) and publishes xsetid.
     c.db.remeasure(w.entry);
+    c.engine.dirty++;
+    c.db.notify(NC.STREAM, 'xsetid', argv[1]!);
     return reply.ok();
   },
 });

@@ -5,7 +5,8 @@
  */
 import { defineCommand, NO_KEYS, type Argv, type KeySpec } from '../../command';
 import type { Client } from '../../client';
-import { cstr } from '../../bytes';
+import { cstr, type BinStr } from '../../bytes';
+import { NC, type KeyspaceEventName } from '../../server/notify';
 import { reply, type Reply } from '../../reply';
 import { isErrorReply } from '../../structures/access';
 import type { StreamId } from '../../structures/stream-id';
@@ -27,6 +28,15 @@ import {
 
 const NEEDS_KEY =
   'ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically.';
+
+/**
+ * A group change: server.dirty++ (so XGROUP replicates as sent) and its keyspace event, without
+ * signalModifiedKey (WATCH is not touched), as xgroupCommand does.
+ */
+function changed(c: Client, event: KeyspaceEventName, key: BinStr): void {
+  c.engine.dirty++;
+  c.db.notify(NC.STREAM, event, key);
+}
 
 function xgroupRun(c: Client, argv: Argv): Reply {
   const opt = argv[1]!;
@@ -86,6 +96,7 @@ function xgroupRun(c: Client, argv: Argv): Reply {
     if (s.createGroup(name, id, entriesRead) === undefined)
       return reply.error('BUSYGROUP Consumer Group name already exists');
     c.db.remeasure(entry!);
+    changed(c, 'xgroup-create', key);
     return reply.ok();
   }
   if (is('setid') && (argv.length === 5 || argv.length === 7)) {
@@ -98,6 +109,7 @@ function xgroupRun(c: Client, argv: Argv): Reply {
     }
     g!.lastId = id;
     g!.entriesRead = entriesRead;
+    changed(c, 'xgroup-setid', key);
     return reply.ok();
   }
   if (is('destroy') && argv.length === 4) {
@@ -105,13 +117,17 @@ function xgroupRun(c: Client, argv: Argv): Reply {
     s!.destroyGroup(g);
     s!.readySignals++;
     c.db.remeasure(entry!);
+    changed(c, 'xgroup-destroy', key);
     // Blocked XREADGROUP readers of this group are answered NOGROUP.
     c.db.signalReady(key);
     return reply.int(1);
   }
   if (is('createconsumer') && argv.length === 5) {
     const created = g!.createConsumer(argv[4]!, nowMs(c));
-    if (created !== undefined) c.db.remeasure(entry!);
+    if (created !== undefined) {
+      c.db.remeasure(entry!);
+      changed(c, 'xgroup-createconsumer', key);
+    }
     return reply.int(created === undefined ? 0 : 1);
   }
   if (is('delconsumer') && argv.length === 5) {
@@ -119,6 +135,7 @@ function xgroupRun(c: Client, argv: Argv): Reply {
     if (consumer === undefined) return reply.int(0);
     const pending = g!.deleteConsumer(consumer);
     c.db.remeasure(entry!);
+    changed(c, 'xgroup-delconsumer', key);
     return reply.int(pending);
   }
   return subcommandSyntaxError(argv);

@@ -43,7 +43,10 @@ export const xack = defineCommand({
     }
     let acked = 0;
     for (const id of ids) if (g.removeNack(id) !== undefined) acked++;
-    if (acked !== 0) c.db.remeasure(streamEntry(c, argv[1]!)!);
+    if (acked !== 0) {
+      c.db.remeasure(streamEntry(c, argv[1]!)!);
+      c.engine.dirty += acked; // server.dirty++ per entry acknowledged: replicated as sent
+    }
     return reply.int(acked);
   },
 });

@@ -14,7 +14,14 @@ import { reply, type ErrorReply, type Reply } from '../../reply';
 import { streamsKeys, xreadGetKeys } from '../../key-positions';
 import { isErrorReply } from '../../structures/access';
 import type { StreamId } from '../../structures/stream-id';
-import { MAX_ID, ZERO_ID, compareIds, idEquals, incrId } from '../../structures/stream-id';
+import {
+  MAX_ID,
+  ZERO_ID,
+  compareIds,
+  formatId,
+  idEquals,
+  incrId,
+} from '../../structures/stream-id';
 import type { ConsumerGroup } from '../../structures/stream-group';
 import type { RedisStream } from '../../structures/stream-value';
 import {
@@ -28,6 +35,7 @@ import {
   streamEntry,
 } from './stream-args';
 import { deliverToGroup, historyReplies, rangeReplies } from './stream-reply';
+import { consumerCreated, propagateGroupId, propagateXclaim } from './stream-propagate';
 
 /** XREAD_BLOCKED_DEFAULT_COUNT: a blocked reader without COUNT gets at most this many entries. */
 const BLOCKED_DEFAULT_COUNT = 1000;
@@ -112,10 +120,18 @@ function serveGroup(
   history: boolean,
 ): Reply[] {
   const now = nowMs(c);
-  const { consumer } = g.lookupOrCreateConsumer(a.consumer, now);
-  const entries = history
-    ? historyReplies(s, consumer, start, count, now)
-    : deliverToGroup(s, start, count, g, consumer, a.noack, now).replies;
+  const { consumer, created } = g.lookupOrCreateConsumer(a.consumer, now);
+  if (created) consumerCreated(c, key, g, a.consumer, a.noack);
+  let entries: Reply[];
+  if (history) entries = historyReplies(s, consumer, start, count, now);
+  else {
+    // Each entry delivered replicates as an XCLAIM; NOACK reading moves the group (SETID).
+    const d = deliverToGroup(s, start, count, g, consumer, a.noack, now, (id, nack) =>
+      propagateXclaim(c, key, g, formatId(id), nack),
+    );
+    if (d.lastIdMoved) propagateGroupId(c, key, g);
+    entries = d.replies;
+  }
   const e = streamEntry(c, key);
   // The group's state changed; Redis does not count this as a modification of the key (WATCH).
   if (e !== undefined) c.db.remeasure(e);
@@ -125,6 +141,8 @@ function serveGroup(
 function xreadRun(c: Client, argv: Argv, xreadgroup: boolean): Reply | undefined {
   const a = parseArgs(argv, xreadgroup);
   if (isErrorReply(a)) return a;
+  // XREADGROUP replicates through what it changes (stream-propagate.ts), never as itself.
+  if (xreadgroup) c.preventPropagation();
   const ids: StreamId[] = [];
   const groups: ConsumerGroup[] = [];
   for (let k = 0; k < a.streams; k++) {
@@ -188,6 +206,7 @@ function xreadRun(c: Client, argv: Argv, xreadgroup: boolean): Reply | undefined
       g !== undefined
         ? serveGroup(c, key, s, g, a, start, a.count, history)
         : rangeReplies(s, start, MAX_ID, a.count, false);
+    if (g !== undefined) c.engine.dirty++;
     served.push(reply.array([reply.bulk(key), reply.array(entries)]));
   }
   if (served.length !== 0) return reply.array(served);
