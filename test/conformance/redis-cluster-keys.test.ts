@@ -37,6 +37,11 @@ const EDGE_CASES: string[][] = [
   ['GEORADIUS', 'g', '0', '0', 'store', 'km', 'x'],
   ['GEORADIUSBYMEMBER', 'g', 'm', '1', 'km', 'STORE', 'd'],
   ['GEORADIUSBYMEMBER', 'g', 'store', 'x', 'km'],
+  ['XREAD', 'COUNT', 'streams', 'STREAMS', 'k', '0'],
+  ['XREAD', 'STREAMS', 'a', 'b', 'c'],
+  ['XREAD', 'COUNT', '1', 'STREAMS', 'k'],
+  ['XREADGROUP', 'GROUP', 'g', 'streams', 'COUNT', '1', 'STREAMS', 'a', '0'],
+  ['XREADGROUP', 'STREAMS', 'a', 'b', 'c', 'd', 'STREAMS', 'x'],
 ];
 
 const MIGRATES: string[][] = [

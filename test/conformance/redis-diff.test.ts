@@ -54,12 +54,12 @@ function normalise(r: Reply, mode: CompareMode): unknown {
   return canon(r);
 }
 
-function same(a: Reply, b: Reply, mode: CompareMode): boolean {
-  if (typeof mode === 'object' && a.kind === 'int' && b.kind === 'int') {
+function same(a: Reply, b: Reply, mode: CompareMode, path: readonly number[] = []): boolean {
+  if (typeof mode === 'object' && a.kind === 'int' && b.kind === 'int' && (mode.at === undefined || mode.at(path))) {
     return Math.abs(Number(a.value) - Number(b.value)) <= mode.approx;
   }
   if (typeof mode === 'object' && a.kind === 'array' && b.kind === 'array' && a.items.length === b.items.length) {
-    return a.items.every((x, i) => same(x, b.items[i]!, mode));
+    return a.items.every((x, i) => same(x, b.items[i]!, mode, [...path, i]));
   }
   return key(normalise(a, mode)) === key(normalise(b, mode));
 }

@@ -169,6 +169,31 @@ const SCENES: string[][][] = [
     ['PFMERGE', 'xhl2', 'xhl'],
     ['PFDEBUG', 'TODENSE', 'xhl2'],
   ],
+  [
+    ['DEL', 'xst'],
+    ['XADD', 'xst', '1-1', 'f', 'v'],
+    ['XADD', 'xst', 'MAXLEN', '1', '2-*', 'f', 'v'],
+    ['XADD', 'xst', 'MAXLEN', '~', '1', '3-1', 'f', 'v'],
+    ['XTRIM', 'xst', 'MAXLEN', '0'],
+    ['XTRIM', 'xst', 'MAXLEN', '0'],
+    ['XADD', 'xst', '4-1', 'f', 'v'],
+    ['XDEL', 'xst', '4-1', '9-9'],
+    ['XDEL', 'xst', '9-9'],
+    ['XSETID', 'xst', '5-0'],
+    ['XGROUP', 'CREATE', 'xst', 'g', '0'],
+    ['XGROUP', 'CREATE', 'xst2', 'g', '$', 'MKSTREAM'],
+    ['XGROUP', 'SETID', 'xst', 'g', '$'],
+    ['XGROUP', 'CREATECONSUMER', 'xst', 'g', 'c'],
+    ['XGROUP', 'CREATECONSUMER', 'xst', 'g', 'c'],
+    ['XADD', 'xst', '6-1', 'f', 'v'],
+    ['XREADGROUP', 'GROUP', 'g', 'c2', 'STREAMS', 'xst', '>'],
+    ['XACK', 'xst', 'g', '6-1'],
+    ['XCLAIM', 'xst', 'g', 'c3', '0', '6-1', 'FORCE'],
+    ['XAUTOCLAIM', 'xst', 'g', 'c4', '0', '0'],
+    ['XGROUP', 'DELCONSUMER', 'xst', 'g', 'c'],
+    ['XGROUP', 'DESTROY', 'xst', 'g'],
+    ['XGROUP', 'DESTROY', 'xst', 'g'],
+  ],
 ];
 
 /** A transaction that executes: its commands' events arrive together, when EXEC runs. */
@@ -241,6 +266,15 @@ const EXPECTED_EVENTS = [
   'move_to',
   'sortstore',
   'pfadd',
+  'xadd',
+  'xtrim',
+  'xdel',
+  'xsetid',
+  'xgroup-create',
+  'xgroup-createconsumer',
+  'xgroup-setid',
+  'xgroup-destroy',
+  'xgroup-delconsumer',
 ];
 
 function pick(r: () => number): CommandGenerator {

@@ -168,7 +168,22 @@ describe('replication stream: engine vs real redis-server', () => {
         ['BZMPOP', '0', '1', 'z3', 'MAX', 'COUNT', '9'],
         ['ZADD', 'z3', '1', 'm', '2', 'n'],
       ],
+      // Stream readers served by XADD: XREAD replicates nothing, XREADGROUP an XCLAIM per
+      // entry (NOACK: XGROUP CREATECONSUMER and SETID).
+      [
+        ['XREAD', 'BLOCK', '0', 'STREAMS', 'xs0', '$'],
+        ['XADD', 'xs0', '5-*', 'f', 'v'],
+      ],
+      [
+        ['XREADGROUP', 'GROUP', 'bg', 'c1', 'BLOCK', '0', 'STREAMS', 'xs1', '>'],
+        ['XADD', 'xs1', '7-*', 'f', 'v'],
+      ],
+      [
+        ['XREADGROUP', 'GROUP', 'bg', 'c2', 'NOACK', 'BLOCK', '0', 'STREAMS', 'xs1', '>'],
+        ['XADD', 'xs1', '8-1', 'f', 'v'],
+      ],
     ];
+    await both(['XGROUP', 'CREATE', 'xs1', 'bg', '$', 'MKSTREAM']);
     for (const [wait, push] of waits) {
       for (const b of blocked) b.write(encodeCommand(wait));
       for (const s of sides) {

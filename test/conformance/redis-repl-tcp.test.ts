@@ -129,7 +129,7 @@ describe('replication over TCP with real redis-server', () => {
     const before = await readKeyspace(e);
     expect(before.size).toBeGreaterThan(1500);
     expect(new Set([...before.values()].map((k) => k.type))).toEqual(
-      new Set(['string', 'hash', 'list', 'set', 'zset']),
+      new Set(['string', 'hash', 'list', 'set', 'zset', 'stream']),
     );
     expect(keyspaceDiff(before, await readKeyspace(r))).toEqual([]);
     expect(Number(await info(e, 'stats', 'evicted_keys'))).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 // Writes for the replication tests: every command that changes the dataset, in the forms
 // redis-server rewrites before replicating them (relative expiry, INCRBYFLOAT, blocking pops
 // served at once, LMPOP/ZMPOP, GEOADD, GETEX/GETDEL/GETSET…), no-op writes that must not
-// replicate, MULTI/EXEC blocks with SELECT inside, PUBLISH and the odd FLUSHDB. TTLs are long:
+// replicate, MULTI/EXEC blocks with SELECT inside, PUBLISH, the odd FLUSHDB and stream writes
+// (IDs assigned, ~ trimming made exact, consumer groups as XCLAIM / XGROUP). TTLs are long:
 // nothing expires by time during a run.
 import type { GenContext } from './redis-generators/types';
 
@@ -28,6 +29,119 @@ function val(ctx: GenContext): string {
     String(ctx.int(100000)),
   ]);
 }
+
+/** Streams get keys, groups and consumers of their own, so groups and pending lists grow. */
+const SKEYS = ['s1', 's2'];
+const GROUPS = ['g1', 'g2'];
+const CONSUMERS = ['c1', 'c2', 'c3'];
+/** An entry ID: small explicit milliseconds, the sequence given or generated (N-*). */
+const sid = (ctx: GenContext): string => `${1 + ctx.int(30)}-${ctx.pick(['*', '0', '1'])}`;
+const someId = (ctx: GenContext): string => `${1 + ctx.int(30)}-${ctx.int(2)}`;
+
+/** XADD/XTRIM trimming: exact, or approximate (replicated as exact: `= n`). */
+function trimArgs(ctx: GenContext): string[] {
+  return ctx.pick([
+    ['MAXLEN', ctx.pick(['~', '=']), String(ctx.int(8))],
+    ['MAXLEN', String(ctx.int(8))],
+    ['MINID', ctx.pick(['~', '=']), `${ctx.int(20)}-0`],
+    ['MAXLEN', '~', String(ctx.int(5)), 'LIMIT', String(ctx.int(3))],
+  ]);
+}
+
+/** Stream writes, as redis-server rewrites them (t_stream.c): see the comments below. */
+const streamWrites: Array<(ctx: GenContext) => string[]> = [
+  // XADD: * and N-* go out with the ID assigned; ~ trimming as the exact result.
+  (ctx) => [
+    'XADD',
+    ctx.pick(SKEYS),
+    ...(ctx.chance(0.1) ? ['NOMKSTREAM'] : []),
+    ...(ctx.chance(0.4) ? trimArgs(ctx) : []),
+    ctx.chance(0.15) ? '*' : sid(ctx),
+    'f',
+    val(ctx),
+    ...(ctx.chance(0.3) ? ['g', val(ctx)] : []),
+  ],
+  (ctx) => ['XTRIM', ctx.pick(SKEYS), ...trimArgs(ctx)],
+  (ctx) => ['XDEL', ctx.pick(SKEYS), someId(ctx), ...(ctx.chance(0.5) ? [someId(ctx)] : [])],
+  (ctx) => [
+    'XSETID',
+    ctx.pick(SKEYS),
+    `${30 + ctx.int(10)}-0`,
+    ...(ctx.chance(0.3) ? ['ENTRIESADDED', String(20 + ctx.int(10))] : []),
+  ],
+  (ctx) => [
+    'XGROUP',
+    'CREATE',
+    ctx.pick(SKEYS),
+    ctx.pick(GROUPS),
+    ctx.pick(['$', '0', '5-0']),
+    ...(ctx.chance(0.7) ? ['MKSTREAM'] : []),
+    ...(ctx.chance(0.3) ? ['ENTRIESREAD', String(ctx.int(5))] : []),
+  ],
+  (ctx) => [
+    'XGROUP',
+    'SETID',
+    ctx.pick(SKEYS),
+    ctx.pick(GROUPS),
+    ctx.pick(['$', '0', '3-0']),
+    ...(ctx.chance(0.3) ? ['ENTRIESREAD', String(ctx.int(5))] : []),
+  ],
+  (ctx) => ['XGROUP', 'DESTROY', ctx.pick(SKEYS), ctx.pick(GROUPS)],
+  (ctx) => [
+    'XGROUP',
+    ctx.pick(['CREATECONSUMER', 'DELCONSUMER']),
+    ctx.pick(SKEYS),
+    ctx.pick(GROUPS),
+    ctx.pick(CONSUMERS),
+  ],
+  // XREADGROUP never replicates itself: one XCLAIM per entry delivered, XGROUP SETID and
+  // CREATECONSUMER for NOACK reading.
+  (ctx) => [
+    'XREADGROUP',
+    'GROUP',
+    ctx.pick(GROUPS),
+    ctx.pick(CONSUMERS),
+    ...(ctx.chance(0.5) ? ['COUNT', String(1 + ctx.int(3))] : []),
+    ...(ctx.chance(0.3) ? ['NOACK'] : []),
+    'STREAMS',
+    ctx.pick(SKEYS),
+    ctx.pick(['>', '>', '0']),
+  ],
+  (ctx) => ['XACK', ctx.pick(SKEYS), ctx.pick(GROUPS), someId(ctx), someId(ctx)],
+  // XCLAIM / XAUTOCLAIM as XCLAIM … FORCE JUSTID LASTID per entry (min-idle 0 or an hour, so
+  // both servers claim the same entries).
+  (ctx) => [
+    'XCLAIM',
+    ctx.pick(SKEYS),
+    ctx.pick(GROUPS),
+    ctx.pick(CONSUMERS),
+    ctx.pick(['0', '3600000']),
+    someId(ctx),
+    ...(ctx.chance(0.5) ? [someId(ctx)] : []),
+    ...ctx.pick([
+      [],
+      ['IDLE', '1000'],
+      ['TIME', '1000000'],
+      ['RETRYCOUNT', String(ctx.int(5))],
+      ['FORCE'],
+      ['JUSTID'],
+      ['LASTID', `${ctx.int(40)}-0`],
+      ['FORCE', 'JUSTID', 'LASTID', `${ctx.int(40)}-0`],
+    ]),
+  ],
+  (ctx) => [
+    'XAUTOCLAIM',
+    ctx.pick(SKEYS),
+    ctx.pick(GROUPS),
+    ctx.pick(CONSUMERS),
+    ctx.pick(['0', '3600000']),
+    ctx.pick(['0', '0-0', '5']),
+    ...(ctx.chance(0.4) ? ['COUNT', String(1 + ctx.int(3))] : []),
+    ...(ctx.chance(0.3) ? ['JUSTID'] : []),
+  ],
+];
+// Adding, reading as a group and claiming most often, so pending lists have something to move.
+for (const i of [0, 0, 4, 8, 8, 8, 10, 11]) streamWrites.push(streamWrites[i]!);
 
 /** A seconds / milliseconds TTL at least an hour long. */
 const sec = (ctx: GenContext): string => String(3600 + ctx.int(100000));
@@ -255,10 +369,15 @@ export function replicationWrites(ctx: GenContext): string[][] {
   if (r < 0.1) {
     const block: string[][] = [['MULTI']];
     for (let i = 0, n = ctx.int(5); i < n; i++)
-      block.push(ctx.pick(single)(ctx, ctx.pick(KEYS), ctx.pick(KEYS)));
+      block.push(
+        ctx.chance(0.2)
+          ? ctx.pick(streamWrites)(ctx)
+          : ctx.pick(single)(ctx, ctx.pick(KEYS), ctx.pick(KEYS)),
+      );
     block.push([ctx.chance(0.9) ? 'EXEC' : 'DISCARD']);
     return block;
   }
   if (r < 0.102) return [[ctx.pick(['FLUSHDB', 'FLUSHALL'])]];
+  if (r < 0.3) return [ctx.pick(streamWrites)(ctx)];
   return [ctx.pick(single)(ctx, k, k2)];
 }

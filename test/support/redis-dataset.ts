@@ -1,6 +1,7 @@
 // A seeded command stream that builds a keyspace covering every Redis 7.0 type in every
 // encoding it can have (int/embstr/raw strings; quicklist lists; intset 16/32/64-bit and
-// hashtable sets; listpack and skiplist sorted sets; listpack and hashtable hashes), with
+// hashtable sets; listpack and skiplist sorted sets; listpack and hashtable hashes; streams
+// with consumer groups), with
 // binary keys and values, TTLs and several databases. The same stream goes to the engine and
 // to a real redis-server, so snapshots of both can be compared key for key.
 import { engineRng } from '../../src/engine/index';
@@ -207,6 +208,88 @@ export function datasetCommands(opts: DatasetOptions): Cmd[] {
     ]);
     ttl(`hash:${i}`);
   }
+
+  // Streams: several nodes (100 entries each), entries with and without the master's fields,
+  // integers of every width as values, tombstones and a freed node, approximate trimming, an
+  // emptied stream, IDs near 2^64 (deltas stored as negative int64), consumer groups with
+  // pending entries, consumers, a NOACK reader and an unknown read counter. Explicit IDs only
+  // (`*` would take each server's clock).
+  for (let i = 1; i <= 350; i++) {
+    const fields =
+      i % 7 === 0
+        ? ['temp', String(i), 'hum', EDGE_INTEGERS[i % EDGE_INTEGERS.length]!]
+        : ['temp', String(rng.int(400) - 200)];
+    out.push(['XADD', 'stream:big', `${1_700_000_000_000 + i * 3}-${i % 3}`, ...fields]);
+  }
+  out.push([
+    'XDEL',
+    'stream:big',
+    ...range(100).map((i) => `${1_700_000_000_000 + (i + 101) * 3}-${(i + 101) % 3}`),
+  ]);
+  out.push([
+    'XDEL',
+    'stream:big',
+    `${1_700_000_000_000 + 3 * 250}-1`,
+    `${1_700_000_000_000 + 3 * 252}-0`,
+  ]);
+  out.push(['XADD', 'stream:big', 'MAXLEN', '~', '200', '1700000002000-0', 'temp', 'last']);
+  out.push(
+    ['XGROUP', 'CREATE', 'stream:big', 'readers', '0'],
+    ['XGROUP', 'CREATE', 'stream:big', 'late', '$'],
+  );
+  out.push([
+    'XREADGROUP',
+    'GROUP',
+    'readers',
+    'alice',
+    'COUNT',
+    '30',
+    'STREAMS',
+    'stream:big',
+    '>',
+  ]);
+  out.push(['XREADGROUP', 'GROUP', 'readers', 'bob', 'COUNT', '5', 'STREAMS', 'stream:big', '>']);
+  out.push(['XACK', 'stream:big', 'readers', `${1_700_000_000_000 + 3 * 301}-1`]);
+  out.push([
+    'XCLAIM',
+    'stream:big',
+    'readers',
+    'carol',
+    '0',
+    `${1_700_000_000_000 + 3 * 302}-2`,
+    'RETRYCOUNT',
+    '4',
+  ]);
+  out.push(['XGROUP', 'CREATECONSUMER', 'stream:big', 'late', 'idle-consumer']);
+  out.push(
+    ['XGROUP', 'CREATE', 'stream:big', 'noack', '0'],
+    ['XREADGROUP', 'GROUP', 'noack', 'n', 'NOACK', 'COUNT', '7', 'STREAMS', 'stream:big', '>'],
+  );
+  out.push(['XGROUP', 'SETID', 'stream:big', 'noack', '1700000000500-0']);
+  out.push([
+    'XADD',
+    'stream:bin',
+    '5-1',
+    randomBytes(rng, 5),
+    randomBytes(rng, 30),
+    '',
+    wordy(rng, 300),
+  ]);
+  out.push(['XADD', 'stream:emptied', '1-1', 'a', 'b'], ['XDEL', 'stream:emptied', '1-1']);
+  out.push(['XGROUP', 'CREATE', 'stream:mk', 'g', '$', 'MKSTREAM']);
+  out.push(
+    ['XADD', 'stream:huge-ids', '1-18446744073709551614', 'f', 'v'],
+    ['XADD', 'stream:huge-ids', '9223372036854775808-0', 'f', 'w'],
+    ['XADD', 'stream:huge-ids', '18446744073709551614-*', 'g', 'x'],
+    [
+      'XSETID',
+      'stream:huge-ids',
+      '18446744073709551615-18446744073709551615',
+      'ENTRIESADDED',
+      '9223372036854775807',
+    ],
+  );
+  out.push(['XADD', 'stream:ttl', '1-1', 'a', 'b'], ['PEXPIRE', 'stream:ttl', '7200000']);
 
   // Other databases.
   for (const db of ['1', '7', '15']) {

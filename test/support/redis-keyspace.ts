@@ -13,6 +13,8 @@ export interface KeyState {
   readonly expireAt: number;
   /** The value as read back: text for strings, JSON for aggregates. */
   readonly value: string;
+  /** Clock readings inside the value (stream delivery and seen times), compared with slack. */
+  readonly times: readonly number[];
 }
 
 const bulk = (r: Reply | undefined): string => {
@@ -49,9 +51,39 @@ async function valueOf(send: Send, key: string, type: string, encoding: string):
       if (encoding !== 'listpack') pairs.sort((a, b) => byteOrder(a[0]!, b[0]!));
       return JSON.stringify(pairs);
     }
+    case 'stream':
+      return JSON.stringify(maskTimes(await send(['XINFO', 'STREAM', key, 'FULL', 'COUNT', '0'])));
     default:
       throw new Error(`no reader for type ${type}`);
   }
+}
+
+/**
+ * XINFO STREAM FULL with its clock readings (delivery and seen times) replaced by '<time>': a
+ * stream built by the same commands on two servers differs only there. Within one server's
+ * round trip (SAVE → load, DUMP → RESTORE) they are compared through `times` instead.
+ */
+function maskTimes(r: Reply | undefined, path: readonly number[] = [], times?: number[]): unknown {
+  if (r?.kind === 'array') return r.items.map((x, i) => maskTimes(x, [...path, i], times));
+  if (r?.kind === 'int' && isStreamTime(path)) {
+    times?.push(Number(r.value));
+    return '<time>';
+  }
+  return r?.kind === 'int' ? Number(r.value) : r?.kind === 'bulk' ? r.value : (r?.kind ?? null);
+}
+
+/** Groups at index 17; in a group, pending [id, consumer, time, count] at 11, consumers at 13. */
+const isStreamTime = (p: readonly number[]): boolean =>
+  p[0] === 17 &&
+  ((p.length === 5 && p[2] === 11 && p[4] === 2) ||
+    (p.length === 5 && p[2] === 13 && p[4] === 3) ||
+    (p.length === 7 && p[2] === 13 && p[4] === 7 && p[6] === 1));
+
+/** A stream's clock readings, in XINFO STREAM FULL order. */
+async function streamTimes(send: Send, key: string): Promise<number[]> {
+  const times: number[] = [];
+  maskTimes(await send(['XINFO', 'STREAM', key, 'FULL', 'COUNT', '0']), [], times);
+  return times;
 }
 
 /** Every key of the given databases: `${db}:${key}` → its state. Leaves database 0 selected. */
@@ -71,6 +103,7 @@ export async function readKeyspace(
         encoding,
         expireAt,
         value: await valueOf(send, key, type, encoding),
+        times: type === 'stream' ? await streamTimes(send, key) : [],
       });
     }
   }
@@ -102,6 +135,10 @@ export function diffKeyspaces(
       (x.expireAt < 0 && x.expireAt === y.expireAt) ||
       (x.expireAt >= 0 && y.expireAt >= 0 && Math.abs(x.expireAt - y.expireAt) <= ttlSlackMs);
     if (!ttlOk) out.push(`${show(k)} expiry ${x.expireAt} vs ${y.expireAt}`);
+    const timesOk =
+      x.times.length === y.times.length &&
+      x.times.every((t, i) => Math.abs(t - y.times[i]!) <= ttlSlackMs);
+    if (!timesOk) out.push(`${show(k)} stream times ${x.times.join(',')} vs ${y.times.join(',')}`);
   }
   for (const k of b.keys()) if (!a.has(k)) out.push(`${show(k)} missing on the left`);
   return out;

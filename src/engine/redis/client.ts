@@ -38,8 +38,8 @@ export interface BlockState {
   readonly keys: readonly BinStr[];
   /** Engine-clock ms deadline, or Infinity for timeout 0. */
   readonly deadline: number;
-  /** Retries the command; a Reply unblocks the client, undefined keeps waiting. */
-  readonly retry: (c: Client) => Reply | undefined;
+  /** Retries the command after `key` (one of `keys`) was written; a Reply unblocks, undefined waits on. */
+  readonly retry: (c: Client, key: BinStr) => Reply | undefined;
   /** Reply on timeout (BLPOP: null array; WAIT computes its count then). */
   readonly onTimeout: Reply | (() => Reply);
 }

@@ -45,6 +45,7 @@ export type CommandGroup =
   | 'geo'
   | 'bitmap'
   | 'hyperloglog'
+  | 'stream'
   | 'pubsub'
   | 'transactions'
   | 'connection'
@@ -78,6 +79,12 @@ export interface CommandDef {
    * Cluster redirection, observations and EXEC's key list use it when present.
    */
   readonly getKeys?: (argv: Argv) => number[];
+  /**
+   * Key positions for cluster routing when they differ from `getKeys`: redis-server routes with
+   * getKeysFromCommand (getkeys_proc first) but answers COMMAND GETKEYS from the key specs
+   * first; they part for XREAD with unbalanced or odd arguments.
+   */
+  readonly routeKeys?: (argv: Argv) => number[];
   /** The handler. Containers may omit it (the dispatcher routes to subcommands). */
   readonly run?: (c: Client, argv: Argv) => Reply | undefined;
 }
@@ -172,6 +179,12 @@ export function commandKeys(spec: KeySpec, argv: Argv): BinStr[] {
 export function keysOf(cmd: Command, argv: Argv): BinStr[] {
   if (cmd.getKeys === undefined) return commandKeys(cmd.keys, argv);
   return cmd.getKeys(argv).map((i) => argv[i]!);
+}
+
+/** The keys cluster routing hashes: `routeKeys` when the command has one, else {@link keysOf}. */
+export function routingKeysOf(cmd: Command, argv: Argv): BinStr[] {
+  if (cmd.routeKeys === undefined) return keysOf(cmd, argv);
+  return cmd.routeKeys(argv).map((i) => argv[i]!);
 }
 
 /** A copy of `table` without `names` (ElastiCache's restricted commands become unknown). */

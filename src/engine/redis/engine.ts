@@ -322,6 +322,9 @@ export class RedisEngine implements KeyspaceHost {
   tick(): number {
     const n = this.activeExpireCycle();
     closeIdleClients(this);
+    // Expired keys wake their blocked clients now, as redis-server's beforeSleep does.
+    if (this.blocked.hasReady)
+      this.blocked.serveReady((w, retry) => this.repl.serveBlocked(w, retry));
     this.persistence.cron(this);
     this.cluster?.tick();
     closeIdleMigrateSockets(this);

@@ -10,7 +10,7 @@
  */
 import type { Argv } from './command';
 import { parseInt64Exact } from './args';
-import { eqi } from './bytes';
+import { cstr, eqi } from './bytes';
 
 /** C's atoi (strtol, then the long truncated to int): leading spaces, sign, digits, stop at the rest. */
 export function cAtoi(s: string): number {
@@ -109,3 +109,51 @@ export function migrateKeys(argv: Argv): number[] {
   }
   return [3];
 }
+
+/** strcasecmp on an argument (read as a C string, up to a NUL byte). */
+const isWord = (arg: string | undefined, kw: string): boolean =>
+  arg !== undefined && eqi(cstr(arg), kw);
+
+/**
+ * XREAD / XREADGROUP as COMMAND GETKEYS finds their keys: the key spec (keyword STREAMS
+ * searched from `startFrom`, then half of the arguments after it); when the keyword is found
+ * but the range does not fit, the getkeys_proc fallback {@link xreadGetKeys}.
+ */
+export function streamsKeys(startFrom: number): (argv: Argv) => number[] {
+  return (argv) => {
+    let first = 0;
+    for (let i = startFrom; i < argv.length - 1; i++) {
+      if (isWord(argv[i], 'streams')) {
+        first = i + 1;
+        break;
+      }
+    }
+    if (first === 0) return [];
+    const last = first + Math.floor((argv.length - first) / 2) - 1;
+    if (last < argv.length && last >= first) return range(first, last);
+    return xreadGetKeys(argv);
+  };
+}
+
+/**
+ * db.c xreadGetKeys: the options walked up to the real STREAMS, then half of what follows (none
+ * when that is odd). Cluster routing uses it directly (getKeysFromCommand prefers getkeys_proc),
+ * so an unbalanced XREAD reaches the command, which answers its own error, not CROSSSLOT.
+ */
+export function xreadGetKeys(argv: Argv): number[] {
+  let at = -1;
+  for (let i = 1; i < argv.length; i++) {
+    if (isWord(argv[i], 'block') || isWord(argv[i], 'count')) i++;
+    else if (isWord(argv[i], 'group')) i += 2;
+    else if (!isWord(argv[i], 'noack')) {
+      if (isWord(argv[i], 'streams')) at = i;
+      break;
+    }
+  }
+  const num = at === -1 ? 0 : argv.length - at - 1;
+  if (num === 0 || num % 2 !== 0) return [];
+  return range(at + 1, at + num / 2);
+}
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);

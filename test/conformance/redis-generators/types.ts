@@ -16,8 +16,11 @@ export type CompareMode =
   | 'scan'
   /** Only the reply kind must match (RANDOMKEY, SPOP: random choice). Errors still compared exactly. */
   | 'kind'
-  /** Integers may differ by `tolerance` (TTL-like replies measured at slightly different instants). */
-  | { approx: number };
+  /**
+   * Integers may differ by `approx` (TTL-like replies measured at slightly different instants);
+   * with `at`, only integers at the array paths it accepts (XPENDING's idle column), the rest exact.
+   */
+  | { approx: number; at?: (path: readonly number[]) => boolean };
 
 export interface GeneratedCommand {
   argv: string[];

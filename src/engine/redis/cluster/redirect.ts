@@ -7,7 +7,7 @@
  * queued commands' keys together.
  */
 import type { Argv, Command } from '../command';
-import { keysOf } from '../command';
+import { routingKeysOf } from '../command';
 import type { Client } from '../client';
 import { reply } from '../reply';
 import type { ErrorReply } from '../reply';
@@ -50,7 +50,7 @@ export function clusterRedirect(
   let isWrite = false;
   for (const q of list) {
     if (q.cmd.isWrite) isWrite = true;
-    for (const key of keysOf(q.cmd, q.argv)) {
+    for (const key of routingKeysOf(q.cmd, q.argv)) {
       const keySlot = keyHashSlot(key);
       if (firstKey === undefined) {
         firstKey = key;

@@ -18,6 +18,7 @@ import { hyperloglogCommands } from './hyperloglog';
 import { cluster } from '../cluster/cluster-command';
 import { clientModeCommands } from '../cluster/client-mode-commands';
 import { migrateCommands } from '../cluster/migrate';
+import { streamCommands } from './streams';
 
 import { replicationCommands } from './replication';
 
@@ -30,7 +31,7 @@ const core: CommandDef[] = [
 ];
 
 /**
- * Data-type families (hash, list, set, zset, geo): each family folder exports
+ * Data-type families (hash, list, set, zset, geo, stream): each family folder exports
  * `xxxCommands: CommandDef[]` from its index.ts; add its spread here, one line per family.
  * TYPES-FAMILIES-START
  * TYPES-FAMILIES-END
@@ -43,6 +44,7 @@ const families: CommandDef[] = [
   ...geoCommands,
   ...bitmapCommands,
   ...hyperloglogCommands,
+  ...streamCommands,
 ];
 
 export const commandTable = buildTable([...core, ...families]);

@@ -277,7 +277,7 @@ export class Db {
     if (event !== undefined) this.notify(cls, event, e.key);
     if (e.type !== 'string') {
       const v = e.value as StructureValue;
-      if (v.size() === 0) {
+      if (v.size() === 0 && v.keepsEmpty !== true) {
         this.delete(e.key);
         this.notify(GENERIC, 'del', e.key);
         return;
@@ -288,8 +288,9 @@ export class Db {
   }
 
   /**
-   * Recomputes the memory of an aggregate whose encoding changed without any change to its
-   * data (SORT converting a listpack sorted set): WATCH is not touched.
+   * Recomputes the memory of an aggregate changed without a keyspace signal: an encoding change
+   * (SORT converting a listpack sorted set), or writes Redis does not signal (XGROUP CREATE,
+   * XACK…; streams are never deleted empty). WATCH is not touched, server.dirty not counted.
    */
   remeasure(entry: Entry): void {
     const e = asKeyEntry(entry);
@@ -308,6 +309,8 @@ export class Db {
   flush(): number {
     const n = this.index.all.length;
     if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalUnchanged(k);
+    // Clients blocked on an existing key hear of its deletion (XREADGROUP ends with UNBLOCKED).
+    if (this.blocking.size !== 0) for (const k of this.blocking.keys()) if (this.dict.has(k)) this.host.keyReady(this, k);
     this.dict.clear();
     this.keyIndex?.cleared();
     this.index.clear();
@@ -420,6 +423,11 @@ export class Db {
   }
 
   // ---- watch ---------------------------------------------------------------------------------
+
+  /** Wakes clients blocked on `key` without touching WATCHes (XGROUP DESTROY's signalKeyAsReady). */
+  signalReady(key: BinStr): void {
+    if (this.blocking.size !== 0 && this.blocking.has(key)) this.host.keyReady(this, key);
+  }
 
   /**
    * A command changed `key` in place (APPEND, SETBIT, EXPIRE…): a change of the dataset

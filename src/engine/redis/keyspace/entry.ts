@@ -32,6 +32,8 @@ export interface StructureValue {
    * a listpack a listpack and a hashtable a hashtable, whatever the size).
    */
   dup(): this;
+  /** True for streams: an empty stream is still a key, so the keyspace does not delete it. */
+  readonly keepsEmpty?: boolean;
 }
 
 /** String encodings as OBJECT ENCODING reports them. */

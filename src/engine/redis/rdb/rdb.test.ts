@@ -10,6 +10,8 @@ import { testCluster } from '../cluster/test-cluster';
 import { nodeAllowsInsert } from './codecs/list';
 import { loadRdb } from './load';
 import { saveRdb } from './save';
+import { jemallocSize } from '../keyspace/memory';
+import type { RedisStream } from '../structures';
 
 const T0 = 1_700_000_000_000;
 
@@ -29,6 +31,18 @@ function filled(seed: number, clock = manualClock(T0)): RedisEngine {
 
 const keyspace = (e: RedisEngine) => readKeyspace((argv) => e.exec(argv), DATASET_DBS);
 
+/** Bytes the streams' listpacks hold beyond their size (gone once saved and loaded). */
+function streamSlack(e: RedisEngine): number {
+  let n = 0;
+  for (const db of e.dbs) {
+    db.forEach((k) => {
+      if (k.type !== 'stream') return;
+      for (const node of (k.value as RedisStream).nodes) n += node.alloc - jemallocSize(node.bytes);
+    });
+  }
+  return n;
+}
+
 describe('RDB save → load', () => {
   it('brings back every type and encoding with the same values, TTLs and used_memory', async () => {
     const clock = manualClock(T0);
@@ -42,7 +56,9 @@ describe('RDB save → load', () => {
     const before = await keyspace(a);
     expect(before.size).toBeGreaterThan(100);
     expect(diffKeyspaces(before, await keyspace(b), 0)).toEqual([]);
-    expect(b.usedMemory()).toBe(a.usedMemory());
+    // Loaded stream listpacks are allocated at their exact size (rdbGenericLoadStringObject),
+    // so a stream's preallocated tail node comes back smaller, in redis-server as here.
+    expect(b.usedMemory()).toBe(a.usedMemory() - streamSlack(a));
     const encodings = new Set([...before.values()].map((k) => `${k.type}/${k.encoding}`));
     expect([...encodings].sort()).toEqual([
       'hash/hashtable',
@@ -50,6 +66,7 @@ describe('RDB save → load', () => {
       'list/quicklist',
       'set/hashtable',
       'set/intset',
+      'stream/stream',
       'string/embstr',
       'string/int',
       'string/raw',

@@ -70,7 +70,7 @@ export class BlockedClients {
         if (b === null) continue;
         const prevDb = waiting.db;
         waiting.db = b.db;
-        const r = serve(waiting, b.retry);
+        const r = serve(waiting, (cl) => b.retry(cl, key));
         waiting.db = prevDb;
         if (r === undefined) continue;
         this.unblock(waiting);

@@ -10,6 +10,7 @@ import type { RedisHash } from './hash-value';
 import type { RedisList } from './list-value';
 import type { RedisSet } from './set-value';
 import type { RedisZset } from './zset-value';
+import type { RedisStream } from './stream-value';
 
 declare module '../keyspace/entry' {
   interface EntryPayloads {
@@ -17,10 +18,11 @@ declare module '../keyspace/entry' {
     list: RedisList;
     set: RedisSet;
     zset: RedisZset;
+    stream: RedisStream;
   }
 }
 
-export type AggregateType = 'hash' | 'list' | 'set' | 'zset';
+export type AggregateType = 'hash' | 'list' | 'set' | 'zset' | 'stream';
 
 export function isErrorReply(x: unknown): x is ErrorReply {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'error';

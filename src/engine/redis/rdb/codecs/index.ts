@@ -10,6 +10,7 @@ import { listCodec } from './list';
 import { setCodec } from './set';
 import { stringCodec } from './string';
 import { zsetCodec } from './zset';
+import { streamCodec } from './stream';
 
 export const CODECS: CodecTable = {
   string: stringCodec,
@@ -17,6 +18,7 @@ export const CODECS: CodecTable = {
   set: setCodec,
   zset: zsetCodec,
   hash: hashCodec,
+  stream: streamCodec,
 };
 
 /** RDB object type → the keyspace type it loads as and its codec. */
