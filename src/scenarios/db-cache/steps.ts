@@ -29,7 +29,7 @@ export const steps: StepDefinition[] = [
     goalText: 'Let the cache warm up until CacheHitRate reaches 80 %.',
     goal: { kind: 'metric', metric: 'CacheHitRate', op: '>=', value: 80, minRequests: 1000 },
     hints: [
-      'At 1× the animation shows milliseconds; use “Run ahead 5 s” (or Fast-forward) to let seconds of traffic pass.',
+      'At 1 ms/s the animation shows single requests; raise the speed to 1 s/s or more to watch seconds of traffic as rates (or use “Run ahead 5 s”).',
       'A higher Zipf skew (Workload) makes the popular products even more popular, so the cache warms faster.',
     ],
     explanation:

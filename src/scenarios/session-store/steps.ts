@@ -16,7 +16,7 @@ export const steps: StepDefinition[] = [
     goalText: 'Watch 20 users get logged out (UnexpectedLogouts reaches 20).',
     goal: { kind: 'metric', metric: 'UnexpectedLogouts', op: '>=', value: 20 },
     hints: [
-      'Press Play and raise the speed to 8×, or press Fast-forward: users click every 0.1 s of simulated time on average.',
+      'Press Play and raise the speed to 1 s/s or more (the links then show rates), or press Fast-forward: users click every 0.1 s of simulated time on average.',
       'Follow one user’s packets: a response labelled “302 /login (session lost)” sends that user back to the login page.',
     ],
     explanation:

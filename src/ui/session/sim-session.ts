@@ -1,6 +1,5 @@
-import type { SimClient, SimSnapshot, UserAction } from '../../worker';
+import { stepSpeed, type SimClient, type SimSnapshot, type UserAction } from '../../worker';
 import { useUiStore } from '../store/ui-store';
-import { SPEEDS, stepSpeed, type Speed } from '../store/playback-slice';
 import { TraceFeed } from './trace-feed';
 
 export interface SnapshotListener {
@@ -35,6 +34,7 @@ export class SimSession {
         if (this.pending === 0 && !st.fastForward && st.playing !== batch.snapshot.playing) {
           st.setPlaying(batch.snapshot.playing);
         }
+        if (batch.flows) st.setFlows(batch.flows);
         this.applySnapshot(batch.snapshot, false);
       }),
       client.onStatus((status) => {
@@ -113,7 +113,8 @@ export class SimSession {
     }, undefined);
   }
 
-  setSpeed(speed: Speed): Promise<void> {
+  /** Virtual seconds per wall second (worker speed.ts MIN_SPEED–MAX_SPEED). */
+  setSpeed(speed: number): Promise<void> {
     useUiStore.getState().setSpeed(speed);
     return this.enqueue(async () => {
       await this.client.setSpeed(speed);
@@ -202,5 +203,3 @@ export class SimSession {
     return next;
   }
 }
-
-export { SPEEDS };
