@@ -187,7 +187,10 @@ function place(
 }
 
 function placedNode(n: LayoutNodeInput, x: number, y: number, S: SizeSpec, size: NodeSize) {
-  const text = size === 'chip' ? (n.shortLabel ?? n.label) : n.label;
+  // A compact card takes the short name when the full one would not fit whole.
+  const room = S.w - S.labelX - 6;
+  const short = size === 'chip' || (size === 'compact' && textWidth(n.label, S.font) > room);
+  const text = short ? (n.shortLabel ?? n.label) : n.label;
   return {
     id: n.id,
     kind: n.kind,
@@ -197,7 +200,7 @@ function placedNode(n: LayoutNodeInput, x: number, y: number, S: SizeSpec, size:
     height: S.h,
     cx: x + S.w / 2,
     cy: y + S.h / 2,
-    label: textBox(text, S.font, x + S.labelX, y + S.labelY, S.w - S.labelX - 6),
+    label: textBox(text, S.font, x + S.labelX, y + S.labelY, room),
   };
 }
 
