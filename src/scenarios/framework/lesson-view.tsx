@@ -126,6 +126,10 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
               index={ctx.index}
               onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined}
             />
+          </>
+        }
+        quiz={
+          <>
             {mode === 'embed' ? null : (
               <QuizPanel
                 items={offered}

@@ -165,7 +165,9 @@ export function useLessonController(
   const stepBack = useCallback(async (): Promise<string | null> => {
     if (session.client.log.length === 0) return 'There is no action to undo yet.';
     await session.pause();
+    const undoneAt = session.client.log[session.client.log.length - 1]!.atUs;
     const snap = await session.client.stepBack();
+    session.timeline.undoFrom(undoneAt);
     // The rebuilt trace starts its sequence numbers again: the views must accept them.
     session.feed.reset(-1);
     if (snap) useUiStore.getState().setSnapshot(snap);

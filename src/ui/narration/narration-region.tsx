@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TraceEvent } from '../../worker';
+import { flowShare, isRoutine, type TraceEvent } from '../../worker';
+import { describeFlows } from '../topology/rates';
 import { useSimSession } from '../session/session-context';
 import { useUiStore } from '../store/ui-store';
 import { selectTopology } from '../store/sim-slice';
@@ -16,6 +17,8 @@ export function NarrationRegion() {
   const pending = useRef<TraceEvent[]>([]);
   const lastSpoken = useRef(0);
   const timer = useRef<number | null>(null);
+  /** The view last named (packets or rates): a switch is said once, rates every interval. */
+  const lastView = useRef<'packets' | 'flows' | null>(null);
 
   const name: NodeNamer = useMemo(() => {
     const labels = new Map(topology?.nodes.map((n) => [n.id, n.label]));
@@ -25,9 +28,21 @@ export function NarrationRegion() {
   useEffect(() => {
     const flush = () => {
       timer.current = null;
-      const said = summarise(pending.current, name);
+      const st = useUiStore.getState();
+      const flowsShown = flowShare(st.speed) >= 1 && st.playing;
+      const view = flowsShown ? 'flows' : 'packets';
+      // At flow speeds single requests are rates: only the notable events are worth words.
+      const events = flowsShown
+        ? pending.current.filter((e) => !isRoutine(e.kind))
+        : pending.current;
+      const summary = summarise(events, name);
       pending.current = [];
       lastSpoken.current = performance.now();
+      let said = summary;
+      if (flowsShown) said = `Showing ${describeFlows(st.flows)}.${summary ? ` ${summary}` : ''}`;
+      else if (lastView.current !== 'packets' && summary)
+        said = `Showing packets: each dot is one message. ${summary}`;
+      lastView.current = view;
       if (said) setText(said);
     };
     const off = session.feed.subscribe((events, reset) => {

@@ -1,5 +1,6 @@
 import { stepSpeed, type SimClient, type SimSnapshot, type UserAction } from '../../worker';
 import { useUiStore } from '../store/ui-store';
+import { Timeline } from './timeline';
 import { TraceFeed } from './trace-feed';
 
 export interface SnapshotListener {
@@ -12,6 +13,8 @@ export interface SnapshotListener {
  */
 export class SimSession {
   readonly feed = new TraceFeed();
+  /** The moments of this run the scrubber can return to. */
+  readonly timeline = new Timeline();
   private unsubscribe: (() => void)[] = [];
   private snapshotListeners = new Set<SnapshotListener>();
   private disposed = false;
@@ -58,6 +61,7 @@ export class SimSession {
       if (this.disposed) return;
       useUiStore.getState().setLoaded(result);
       this.feed.reset(-1);
+      this.timeline.reset();
       this.applySnapshot(result.snapshot, true);
       await this.client.setSpeed(useUiStore.getState().speed);
       if (this.disposed) return;
@@ -155,9 +159,27 @@ export class SimSession {
     return this.enqueue(async () => {
       const result = await this.client.act(action);
       if (!result.ok) return result.error;
+      // A new action starts another history from here: the later moments are gone.
+      this.timeline.branchAt(result.snapshot.now);
       this.applySnapshot(result.snapshot, false);
       return null;
     }, 'The action could not be applied. Try again.');
+  }
+
+  /**
+   * Moves the run to virtual time `toUs` (back or forward within what it has reached): a rebuild
+   * from the seed and the actions taken by then, paused; later actions replay at their times.
+   */
+  scrub(toUs: number, actionsApplied?: number): Promise<void> {
+    useUiStore.getState().setPlaying(false);
+    return this.enqueue(async () => {
+      await this.client.pause();
+      const snapshot = await this.client.scrub(toUs, actionsApplied);
+      // The rebuilt trace numbers its events afresh: the views drop what they hold.
+      this.feed.reset(-1);
+      useUiStore.getState().setFlows(null);
+      this.applySnapshot(snapshot, true);
+    }, undefined);
   }
 
   /** Not queued: it must reach the worker while the fast-forward it stops is still running. */
@@ -178,6 +200,7 @@ export class SimSession {
   }
 
   private applySnapshot(snapshot: SimSnapshot, reset: boolean): void {
+    this.timeline.record(snapshot);
     useUiStore.getState().setSnapshot(snapshot);
     for (const l of this.snapshotListeners) l(snapshot, reset);
   }
