@@ -3,12 +3,12 @@
  * ./client.ts); only src/worker talks to the worker itself.
  */
 import type { Micros, TraceEvent } from '../sim/trace';
-import type { ActionSpec, NodeStatus, UserAction } from '../sim/model';
+import type { ActionSpec, ActionTarget, NodeGauge, NodeStatus, UserAction } from '../sim/model';
 import type { NodeKind } from '../sim/topology';
 import type { ParamSpec } from '../sim/action-params';
 
 export type { Micros, TraceEvent, TraceEventOf, TraceKind, TracePayloads } from '../sim/trace';
-export type { ActionSpec, NodeStatus, UserAction, NodeKind, ParamSpec };
+export type { ActionSpec, ActionTarget, NodeGauge, NodeStatus, UserAction, NodeKind, ParamSpec };
 
 /** An action with the virtual time it took effect: replaying the log reproduces the trace. */
 export interface LoggedAction {
@@ -25,6 +25,10 @@ export interface TopologyNodeView {
   az: string;
   /** The cache group (shard, Memcached cluster) the node is drawn in. */
   group?: string;
+  /** What the node does, its endpoint and console (sim/topology.ts NodeSpec), for its panel. */
+  role?: string;
+  endpoint?: string;
+  console?: 'redis' | 'memcached' | 'sql';
 }
 
 /** Everything the topology picture is computed from (see layoutTopology, re-exported here). */

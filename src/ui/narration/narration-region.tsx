@@ -17,8 +17,6 @@ export function NarrationRegion() {
   const pending = useRef<TraceEvent[]>([]);
   const lastSpoken = useRef(0);
   const timer = useRef<number | null>(null);
-  /** The view last named (packets or rates): a switch is said once, rates every interval. */
-  const lastView = useRef<'packets' | 'flows' | null>(null);
 
   const name: NodeNamer = useMemo(() => {
     const labels = new Map(topology?.nodes.map((n) => [n.id, n.label]));
@@ -30,7 +28,6 @@ export function NarrationRegion() {
       timer.current = null;
       const st = useUiStore.getState();
       const flowsShown = flowShare(st.speed) >= 1 && st.playing;
-      const view = flowsShown ? 'flows' : 'packets';
       // At flow speeds single requests are rates: only the notable events are worth words.
       const events = flowsShown
         ? pending.current.filter((e) => !isRoutine(e.kind))
@@ -38,11 +35,10 @@ export function NarrationRegion() {
       const summary = summarise(events, name);
       pending.current = [];
       lastSpoken.current = performance.now();
-      let said = summary;
-      if (flowsShown) said = `Showing ${describeFlows(st.flows)}.${summary ? ` ${summary}` : ''}`;
-      else if (lastView.current !== 'packets' && summary)
-        said = `Showing packets: each dot is one message. ${summary}`;
-      lastView.current = view;
+      // Every line names the view it describes, so a listener knows what the picture shows.
+      const said = flowsShown
+        ? `Showing ${describeFlows(st.flows)}.${summary ? ` ${summary}` : ''}`
+        : summary && `Showing packets: ${summary}`;
       if (said) setText(said);
     };
     const off = session.feed.subscribe((events, reset) => {
