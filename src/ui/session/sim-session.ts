@@ -1,4 +1,11 @@
-import { stepSpeed, type SimClient, type SimSnapshot, type UserAction } from '../../worker';
+import {
+  flowShare,
+  isRoutine,
+  stepSpeed,
+  type SimClient,
+  type SimSnapshot,
+  type UserAction,
+} from '../../worker';
 import { useUiStore } from '../store/ui-store';
 import { Timeline } from './timeline';
 import { TraceFeed } from './trace-feed';
@@ -32,7 +39,12 @@ export class SimSession {
       client.onBatch((batch) => {
         const fresh = this.feed.publish(batch.events);
         const st = useUiStore.getState();
-        st.appendEvents(fresh, batch.dropped);
+        // At flow speeds the per-request events are a sample the log cannot be read at: it keeps
+        // the notable ones (faults, roles, actions) and counts the rest.
+        if (flowShare(st.speed) >= 1) {
+          const notable = fresh.filter((e) => !isRoutine(e.kind));
+          st.appendEvents(notable, batch.dropped + fresh.length - notable.length);
+        } else st.appendEvents(fresh, batch.dropped);
         // The worker is the state of record: after a rebuild it may play or pause on its own.
         if (this.pending === 0 && !st.fastForward && st.playing !== batch.snapshot.playing) {
           st.setPlaying(batch.snapshot.playing);
