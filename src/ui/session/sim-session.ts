@@ -10,6 +10,9 @@ import { useUiStore } from '../store/ui-store';
 import { Timeline } from './timeline';
 import { TraceFeed } from './trace-feed';
 
+/** At flow speeds, wall ms between batches applied to the store (notable events always are). */
+const FLOW_UI_MS = 100;
+
 export interface SnapshotListener {
   (snapshot: SimSnapshot, reset: boolean): void;
 }
@@ -27,6 +30,8 @@ export class SimSession {
   private disposed = false;
   /** Serialises user commands so a quick double key press cannot interleave two steps. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Wall time (performance.now) a batch last reached the store. */
+  private lastApplied = 0;
   /** Commands queued or running; while any are, the store's playing flag is ahead of the worker's. */
   private pending = 0;
 
@@ -39,9 +44,20 @@ export class SimSession {
       client.onBatch((batch) => {
         const fresh = this.feed.publish(batch.events);
         const st = useUiStore.getState();
+        const flowing = flowShare(st.speed) >= 1 && batch.snapshot.playing;
+        // At flow speeds the picture shows rates: ten updates a second move the bands, meters
+        // and charts smoothly, and leave the main thread free (batches come about sixty a second).
+        const wall = performance.now();
+        if (
+          flowing &&
+          wall - this.lastApplied < FLOW_UI_MS &&
+          fresh.every((e) => isRoutine(e.kind))
+        )
+          return;
+        this.lastApplied = wall;
         // At flow speeds the per-request events are a sample the log cannot be read at: it keeps
         // the notable ones (faults, roles, actions) and counts the rest.
-        if (flowShare(st.speed) >= 1) {
+        if (flowing) {
           const notable = fresh.filter((e) => !isRoutine(e.kind));
           st.appendEvents(notable, batch.dropped + fresh.length - notable.length);
         } else st.appendEvents(fresh, batch.dropped);
