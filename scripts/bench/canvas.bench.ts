@@ -89,6 +89,9 @@ export async function run(): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // tsx keeps function names with an `__name` helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f;');
+    if (process.env.CANVAS_BENCH_STILL) await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`http://127.0.0.1:${port}/#/sandbox?seed=42&play=0`);
     await page.waitForFunction(() => window.__sim?.snapshot() != null, null, { timeout: 120_000 });
     await page.waitForSelector('svg.topology [data-node]');
