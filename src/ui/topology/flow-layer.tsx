@@ -15,7 +15,7 @@ interface Props {
   links: ReadonlyMap<string, LinkGeometry>;
   /** 0…1: how far the picture has crossed from packets to flows (speed.ts flowShare). */
   share: number;
-  /** Reduced motion: the strands stand still. */
+  /** Reduced motion (a hook for the stylesheet: the bands themselves do not move). */
   still: boolean;
 }
 
