@@ -93,8 +93,9 @@ describe('the timeline: scrubbing and speeds', { timeout: 120_000 }, () => {
       );
     const mid = played[Math.floor(played.length / 2)]!.snapshot;
     const replayed = await client.scrub(mid.now);
+    // The same trace (a replay runs in summary detail: fewer kernel events, the same record).
     expect(replayed.traceHash).toBe(mid.traceHash);
-    expect(replayed.eventsProcessed).toBe(mid.eventsProcessed);
+    expect(replayed.now).toBe(mid.now);
     client.dispose();
   });
 });
