@@ -1,3 +1,4 @@
+import type { ForkResult, ForkSpec } from './fork';
 import type {
   ActResult,
   ExperimentProgress,
@@ -52,6 +53,8 @@ export interface SimClient {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult>;
   cancelExperiment(): Promise<void>;
+  /** Runs a prediction in a fork of the live simulation (fork.ts); the live one is untouched. */
+  fork(spec: Omit<ForkSpec, 'log' | 'scenario' | 'seed'>): Promise<ForkResult>;
   onBatch(listener: (batch: TraceBatch) => void): () => void;
   onStatus(listener: (status: SimStatus) => void): () => void;
   /** The actions applied so far, in order: seed + these reproduce the run. */

@@ -333,6 +333,17 @@ export function createSimClient(options: SimClientOptions): SimClient {
       await call((api) => api.cancelExperiment());
     },
 
+    fork(spec) {
+      if (scenario === null)
+        return Promise.resolve({ ok: false, error: 'No scenario is loaded yet.' });
+      const full = { ...spec, scenario, seed, log: [...log] };
+      return call((api) =>
+        api.fork
+          ? api.fork(full)
+          : Promise.resolve({ ok: false, error: 'This worker cannot fork.' }),
+      );
+    },
+
     onBatch(listener) {
       batchListeners.add(listener);
       return () => batchListeners.delete(listener);

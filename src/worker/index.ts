@@ -40,3 +40,4 @@ export type {
 export function createSimClient(options: Partial<SimClientOptions> = {}): SimClient {
   return createClient({ spawn: spawnBrowserWorker, ...options });
 }
+export type { ForkResult, ForkSample, ForkSpec } from './fork';

@@ -3,6 +3,7 @@
  * ./client.ts); only src/worker talks to the worker itself.
  */
 import type { Micros, TraceEvent } from '../sim/trace';
+import type { ForkResult, ForkSpec } from './fork';
 import type { ActionSpec, ActionTarget, NodeGauge, NodeStatus, UserAction } from '../sim/model';
 import type { NodeKind } from '../sim/topology';
 import type { ParamSpec } from '../sim/action-params';
@@ -212,4 +213,9 @@ export interface SimWorkerApi {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult>;
   cancelExperiment(): Promise<void>;
+  /**
+   * A prediction's fork: fresh simulation from seed + log (fork.ts); the live one is untouched.
+   * Attached beside the SimHost by the worker entry (sim.worker.ts).
+   */
+  fork?(spec: ForkSpec): Promise<ForkResult>;
 }
