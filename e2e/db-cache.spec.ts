@@ -128,8 +128,9 @@ test('db-cache lesson: opens paused, idling meets nothing; every goal through th
     'OK',
     SLOW,
   );
+  await runAhead(page, 5);
   await expect(page.getByTestId('goal-target')).toContainText('Stale read rate');
-  for (let i = 0; i < 3; i++) await runAhead(page, 5);
+  for (let i = 0; i < 2; i++) await runAhead(page, 5);
   await expectGoalDone(page);
   await nextStep(page, 'Invalidate on write', '05-ttl-flush');
 
