@@ -60,7 +60,8 @@ async function pause(page: Page): Promise<void> {
 }
 
 async function playFast(page: Page): Promise<void> {
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Faster' }).click();
+  const faster = page.getByRole('button', { name: 'Faster' });
+  for (let i = 0; i < 3 && (await faster.isEnabled()); i++) await faster.click();
   const play = page.getByRole('button', { name: /^Play/ });
   if (await play.isVisible()) await play.click();
 }
