@@ -196,7 +196,7 @@ export const steps: StepDefinition[] = [
         { kind: 'metric', metric: 'SessionsExpired', op: '>=', value: 3, delta: true },
       ],
     },
-    showMe: { actions: [{ type: 'ttl.set', params: { seconds: 60 } }], windowUs: 400_000_000 },
+    showMe: { actions: [{ type: 'ttl.set', params: { seconds: 60 } }], windowUs: 200_000_000 },
     question: 'Who reaches the end of a TTL that every request pushes back?',
     hints: [
       'Set the TTL to 60 s and press “Apply TTL”, then fast-forward a few times (idle pauses last minutes).',
