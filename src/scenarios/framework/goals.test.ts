@@ -246,4 +246,13 @@ describe('goal trackers', () => {
     expect(goals.update(input({ events: [] }))).toEqual([]);
     expect(goals.update(input({ events: [ev(4, 'cache.hit')] }))).toEqual(['hit']);
   });
+
+  it('LessonGoals stops tracking a skipped goal and restarts it on re-entry', () => {
+    const goals = new LessonGoals([{ id: 'hit', goal: { kind: 'event', event: 'cache.hit' } }]);
+    goals.enter('hit');
+    goals.drop('hit');
+    expect(goals.update(input({ events: [ev(1, 'cache.hit')] }))).toEqual([]);
+    goals.enter('hit');
+    expect(goals.update(input({ events: [ev(2, 'cache.hit')] }))).toEqual(['hit']);
+  });
 });

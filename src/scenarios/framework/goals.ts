@@ -266,6 +266,14 @@ export class LessonGoals {
     if (spec && !this.trackers.has(id)) this.trackers.set(id, createGoalTracker(spec));
   }
 
+  /**
+   * The student skipped the step: its goal stops being tracked (nothing in the background can
+   * meet it later); entering the step again starts it afresh.
+   */
+  drop(id: string): void {
+    if (!this.isMet(id)) this.trackers.delete(id);
+  }
+
   /** Feeds an observation to every tracked goal not met yet; returns the ids that became met. */
   update(input: GoalInput): string[] {
     const newlyMet: string[] = [];

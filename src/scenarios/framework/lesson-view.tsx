@@ -144,7 +144,7 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
               onPrev={() => c.actor.send({ type: 'PREV' })}
               onHint={() => c.actor.send({ type: 'HINT' })}
               onShowMe={c.showMe}
-              onSkip={() => c.actor.send({ type: 'SKIP' })}
+              onSkip={c.skip}
               completeText={`You met ${ctx.met.length} of ${lesson.steps.length} goals. Explore freely, try the quiz, or compare strategies in the experiment below.`}
             />
             <GoalList

@@ -256,6 +256,14 @@ export function useLessonController(
 
   useIdleHints(actor, lesson.steps[index], index, lessonState.context.hintsShown, logVersion);
 
+  /** "Skip step": moves on without the goal, which stops being tracked until the step is entered again. */
+  const skip = useCallback(() => {
+    const { steps, index: i } = actorRef.current.getSnapshot().context;
+    const id = steps[i]?.id;
+    if (id !== undefined) goals.current.drop(id);
+    actorRef.current.send({ type: 'SKIP' });
+  }, []);
+
   const answer = useCallback(
     (itemId: string, choiceId: string) => setQuiz((q) => ({ ...q, [itemId]: choiceId })),
     [],
@@ -285,5 +293,6 @@ export function useLessonController(
     logVersion,
     targets,
     showMe,
+    skip,
   };
 }
