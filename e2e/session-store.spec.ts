@@ -206,9 +206,9 @@ test('session-store: every goal through the UI, logout counts per mode, no axe v
   );
 
   // A quiz item from the course notes, answered and explained.
-  const quiz = page.getByRole('region', { name: /Check yourself/ });
+  const quiz = page.locator('[data-quiz="exam-session-store"]');
   await quiz.getByText('Instance 2 reads the session from ElastiCache').click();
-  await quiz.getByRole('button', { name: 'Check answer' }).first().click();
+  await quiz.getByRole('button', { name: 'Check answer' }).click();
   await expect(quiz).toContainText('shared session store');
   await expectNoAxeViolations(page);
   await snap(page, '09-done');
