@@ -24,7 +24,7 @@ export function targetViews(
             : ` for ${t.forUs / 1e6} s in a row (held ${((t.heldUs ?? 0) / 1e6).toFixed(1)} s)`;
         const lower = t.op === '<' || t.op === '<=';
         return {
-          label: `${info.name}${t.delta ? ' (change since your action)' : ''}`,
+          label: `${info.name}${t.delta ? ' (change since the goal started counting)' : ''}`,
           target: `${OP_TEXT[t.op]} ${fmt(t.value)}${window}`,
           live: t.current === null ? '—' : fmt(t.current),
           // How far along, for the small bar: held time for windows, else value ÷ target.
