@@ -280,9 +280,11 @@ test.describe('in a lesson (db-cache: Redis and SQL consoles on the real engine 
     await run(redis, 'GET nosuchkey');
     await expect(lastReply(redisLog)).toHaveText('(nil)');
     await run(redis, 'SELECT 1');
+    // The lesson's console names the cache's endpoint, as redis-cli -h would, and notes TLS.
     await expect(c.panel.locator('.console-input-row .console-prompt').first()).toContainText(
-      '127.0.0.1:6379[1]>',
+      'app-cache.t32v96.ng.0001.use1.cache.amazonaws.com:6379[1]>',
     );
+    await expect(c.panel).toContainText('redis-cli needs --tls');
     await run(redis, 'SELECT 0');
     await snap(page, 'lesson-console-redis');
 

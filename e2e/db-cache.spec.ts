@@ -35,7 +35,10 @@ async function runAhead(page: Page, seconds: 1 | 5 | 30): Promise<void> {
       name: `Run ${seconds} second${seconds === 1 ? '' : 's'} of simulated time`,
     })
     .click();
-  await expect.poll(() => virtualSeconds(page), SLOW).toBeGreaterThanOrEqual(before + seconds);
+  // Within a microsecond: the readout is in whole µs, the sum of two of them in floating point.
+  await expect
+    .poll(() => virtualSeconds(page), SLOW)
+    .toBeGreaterThanOrEqual(before + seconds - 1e-6);
   // The playback controls are disabled while a fast-forward runs.
   await expect(page.getByRole('button', { name: /^Fast-forward/ })).toBeEnabled(SLOW);
 }
@@ -44,11 +47,6 @@ async function nextStep(page: Page, title: string, shot: string): Promise<void> 
   await snap(page, shot);
   await page.getByRole('button', { name: /^(Next step|Finish lesson)/ }).click();
   if (title) await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-}
-
-/** A goal in the goal list is done (goals met out of order count too). */
-async function expectGoalListed(page: Page, goalId: string): Promise<void> {
-  await expect(page.locator(`[data-goal="${goalId}"]`)).toHaveAttribute('data-state', 'done', SLOW);
 }
 
 async function setStrategy(page: Page, value: 'lazy' | 'write-through'): Promise<void> {
@@ -64,15 +62,41 @@ async function pause(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
 }
 
-test('db-cache lesson: goals 1–6 through the UI, quiz, reload, step back, share link', async ({
+async function playFast(page: Page): Promise<void> {
+  const faster = page.getByRole('button', { name: 'Faster' });
+  for (let i = 0; i < 3 && (await faster.isEnabled()); i++) await faster.click();
+  const play = page.getByRole('button', { name: /^Play/ });
+  if (await play.isVisible()) await play.click();
+}
+
+/** Reveals the step's hints up to Show me / Skip step (idle time may have shown some already). */
+async function revealAllHints(page: Page): Promise<void> {
+  const showMe = page.getByRole('button', { name: 'Show me' });
+  for (let i = 0; i < 5 && !(await showMe.isVisible()); i++)
+    await page.getByRole('button', { name: /^(Hint|Next hint)$/ }).click();
+  await expect(showMe).toBeVisible();
+}
+
+const goalsRegion = (page: Page) => page.getByRole('region', { name: /^Goals/ });
+
+test('db-cache lesson: opens paused, idling meets nothing; every goal through the UI, quiz, reload, step back, share link', async ({
   page,
   browser,
 }) => {
   await openLesson(page);
+  // Paused on step 1 with its text: nothing happens until the student starts it.
+  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'A cold cache misses' })).toBeVisible();
+  const atOpen = await readStats(page);
+  await page.waitForTimeout(30_000);
+  expect(await readStats(page)).toEqual(atOpen);
+  await expect(goalsRegion(page)).toContainText('0 of 10 done');
+  // Idle: the first hint is a question, then the procedure; the target picture waits beside it.
+  await expect(page.getByTestId('hints')).toContainText('Think first:');
+  await expect(page.getByTestId('goal-target')).toContainText('CacheMisses');
   await expectNoAxeViolations(page);
 
   // 1. A cold cache misses.
-  await expect(page.getByRole('heading', { level: 2, name: 'A cold cache misses' })).toBeVisible();
   await runAhead(page, 1);
   await expectGoalDone(page);
   await expect(page.getByTestId('machine-request-state')).not.toHaveText('none yet');
@@ -84,46 +108,105 @@ test('db-cache lesson: goals 1–6 through the UI, quiz, reload, step back, shar
   await expectGoalDone(page);
   await nextStep(page, 'Lazy loading serves stale data', '02-warm-up');
 
-  // 3. Change product 1 behind the cache's back: stale reads.
+  // 3. Change product 1 behind the cache's back; a read of product 1 is stale (seen playing).
+  await expect(page.getByTestId('goal-target')).toContainText('Update a product in the database');
   await page.getByRole('button', { name: 'Update this product in the database' }).click();
-  await runAhead(page, 1);
+  await expect(page.getByTestId('goal-target')).toContainText(
+    'stale read of the product you updated',
+  );
+  await playFast(page);
   await expectGoalDone(page);
-  await nextStep(page, 'Invalidate on write', '03-stale-read');
+  await pause(page);
+  await nextStep(page, 'A TTL set late', '03-stale-read');
 
-  // 4. Invalidate on write: the app DELs keys it writes (seen in the trace while playing).
-  await page.getByLabel('Invalidate on write (DEL the key)').check();
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Faster' }).click();
-  const play = page.getByRole('button', { name: /^Play/ });
-  if (await play.isVisible()) await play.click();
-  await expectGoalDone(page);
-  await nextStep(page, 'TTL bounds staleness', '04-invalidate');
-
-  // 5. TTL: keys expire.
+  // 4. A TTL set late: new keys expire; the correction box says what the notes got wrong.
+  const box = page.getByRole('complementary', { name: 'Course notes correction' });
+  await expect(box).toContainText('In fact:');
+  await expect(box).not.toContainText('Outdated');
   await page.getByLabel('TTL', { exact: true }).fill('5');
   await page.getByRole('button', { name: /^Apply TTL/ }).click();
   await runAhead(page, 5);
-  await runAhead(page, 1);
+  await runAhead(page, 5);
   await expectGoalDone(page);
-  await nextStep(page, 'Write-through: fresh, but churn', '05-ttl');
+  await expect(page.locator('.lesson-explanation')).toContainText('never expires');
+  await nextStep(page, 'Flush, then every key has a TTL', '04-ttl');
 
-  // 6. Write-through churns unread keys.
+  // 5. FLUSHALL in the Redis console: every key comes back with the TTL; staleness is bounded.
+  const consoles = page.getByRole('region', { name: 'Consoles' });
+  const redis = consoles.getByRole('textbox', { name: /Redis command/ });
+  await redis.fill('FLUSHALL');
+  await redis.press('Enter');
+  await expect(consoles.getByRole('log', { name: 'Redis console output' })).toContainText(
+    'OK',
+    SLOW,
+  );
+  await runAhead(page, 5);
+  await expect(page.getByTestId('goal-target')).toContainText('Stale read rate');
+  for (let i = 0; i < 2; i++) await runAhead(page, 5);
+  await expectGoalDone(page);
+  await nextStep(page, 'Invalidate on write', '05-ttl-flush');
+
+  // 6. Invalidate on write: the app DELs keys it writes (seen in the trace while playing).
+  await page.getByLabel('Invalidate on write (DEL the key)').check();
+  await playFast(page);
+  await expectGoalDone(page);
+  await pause(page);
+  await nextStep(page, 'Write-through: fresh, but churn', '06-invalidate');
+
+  // 7. Write-through churns unread keys.
   await setStrategy(page, 'write-through');
   await runAhead(page, 5);
   await expectGoalDone(page);
-  await nextStep(page, 'A full cache evicts', '06-write-through');
-  await expect(page.getByRole('region', { name: /^Goals/ })).toContainText('6 of 9 done');
+  await nextStep(page, 'A full cache evicts — or refuses writes', '07-write-through');
 
-  // Quiz: a multiple-choice item, then a prediction answered before the simulator shows it.
+  // 8. A full node: keys with the TTL are evicted; refused writes have their own metric.
+  await expect(page.getByRole('region', { name: /Metrics/ })).toContainText('Cache write errors');
+  await page.getByLabel(/^maxmemory \(simulator shortcut/).fill('1');
+  await page.getByRole('button', { name: /^Apply memory settings/ }).click();
+  await runAhead(page, 5);
+  await expectGoalDone(page);
+  await nextStep(page, 'Losing the node under lazy loading', '08-eviction');
+
+  // 9. Replace the node under lazy loading: a miss storm, then the hit ratio recovers.
+  await setStrategy(page, 'lazy');
+  await page.getByLabel(/^maxmemory \(simulator shortcut/).fill('8');
+  await page.getByRole('button', { name: /^Apply memory settings/ }).click();
+  await page.getByRole('button', { name: 'Replace cache node' }).click();
+  await runAhead(page, 5);
+  await runAhead(page, 5);
+  await expectGoalDone(page);
+  await nextStep(page, 'Losing the node under write-through', '09-replace-lazy');
+
+  // 10. Under write-through the data stays missing after a replacement for 10 s in a row.
+  await setStrategy(page, 'write-through');
+  await page.getByRole('button', { name: 'Replace cache node' }).click();
+  for (let i = 0; i < 3; i++) await runAhead(page, 5);
+  await expectGoalDone(page);
+  await snap(page, '10-replace-write-through');
+  await expect(goalsRegion(page)).toContainText('10 of 10 done');
+
+  // Quiz: a wrong answer shows why it is wrong and can be retried; then a prediction runs in a
+  // copy of the simulation, leaving the lesson's own run (its trace hash) unchanged.
+  await pause(page);
   const exam = page.locator('[data-quiz="exam-invalidation"]');
-  await exam.getByLabel(/serves current data/).check();
+  await exam.getByLabel(/never runs out of memory/).check();
+  await exam.getByRole('button', { name: 'Check answer' }).click();
+  await expect(exam).toContainText('✗ Not quite.');
+  await expect(exam).toContainText('Why not: Running out of memory is handled by eviction');
+  await exam.getByRole('button', { name: 'Try again' }).click();
+  await exam.getByLabel(/see the current rows/).check();
   await exam.getByRole('button', { name: 'Check answer' }).click();
   await expect(exam).toContainText('✓ Correct.');
+  const beforePrediction = await readStats(page);
   const predict = page.locator('[data-quiz="predict-ttl"]');
-  await predict.getByLabel(/Keys start expiring/).check();
+  await predict.getByLabel(/New keys expire/).check();
   await predict.getByRole('button', { name: 'Lock in prediction and run' }).click();
-  await expect(predict.getByRole('table', { name: 'What the simulator showed' })).toBeVisible(SLOW);
-  await expect(page.getByTestId('quiz-score')).toContainText('2 of 10 right');
-  await snap(page, '10-quiz');
+  const table = predict.getByRole('table', { name: /What a copy of your simulation showed/ });
+  await expect(table).toBeVisible(SLOW);
+  await expect(table.getByRole('columnheader')).toHaveText(['Metric', 'Last 10 s', 'Next 10 s']);
+  expect(await readStats(page)).toEqual(beforePrediction);
+  await expect(page.getByTestId('quiz-score')).toContainText('2 of 9 right');
+  await snap(page, '11-quiz');
   await expectNoAxeViolations(page);
 
   // Reload: goals, step and quiz answers are kept, and the simulation is rebuilt.
@@ -131,18 +214,20 @@ test('db-cache lesson: goals 1–6 through the UI, quiz, reload, step back, shar
   const beforeReload = await readStats(page);
   await page.reload();
   await openLesson(page);
-  await expect(page.getByRole('region', { name: /^Goals/ })).toContainText('6 of 9 done');
-  await expect(page.getByRole('heading', { level: 2, name: 'A full cache evicts' })).toBeVisible();
-  await expect(page.getByTestId('quiz-score')).toContainText('2 of 10 right');
+  await expect(goalsRegion(page)).toContainText('10 of 10 done');
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Losing the node under write-through' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('quiz-score')).toContainText('2 of 9 right');
   expect((await readStats(page)).hash).toBe(beforeReload.hash);
-  await snap(page, '11-after-reload');
+  await snap(page, '12-after-reload');
 
-  // Step back: the last action (the prediction's TTL change) is undone.
+  // Step back: the last action is undone.
   await page.getByRole('button', { name: 'Step back' }).click();
   await expect(page.getByText(/Stepped back/)).toBeVisible(SLOW);
   await expect(page.getByRole('button', { name: 'Step back' })).toBeEnabled(SLOW);
   await pause(page);
-  await snap(page, '12-step-back');
+  await snap(page, '13-step-back');
 
   // Share: a fresh browser (no saved progress) opening the link reaches the same trace.
   const here = await readStats(page);
@@ -155,7 +240,7 @@ test('db-cache lesson: goals 1–6 through the UI, quiz, reload, step back, shar
   p2.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await openLesson(p2, link);
   expect((await readStats(p2)).hash).toBe(here.hash);
-  await snap(p2, '13-shared-link');
+  await snap(p2, '14-shared-link');
 
   // A tampered link is refused with a clear message, and nothing from it is loaded.
   await p2.goto(link.replace(/share=1\.[0-9a-f]{8}/, 'share=1.00000000'));
@@ -166,38 +251,41 @@ test('db-cache lesson: goals 1–6 through the UI, quiz, reload, step back, shar
   await expect(
     p2.getByRole('alert').filter({ hasText: 'Nothing from it was loaded' }),
   ).toBeVisible();
-  await snap(p2, '14-tampered-link');
+  await snap(p2, '15-tampered-link');
   await other.close();
   expect(errors).toEqual([]);
 });
 
-test('eviction and node-loss goals count when met early, in any order', async ({ page }) => {
-  // Free exploration: still on step 1, the student does what later steps ask.
+test('later goals are not met early; hints end in Show me and Skip step', async ({ page }) => {
   await openLesson(page, `./#/learn/db-cache?seed=${SEED + 1}`);
-  await runAhead(page, 5);
+  // Hints (on request, or already shown when idle): a question, then the procedure, then Show me
+  // (which plays step 1).
+  await revealAllHints(page);
+  await expect(page.getByTestId('hints')).toContainText('Think first:');
+  await page.getByRole('button', { name: 'Show me' }).click();
+  await expectGoalDone(page);
+  await pause(page);
+  await nextStep(page, 'The warm-up curve', 'free-01-show-me');
 
-  // Replace the node under lazy loading: a miss storm, then the hit ratio recovers.
+  // Skip step: on to the next one, the skipped goal left undone.
+  await revealAllHints(page);
+  await page.getByRole('button', { name: 'Skip step' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Lazy loading serves stale data' }),
+  ).toBeVisible();
+  await expect(page.locator('[data-goal="warm-up"]')).toHaveAttribute('data-state', 'to do');
+
+  // Doing what later steps ask before their step counts for nothing there.
   await page.getByRole('button', { name: 'Replace cache node' }).click();
   await runAhead(page, 5);
-  await expectGoalListed(page, 'replace-lazy');
-  await snap(page, 'free-08-replace-lazy');
-
-  // Under write-through the data stays missing after a replacement.
+  await runAhead(page, 5);
   await setStrategy(page, 'write-through');
   await page.getByRole('button', { name: 'Replace cache node' }).click();
   await runAhead(page, 5);
-  await expectGoalListed(page, 'replace-write-through');
-  await snap(page, 'free-09-replace-write-through');
-  // A full cache evicts (allkeys-lru, 1 MB).
-  await page.getByLabel('maxmemory', { exact: true }).fill('1');
-  await page.getByLabel('maxmemory-policy').selectOption('allkeys-lru');
-  await page.getByRole('button', { name: /^Apply memory settings/ }).click();
-  await runAhead(page, 5);
-  await expectGoalListed(page, 'eviction');
-  await snap(page, 'free-07-eviction');
-
-  // The lesson itself is still on its first step; the later goals wait there, met.
-  await expect(page.getByRole('heading', { level: 2, name: 'A cold cache misses' })).toBeVisible();
+  for (const id of ['replace-lazy', 'replace-write-through', 'ttl', 'eviction'])
+    await expect(page.locator(`[data-goal="${id}"]`)).toHaveAttribute('data-state', 'to do');
+  await expect(goalsRegion(page)).toContainText('1 of 10 done');
+  await snap(page, 'free-later-goals-wait');
 });
 
 test('experiment: 1M requests per strategy with progress, then charts', async ({ page }) => {
@@ -224,7 +312,9 @@ test('present mode: larger type, jump to a step, reveal an answer; embed mode is
     .getByRole('region', { name: /^Goals/ })
     .getByRole('button', { name: /A full cache evicts/ })
     .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'A full cache evicts' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'A full cache evicts — or refuses writes' }),
+  ).toBeVisible();
   const item = page.locator('[data-quiz="default-policy"]');
   await item.getByRole('button', { name: 'Reveal answer' }).click();
   await expect(item).toContainText('volatile-* policies only evict keys that have an expiry');

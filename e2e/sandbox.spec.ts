@@ -134,21 +134,25 @@ test.describe('sandbox, one session', () => {
     const { events } = await readStats(page);
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await readStats(page)).events).toBe(events + 1);
-    await expect(speed).toHaveText('1×');
+    await expect(speed).toHaveText('1 ms/s');
     await page.keyboard.press('+');
-    await expect(speed).toHaveText('2×');
+    await expect(speed).toHaveText('2 ms/s');
     await page.keyboard.press('+');
-    await expect(speed).toHaveText('4×');
+    await expect(speed).toHaveText('5 ms/s');
     await page.keyboard.press('-');
     await page.keyboard.press('-');
     await page.keyboard.press('-');
-    await expect(speed).toHaveText('0.5×');
+    await expect(speed).toHaveText('1 ms/s');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await expect(speed).toHaveText('10 ms/s');
     // Keys typed into a text field stay there: no speed change, no play, no fast-forward.
     const field = page.getByRole('textbox', { name: /Redis command/ });
     await field.click();
     await field.pressSequentially('+ f-');
     await expect(field).toHaveValue('+ f-');
-    await expect(speed).toHaveText('0.5×');
+    await expect(speed).toHaveText('10 ms/s');
     await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
     await expect(page.getByRole('progressbar')).toHaveCount(0);
     await field.fill('');
@@ -157,7 +161,14 @@ test.describe('sandbox, one session', () => {
     await playButton.focus();
     expect(await playButton.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     await page.getByRole('button', { name: 'Faster' }).click();
-    await expect(speed).toHaveText('1×');
+    await expect(speed).toHaveText('20 ms/s');
+    // The slider covers the whole range on a log scale: its far end is a minute per second.
+    await page.getByRole('slider', { name: /^Speed/ }).press('End');
+    await expect(speed).toHaveText('60 s/s');
+    await page.getByRole('button', { name: 'Slower' }).click();
+    await expect(speed).toHaveText('30 s/s');
+    await page.getByRole('slider', { name: /^Speed/ }).press('Home');
+    await expect(speed).toHaveText('1 ms/s');
   });
 
   test('actions with parameters: a form applies them; a bad value is refused and changes nothing', async () => {

@@ -7,6 +7,11 @@ export interface SimDebugHook {
   client: SimClient;
   snapshot(): SimSnapshot | null;
   simulateCrash(): void;
+  /**
+   * The UI's store and trace feed, so the canvas bench (scripts/bench/canvas.bench.ts) can load
+   * the picture with a given number of packets or flow links and time its frames.
+   */
+  ui: { store: typeof useUiStore; feed: SimSession['feed'] };
 }
 
 declare global {
@@ -24,6 +29,7 @@ export function exposeDebugHook(session: SimSession | null): void {
     client: session.client,
     snapshot: () => selectSnapshot(useUiStore.getState()),
     simulateCrash: () => session.client.simulateCrash(),
+    ui: { store: useUiStore, feed: session.feed },
   };
 }
 

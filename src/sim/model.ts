@@ -1,7 +1,7 @@
 import type { SimulatedRds } from '../rds/index';
 import type { Kernel } from './kernel/kernel';
 import type { SeededRng } from './rng';
-import type { Topology, TopologySpec } from './topology';
+import type { NodeKind, Topology, TopologySpec } from './topology';
 import type { Micros, TraceKind, TracePayloads } from './trace';
 import type { ParamSpec } from './action-params';
 
@@ -20,12 +20,36 @@ export interface ActionSpec {
   params?: readonly ParamSpec[];
   /** Driven by the app's own controls (e.g. the consoles), not listed as an action. */
   hidden?: boolean;
+  /** A fault or operation on a node: the canvas offers it in that node's panel. */
+  target?: ActionTarget;
+}
+
+/**
+ * Which nodes an action acts on (by id or kind), and the parameter that takes the clicked
+ * node's id or its AZ (an AZ outage offered from any node in the AZ).
+ */
+export interface ActionTarget {
+  ids?: readonly string[];
+  kinds?: readonly NodeKind[];
+  param?: { name: string; from: 'id' | 'az' };
+}
+
+/** A measure drawn as a small bar on the node's card and panel ("Memory 0.9 of 8 MB"). */
+export interface NodeGauge {
+  label: string;
+  value: number;
+  /** The bar is full at `max`; without one the gauge is a figure, not a bar (item counts). */
+  max?: number;
+  /** The value in words, as shown beside the bar. */
+  text: string;
 }
 
 export interface NodeStatus {
   up: boolean;
   /** A short status line, e.g. "3 keys, 120 B". */
   detail: string;
+  /** Key state as bars (memory vs maxmemory, CPU): what the node's meters draw. */
+  gauges?: NodeGauge[];
 }
 
 /** What a model gets to act on the world. */

@@ -35,6 +35,12 @@ export interface NodeSpec {
   az: string;
   /** The cache group (a shard, a Memcached cluster) a cache node belongs to: one row each. */
   group?: string;
+  /** What the node does here, in words ("primary, no replica"), for its panel. */
+  role?: string;
+  /** The DNS name clients connect to (docs/endpoints.md), when the node has one. */
+  endpoint?: string;
+  /** Which console talks to this node (redis-cli, a Memcached session, psql). */
+  console?: 'redis' | 'memcached' | 'sql';
 }
 
 /** A cache group drawn as one row: its name and a second line (e.g. its slot range). */

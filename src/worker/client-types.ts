@@ -1,3 +1,4 @@
+import type { ForkResult, ForkSpec } from './fork';
 import type {
   ActResult,
   ExperimentProgress,
@@ -35,6 +36,13 @@ export interface SimClient {
   /** Rebuild from seed + log without the last action (lessons' "step back"). */
   stepBack(): Promise<SimSnapshot | null>;
   /**
+   * Moves to virtual time `toUs` of this run, earlier or later (up to the furthest reached): a
+   * rebuild from the seed and the actions logged by then (the first `actionsApplied` of them
+   * when given, for a moment with an action at its very time), paused. Later actions wait in
+   * `future` and replay at their times as the run passes them again; a new action drops them.
+   */
+  scrub(toUs: number, actionsApplied?: number): Promise<SimSnapshot>;
+  /**
    * Rebuilds the loaded scenario from its seed and `log` up to `untilUs` in one call (saved
    * progress, share links): the log becomes this client's log.
    */
@@ -45,9 +53,14 @@ export interface SimClient {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult>;
   cancelExperiment(): Promise<void>;
+  /** Runs a prediction in a fork of the live simulation (fork.ts); the live one is untouched. */
+  fork(spec: Omit<ForkSpec, 'log' | 'scenario' | 'seed'>): Promise<ForkResult>;
   onBatch(listener: (batch: TraceBatch) => void): () => void;
   onStatus(listener: (status: SimStatus) => void): () => void;
+  /** The actions applied so far, in order: seed + these reproduce the run. */
   readonly log: readonly LoggedAction[];
+  /** Logged actions after the current time (after a scrub back), waiting to replay. */
+  readonly future: readonly LoggedAction[];
   readonly status: SimStatus;
   /** Kills the worker the way a crash would (used by the e2e suite and the debug hook). */
   simulateCrash(): void;

@@ -91,7 +91,7 @@ describe('SimClient', { timeout: 120_000 }, () => {
     await client.load('sandbox', 3);
     const batches: TraceBatch[] = [];
     client.onBatch((b) => batches.push(b));
-    await client.setSpeed(8);
+    await client.setSpeed(0.008);
     await client.play();
     await new Promise((r) => setTimeout(r, 400));
     await client.pause();

@@ -1,4 +1,5 @@
 import type { SimClient, SimStatus } from './client-types';
+import { DEFAULT_SPEED } from './speed';
 import type {
   ActResult,
   FastForwardProgress,
@@ -69,7 +70,8 @@ export function createSimClient(options: SimClientOptions): SimClient {
   let scenario: string | null = null;
   let seed = 0;
   let log: LoggedAction[] = [];
-  let speed = 1;
+  let future: LoggedAction[] = [];
+  let speed = DEFAULT_SPEED;
   let playing = false;
   let last: SimSnapshot | null = null;
   let status: SimStatus = { state: 'idle', notice: null };
@@ -79,6 +81,13 @@ export function createSimClient(options: SimClientOptions): SimClient {
   let lastPong = Date.now();
   const batchListeners = new Set<(b: TraceBatch) => void>();
   const statusListeners = new Set<(s: SimStatus) => void>();
+
+  /** The worker applies scheduled actions as it passes their times: they join the log. */
+  const follow = (snapshot: SimSnapshot): void => {
+    last = snapshot;
+    const applied = snapshot.actionsApplied - log.length;
+    if (applied > 0 && future.length > 0) log = log.concat(future.splice(0, applied));
+  };
 
   const setStatus = (next: SimStatus): void => {
     status = next;
@@ -115,7 +124,7 @@ export function createSimClient(options: SimClientOptions): SimClient {
     await h.api.subscribe(
       h.proxy((batch: TraceBatch) => {
         if (gen !== generation) return;
-        last = batch.snapshot;
+        follow(batch.snapshot);
         for (const l of batchListeners) l(batch);
       }),
     );
@@ -164,7 +173,7 @@ export function createSimClient(options: SimClientOptions): SimClient {
         stopWorker();
         try {
           await startWorker();
-          last = await handle!.api.replay(log, untilUs);
+          follow(await handle!.api.replay(log, untilUs, future));
           if (wasPlaying) await handle!.api.play();
           lastPong = Date.now();
           const n = log.length;
@@ -198,6 +207,7 @@ export function createSimClient(options: SimClientOptions): SimClient {
       scenario = id;
       seed = newSeed;
       log = [];
+      future = [];
       playing = false;
       setStatus({ state: 'loading', notice: null });
       try {
@@ -217,6 +227,8 @@ export function createSimClient(options: SimClientOptions): SimClient {
     async act(action: UserAction): Promise<ActResult> {
       const result = await call((api) => api.act(action));
       if (result.ok) {
+        // A new action rewrites history from here: the worker has dropped the later ones too.
+        future = [];
         log.push({ atUs: result.atUs, action });
         last = result.snapshot;
       }
@@ -241,7 +253,7 @@ export function createSimClient(options: SimClientOptions): SimClient {
     async step() {
       const batch = await call((api) => api.step());
       playing = false;
-      last = batch.snapshot;
+      follow(batch.snapshot);
       return batch;
     },
 
@@ -249,8 +261,11 @@ export function createSimClient(options: SimClientOptions): SimClient {
       const h = handle;
       const progress = untilSettled(onProgress);
       try {
-        last = await call((api) => api.fastForward(durationUs, h!.proxy(progress.report)));
-        return last;
+        const snapshot = await call((api) =>
+          api.fastForward(durationUs, h!.proxy(progress.report)),
+        );
+        follow(snapshot);
+        return snapshot;
       } finally {
         progress.close();
       }
@@ -263,6 +278,7 @@ export function createSimClient(options: SimClientOptions): SimClient {
     async stepBack() {
       const undone = log.pop();
       if (!undone) return null;
+      future = [];
       await call((api) => api.pause());
       playing = false;
       await call((api) => api.load({ scenario: scenario!, seed }));
@@ -276,7 +292,31 @@ export function createSimClient(options: SimClientOptions): SimClient {
       await call((api) => api.load({ scenario: scenario!, seed }));
       last = await call((api) => api.replay([...newLog], untilUs));
       log = [...newLog];
+      future = [];
       return last;
+    },
+
+    async scrub(toUs, actionsApplied) {
+      const all = log.concat(future);
+      // By default the moment before any action taken at `toUs` itself (an action logged at a
+      // time was taken after that time's events, as a snapshot taken then shows).
+      const n = actionsApplied ?? all.filter((a) => a.atUs < toUs).length;
+      if (!Number.isSafeInteger(toUs) || toUs < 0)
+        throw new RangeError(`Scrub needs a virtual time in µs, got ${toUs}`);
+      const lastKept = all[n - 1];
+      const firstLater = all[n];
+      if (n < 0 || n > all.length || (lastKept && lastKept.atUs > toUs))
+        throw new RangeError(`${n} actions do not end by ${toUs} µs`);
+      if (firstLater && firstLater.atUs < toUs)
+        throw new RangeError(`an action at ${firstLater.atUs} µs would be skipped`);
+      await call((api) => api.pause());
+      playing = false;
+      await call((api) => api.load({ scenario: scenario!, seed }));
+      const snapshot = await call((api) => api.replay(all.slice(0, n), toUs, all.slice(n)));
+      log = all.slice(0, n);
+      future = all.slice(n);
+      last = snapshot;
+      return snapshot;
     },
 
     async runExperiment(spec, onProgress) {
@@ -293,6 +333,17 @@ export function createSimClient(options: SimClientOptions): SimClient {
       await call((api) => api.cancelExperiment());
     },
 
+    fork(spec) {
+      if (scenario === null)
+        return Promise.resolve({ ok: false, error: 'No scenario is loaded yet.' });
+      const full = { ...spec, scenario, seed, log: [...log] };
+      return call((api) =>
+        api.fork
+          ? api.fork(full)
+          : Promise.resolve({ ok: false, error: 'This worker cannot fork.' }),
+      );
+    },
+
     onBatch(listener) {
       batchListeners.add(listener);
       return () => batchListeners.delete(listener);
@@ -305,6 +356,10 @@ export function createSimClient(options: SimClientOptions): SimClient {
 
     get log() {
       return log;
+    },
+
+    get future() {
+      return future;
     },
 
     get status() {

@@ -6,6 +6,22 @@ export type * from './protocol';
 export type { SimClient, SimState, SimStatus } from './client-types';
 export type { WorkerHandle, SpawnWorker, SimClientOptions } from './client';
 export { MAX_BATCH_EVENTS } from './protocol';
+export {
+  MIN_SPEED,
+  MAX_SPEED,
+  DEFAULT_SPEED,
+  SPEED_LADDER,
+  PACKETS_UNTIL,
+  FLOWS_FROM,
+  stepSpeed,
+  flowShare,
+  formatSpeed,
+  speedInWords,
+  speedToSlider,
+  sliderToSpeed,
+} from './speed';
+export { FLOW_OUTCOMES } from './flow-meter';
+export { isRoutine } from './batcher';
 // The topology picture is a pure function of the TopologyView the worker sends: the UI
 // computes it (and recomputes it when the topology changes) without a round trip.
 export { layoutTopology, linkKey, CANVAS } from '../sim/layout/index';
@@ -24,3 +40,4 @@ export type {
 export function createSimClient(options: Partial<SimClientOptions> = {}): SimClient {
   return createClient({ spawn: spawnBrowserWorker, ...options });
 }
+export type { ForkResult, ForkSample, ForkSpec } from './fork';

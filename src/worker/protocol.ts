@@ -3,12 +3,13 @@
  * ./client.ts); only src/worker talks to the worker itself.
  */
 import type { Micros, TraceEvent } from '../sim/trace';
-import type { ActionSpec, NodeStatus, UserAction } from '../sim/model';
+import type { ForkResult, ForkSpec } from './fork';
+import type { ActionSpec, ActionTarget, NodeGauge, NodeStatus, UserAction } from '../sim/model';
 import type { NodeKind } from '../sim/topology';
 import type { ParamSpec } from '../sim/action-params';
 
 export type { Micros, TraceEvent, TraceEventOf, TraceKind, TracePayloads } from '../sim/trace';
-export type { ActionSpec, NodeStatus, UserAction, NodeKind, ParamSpec };
+export type { ActionSpec, ActionTarget, NodeGauge, NodeStatus, UserAction, NodeKind, ParamSpec };
 
 /** An action with the virtual time it took effect: replaying the log reproduces the trace. */
 export interface LoggedAction {
@@ -25,6 +26,10 @@ export interface TopologyNodeView {
   az: string;
   /** The cache group (shard, Memcached cluster) the node is drawn in. */
   group?: string;
+  /** What the node does, its endpoint and console (sim/topology.ts NodeSpec), for its panel. */
+  role?: string;
+  endpoint?: string;
+  console?: 'redis' | 'memcached' | 'sql';
 }
 
 /** Everything the topology picture is computed from (see layoutTopology, re-exported here). */
@@ -53,13 +58,48 @@ export interface SimSnapshot {
   actionsApplied: number;
   /** System machines' active state ids by machine id (e.g. { request: ['miss.queryDb'] }). */
   machines: Record<string, string[]>;
+  /**
+   * Logged actions still waiting to be applied at their virtual times: after a scrub back in
+   * time the later actions replay as the run passes their times again (a new action drops them).
+   */
+  scheduled: number;
+}
+
+/** How a request ended, as the flow view colours it (MOVED/ASK counted where they happen). */
+export type FlowOutcome = 'hit' | 'miss' | 'write' | 'error' | 'redirect';
+
+/** Requests per second of virtual time that crossed one link, by outcome. */
+export interface LinkFlow {
+  /** The link as the topology lists it (either direction counts). */
+  from: string;
+  to: string;
+  perSecond: Record<FlowOutcome, number>;
+  total: number;
+}
+
+/** The traffic over the last window of virtual time: what the flow view and node meters draw. */
+export interface FlowSnapshot {
+  /** The virtual time the rates are measured over, ending at the snapshot's `now`. */
+  windowUs: number;
+  /** Links that carried requests in the window. */
+  links: LinkFlow[];
+  /** Requests per second that touched each node. */
+  nodes: Record<string, number>;
+  /** Requests completed per second. */
+  requestsPerSecond: number;
+  byOutcome: Record<FlowOutcome, number>;
 }
 
 export interface TraceBatch {
   events: TraceEvent[];
-  /** Events left out of `events` because one batch carries at most MAX_BATCH_EVENTS. */
+  /**
+   * Events left out of `events`: one batch carries at most MAX_BATCH_EVENTS, and at flow speeds
+   * (speed.ts FLOWS_FROM) the per-request events are summed into `flows` instead of sent.
+   */
   dropped: number;
   snapshot: SimSnapshot;
+  /** The traffic over the last window (sent while playing and after jumps). */
+  flows?: FlowSnapshot;
 }
 
 export const MAX_BATCH_EVENTS = 400;
@@ -148,10 +188,15 @@ export interface FastForwardProgress {
 export interface SimWorkerApi {
   load(req: LoadRequest): Promise<LoadResult>;
   act(action: UserAction): Promise<ActResult>;
-  /** Rebuild support: apply a logged action at its recorded virtual time. */
-  replay(log: LoggedAction[], untilUs: Micros): Promise<SimSnapshot>;
+  /**
+   * Rebuild support: applies each logged action at its recorded virtual time and runs to
+   * `untilUs`; `future` (actions after `untilUs`, in order) are applied as the run reaches their
+   * times again, until a new action drops them.
+   */
+  replay(log: LoggedAction[], untilUs: Micros, future?: LoggedAction[]): Promise<SimSnapshot>;
   play(): Promise<void>;
   pause(): Promise<void>;
+  /** Virtual seconds per wall second while playing (speed.ts: MIN_SPEED–MAX_SPEED). */
   setSpeed(speed: number): Promise<void>;
   /** Processes exactly one event and returns what it emitted. */
   step(): Promise<TraceBatch>;
@@ -168,4 +213,9 @@ export interface SimWorkerApi {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult>;
   cancelExperiment(): Promise<void>;
+  /**
+   * A prediction's fork: fresh simulation from seed + log (fork.ts); the live one is untouched.
+   * Attached beside the SimHost by the worker entry (sim.worker.ts).
+   */
+  fork?(spec: ForkSpec): Promise<ForkResult>;
 }

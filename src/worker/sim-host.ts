@@ -1,4 +1,7 @@
 import { Simulation, scenarioModels, type SimEnvironment, type TraceEvent } from '../sim/index';
+import { FLOW_SAMPLE_EVENTS, TraceBatcher } from './batcher';
+import { FlowMeter } from './flow-meter';
+import { RunLoop, type HostTimers } from './run-loop';
 import {
   MAX_BATCH_EVENTS,
   type ActResult,
@@ -14,32 +17,27 @@ import {
   type TraceBatch,
   type UserAction,
 } from './protocol';
+import { checkSpeed, DEFAULT_SPEED, FLOWS_FROM } from './speed';
 
-/**
- * How fast virtual time runs in animated mode: at 1× one wall millisecond advances the
- * simulation by this many virtual microseconds (1 ms of network per second on screen), so a
- * request's hops — tenths of a millisecond each — are slow enough to follow by eye.
- */
-export const VIRTUAL_US_PER_WALL_MS = 1;
 /** Wall milliseconds between animation ticks (one batch per tick, about one per frame). */
 export const TICK_MS = 16;
+/**
+ * Wall milliseconds a tick may simulate. A machine that cannot keep up with the speed asked for
+ * runs slower (the view shows the rate it sees) instead of falling ever further behind.
+ */
+const TICK_BUDGET_MS = 12;
+/** The flow view's window: about one wall second of traffic, within these bounds (virtual µs). */
+const FLOW_WINDOW_MIN_US = 20_000;
+const FLOW_WINDOW_MAX_US = 10_000_000;
 /** At most this many events between an experiment's wall-clock checks. */
 const EXPERIMENT_CHUNK_EVENTS = 20_000;
-/** Wall ms of simulation between yields to the message queue (pings, cancel, progress). */
-const SLICE_MS = 50;
-/** Events between wall-clock checks inside a slice. */
-const SLICE_CHUNK_EVENTS = 2_000;
 
 /** For hosts without a database (unit tests of scenarios that need none). */
 const NO_DATABASE: SimEnvironment = {
   rds: () => Promise.reject(new Error('This environment has no simulated RDS.')),
 };
 
-export interface HostTimers {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type { HostTimers };
 
 /**
  * The worker's side of the boundary: owns the Simulation, paces it against wall time in
@@ -49,12 +47,13 @@ export interface HostTimers {
 export class SimHost implements SimWorkerApi {
   private sim: Simulation | null = null;
   private request: LoadRequest | null = null;
-  private pendingEvents: TraceEvent[] = [];
-  private dropped = 0;
+  private batcher = new TraceBatcher();
+  private meter: FlowMeter | null = null;
   private collecting = true;
   private subscribers: ((b: TraceBatch) => void)[] = [];
   private playing = false;
-  private speed = 1;
+  private speed = DEFAULT_SPEED;
+  private readonly run: RunLoop;
   private tickHandle: unknown = null;
   private lastTickWall = 0;
   private ticking = false;
@@ -65,7 +64,9 @@ export class SimHost implements SimWorkerApi {
   constructor(
     private readonly timers: HostTimers,
     private readonly env: SimEnvironment = NO_DATABASE,
-  ) {}
+  ) {
+    this.run = new RunLoop(timers);
+  }
 
   async load(req: LoadRequest): Promise<LoadResult> {
     const entry = scenarioModels[req.scenario];
@@ -80,11 +81,14 @@ export class SimHost implements SimWorkerApi {
     this.sim = null;
     await previous?.dispose();
     const sim = new Simulation(factory, req.seed);
+    const meter = new FlowMeter(sim.topology.links);
+    this.meter = meter;
     sim.onEvent((e) => this.collect(e));
     await sim.ready();
     this.sim = sim;
-    this.pendingEvents = [];
-    this.dropped = 0;
+    this.run.schedule = [];
+    this.batcher.clear();
+    meter.reset(sim.now, this.flowWindowUs());
     const spec = sim.model.topology;
     return {
       topology: {
@@ -112,6 +116,8 @@ export class SimHost implements SimWorkerApi {
   async act(action: UserAction): Promise<ActResult> {
     const sim = this.requireSim();
     const outcome = await sim.act(action);
+    // A new action changes history from here on: the actions a scrub back left to replay go.
+    if (outcome.ok) this.run.schedule = [];
     if (!outcome.ok) return outcome;
     this.flush();
     const result: ActResult = { ok: true, atUs: outcome.atUs, snapshot: this.snapshotNow() };
@@ -119,24 +125,31 @@ export class SimHost implements SimWorkerApi {
     return result;
   }
 
-  async replay(log: LoggedAction[], untilUs: number): Promise<SimSnapshot> {
+  async replay(
+    log: LoggedAction[],
+    untilUs: number,
+    future: LoggedAction[] = [],
+  ): Promise<SimSnapshot> {
     const sim = this.requireSim();
+    if (future.some((f, i) => f.atUs < untilUs || (i > 0 && f.atUs < future[i - 1]!.atUs)))
+      throw new Error('actions to replay later must be in order and after the time replayed to');
     this.collecting = false;
     try {
       await sim.setDetail('summary');
       for (const { atUs, action } of log) {
         if (atUs < sim.now) throw new Error(`action log is out of order at ${atUs} µs`);
-        await this.runSliced(sim, atUs);
+        await this.run.sliced(sim, atUs);
         const outcome = await sim.act(action);
         if (!outcome.ok)
           throw new Error(`replayed action ${action.type} was refused: ${outcome.error}`);
       }
-      if (untilUs > sim.now) await this.runSliced(sim, untilUs);
+      if (untilUs > sim.now) await this.run.sliced(sim, untilUs);
     } finally {
       await sim.setDetail('full');
       this.collecting = true;
     }
-    this.pendingEvents = [];
+    this.run.schedule = [...future];
+    this.jumped(sim);
     this.flush();
     return this.snapshotNow();
   }
@@ -157,15 +170,21 @@ export class SimHost implements SimWorkerApi {
   }
 
   async setSpeed(speed: number): Promise<void> {
-    if (!(speed >= 0.25 && speed <= 8)) throw new RangeError(`Speed must be 0.25–8, got ${speed}`);
+    const problem = checkSpeed(speed);
+    if (problem) throw new RangeError(problem);
     this.speed = speed;
-    if (this.sim) this.flush();
+    this.batcher.routineCap = speed >= FLOWS_FROM ? FLOW_SAMPLE_EVENTS : MAX_BATCH_EVENTS;
+    if (this.sim) {
+      this.meter?.reset(this.sim.now, this.flowWindowUs());
+      this.flush();
+    }
   }
 
+  /** Processes the next event, or applies the next scheduled action if it comes first. */
   async step(): Promise<TraceBatch> {
     const sim = this.requireSim();
     await this.pause();
-    await sim.step();
+    await this.run.step(sim);
     return this.takeBatch();
   }
 
@@ -186,7 +205,7 @@ export class SimHost implements SimWorkerApi {
       // Nothing is drawn while it runs: the summary detail skips the per-hop view events and
       // answers the database from the row mirror, and lands where playing would have.
       await sim.setDetail('summary');
-      await this.runSliced(sim, target, (events) => {
+      await this.run.scheduled(sim, target, (events) => {
         onProgress({ doneUs: sim.now - start, totalUs: target - start, events });
         return this.cancelFf;
       });
@@ -195,35 +214,10 @@ export class SimHost implements SimWorkerApi {
       this.collecting = true;
       this.fastForwarding = false;
     }
-    this.pendingEvents = [];
+    this.jumped(sim);
     this.flush();
     if (wasPlaying) await this.play();
     return this.snapshotNow();
-  }
-
-  /**
-   * Runs to `target` in slices of about SLICE_MS of wall time, yielding to the worker's message
-   * queue between slices, so pings, cancels and progress get through however slow the machine
-   * or the database. `onSlice` gets the events fired so far and returns true to stop early.
-   */
-  private async runSliced(
-    sim: Simulation,
-    target: number,
-    onSlice?: (events: number) => boolean,
-  ): Promise<void> {
-    let events = 0;
-    for (;;) {
-      const sliceEnd = this.timers.now() + SLICE_MS;
-      let done = false;
-      while (!done && this.timers.now() < sliceEnd) {
-        const chunk = await sim.runChunk(target, SLICE_CHUNK_EVENTS);
-        events += chunk.fired;
-        done = chunk.done;
-      }
-      const stop = onSlice?.(events) ?? false;
-      if (done || stop) return;
-      await new Promise<void>((r) => this.timers.setTimeout(r, 0));
-    }
   }
 
   async cancelFastForward(): Promise<void> {
@@ -323,24 +317,26 @@ export class SimHost implements SimWorkerApi {
 
   private collect(e: TraceEvent): void {
     if (!this.collecting) return;
-    this.pendingEvents.push(e);
-    if (this.pendingEvents.length > MAX_BATCH_EVENTS * 2) {
-      const drop = this.pendingEvents.length - MAX_BATCH_EVENTS;
-      this.pendingEvents.splice(0, drop);
-      this.dropped += drop;
-    }
+    this.meter?.observe(e);
+    this.batcher.add(e);
   }
 
   private takeBatch(): TraceBatch {
-    let events = this.pendingEvents;
-    let dropped = this.dropped;
-    if (events.length > MAX_BATCH_EVENTS) {
-      dropped += events.length - MAX_BATCH_EVENTS;
-      events = events.slice(events.length - MAX_BATCH_EVENTS);
-    }
-    this.pendingEvents = [];
-    this.dropped = 0;
-    return { events, dropped, snapshot: this.snapshotNow() };
+    const { events, dropped } = this.batcher.take();
+    const snapshot = this.snapshotNow();
+    const flows = this.meter?.snapshot(snapshot.now);
+    return flows ? { events, dropped, snapshot, flows } : { events, dropped, snapshot };
+  }
+
+  /** The run jumped (fast-forward, replay): nothing pending is worth drawing, rates start over. */
+  private jumped(sim: Simulation): void {
+    this.batcher.clear();
+    this.meter?.reset(sim.now, this.flowWindowUs());
+  }
+
+  private flowWindowUs(): number {
+    const oneWallSecond = this.speed * 1e6;
+    return Math.min(FLOW_WINDOW_MAX_US, Math.max(FLOW_WINDOW_MIN_US, oneWallSecond));
   }
 
   /** Sends whatever is pending (possibly nothing but a fresh snapshot) to subscribers. */
@@ -360,15 +356,16 @@ export class SimHost implements SimWorkerApi {
 
   private async tick(): Promise<void> {
     this.tickHandle = null;
-    if (!this.playing || !this.sim || this.ticking) return;
+    const sim = this.sim;
+    if (!this.playing || !sim || this.ticking) return;
     this.ticking = true;
     try {
       const wall = this.timers.now();
       // Cap a tick's advance so a throttled background tab does not jump far ahead.
       const elapsed = Math.min(wall - this.lastTickWall, 250);
       this.lastTickWall = wall;
-      const advance = Math.max(1, Math.round(elapsed * this.speed * VIRTUAL_US_PER_WALL_MS));
-      await this.sim.runUntil(this.sim.now + advance);
+      const advance = Math.max(1, Math.round(elapsed * this.speed * 1000));
+      await this.run.advance(sim, sim.now + advance, wall + TICK_BUDGET_MS);
       this.flush();
     } finally {
       this.ticking = false;
@@ -397,6 +394,7 @@ export class SimHost implements SimWorkerApi {
       metrics: s.metrics,
       actionsApplied: s.actionsApplied,
       machines: s.machines,
+      scheduled: this.run.schedule.length,
     };
   }
 }

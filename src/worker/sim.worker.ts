@@ -2,18 +2,20 @@
 import * as Comlink from 'comlink';
 import { SimHost } from './sim-host';
 import { workerRdsEnvironment } from './rds-environment';
+import { forkIn } from './fork';
 
 // Where the app's static assets are (the page's directory); the client tells us at start.
 let assetBase = self.location.href;
 
 // The simulation's thread. Wall-clock pacing lives here (the worker layer), never in src/sim.
+const env = workerRdsEnvironment(() => assetBase);
 const host = new SimHost(
   {
     now: () => performance.now(),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   },
-  workerRdsEnvironment(() => assetBase),
+  env,
 );
 
 Comlink.expose(
@@ -21,6 +23,8 @@ Comlink.expose(
     setAssetBase: (url: string) => {
       assetBase = url;
     },
+    // A prediction's "what happens next" in a fresh simulation (fork.ts).
+    fork: forkIn(env),
   }),
 );
 

@@ -71,7 +71,10 @@ export function SandboxPage({ seed, autoplay, seedError, system: systemId, mode 
               ))}
             </select>
           </label>
-          <p className="lede">{system.lede}</p>
+          <details className="lede-more">
+            <summary>About this system</summary>
+            <p className="lede">{system.lede}</p>
+          </details>
         </div>
       )}
       {seedError ? (

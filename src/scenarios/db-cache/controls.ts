@@ -142,14 +142,14 @@ export const controls: ControlGroup[] = [
     id: 'cache',
     title: 'Cache node memory',
     description:
-      'maxmemory and what Redis does when it is full (ElastiCache’s default is volatile-lru).',
+      'On ElastiCache the node type fixes maxmemory; only maxmemory-policy is a parameter (default volatile-lru). The maxmemory field is a simulator shortcut so that a full node shows in seconds (docs/aws/memory-and-eviction.md).',
     apply: 'button',
     applyLabel: 'Apply memory settings',
     fields: [
       {
         kind: 'number',
         id: 'maxmemoryMb',
-        label: 'maxmemory',
+        label: 'maxmemory (simulator shortcut for a node type)',
         min: 1,
         max: 64,
         step: 1,

@@ -27,10 +27,13 @@ export const dbCacheLesson: LessonDefinition = {
     'LatencyP99Ms',
     'Expirations',
     'Evictions',
+    'CacheWriteErrors',
     'CurrItems',
     'BytesUsedForCache',
     'UnreadKeys',
     'ChurnKeys',
   ],
+  // The cache's primary endpoint as src/sim/cache/endpoint-names.ts names it (lesson-contract.test.ts).
+  redisEndpoint: 'app-cache.t32v96.ng.0001.use1.cache.amazonaws.com',
   consoles: ['redis', 'sql'],
 };

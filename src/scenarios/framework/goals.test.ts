@@ -6,6 +6,7 @@ const input = (over: Partial<GoalInput>): GoalInput => ({
   events: [],
   metrics: {},
   actions: [],
+  nowUs: 0,
   ...over,
 });
 
@@ -65,6 +66,7 @@ describe('goal trackers', () => {
       action: 'strategy.set',
       params: { strategy: 'write-through' },
     });
+    expect(t.update(input({ actions: [] }))).toBe(false);
     const lazy = { atUs: 1, action: { type: 'strategy.set', params: { strategy: 'lazy' } } };
     expect(t.update(input({ actions: [lazy] }))).toBe(false);
     const wt = { atUs: 2, action: { type: 'strategy.set', params: { strategy: 'write-through' } } };
@@ -87,8 +89,8 @@ describe('goal trackers', () => {
     expect(t.update(input({ metrics: { CacheMisses: 105 }, actions: replaced }))).toBe(true);
   });
 
-  it('a fresh action goal ignores actions logged before tracking started', () => {
-    const t = createGoalTracker({ kind: 'action', action: 'cache.replace', fresh: true });
+  it('an action goal ignores actions logged before tracking started', () => {
+    const t = createGoalTracker({ kind: 'action', action: 'cache.replace' });
     const old = [{ atUs: 1, action: { type: 'cache.replace' } }];
     expect(t.update(input({ actions: old }))).toBe(false);
     expect(t.update(input({ actions: [...old, { atUs: 2, action: { type: 'ttl.set' } }] }))).toBe(
@@ -123,7 +125,7 @@ describe('goal trackers', () => {
           params: { strategy: 'write-through' },
           initial: false,
         },
-        { kind: 'action', action: 'cache.replace', fresh: true },
+        { kind: 'action', action: 'cache.replace' },
       ],
     });
     const replaced = { atUs: 1, action: { type: 'cache.replace' } };
@@ -159,6 +161,63 @@ describe('goal trackers', () => {
     expect(t.update(input({ events: [ev(2, 'cache.hit')] }))).toBe(true);
   });
 
+  it('an event can be tagged as caused by the action an earlier part matched', () => {
+    const t = createGoalTracker({
+      kind: 'sequence',
+      goals: [
+        { kind: 'action', action: 'db.write' },
+        {
+          kind: 'event',
+          event: 'request.completed',
+          where: { stale: true, key: { fromAction: 'id', format: 'product:{}' } },
+        },
+      ],
+    });
+    const stale = (key: string) => ev(1, 'request.completed', { stale: true, key });
+    // The app's own stale reads before the student acts do not count.
+    expect(t.update(input({ events: [stale('product:7')] }))).toBe(false);
+    const wrote = [{ atUs: 1, action: { type: 'db.write', params: { id: 7 } } }];
+    expect(t.update(input({ actions: wrote, events: [stale('product:8')] }))).toBe(false);
+    expect(t.update(input({ actions: wrote, events: [stale('product:7')] }))).toBe(true);
+    expect(t.targets()).toEqual([]);
+  });
+
+  it('a window goal must hold at every observation for its whole window', () => {
+    const t = createGoalTracker({
+      kind: 'metric',
+      metric: 'CacheHitRate',
+      op: '<',
+      value: 30,
+      forUs: 10_000_000,
+    });
+    expect(t.update(input({ metrics: { CacheHitRate: 5 }, nowUs: 0 }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheHitRate: 20 }, nowUs: 6_000_000 }))).toBe(false);
+    expect(t.targets()).toMatchObject([{ metric: 'CacheHitRate', heldUs: 6_000_000 }]);
+    // A break restarts the window.
+    expect(t.update(input({ metrics: { CacheHitRate: 40 }, nowUs: 7_000_000 }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheHitRate: 10 }, nowUs: 8_000_000 }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheHitRate: 10 }, nowUs: 17_000_000 }))).toBe(false);
+    expect(t.update(input({ metrics: { CacheHitRate: 10 }, nowUs: 18_000_000 }))).toBe(true);
+  });
+
+  it('a sequence shows the part it waits for as its target, with the live delta', () => {
+    const t = createGoalTracker({
+      kind: 'sequence',
+      goals: [
+        { kind: 'action', action: 'cache.replace' },
+        { kind: 'metric', metric: 'CacheMisses', op: '>=', value: 100, delta: true },
+      ],
+    });
+    t.update(input({ metrics: { CacheMisses: 40 } }));
+    expect(t.targets()).toEqual([{ kind: 'action', action: 'cache.replace' }]);
+    const replaced = [{ atUs: 5, action: { type: 'cache.replace' } }];
+    t.update(input({ metrics: { CacheMisses: 50 }, actions: replaced }));
+    t.update(input({ metrics: { CacheMisses: 80 }, actions: replaced }));
+    expect(t.targets()).toEqual([
+      { kind: 'metric', metric: 'CacheMisses', op: '>=', value: 100, delta: true, current: 30 },
+    ]);
+  });
+
   it('LessonGoals reports newly met goals once and keeps restored ones met', () => {
     const goals = new LessonGoals(
       [
@@ -167,8 +226,33 @@ describe('goal trackers', () => {
       ],
       ['hit'],
     );
+    goals.enter('miss');
     expect(goals.isMet('hit')).toBe(true);
     expect(goals.update(input({ events: [ev(1, 'cache.miss')] }))).toEqual(['miss']);
     expect(goals.update(input({ events: [ev(2, 'cache.miss')] }))).toEqual([]);
+  });
+
+  it('LessonGoals tracks a goal only from its step on, unless it may be met early', () => {
+    const goals = new LessonGoals([
+      { id: 'miss', goal: { kind: 'event', event: 'cache.miss' } },
+      { id: 'hit', goal: { kind: 'event', event: 'cache.hit' } },
+      { id: 'evict', goal: { kind: 'event', event: 'cache.evicted' }, mayBeMetEarly: true },
+    ]);
+    goals.enter('miss');
+    const all = [ev(1, 'cache.miss'), ev(2, 'cache.hit'), ev(3, 'cache.evicted')];
+    expect(goals.update(input({ events: all }))).toEqual(['miss', 'evict']);
+    expect(goals.isTracked('hit')).toBe(false);
+    goals.enter('hit');
+    expect(goals.update(input({ events: [] }))).toEqual([]);
+    expect(goals.update(input({ events: [ev(4, 'cache.hit')] }))).toEqual(['hit']);
+  });
+
+  it('LessonGoals stops tracking a skipped goal and restarts it on re-entry', () => {
+    const goals = new LessonGoals([{ id: 'hit', goal: { kind: 'event', event: 'cache.hit' } }]);
+    goals.enter('hit');
+    goals.drop('hit');
+    expect(goals.update(input({ events: [ev(1, 'cache.hit')] }))).toEqual([]);
+    goals.enter('hit');
+    expect(goals.update(input({ events: [ev(2, 'cache.hit')] }))).toEqual(['hit']);
   });
 });

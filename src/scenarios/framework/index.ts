@@ -1,8 +1,17 @@
 export type * from './types';
-export { createGoalTracker, LessonGoals, compare, type GoalInput, type GoalTracker } from './goals';
+export {
+  createGoalTracker,
+  LessonGoals,
+  compare,
+  type GoalInput,
+  type GoalTarget,
+  type GoalTracker,
+} from './goals';
+export { goalMetrics } from './goal-spec';
 export {
   buildLessonMachine,
   DEFAULT_HINT_DELAY_MS,
+  hintCount,
   type LessonContext,
   type LessonEvent,
   type LessonInput,
@@ -30,6 +39,8 @@ export {
   type ShareLinkProblem,
 } from './share-link';
 export { scoreQuiz, isCorrect, assertQuizWellFormed, type QuizScore } from './quiz';
+export { arrangeQuiz } from './quiz-order';
+export { periodValues, type PeriodValue } from './prediction';
 export { unknownActionTypes, LIMITS } from './validate';
 export { crc32, crc32Hex } from './checksum';
 export { LessonPage, type LessonPageProps, type LessonMode } from './lesson-page';

@@ -106,7 +106,8 @@ function LessonSession({
     createClient: create,
     scenario: lesson.scenario,
     seed: startup.seed,
-    autoplay: startup.restore === null,
+    // A lesson opens paused on its step's text: nothing happens until the student starts it.
+    autoplay: false,
     onSession,
   });
   if (!session) return null;

@@ -55,7 +55,10 @@ export function LessonRoute({ scenario, seed, mode, onSession, heading }: Lesson
       {mode === 'embed' ? null : (
         <div className="page-intro">
           {heading}
-          <p className="lede">{lesson.intro}</p>
+          <details className="lede-more">
+            <summary>About this lesson</summary>
+            <p className="lede">{lesson.intro}</p>
+          </details>
         </div>
       )}
       <LessonPage

@@ -11,8 +11,10 @@ import {
   StatechartView,
   formatMetricValue,
   metricInfo,
-  type Observation,
+  type Prediction,
 } from '../../ui/lesson';
+import { periodValues } from './prediction';
+import { arrangeQuiz } from './quiz-order';
 import { useUiStore, type SimSession } from '../../ui';
 import { ConsolesPanel } from '../../ui/console';
 import { scoreQuiz } from './quiz';
@@ -21,6 +23,7 @@ import type { LessonDefinition } from './types';
 import { useLessonController } from './use-lesson-controller';
 import { stepDone } from './use-lesson-actor';
 import { useEmbedApi } from './use-embed-api';
+import { targetViews } from './target-view';
 import type { LessonMode } from './lesson-page';
 import type { MachineView } from '../../worker';
 
@@ -33,6 +36,11 @@ interface Props {
   onReset(): void;
 }
 
+/** What the Redis console reaches, and how a real client would (docs/endpoints.md, docs/aws/security.md). */
+function redisEndpointNote(endpoint: string): string {
+  return `Connected to the primary endpoint ${endpoint} on port 6379, as redis-cli -h would be. With in-transit encryption on (always on for serverless caches), redis-cli needs --tls; this simulated console skips the TLS handshake.`;
+}
+
 /** The lesson around a running session: step, goals, quiz, controls, metrics, statecharts, experiment. */
 export function LessonView({ lesson, session, startup, mode, machines, onReset }: Props) {
   const [problems, setProblems] = useState<string[]>(startup.problems);
@@ -42,7 +50,12 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
   );
   const c = useLessonController(lesson, session, startup, addProblem);
   const simState = useUiStore((s) => s.simState);
+  const actionSpecs = useUiStore((s) => s.actions);
   const ctx = c.lessonState.context;
+  const targets = useMemo(
+    () => targetViews(c.targets, (type) => actionSpecs.find((a) => a.type === type)?.label ?? type),
+    [c.targets, actionSpecs],
+  );
   const presenter = mode === 'present';
   useEmbedApi(mode === 'embed', lesson, session, c.actor);
 
@@ -51,34 +64,45 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
       new Set(lesson.steps.filter((s) => ctx.met.includes(s.id)).flatMap((s) => s.unlocks ?? [])),
     [lesson, ctx.met],
   );
-  const offered = lesson.quiz.filter(
+  const arranged = useMemo(() => arrangeQuiz(lesson.quiz, startup.seed), [lesson, startup]);
+  const offered = arranged.filter(
     (q) =>
-      presenter || !q.afterStep || ctx.met.includes(q.afterStep) || Object.hasOwn(c.quiz, q.id),
+      presenter ||
+      ctx.met.includes(q.afterStep) ||
+      ctx.skipped.includes(q.afterStep) ||
+      Object.hasOwn(c.quiz, q.id),
   );
   const score = scoreQuiz(lesson.quiz, c.quiz);
   const fastForwarding = useUiStore((s) => s.fastForward !== null);
   const busy = simState !== 'ready' || c.restoring !== null || fastForwarding;
 
-  const predict = async (itemId: string, choiceId: string): Promise<Observation[] | string> => {
+  // A prediction runs in a fork (fresh simulation from seed + log): the lesson's own run and its
+  // trace hash are untouched, and the student compares the period before with the period after.
+  const predict = async (itemId: string, choiceId: string): Promise<Prediction | string> => {
     const item = lesson.quiz.find((q) => q.id === itemId);
     if (!item || item.kind !== 'predict') return 'This question has no simulation to run.';
-    const before = { ...(useUiStore.getState().snapshot?.metrics ?? {}) };
-    const err = await c.act(item.actions);
-    if (err) return `The simulator refused the question’s setup: ${err}`;
-    await session.fastForward(item.runUs);
-    const after = useUiStore.getState().snapshot?.metrics ?? {};
+    const snap = useUiStore.getState().snapshot;
+    if (!snap) return 'The simulation has not started yet.';
+    const result = await session.client.fork({
+      untilUs: snap.now,
+      actions: item.actions,
+      periodUs: item.periodUs,
+      samples: 10,
+    });
+    if (!result.ok) return `The simulator refused the question’s setup: ${result.error}`;
     c.answer(itemId, choiceId);
-    return item.observe
-      .filter((m) => m in after)
-      .map((m) => {
-        const info = metricInfo(m);
-        return {
-          metric: m,
-          label: info.name,
-          before: m in before ? formatMetricValue(before[m]!, info.unit) : '—',
-          after: formatMetricValue(after[m]!, info.unit),
-        };
-      });
+    const fmt = (m: string, v: number | null) =>
+      v === null ? '—' : formatMetricValue(v, metricInfo(m).unit);
+    const seconds = `${item.periodUs / 1e6} s`;
+    return {
+      periods: [`Last ${seconds}`, `Next ${seconds}`],
+      rows: periodValues(item.observe, result.before, result.after).map((v, i) => ({
+        metric: v.metric,
+        label: `${metricInfo(v.metric).name}${item.observe[i]!.as === 'change' ? ' (added)' : ' (average)'}`,
+        before: fmt(v.metric, v.before),
+        after: fmt(v.metric, v.after),
+      })),
+    };
   };
 
   const experiment = lesson.experiment;
@@ -115,9 +139,12 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
               index={ctx.index}
               goalMet={stepDone(c.lessonState)}
               hintsShown={ctx.hintsShown}
+              targets={targets}
               onNext={() => c.actor.send({ type: 'NEXT' })}
               onPrev={() => c.actor.send({ type: 'PREV' })}
               onHint={() => c.actor.send({ type: 'HINT' })}
+              onShowMe={c.showMe}
+              onSkip={c.skip}
               completeText={`You met ${ctx.met.length} of ${lesson.steps.length} goals. Explore freely, try the quiz, or compare strategies in the experiment below.`}
             />
             <GoalList
@@ -126,6 +153,10 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
               index={ctx.index}
               onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined}
             />
+          </>
+        }
+        quiz={
+          <>
             {mode === 'embed' ? null : (
               <QuizPanel
                 items={offered}
@@ -157,7 +188,14 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
         lower={
           <>
             {lesson.consoles && lesson.consoles.length > 0 && mode !== 'embed' ? (
-              <ConsolesPanel targets={lesson.consoles} session={session} />
+              <ConsolesPanel
+                targets={lesson.consoles}
+                session={session}
+                redisHost={lesson.redisEndpoint ? `${lesson.redisEndpoint}:6379` : undefined}
+                redisNote={
+                  lesson.redisEndpoint ? redisEndpointNote(lesson.redisEndpoint) : undefined
+                }
+              />
             ) : null}
             {experiment && mode !== 'embed' && (unlocked.has('experiment') || presenter) ? (
               <ExperimentPanel

@@ -54,18 +54,29 @@ describe('lesson machine', () => {
     expect(a.getSnapshot().context.index).toBe(2);
   });
 
-  it('reveals hints after the wall-clock delay, or on request, no more than exist', () => {
+  it('reveals the question, then each hint, on request only (idle hints come from the controller)', () => {
     const a = start();
     expect(a.getSnapshot().context.hintsShown).toBe(0);
-    vi.advanceTimersByTime(999);
+    vi.advanceTimersByTime(60_000);
     expect(a.getSnapshot().context.hintsShown).toBe(0);
-    vi.advanceTimersByTime(1);
+    a.send({ type: 'HINT' });
     expect(a.getSnapshot().context.hintsShown).toBe(1);
     a.send({ type: 'HINT' });
-    expect(a.getSnapshot().context.hintsShown).toBe(2);
     a.send({ type: 'HINT' });
-    vi.advanceTimersByTime(10_000);
-    expect(a.getSnapshot().context.hintsShown).toBe(2);
+    expect(a.getSnapshot().context.hintsShown).toBe(3);
+    a.send({ type: 'HINT' });
+    expect(a.getSnapshot().context.hintsShown).toBe(3);
+  });
+
+  it('skips a step without meeting its goal, and records the skip', () => {
+    const a = start();
+    a.send({ type: 'SKIP' });
+    expect(a.getSnapshot().value).toEqual({ 'step-1': 'working' });
+    expect(a.getSnapshot().context.met).toEqual([]);
+    expect(a.getSnapshot().context.skipped).toEqual(['miss']);
+    a.send({ type: 'SKIP' });
+    a.send({ type: 'SKIP' });
+    expect(a.getSnapshot().value).toBe('complete');
   });
 
   it('jumps to any step (instructor) and ignores unknown goals and bad saved steps', () => {

@@ -1,13 +1,18 @@
 /**
  * The lesson machine: one state per step (each `working` → `done`), then `complete`. It runs on
- * the UI thread; the page sends GOAL_MET as goal trackers latch, so any order of exploration
- * works and a goal met early makes its step `done` the moment the step is entered.
- * Hints are revealed by wall-clock `after` delays (fine on the UI thread) or on request.
+ * the UI thread; the page sends GOAL_MET as goal trackers latch (a goal is tracked from its
+ * step's entry unless it may be met early). Hints are revealed on request or when the lesson
+ * controller sees the student idle (wall and virtual time, use-idle-hints.ts); the first hint
+ * is the step's question, then its procedure. SKIP moves on without the goal (recorded).
  */
 import { assign, setup } from 'xstate';
 import type { StepDefinition } from './types';
 
 export const DEFAULT_HINT_DELAY_MS = 20_000;
+
+/** How many hints a step has: its question, then each procedure line. */
+export const hintCount = (step: StepDefinition | undefined): number =>
+  step ? 1 + step.hints.length : 0;
 
 export interface LessonContext {
   steps: readonly StepDefinition[];
@@ -15,6 +20,8 @@ export interface LessonContext {
   index: number;
   /** Goal ids (= step ids) met so far, in the order they were met. */
   met: string[];
+  /** Steps left with "Skip step" (their goals not met). */
+  skipped: string[];
   hintsShown: number;
 }
 
@@ -23,7 +30,8 @@ export type LessonEvent =
   | { type: 'NEXT' }
   | { type: 'PREV' }
   | { type: 'GOTO'; index: number }
-  | { type: 'HINT' };
+  | { type: 'HINT' }
+  | { type: 'SKIP' };
 
 export interface LessonInput {
   steps: readonly StepDefinition[];
@@ -48,15 +56,13 @@ export function buildLessonMachine(steps: readonly StepDefinition[]) {
         states: {
           working: {
             always: { guard: 'currentGoalMet', target: 'done' },
-            after: {
-              hintDelay: {
-                guard: 'moreHints',
-                actions: 'revealHint',
-                target: 'working',
-                reenter: true,
+            on: {
+              HINT: { guard: 'moreHints', actions: 'revealHint' },
+              SKIP: {
+                actions: 'recordSkip',
+                target: i + 1 < steps.length ? `#lesson.${stateId(i + 1)}` : '#lesson.complete',
               },
             },
-            on: { HINT: { guard: 'moreHints', actions: 'revealHint' } },
           },
           done: {
             on: {
@@ -79,8 +85,7 @@ export function buildLessonMachine(steps: readonly StepDefinition[]) {
         const step = context.steps[context.index];
         return step !== undefined && context.met.includes(step.id);
       },
-      moreHints: ({ context }) =>
-        context.hintsShown < (context.steps[context.index]?.hints.length ?? 0),
+      moreHints: ({ context }) => context.hintsShown < hintCount(context.steps[context.index]),
       knownGoal: ({ context, event }) =>
         event.type === 'GOAL_MET' &&
         context.steps.some((s) => s.id === event.goalId) &&
@@ -92,10 +97,12 @@ export function buildLessonMachine(steps: readonly StepDefinition[]) {
           event.type === 'GOAL_MET' ? [...context.met, event.goalId] : context.met,
       }),
       revealHint: assign({ hintsShown: ({ context }) => context.hintsShown + 1 }),
-    },
-    delays: {
-      hintDelay: ({ context }) =>
-        context.steps[context.index]?.hintDelayMs ?? DEFAULT_HINT_DELAY_MS,
+      recordSkip: assign({
+        skipped: ({ context }) => {
+          const id = context.steps[context.index]?.id;
+          return id && !context.skipped.includes(id) ? [...context.skipped, id] : context.skipped;
+        },
+      }),
     },
   }).createMachine({
     id: 'lesson',
@@ -111,6 +118,7 @@ export function buildLessonMachine(steps: readonly StepDefinition[]) {
           ? input.index
           : 0,
       met: (input.met ?? []).filter((id) => ids.has(id)),
+      skipped: [],
       hintsShown: 0,
     }),
     on: {

@@ -37,5 +37,7 @@ export function assertQuizWellFormed(items: readonly QuizItem[]): void {
     if (new Set(item.choices.map((c) => c.id)).size !== item.choices.length)
       throw new Error(`quiz ${item.id}: duplicate choice ids`);
     if (item.explanation.trim().length === 0) throw new Error(`quiz ${item.id}: no explanation`);
+    for (const c of item.choices)
+      if (c.why.trim().length === 0) throw new Error(`quiz ${item.id}: option ${c.id} has no why`);
   }
 }

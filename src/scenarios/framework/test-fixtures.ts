@@ -21,6 +21,8 @@ export function step(
     narration: [`About ${id}`],
     goalText: id,
     goal,
+    showMe: { actions: [], windowUs: 1_000_000 },
+    question: `What causes ${id}?`,
     hints,
     hintDelayMs: 1000,
     explanation: `Saw ${id}`,

@@ -3,83 +3,45 @@
  * turns it into an xstate lesson machine, checks its goals against the simulator's trace and
  * metrics, saves progress, and renders it through src/ui/lesson.
  */
-import type { ExperimentSpec, TraceKind, UserAction } from '../../worker';
+import type { ExperimentSpec, UserAction } from '../../worker';
+import type { GoalSpec } from './goal-spec';
 import type { FieldSpec, FieldValues, QuizChoice, QuizItem } from '../../ui/lesson';
 
 export type { FieldSpec, FieldValues, QuizChoice, QuizItem };
 
-/** A comparison on one snapshot metric (CloudWatch-style name). */
-export type MetricOp = '>' | '>=' | '<' | '<=' | '==';
-
-/**
- * What a goal asks the simulator to show. Goals are checked against what happened, never
- * against which button was clicked, except `action` goals ("switch to write-through"), which
- * look at the action log — the student's own record of what they changed.
- */
-export type GoalSpec =
-  /** At least `count` (default 1) trace events of this kind, optionally filtered on payload fields. */
-  | {
-      kind: 'event';
-      event: TraceKind;
-      where?: Record<string, string | number | boolean>;
-      count?: number;
-    }
-  /**
-   * A metric compared with a value. With `delta`, the metric's change since the goal started
-   * being tracked (the lesson opened, or the earlier parts of its sequence were met) is compared
-   * instead. `minRequests` counts requests completed since tracking started.
-   */
-  | {
-      kind: 'metric';
-      metric: string;
-      op: MetricOp;
-      value: number;
-      delta?: boolean;
-      minRequests?: number;
-    }
-  /**
-   * The action log holds an action of this type whose params include these values. With
-   * `fresh`, only actions logged after the goal started being tracked count.
-   */
-  | {
-      kind: 'action';
-      action: string;
-      params?: Record<string, string | number | boolean>;
-      fresh?: boolean;
-    }
-  /**
-   * A setting as it stands now: the latest action of this type has these params (`initial`
-   * says whether the scenario's default already does). Not latched on its own.
-   */
-  | {
-      kind: 'setting';
-      action: string;
-      params: Record<string, string | number | boolean>;
-      initial: boolean;
-    }
-  /** At least one sub-goal met. */
-  | { kind: 'any'; goals: GoalSpec[] }
-  /** Every sub-goal met (each latches on its own, in any order). */
-  | { kind: 'all'; goals: GoalSpec[] }
-  /** Sub-goals met in this order: a later one is tracked only once the earlier ones are met. */
-  | { kind: 'sequence'; goals: GoalSpec[] };
+export type { GoalSpec, MetricOp, ParamMatch } from './goal-spec';
 
 export interface StepDefinition {
   id: string;
   title: string;
-  /** Paragraphs of narration, shown when the step is current. */
+  /** Paragraphs of narration, shown when the step is current: the situation, never the result. */
   narration: string[];
-  /** The goal in words (the checklist line). */
+  /** The goal in words (the checklist line), with the on-screen metric names and the window. */
   goalText: string;
   goal: GoalSpec;
-  /** Revealed one by one after `hintDelayMs` each (or at once on request). */
+  /**
+   * Tracked from the lesson's start instead of from this step's entry. Only for goals whose
+   * action a student may well take earlier (README.md, "Goals").
+   */
+  mayBeMetEarly?: boolean;
+  /**
+   * The step's action, as "Show me" performs it: these actions (none = the action is to let the
+   * simulation run), then `windowUs` of virtual time in which the goal must be met. The lesson
+   * contract test does exactly this for every registered lesson — and checks that running the
+   * window *without* the actions does not meet the goal.
+   */
+  showMe: { actions: UserAction[]; windowUs: number };
+  /** The first hint: a question that points at the cause (ends with "?"). */
+  question: string;
+  /** Then the procedure, revealed one by one (on request or when the student is idle). */
   hints: string[];
+  /** Idle wall time before the next hint appears (default DEFAULT_HINT_DELAY_MS). */
   hintDelayMs?: number;
-  /** Shown once the goal is met: what the student just saw, in words. */
+  /** Shown once the goal is met: why it happened, in terms of the mechanism. */
   explanation: string;
   /** Features the step opens (e.g. 'experiment'); the UI shows them from then on. */
   unlocks?: string[];
-  /** Where a course note is outdated, what is true today and why. */
+  /** Where a course note is wrong or outdated, what is true today and why. */
   correction?: OutdatedClaim;
 }
 
@@ -87,6 +49,8 @@ export interface OutdatedClaim {
   claim: string;
   truth: string;
   source: string;
+  /** "outdated" only for a claim that was once true (README.md, "Truth on screen"). */
+  wasTrue: boolean;
 }
 
 /**
@@ -138,4 +102,9 @@ export interface LessonDefinition {
   keyMetrics?: string[];
   /** Console targets offered (Redis CLI, SQL). */
   consoles?: ('redis' | 'memcached' | 'sql')[];
+  /**
+   * The cache endpoint the Redis console reaches (a DNS name, docs/endpoints.md): its prompt
+   * shows it as redis-cli would, with a note on TLS.
+   */
+  redisEndpoint?: string;
 }

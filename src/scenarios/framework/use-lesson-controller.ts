@@ -11,7 +11,7 @@ import type {
   ExperimentSpec,
   TraceEvent,
 } from '../../worker';
-import { LessonGoals } from './goals';
+import { LessonGoals, type GoalTarget } from './goals';
 import { saveProgress } from './progress-store';
 import { encodeShareLink, SHARE_PARAM } from './share-link';
 import type { LessonStartup } from './startup';
@@ -19,6 +19,7 @@ import type { FieldValues, LessonDefinition } from './types';
 import { useLessonActor } from './use-lesson-actor';
 import { unknownActionTypes } from './validate';
 import { controlValues } from './controls';
+import { useIdleHints } from './use-idle-hints';
 
 /** The experiment calls of the sim client (see src/worker/protocol.ts SimWorkerApi). */
 interface ExperimentRunner {
@@ -49,10 +50,40 @@ export function useLessonController(
   );
   const goals = useRef(
     new LessonGoals(
-      lesson.steps.map((s) => ({ id: s.id, goal: s.goal })),
+      lesson.steps.map((s) => ({ id: s.id, goal: s.goal, mayBeMetEarly: s.mayBeMetEarly })),
       startup.progress.met,
     ),
   );
+  const index = lessonState.context.index;
+  const currentId = lesson.steps[index]?.id;
+  const [targets, setTargets] = useState<GoalTarget[]>([]);
+  const targetsText = useRef('');
+  const showTargets = useCallback((id: string | undefined) => {
+    const next = id === undefined ? [] : goals.current.targets(id);
+    // Re-render only when the target picture changes.
+    const text = JSON.stringify(next);
+    if (text !== targetsText.current) {
+      targetsText.current = text;
+      setTargets(next);
+    }
+  }, []);
+  // A goal is tracked from its step's entry: what happened before the student got there is not
+  // theirs. Its baselines are taken now, from the snapshot on screen (the simulation may be paused).
+  useEffect(() => {
+    if (currentId === undefined) return showTargets(undefined);
+    goals.current.enter(currentId);
+    const snap = useUiStore.getState().snapshot;
+    if (snap) {
+      for (const goalId of goals.current.update({
+        events: [],
+        metrics: snap.metrics,
+        actions: session.client.log,
+        nowUs: snap.now,
+      }))
+        actorRef.current.send({ type: 'GOAL_MET', goalId });
+    }
+    showTargets(currentId);
+  }, [currentId, session, showTargets]);
   const restored = useRef(false);
   const simState = useUiStore((s) => s.simState);
   const topology = useUiStore((s) => s.topology);
@@ -75,15 +106,18 @@ export function useLessonController(
         events,
         metrics: snapshot.metrics,
         actions: session.client.log,
+        nowUs: snapshot.now,
       })) {
         actorRef.current.send({ type: 'GOAL_MET', goalId });
       }
+      const { steps, index } = actorRef.current.getSnapshot().context;
+      showTargets(steps[index]?.id);
     });
     return () => {
       offFeed();
       offSnap();
     };
-  }, [session, actor]);
+  }, [session, actor, showTargets]);
 
   // Restore once the scenario has loaded: replay the log at its virtual times, then stop there.
   useEffect(() => {
@@ -165,7 +199,9 @@ export function useLessonController(
   const stepBack = useCallback(async (): Promise<string | null> => {
     if (session.client.log.length === 0) return 'There is no action to undo yet.';
     await session.pause();
+    const undoneAt = session.client.log[session.client.log.length - 1]!.atUs;
     const snap = await session.client.stepBack();
+    session.timeline.undoFrom(undoneAt);
     // The rebuilt trace starts its sequence numbers again: the views must accept them.
     session.feed.reset(-1);
     if (snap) useUiStore.getState().setSnapshot(snap);
@@ -209,6 +245,25 @@ export function useLessonController(
     [lesson, act],
   );
 
+  /** "Show me": performs the current step's action, then plays so the student watches it. */
+  const showMe = useCallback(async (): Promise<string | null> => {
+    const step = lesson.steps[actorRef.current.getSnapshot().context.index];
+    if (!step) return null;
+    const err = step.showMe.actions.length > 0 ? await act(step.showMe.actions) : null;
+    if (!err) await session.play();
+    return err;
+  }, [lesson, act, session]);
+
+  useIdleHints(actor, lesson.steps[index], index, lessonState.context.hintsShown, logVersion);
+
+  /** "Skip step": moves on without the goal, which stops being tracked until the step is entered again. */
+  const skip = useCallback(() => {
+    const { steps, index: i } = actorRef.current.getSnapshot().context;
+    const id = steps[i]?.id;
+    if (id !== undefined) goals.current.drop(id);
+    actorRef.current.send({ type: 'SKIP' });
+  }, []);
+
   const answer = useCallback(
     (itemId: string, choiceId: string) => setQuiz((q) => ({ ...q, [itemId]: choiceId })),
     [],
@@ -236,5 +291,8 @@ export function useLessonController(
     pressButton,
     experimentRunner,
     logVersion,
+    targets,
+    showMe,
+    skip,
   };
 }

@@ -131,8 +131,9 @@ export const buttons: ActionButton[] = [
   },
   {
     id: 'cache-restart',
-    label: 'Restart the cache node',
-    description: 'The single node (no replica) restarts and comes back empty.',
+    label: 'Reboot the cache node',
+    description:
+      'A customer-initiated reboot of the single node (no replica): it flushes its data. A reboot never fails over (docs/aws/failover.md).',
     action: { type: 'cache.restart' },
   },
   {

@@ -15,6 +15,7 @@ export const sessionStoreLesson: LessonDefinition = {
   buttons,
   keyMetrics: [
     'UnexpectedLogouts',
+    'LogoutFreeRequests',
     'CartsLost',
     'LoggedInUsers',
     'ExpiredLogouts',
@@ -34,5 +35,7 @@ export const sessionStoreLesson: LessonDefinition = {
     'Evictions',
     'ActiveSessions',
   ],
+  // The cache's primary endpoint as src/sim/cache/endpoint-names.ts names it (lesson-contract.test.ts).
+  redisEndpoint: 'sessions.q979jf.ng.0001.use1.cache.amazonaws.com',
   consoles: ['redis'],
 };

@@ -18,7 +18,7 @@ export interface SizeSpec {
 
 export const SIZES: Record<NodeSize, SizeSpec> = {
   card: { w: 220, h: 96, gapX: 16, gapY: 14, font: 15, labelX: 46, labelY: 15, labelH: 20 },
-  compact: { w: 160, h: 54, gapX: 10, gapY: 10, font: 13, labelX: 30, labelY: 8, labelH: 18 },
+  compact: { w: 160, h: 54, gapX: 10, gapY: 10, font: 14, labelX: 28, labelY: 8, labelH: 18 },
   chip: { w: 128, h: 26, gapX: 8, gapY: 4, font: 12, labelX: 20, labelY: 5, labelH: 16 },
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, LayoutInput, TopologyLayout } from './layout-types';
 import { inside, overlaps } from './metrics';
+import { segmentCrossesBox } from './clear-links';
 import { CANVAS, layoutTopology } from './topology-layout';
 import { SANDBOX_LAYOUT, LESSON_LAYOUT } from '../models/db-cache/layout';
 import { SESSION_TOPOLOGY } from '../models/session-store/topology';
@@ -185,5 +186,31 @@ describe('layoutTopology', () => {
       Math.abs(p.y - b.y - b.height) < 1e-6;
     expect(onEdge(link.a, a)).toBe(true);
     expect(onEdge(link.b, l.nodes.get('orders-0001-002')!)).toBe(true);
+  });
+
+  it('draws no link between tiers behind a card it does not join (cache-aside is not in line)', () => {
+    for (const spec of [LESSON_LAYOUT.topology, SANDBOX_LAYOUT.topology]) {
+      const l = layoutTopology(viewOf(spec));
+      // Between the tiers inside the AZs (app, cache, database); a load balancer's fan-out to
+      // instances side by side may clip a sibling's corner.
+      const inAz = (id: string) => !['client', 'lb'].includes(l.nodes.get(id)!.kind);
+      for (const link of l.links.filter((k) => inAz(k.from) && inAz(k.to))) {
+        for (const n of l.nodes.values()) {
+          if (n.id === link.from || n.id === link.to) continue;
+          expect(
+            segmentCrossesBox(link.a, link.b, n),
+            `${link.from}→${link.to} behind ${n.id}`,
+          ).toBe(false);
+        }
+      }
+    }
+    // The db-cache lesson: App instance A reaches the cache and RDS on two separate links.
+    const l = layoutTopology(viewOf(LESSON_LAYOUT.topology));
+    const app = l.nodes.get('app-a')!;
+    const cache = l.nodes.get('cache')!;
+    const rds = l.nodes.get('rds')!;
+    expect(segmentCrossesBox({ x: app.cx, y: app.cy }, { x: rds.cx, y: rds.cy }, cache)).toBe(
+      false,
+    );
   });
 });

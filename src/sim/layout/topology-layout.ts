@@ -1,3 +1,4 @@
+import { clearLinkPaths } from './clear-links';
 import {
   linkKey,
   type LayoutInput,
@@ -172,6 +173,30 @@ function place(
       regionW - 24,
     ),
   };
+  // A link must not run behind a card it does not join (cache-aside is not in line).
+  const inputs = new Map(input.nodes.map((n) => [n.id, n]));
+  // Full cards only: the lesson-sized pictures, where a card hiding a link misleads most.
+  if (size === 'card') {
+    const inAz = (id: string) => azNodes.some((n) => n.id === id);
+    clearLinkPaths(
+      input.links.filter((l) => inAz(l.from) && inAz(l.to)),
+      nodes,
+      (id) => {
+        const kind = inputs.get(id)?.kind;
+        if (kind === 'client') return { x0: 0, x1: width };
+        if (kind === 'lb') return { x0: colsX, x1: colsX + colsW };
+        const j = azs.findIndex((a) => a.id === inputs.get(id)?.az);
+        if (j < 0) return null;
+        const x0 = colsX + j * (colW + FRAME.azGap) + FRAME.azPad;
+        return { x0, x1: x0 + cellW };
+      },
+      (id, dx) => {
+        const n = nodes.get(id)!;
+        return placedNode(inputs.get(id)!, n.x + dx, n.y, S, size);
+      },
+      (S.w + S.gapX) / 2,
+    );
+  }
   const layout: TopologyLayout = {
     width,
     height: y + FRAME.pad,
@@ -187,7 +212,10 @@ function place(
 }
 
 function placedNode(n: LayoutNodeInput, x: number, y: number, S: SizeSpec, size: NodeSize) {
-  const text = size === 'chip' ? (n.shortLabel ?? n.label) : n.label;
+  // A compact card takes the short name when the full one would not fit whole.
+  const room = S.w - S.labelX - 6;
+  const short = size === 'chip' || (size === 'compact' && textWidth(n.label, S.font) > room);
+  const text = short ? (n.shortLabel ?? n.label) : n.label;
   return {
     id: n.id,
     kind: n.kind,
@@ -197,7 +225,7 @@ function placedNode(n: LayoutNodeInput, x: number, y: number, S: SizeSpec, size:
     height: S.h,
     cx: x + S.w / 2,
     cy: y + S.h / 2,
-    label: textBox(text, S.font, x + S.labelX, y + S.labelY, S.w - S.labelX - 6),
+    label: textBox(text, S.font, x + S.labelX, y + S.labelY, room),
   };
 }
 

@@ -19,7 +19,7 @@ export class MemcachedNode {
 
   constructor(
     private readonly kernel: Kernel,
-    private readonly memoryLimitMb = 64,
+    readonly memoryLimitMb = 64,
   ) {
     this.engine = this.boot();
     this.console = this.engine.connect();

@@ -19,6 +19,8 @@ export interface ConsolesPanelProps {
   headingLevel?: 2 | 3;
   /** What redis-cli's prompt names (default 127.0.0.1:6379; a lesson may show its endpoint). */
   redisHost?: string;
+  /** A line above the Redis console (a lesson says which endpoint it reaches, and TLS). */
+  redisNote?: string;
 }
 
 const ALL: readonly ConsoleTarget[] = ['redis', 'memcached', 'sql'];
@@ -43,6 +45,7 @@ export function ConsolesPanel({
   title = 'Consoles',
   headingLevel = 2,
   redisHost,
+  redisNote,
 }: ConsolesPanelProps) {
   const contextSession = useContext(SimSessionContext);
   const active = session === undefined ? contextSession : session;
@@ -119,7 +122,7 @@ export function ConsolesPanel({
               key={keyOf(active)}
               adapter={CONSOLE_ADAPTERS[t]}
               transport={transport}
-              note={t === 'memcached' ? memcachedNote : undefined}
+              note={t === 'memcached' ? memcachedNote : t === 'redis' ? redisNote : undefined}
               redisHost={redisHost}
             />
           </div>

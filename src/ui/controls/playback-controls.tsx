@@ -1,7 +1,14 @@
+import {
+  MAX_SPEED,
+  MIN_SPEED,
+  formatSpeed,
+  sliderToSpeed,
+  speedInWords,
+  speedToSlider,
+} from '../../worker';
 import { useUiStore } from '../store/ui-store';
 import {
   FAST_FORWARD_LENGTHS,
-  SPEEDS,
   selectFastForward,
   selectFfLength,
   selectPlaying,
@@ -11,6 +18,9 @@ import { selectSimState } from '../store/sim-slice';
 import { useSimSession } from '../session/session-context';
 import { FastForwardProgress } from './fast-forward-progress';
 import { FastForwardIcon, PauseIcon, PlayIcon, StepIcon } from './icons';
+
+/** Slider positions across the log scale from 1 ms/s to 60 s/s. */
+const SLIDER_STEPS = 480;
 
 /** Play/pause, step, speed and fast-forward; every button also has a key (shown in <kbd>). */
 export function PlaybackControls() {
@@ -23,7 +33,6 @@ export function PlaybackControls() {
   const setFfLength = useUiStore((s) => s.setFfLength);
   const ffLabel = FAST_FORWARD_LENGTHS.find((l) => l.us === ffLength)?.label ?? '';
   const busy = simState !== 'ready' || ff !== null;
-  const i = SPEEDS.indexOf(speed);
 
   return (
     <div className="controls" role="group" aria-label="Playback controls">
@@ -55,25 +64,43 @@ export function PlaybackControls() {
           type="button"
           className="btn btn-square"
           onClick={() => void session.changeSpeed(-1)}
-          disabled={i <= 0}
+          disabled={speed <= MIN_SPEED}
           aria-label="Slower"
           aria-keyshortcuts="-"
         >
           −
         </button>
-        <output className="speed-value" aria-live="polite" aria-label="Current speed">
-          {speed}×
-        </output>
+        <input
+          type="range"
+          className="speed-slider"
+          min={0}
+          max={SLIDER_STEPS}
+          step={1}
+          value={Math.round(speedToSlider(speed) * SLIDER_STEPS)}
+          aria-label="Speed, simulated time per second"
+          aria-valuetext={speedInWords(speed)}
+          onChange={(e) =>
+            void session.setSpeed(sliderToSpeed(Number(e.target.value) / SLIDER_STEPS))
+          }
+        />
         <button
           type="button"
           className="btn btn-square"
           onClick={() => void session.changeSpeed(1)}
-          disabled={i >= SPEEDS.length - 1}
+          disabled={speed >= MAX_SPEED}
           aria-label="Faster"
           aria-keyshortcuts="+"
         >
           +
         </button>
+        <output
+          className="speed-value"
+          aria-live="polite"
+          aria-label="Current speed"
+          title={speedInWords(speed)}
+        >
+          {formatSpeed(speed)}
+        </output>
       </div>
       <div className="ff" role="group" aria-label="Fast-forward">
         <button

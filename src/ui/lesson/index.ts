@@ -1,8 +1,16 @@
-export type { QuizItem, QuizChoice, FieldSpec, FieldValues, StepView } from './types';
+export type {
+  QuizItem,
+  QuizChoice,
+  Observed,
+  FieldSpec,
+  FieldValues,
+  StepView,
+  TargetView,
+} from './types';
 export { LessonWorkspace, type LessonWorkspaceProps } from './lesson-workspace';
 export { LessonPanel, type LessonPanelProps } from './lesson-panel';
 export { GoalList, type GoalListProps } from './goal-list';
-export { QuizPanel, type QuizPanelProps, type Observation } from './quiz-panel';
+export { QuizPanel, type QuizPanelProps, type Observation, type Prediction } from './quiz-panel';
 export {
   ControlPanel,
   type ControlPanelProps,
@@ -16,6 +24,7 @@ export { ExperimentPanel, type ExperimentPanelProps } from './experiment-panel';
 export {
   METRIC_CATALOG,
   metricInfo,
+  inMetricCatalog,
   formatMetricValue,
   orderMetrics,
   type MetricInfo,

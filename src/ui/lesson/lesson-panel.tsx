@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
-import type { StepView } from './types';
+import { useEffect, useRef, useState } from 'react';
+import { TargetPicture } from './target-picture';
+import type { StepView, TargetView } from './types';
 
 export interface LessonPanelProps {
   steps: readonly StepView[];
@@ -7,10 +8,16 @@ export interface LessonPanelProps {
   index: number;
   /** Whether the current step's goal is met. */
   goalMet: boolean;
+  /** Hints revealed: the question first, then the procedure lines. */
   hintsShown: number;
+  /** What the goal still waits for, with live values. */
+  targets: readonly TargetView[];
   onNext(): void;
   onPrev(): void;
   onHint(): void;
+  /** Performs the step's action (resolves with an error sentence, or null). */
+  onShowMe(): Promise<string | null>;
+  onSkip(): void;
   completeText: string;
 }
 
@@ -20,11 +27,15 @@ export function LessonPanel({
   index,
   goalMet,
   hintsShown,
+  targets,
   onNext,
   onPrev,
   onHint,
+  onShowMe,
+  onSkip,
   completeText,
 }: LessonPanelProps) {
+  const [showMeError, setShowMeError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   // Moving to another step moves focus to its heading, so keyboard and screen-reader users follow.
@@ -34,6 +45,7 @@ export function LessonPanel({
       return;
     }
     heading.current?.focus();
+    setShowMeError(null);
   }, [index]);
 
   const step = steps[index];
@@ -73,6 +85,7 @@ export function LessonPanel({
             {goalMet ? '— done!' : '— not yet'}
           </span>
         </p>
+        {goalMet ? null : <TargetPicture targets={targets} />}
       </div>
       {goalMet ? <p className="lesson-explanation">{step.explanation}</p> : null}
       {step.correction ? (
@@ -81,28 +94,52 @@ export function LessonPanel({
             <strong>The course notes say:</strong> “{step.correction.claim}”
           </p>
           <p>
-            <strong>True today:</strong> {step.correction.truth}{' '}
-            <span className="muted">({step.correction.source})</span>
+            <strong>{step.correction.wasTrue ? 'Outdated — true today:' : 'In fact:'}</strong>{' '}
+            {step.correction.truth} <span className="muted">({step.correction.source})</span>
           </p>
         </aside>
       ) : null}
       {hintsShown > 0 ? (
-        <div className="hints">
+        <div className="hints" data-testid="hints">
           <h3>Hints</h3>
-          <ol>
-            {step.hints.slice(0, hintsShown).map((h, i) => (
-              <li key={i}>{h}</li>
-            ))}
-          </ol>
+          <p className="hint-question">
+            <strong>Think first:</strong> {step.question}
+          </p>
+          {hintsShown > 1 ? (
+            <ol>
+              {step.hints.slice(0, hintsShown - 1).map((h, i) => (
+                <li key={i}>{h}</li>
+              ))}
+            </ol>
+          ) : null}
         </div>
+      ) : null}
+      {showMeError ? (
+        <p className="quiz-error" role="alert">
+          {showMeError}
+        </p>
       ) : null}
       <div className="button-row">
         <button type="button" className="btn" onClick={onPrev} disabled={index === 0}>
           ← Previous step
         </button>
-        {!goalMet && hintsShown < step.hints.length ? (
+        {!goalMet && hintsShown < 1 + step.hints.length ? (
           <button type="button" className="btn" onClick={onHint}>
-            Show a hint
+            {hintsShown === 0 ? 'Hint' : 'Next hint'}
+          </button>
+        ) : null}
+        {!goalMet && hintsShown > step.hints.length ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void onShowMe().then(setShowMeError)}
+          >
+            Show me
+          </button>
+        ) : null}
+        {!goalMet && hintsShown > step.hints.length ? (
+          <button type="button" className="btn" onClick={onSkip}>
+            Skip step
           </button>
         ) : null}
         <button type="button" className="btn btn-primary" onClick={onNext} disabled={!goalMet}>

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { PlaybackControls } from '../controls/playback-controls';
 import { useKeyboardShortcuts } from '../controls/use-keyboard-shortcuts';
 import { EventLog } from '../narration/event-log';
 import { NarrationRegion } from '../narration/narration-region';
@@ -9,18 +8,20 @@ import { SimStateBanner } from '../status/sim-state-banner';
 import { useUiStore } from '../store/ui-store';
 import { selectSnapshot, selectTopology } from '../store/sim-slice';
 import type { ViewMode } from '../store/view-slice';
-import { TopologyView } from '../topology/topology-view';
 import { DiagramLegend } from '../workspace/diagram-legend';
+import { Stage } from '../workspace/stage';
 import './lesson.css';
 import './lesson-charts.css';
 
 export interface LessonWorkspaceProps {
   mode: ViewMode;
-  /** Lesson tools beside the playback controls (step back, share, reset). */
+  /** Lesson tools beside the step (step back, run ahead, share, reset). */
   toolbar: ReactNode;
-  /** The lesson column: step, goals, quiz. */
+  /** Beside the picture: the current step and its goal, the goal list. */
   lesson: ReactNode;
-  /** Under the diagram: scenario controls, metrics, statecharts. */
+  /** Under the picture: the quiz. */
+  quiz?: ReactNode;
+  /** Under the picture: scenario controls, metrics, statecharts. */
   main: ReactNode;
   /** Full width below: experiment, console. */
   lower?: ReactNode;
@@ -29,13 +30,16 @@ export interface LessonWorkspaceProps {
 }
 
 /**
- * The lesson layout around the shared simulation views (topology with packets, playback,
- * narration, notices). Must be inside a SimSessionContext provider.
+ * The lesson layout, picture first: the canvas with the play controls and timeline, the
+ * current step beside it (all in the first screen at 1280 × 720), and everything else —
+ * narration, controls, metrics, quiz, consoles, experiment, event log — below. Must be inside a
+ * SimSessionContext provider.
  */
 export function LessonWorkspace({
   mode,
   toolbar,
   lesson,
+  quiz,
   main,
   lower,
   busyText,
@@ -54,18 +58,9 @@ export function LessonWorkspace({
       ) : null}
       {topology && snapshot ? (
         <>
-          <div className="lesson-controls-row">
-            <PlaybackControls />
-            {toolbar}
-          </div>
-          <div className="lesson-grid">
-            <div className="lesson-main">
-              <figure className="panel diagram">
-                <TopologyView topology={topology} />
-                <figcaption>
-                  <DiagramLegend />
-                </figcaption>
-              </figure>
+          <Stage topology={topology} side={lesson} tools={toolbar} />
+          <div className="below">
+            <div className="below-main">
               <NarrationRegion />
               {main}
               {mode === 'embed' ? null : (
@@ -74,8 +69,9 @@ export function LessonWorkspace({
                   <SimStats />
                 </section>
               )}
+              <DiagramLegend />
             </div>
-            <div className="lesson-side">{lesson}</div>
+            {quiz ? <div className="below-side">{quiz}</div> : null}
           </div>
           {lower}
           {mode === 'full' ? <EventLog /> : null}

@@ -4,7 +4,7 @@
  * (stale reads, churn) are labelled as such rather than passed off as CloudWatch metrics.
  */
 export type MetricSource = 'ElastiCache' | 'RDS' | 'Simulator';
-export type MetricUnit = 'count' | 'percent' | 'ms' | 'bytes' | 'per-second';
+export type MetricUnit = 'count' | 'percent' | 'ms' | 'seconds' | 'bytes' | 'per-second' | 'ratio';
 
 export interface MetricInfo {
   /** The name shown (the CloudWatch name where one exists). */
@@ -26,7 +26,12 @@ const M = (name: string, source: MetricSource, unit: MetricUnit, meaning: string
 export const METRIC_CATALOG: Readonly<Record<string, MetricInfo>> = {
   CacheHits: M('CacheHits', 'ElastiCache', 'count', 'Successful key lookups'),
   CacheMisses: M('CacheMisses', 'ElastiCache', 'count', 'Unsuccessful key lookups'),
-  CacheHitRate: M('CacheHitRate', 'ElastiCache', 'percent', 'Hits ÷ (hits + misses)'),
+  CacheHitRate: M(
+    'CacheHitRate',
+    'ElastiCache',
+    'percent',
+    'Hits ÷ (hits + misses) over the last 1 s period (CloudWatch: per 60 s)',
+  ),
   Evictions: M('Evictions', 'ElastiCache', 'count', 'Keys removed because maxmemory was reached'),
   Reclaimed: M('Reclaimed', 'ElastiCache', 'count', 'Keys removed because their TTL ran out'),
   Expirations: M('Reclaimed', 'ElastiCache', 'count', 'Keys removed because their TTL ran out'),
@@ -50,20 +55,27 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricInfo>> = {
   ReplicationLag: M(
     'ReplicationLag',
     'ElastiCache',
-    'ms',
-    'How far a replica is behind its primary',
+    'seconds',
+    'How far a replica is behind its primary, in seconds',
   ),
   GetHits: M('GetHits', 'ElastiCache', 'count', 'Memcached get requests that found the key'),
   GetMisses: M('GetMisses', 'ElastiCache', 'count', 'Memcached get requests that did not'),
   CPUUtilization: M('CPUUtilization', 'RDS', 'percent', 'Database instance CPU'),
   DbCpuUtilization: M('CPUUtilization', 'RDS', 'percent', 'Database instance CPU'),
   DbCPUUtilization: M('CPUUtilization', 'RDS', 'percent', 'Database instance CPU'),
-  ReadLatency: M('ReadLatency', 'RDS', 'ms', 'Average time per database read'),
-  DbReadLatencyMs: M('ReadLatency', 'RDS', 'ms', 'Average time per database read'),
-  ReadIOPS: M('ReadIOPS', 'RDS', 'per-second', 'Database reads per second'),
+  // RDS's ReadLatency is the average time per *disk* read, in seconds: not what we measure.
+  ReadLatency: M('ReadLatency', 'RDS', 'seconds', 'Average time per disk read (RDS, seconds)'),
+  DbReadLatencyMs: M(
+    'Median statement time',
+    'Simulator',
+    'ms',
+    'Median time PostgreSQL took per statement',
+  ),
+  ReadIOPS: M('ReadIOPS', 'RDS', 'per-second', 'Disk read I/O operations per second'),
   DatabaseConnections: M('DatabaseConnections', 'RDS', 'count', 'Connections to the database'),
-  DbQps: M('Queries', 'RDS', 'per-second', 'Database queries per second'),
-  DatabaseQueries: M('Queries (total)', 'RDS', 'count', 'Database queries so far'),
+  // An RDS instance has no "Queries" metric (Aurora has): ours is the simulator's count.
+  DbQps: M('Queries', 'Simulator', 'per-second', 'Statements the database ran per second'),
+  DatabaseQueries: M('Queries (total)', 'Simulator', 'count', 'Statements the database ran'),
   Requests: M('Requests', 'Simulator', 'count', 'Requests completed by the app tier'),
   StaleReads: M(
     'Stale reads',
@@ -105,10 +117,63 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricInfo>> = {
   LatencyP50Ms: M('Latency p50', 'Simulator', 'ms', 'Median request latency'),
   LatencyP95Ms: M('Latency p95', 'Simulator', 'ms', '95th percentile request latency'),
   LatencyP99Ms: M('Latency p99', 'Simulator', 'ms', '99th percentile request latency'),
+  // The session-store scenario's measures (src/sim/models/session-store/README.md).
+  UnexpectedLogouts: M(
+    'Unexpected logouts',
+    'Simulator',
+    'count',
+    'Requests of a logged-in user that found no session',
+  ),
+  LogoutFreeRequests: M(
+    'Requests since the last unexpected logout',
+    'Simulator',
+    'count',
+    'Requests served in a row without an unexpected logout',
+  ),
+  CartsLost: M('Carts lost', 'Simulator', 'count', 'Non-empty carts lost with their session'),
+  LoggedInUsers: M('Logged-in users', 'Simulator', 'count', 'Users with a session now'),
+  ExpiredLogouts: M(
+    'Expired logouts',
+    'Simulator',
+    'count',
+    'Users who came back after their session’s TTL ran out',
+  ),
+  SessionsExpired: M('Sessions expired', 'Simulator', 'count', 'Session keys removed by their TTL'),
+  LoadSkew: M(
+    'Load skew',
+    'Simulator',
+    'ratio',
+    'Busiest ÷ least busy app instance, requests over 5 s',
+  ),
+  SessionReadsPerSec: M('Session reads', 'Simulator', 'per-second', 'Session reads per second'),
+  SessionWritesPerSec: M('Session writes', 'Simulator', 'per-second', 'Session writes per second'),
+  BytesPerSession: M('Bytes per session', 'Simulator', 'bytes', 'Memory one session costs'),
+  ActiveSessions: M('Active sessions', 'Simulator', 'count', 'Sessions held now'),
+  InstancesInService: M('Instances in service', 'Simulator', 'count', 'App instances serving'),
+  Logins: M('Logins', 'Simulator', 'count', 'Logins so far'),
+  FailedRequests: M(
+    'Failed requests',
+    'Simulator',
+    'count',
+    'Requests with no instance to serve them',
+  ),
 };
 
+/** Per-instance request counts (Requests_app_1 …): one family, named after the instance. */
+const PER_INSTANCE = /^Requests_app_(\d+)$/;
+
 export function metricInfo(key: string): MetricInfo {
-  return METRIC_CATALOG[key] ?? M(key, 'Simulator', 'count', 'Reported by the simulator');
+  const known = METRIC_CATALOG[key];
+  if (known) return known;
+  const app = PER_INSTANCE.exec(key);
+  if (app)
+    return M(`Requests on app-${app[1]}`, 'Simulator', 'count', 'Requests this instance served');
+  return M(key, 'Simulator', 'count', 'Reported by the simulator');
+}
+
+/** Whether the catalogue names this snapshot key (lessons may only use these: README.md). */
+export function inMetricCatalog(key: string): boolean {
+  return Object.hasOwn(METRIC_CATALOG, key) || PER_INSTANCE.test(key);
 }
 
 export function formatMetricValue(value: number, unit: MetricUnit): string {
@@ -118,6 +183,10 @@ export function formatMetricValue(value: number, unit: MetricUnit): string {
       return `${value.toFixed(1)} %`;
     case 'ms':
       return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+    case 'seconds':
+      return `${value < 10 ? value.toFixed(3) : value.toFixed(1)} s`;
+    case 'ratio':
+      return `${value.toFixed(2)}×`;
     case 'bytes':
       return formatBytes(value);
     case 'per-second':

@@ -15,11 +15,14 @@ export class MetricHistory {
     readonly spacingUs = 500_000,
   ) {}
 
-  /** Returns true when the history changed. */
-  add(t: number, values: Readonly<Record<string, number>>): boolean {
+  /**
+   * Returns true when the history changed. `spacingUs` overrides the spacing for this sample
+   * (charts sample by wall time: the faster the run, the more virtual time between points).
+   */
+  add(t: number, values: Readonly<Record<string, number>>, spacingUs = this.spacingUs): boolean {
     const last = this.samples[this.samples.length - 1];
     if (last && t < last.t) this.samples = [];
-    else if (last && t - last.t < this.spacingUs) return false;
+    else if (last && t - last.t < spacingUs) return false;
     this.samples.push({ t, values });
     if (this.samples.length > this.capacity) this.samples.shift();
     return true;

@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useUiStore } from '../store/ui-store';
 import { selectSnapshot } from '../store/sim-slice';
+import { selectSpeed } from '../store/playback-slice';
 import { formatMetricValue, metricInfo, orderMetrics } from './metric-catalog';
 import { MetricHistory } from './metric-history';
 import { Sparkline } from './sparkline';
+
+/** Wall time between chart samples (µs): a speed times this is their spacing in virtual time. */
+const SAMPLE_WALL_US = 250_000;
 
 interface Props {
   /** Metric keys to show first (a scenario's key metrics). */
@@ -19,13 +23,17 @@ interface Props {
  */
 export function MetricsPanel({ preferred = [], heading = 'Metrics', limit }: Props) {
   const snapshot = useUiStore(selectSnapshot);
-  // 1 ms of virtual time between samples: trends show at slow animated speeds too.
+  const speed = useUiStore(selectSpeed);
+  // About four samples per wall second at any speed (at least 1 ms of virtual time apart): at
+  // 1 ms/s trends show over a few seconds, at 60 s/s a warm-up curve forms live.
   const history = useRef(new MetricHistory(120, 1_000));
   const [, setVersion] = useState(0);
 
   useEffect(() => {
-    if (snapshot && history.current.add(snapshot.now, snapshot.metrics)) setVersion((v) => v + 1);
-  }, [snapshot]);
+    const spacing = Math.max(1_000, speed * SAMPLE_WALL_US);
+    if (snapshot && history.current.add(snapshot.now, snapshot.metrics, spacing))
+      setVersion((v) => v + 1);
+  }, [snapshot, speed]);
 
   if (!snapshot) return null;
   const keys = orderMetrics(Object.keys(snapshot.metrics), preferred).slice(0, limit);

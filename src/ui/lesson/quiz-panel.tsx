@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { QuizItem } from './types';
 
-/** What a predict item showed: metric values before and after the simulator ran. */
+/** One observed metric of a prediction: its value over the period before and the period after. */
 export interface Observation {
   metric: string;
   label: string;
@@ -9,19 +9,29 @@ export interface Observation {
   after: string;
 }
 
+/** What a prediction showed, from a fork of the simulation (the lesson's own run is untouched). */
+export interface Prediction {
+  /** Column headings: the period before and the period after ("Last 10 s", "Next 10 s"). */
+  periods: [string, string];
+  rows: Observation[];
+}
+
 export interface QuizPanelProps {
   items: readonly QuizItem[];
   answers: Readonly<Record<string, string>>;
-  /** Records a multiple-choice answer. */
+  /** Records an answer (a retry replaces the earlier one). */
   onAnswer(itemId: string, choiceId: string): void;
-  /** Records a prediction, runs the simulator, resolves with what it showed (or an error sentence). */
-  onPredict(itemId: string, choiceId: string): Promise<Observation[] | string>;
+  /** Records a prediction, runs it in a fork, resolves with what it showed (or an error sentence). */
+  onPredict(itemId: string, choiceId: string): Promise<Prediction | string>;
   /** Instructor mode: answers can be revealed without answering. */
   presenter?: boolean;
   score: { answered: number; correct: number; total: number };
 }
 
-/** Quiz items; "predict" items are asked before the simulator shows the answer. */
+/**
+ * Quiz items; "predict" items are asked before the simulator shows the answer. A wrong answer
+ * shows why that option is wrong, then may be retried; a right one shows every option's why.
+ */
 export function QuizPanel({
   items,
   answers,
@@ -71,16 +81,21 @@ function QuizCard({
   const name = useId();
   const [choice, setChoice] = useState<string>('');
   const [busy, setBusy] = useState(false);
-  const [observed, setObserved] = useState<Observation[] | null>(null);
+  const [observed, setObserved] = useState<Prediction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState(false);
-  const answered = answer !== undefined;
-  const showAnswer = answered || revealed;
+  /** After a wrong answer the student pressed "Try again": the item is open once more. */
+  const [retrying, setRetrying] = useState(false);
+  const answered = answer !== undefined && !retrying;
+  const right = answered && answer === item.answer;
+  const solved = right || revealed;
 
   const submit = async () => {
     if (!choice) return;
-    if (item.kind === 'choice') {
+    if (item.kind === 'choice' || observed) {
+      // A retried prediction keeps the fork's result: the student re-reads the same numbers.
       onAnswer(item.id, choice);
+      setRetrying(false);
       return;
     }
     setBusy(true);
@@ -88,10 +103,14 @@ function QuizCard({
     const result = await onPredict(item.id, choice);
     setBusy(false);
     if (typeof result === 'string') setError(result);
-    else setObserved(result);
+    else {
+      setObserved(result);
+      setRetrying(false);
+    }
   };
 
-  const chosen = answer ?? choice;
+  const chosen = answered ? answer : choice;
+  const picked = item.choices.find((c) => c.id === answer);
   return (
     <form
       className="quiz-item"
@@ -108,12 +127,12 @@ function QuizCard({
           {item.prompt}
         </legend>
         {item.choices.map((c) => {
-          const right = showAnswer && c.id === item.answer;
+          const isRight = solved && c.id === item.answer;
           const wrongPick = answered && c.id === answer && c.id !== item.answer;
           return (
             <label
               key={c.id}
-              className={`quiz-choice${right ? ' quiz-right' : ''}${wrongPick ? ' quiz-wrong' : ''}`}
+              className={`quiz-choice${isRight ? ' quiz-right' : ''}${wrongPick ? ' quiz-wrong' : ''}`}
             >
               <input
                 type="radio"
@@ -124,17 +143,18 @@ function QuizCard({
               />
               <span>
                 {c.text}
-                {right ? <strong> — correct answer</strong> : null}
+                {isRight ? <strong> — correct answer</strong> : null}
                 {wrongPick ? <strong> — your answer</strong> : null}
+                {solved && !isRight ? <span className="quiz-why"> {c.why}</span> : null}
               </span>
             </label>
           );
         })}
         {!answered ? (
           <button type="submit" className="btn btn-primary" disabled={!choice || busy}>
-            {item.kind === 'predict'
+            {item.kind === 'predict' && !observed
               ? busy
-                ? 'Running the simulator…'
+                ? 'Running a copy of the simulation…'
                 : 'Lock in prediction and run'
               : 'Check answer'}
           </button>
@@ -149,27 +169,42 @@ function QuizCard({
         {answered ? (
           <p
             className={
-              answer === item.answer
-                ? 'quiz-verdict quiz-verdict-right'
-                : 'quiz-verdict quiz-verdict-wrong'
+              right ? 'quiz-verdict quiz-verdict-right' : 'quiz-verdict quiz-verdict-wrong'
             }
           >
-            {answer === item.answer ? '✓ Correct.' : '✗ Not quite.'}
+            {right ? '✓ Correct.' : '✗ Not quite.'}
           </p>
         ) : null}
       </div>
-      {observed && observed.length > 0 ? (
+      {answered && !right && picked ? (
+        <div className="quiz-retry">
+          <p className="quiz-explanation">
+            <strong>Why not:</strong> {picked.why}
+          </p>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setChoice('');
+              setRetrying(true);
+            }}
+          >
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {observed && observed.rows.length > 0 ? (
         <table className="quiz-observed">
-          <caption>What the simulator showed</caption>
+          <caption>What a copy of your simulation showed (yours is untouched)</caption>
           <thead>
             <tr>
               <th scope="col">Metric</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              <th scope="col">{observed.periods[0]}</th>
+              <th scope="col">{observed.periods[1]}</th>
             </tr>
           </thead>
           <tbody>
-            {observed.map((o) => (
+            {observed.rows.map((o) => (
               <tr key={o.metric}>
                 <th scope="row">{o.label}</th>
                 <td>{o.before}</td>
@@ -179,8 +214,12 @@ function QuizCard({
           </tbody>
         </table>
       ) : null}
-      {showAnswer ? <p className="quiz-explanation">{item.explanation}</p> : null}
-      {presenter && !showAnswer ? (
+      {solved ? (
+        <p className="quiz-explanation">
+          {item.choices.find((c) => c.id === item.answer)?.why} {item.explanation}
+        </p>
+      ) : null}
+      {presenter && !solved ? (
         <button type="button" className="btn btn-small" onClick={() => setRevealed(true)}>
           Reveal answer
         </button>

@@ -34,6 +34,8 @@ export function Sparkline({ points, width = 96, height = 24 }: Props) {
       viewBox={`0 0 ${width} ${height}`}
       aria-hidden="true"
       focusable="false"
+      data-points={points.length}
+      data-last-t={points[points.length - 1]?.t ?? ''}
     >
       <path d={d} />
     </svg>

@@ -7,6 +7,8 @@ import type { UserAction } from '../../worker';
 export interface QuizChoice {
   id: string;
   text: string;
+  /** Why this option is right or wrong: shown once it has been chosen (each its own). */
+  why: string;
 }
 
 interface QuizBase {
@@ -14,24 +16,30 @@ interface QuizBase {
   prompt: string;
   choices: QuizChoice[];
   answer: string;
-  /** Why the answer is right (and the others are not). */
+  /** The whole story, shown once the item is answered right (or revealed). */
   explanation: string;
   /** Marks an exam-style question taken (in our words) from the course notes. */
   fromCourseNotes?: boolean;
-  /** The step (id) after which the item is offered; omitted = from the start. */
-  afterStep?: string;
+  /** The step (id) whose content the item tests: it is offered once that step's goal is met. */
+  afterStep: string;
+}
+
+/** A metric a prediction compares over the period before and the period after. */
+export interface Observed {
+  metric: string;
+  /** 'change' = how much a running total grew in the period; 'mean' = the period's average. */
+  as: 'change' | 'mean';
 }
 
 export type QuizItem =
   | (QuizBase & { kind: 'choice' })
   | (QuizBase & {
       kind: 'predict';
-      /** Applied through the simulator after the student has predicted; then it runs. */
+      /** Applied in a fork of the simulation (a fresh one from seed + log) after predicting. */
       actions: UserAction[];
-      /** Virtual time to run (fast-forward) before revealing. */
-      runUs: number;
-      /** Metrics shown before → after, so the answer is seen, not just told. */
-      observe: string[];
+      /** Length of the periods compared: the one before the moment and the one after. */
+      periodUs: number;
+      observe: Observed[];
     });
 
 /** One form field of a scenario control group. */
@@ -63,7 +71,19 @@ export interface StepView {
   title: string;
   narration: string[];
   goalText: string;
+  /** The first hint: a question pointing at the cause. */
+  question: string;
   hints: string[];
   explanation: string;
-  correction?: { claim: string; truth: string; source: string };
+  correction?: { claim: string; truth: string; source: string; wasTrue: boolean };
+}
+
+/** One part of a goal's target picture: what it waits for, and where it stands now. */
+export interface TargetView {
+  label: string;
+  /** The threshold in words ("≥ 80.0 %", "Update this product in the database"). */
+  target: string;
+  live: string;
+  /** 0…1 for the small progress bar; null when a bar would mislead (e.g. "stays below"). */
+  progress: number | null;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { TraceEvent } from '../../worker';
+import { flowShare, isRoutine, type TraceEvent } from '../../worker';
+import { describeFlows } from '../topology/rates';
 import { useSimSession } from '../session/session-context';
 import { useUiStore } from '../store/ui-store';
 import { selectTopology } from '../store/sim-slice';
@@ -25,9 +26,19 @@ export function NarrationRegion() {
   useEffect(() => {
     const flush = () => {
       timer.current = null;
-      const said = summarise(pending.current, name);
+      const st = useUiStore.getState();
+      const flowsShown = flowShare(st.speed) >= 1 && st.playing;
+      // At flow speeds single requests are rates: only the notable events are worth words.
+      const events = flowsShown
+        ? pending.current.filter((e) => !isRoutine(e.kind))
+        : pending.current;
+      const summary = summarise(events, name);
       pending.current = [];
       lastSpoken.current = performance.now();
+      // Every line names the view it describes, so a listener knows what the picture shows.
+      const said = flowsShown
+        ? `Showing ${describeFlows(st.flows)}.${summary ? ` ${summary}` : ''}`
+        : summary && `Showing packets: ${summary}`;
       if (said) setText(said);
     };
     const off = session.feed.subscribe((events, reset) => {

@@ -50,10 +50,11 @@ describe('SimSession', () => {
   it('applies quick repeated speed changes in order', async () => {
     const { s, hosts } = await loaded();
     await Promise.all([s.changeSpeed(1), s.changeSpeed(1), s.changeSpeed(1), s.changeSpeed(-1)]);
-    expect(useUiStore.getState().speed).toBe(4);
-    expect((await hosts[0]!.snapshot()).speed).toBe(4);
+    // 1 → 2 → 5 → 10 → 5 ms of virtual time per second (worker speed.ts SPEED_LADDER).
+    expect(useUiStore.getState().speed).toBe(0.005);
+    expect((await hosts[0]!.snapshot()).speed).toBe(0.005);
     await Promise.all(Array.from({ length: 10 }, () => s.changeSpeed(-1)));
-    expect(useUiStore.getState().speed).toBe(0.25);
+    expect(useUiStore.getState().speed).toBe(0.001);
   });
 
   it('fast-forwards, reports progress, and clears the progress when done', async () => {

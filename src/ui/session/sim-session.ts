@@ -1,7 +1,17 @@
-import type { SimClient, SimSnapshot, UserAction } from '../../worker';
+import {
+  flowShare,
+  isRoutine,
+  stepSpeed,
+  type SimClient,
+  type SimSnapshot,
+  type UserAction,
+} from '../../worker';
 import { useUiStore } from '../store/ui-store';
-import { SPEEDS, stepSpeed, type Speed } from '../store/playback-slice';
+import { Timeline } from './timeline';
 import { TraceFeed } from './trace-feed';
+
+/** At flow speeds, wall ms between batches applied to the store (notable events always are). */
+const FLOW_UI_MS = 100;
 
 export interface SnapshotListener {
   (snapshot: SimSnapshot, reset: boolean): void;
@@ -13,11 +23,15 @@ export interface SnapshotListener {
  */
 export class SimSession {
   readonly feed = new TraceFeed();
+  /** The moments of this run the scrubber can return to. */
+  readonly timeline = new Timeline();
   private unsubscribe: (() => void)[] = [];
   private snapshotListeners = new Set<SnapshotListener>();
   private disposed = false;
   /** Serialises user commands so a quick double key press cannot interleave two steps. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Wall time (performance.now) a batch last reached the store. */
+  private lastApplied = 0;
   /** Commands queued or running; while any are, the store's playing flag is ahead of the worker's. */
   private pending = 0;
 
@@ -30,11 +44,28 @@ export class SimSession {
       client.onBatch((batch) => {
         const fresh = this.feed.publish(batch.events);
         const st = useUiStore.getState();
-        st.appendEvents(fresh, batch.dropped);
+        const flowing = flowShare(st.speed) >= 1 && batch.snapshot.playing;
+        // At flow speeds the picture shows rates: ten updates a second move the bands, meters
+        // and charts smoothly, and leave the main thread free (batches come about sixty a second).
+        const wall = performance.now();
+        if (
+          flowing &&
+          wall - this.lastApplied < FLOW_UI_MS &&
+          fresh.every((e) => isRoutine(e.kind))
+        )
+          return;
+        this.lastApplied = wall;
+        // At flow speeds the per-request events are a sample the log cannot be read at: it keeps
+        // the notable ones (faults, roles, actions) and counts the rest.
+        if (flowing) {
+          const notable = fresh.filter((e) => !isRoutine(e.kind));
+          st.appendEvents(notable, batch.dropped + fresh.length - notable.length);
+        } else st.appendEvents(fresh, batch.dropped);
         // The worker is the state of record: after a rebuild it may play or pause on its own.
         if (this.pending === 0 && !st.fastForward && st.playing !== batch.snapshot.playing) {
           st.setPlaying(batch.snapshot.playing);
         }
+        if (batch.flows) st.setFlows(batch.flows);
         this.applySnapshot(batch.snapshot, false);
       }),
       client.onStatus((status) => {
@@ -58,6 +89,7 @@ export class SimSession {
       if (this.disposed) return;
       useUiStore.getState().setLoaded(result);
       this.feed.reset(-1);
+      this.timeline.reset();
       this.applySnapshot(result.snapshot, true);
       await this.client.setSpeed(useUiStore.getState().speed);
       if (this.disposed) return;
@@ -113,7 +145,8 @@ export class SimSession {
     }, undefined);
   }
 
-  setSpeed(speed: Speed): Promise<void> {
+  /** Virtual seconds per wall second (worker speed.ts MIN_SPEED–MAX_SPEED). */
+  setSpeed(speed: number): Promise<void> {
     useUiStore.getState().setSpeed(speed);
     return this.enqueue(async () => {
       await this.client.setSpeed(speed);
@@ -154,9 +187,27 @@ export class SimSession {
     return this.enqueue(async () => {
       const result = await this.client.act(action);
       if (!result.ok) return result.error;
+      // A new action starts another history from here: the later moments are gone.
+      this.timeline.branchAt(result.snapshot.now);
       this.applySnapshot(result.snapshot, false);
       return null;
     }, 'The action could not be applied. Try again.');
+  }
+
+  /**
+   * Moves the run to virtual time `toUs` (back or forward within what it has reached): a rebuild
+   * from the seed and the actions taken by then, paused; later actions replay at their times.
+   */
+  scrub(toUs: number, actionsApplied?: number): Promise<void> {
+    useUiStore.getState().setPlaying(false);
+    return this.enqueue(async () => {
+      await this.client.pause();
+      const snapshot = await this.client.scrub(toUs, actionsApplied);
+      // The rebuilt trace numbers its events afresh: the views drop what they hold.
+      this.feed.reset(-1);
+      useUiStore.getState().setFlows(null);
+      this.applySnapshot(snapshot, true);
+    }, undefined);
   }
 
   /** Not queued: it must reach the worker while the fast-forward it stops is still running. */
@@ -177,6 +228,7 @@ export class SimSession {
   }
 
   private applySnapshot(snapshot: SimSnapshot, reset: boolean): void {
+    this.timeline.record(snapshot);
     useUiStore.getState().setSnapshot(snapshot);
     for (const l of this.snapshotListeners) l(snapshot, reset);
   }
@@ -202,5 +254,3 @@ export class SimSession {
     return next;
   }
 }
-
-export { SPEEDS };

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type {
   ActionSpec,
+  FlowSnapshot,
   LoadResult,
   SimSnapshot,
   SimState,
@@ -25,6 +26,8 @@ export interface SimSlice {
   topology: TopologyView | null;
   actions: ActionSpec[];
   snapshot: SimSnapshot | null;
+  /** Requests per second over the links and nodes in the last window (the flow view). */
+  flows: FlowSnapshot | null;
   /** Newest last; at most EVENT_LOG_LIMIT. */
   log: LogEntry[];
   /** Trace events seen in total (including those the worker left out of a batch). */
@@ -34,6 +37,7 @@ export interface SimSlice {
   setSimState: (state: SimState) => void;
   setLoadError: (message: string | null) => void;
   setSnapshot: (snapshot: SimSnapshot) => void;
+  setFlows: (flows: FlowSnapshot | null) => void;
   appendEvents: (events: readonly TraceEvent[], dropped: number) => void;
   appendStep: (step: number, t: number, events: readonly TraceEvent[]) => void;
   resetSim: () => void;
@@ -44,6 +48,7 @@ export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => 
   topology: null,
   actions: [],
   snapshot: null,
+  flows: null,
   log: [],
   eventsSeen: 0,
   loadError: null,
@@ -52,6 +57,7 @@ export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => 
   setSimState: (simState) => set({ simState }),
   setLoadError: (loadError) => set({ loadError }),
   setSnapshot: (snapshot) => set({ snapshot }),
+  setFlows: (flows) => set({ flows }),
   appendEvents: (events, dropped) =>
     set((s) => {
       if (events.length === 0 && dropped === 0) return {};
@@ -84,6 +90,7 @@ export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => 
       topology: null,
       actions: [],
       snapshot: null,
+      flows: null,
       log: [],
       eventsSeen: 0,
       loadError: null,
@@ -93,6 +100,7 @@ export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => 
 export const selectSimState = (s: UiState) => s.simState;
 export const selectTopology = (s: UiState) => s.topology;
 export const selectSnapshot = (s: UiState) => s.snapshot;
+export const selectFlows = (s: UiState) => s.flows;
 export const selectLog = (s: UiState) => s.log;
 export const selectLoadError = (s: UiState) => s.loadError;
 

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { flowShare } from '../../worker';
 import { useUiStore } from '../store/ui-store';
-import { selectPlaying } from '../store/playback-slice';
-import { selectSnapshot } from '../store/sim-slice';
+import { selectPlaying, selectSpeed } from '../store/playback-slice';
+import { selectFlows, selectSnapshot } from '../store/sim-slice';
 import { selectSelectedNode } from '../store/view-slice';
 import { useSimSession } from '../session/session-context';
 import type { TopologyView as Topology } from '../../worker';
@@ -10,8 +11,12 @@ import { NodeCard } from './node-card';
 import { InFlightMessages } from './in-flight';
 import { VirtualClock } from './virtual-clock';
 import { LinkHighlights, PacketLayer, type FramePackets } from './packet-layer';
+import { FlowLayer } from './flow-layer';
+import { NodeFlashes, type FlashKind } from './flashes';
 import { useAnimationFrame } from './use-animation-frame';
+import { useElementSize } from './use-element-size';
 import { useReducedMotion } from './use-reduced-motion';
+import './canvas.css';
 
 /** A title (region, AZ, shard row) drawn in the box the layout measured for it. */
 function Title({ box }: { box: TopologyLayout['azs'][number]['label'] }) {
@@ -22,31 +27,17 @@ function Title({ box }: { box: TopologyLayout['azs'][number]['label'] }) {
   );
 }
 
-/** The layout's canvas before the panel is measured, and its height (src/sim/layout). */
-const CANVAS_WIDTH = 1280;
-const CANVAS_HEIGHT = 720;
 const MAX_CROSS_AZ_NOTES = 2;
-
-/** The width of the element `ref` is put on (whole pixels), once measured. */
-function useWidth(): [(el: HTMLDivElement | null) => void, number | null] {
-  const [width, setWidth] = useState<number | null>(null);
-  const observer = useRef<ResizeObserver | null>(null);
-  const ref = useCallback((el: HTMLDivElement | null) => {
-    observer.current?.disconnect();
-    observer.current = null;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const o = new ResizeObserver(([entry]) => {
-      const w = Math.round(entry?.contentRect.width ?? 0);
-      if (w > 0) setWidth((prev) => (prev === w ? prev : w));
-    });
-    o.observe(el);
-    observer.current = o;
-  }, []);
-  return [ref, width];
-}
 
 /** Reduced motion redraws highlights at most this often instead of every frame. */
 const REDUCED_FRAME_MS = 400;
+/**
+ * The picture is laid out in CSS px of the space it gets (so its 14–16 px text is drawn at
+ * that size), but never smaller than this: a phone scales the whole picture down instead.
+ */
+const MIN_LAYOUT = { width: 400, height: 420 };
+
+const NO_FLASHES: ReadonlyMap<string, FlashKind> = new Map();
 
 /**
  * The topology in SVG: AZ boxes, nodes, links, and messages on the wire placed by virtual time.
@@ -55,28 +46,41 @@ const REDUCED_FRAME_MS = 400;
 export function TopologyView({ topology }: { topology: Topology }) {
   const session = useSimSession();
   const snapshot = useUiStore(selectSnapshot);
+  const flows = useUiStore(selectFlows);
+  const speed = useUiStore(selectSpeed);
   const selected = useUiStore(selectSelectedNode);
   const selectNode = useUiStore((s) => s.selectNode);
   const reducedMotion = useReducedMotion();
-  // Laid out for the width the picture really gets, so its text is drawn at its own size.
-  const [measure, width] = useWidth();
-  const layout = useMemo(
-    () => layoutTopology(topology, { width: width ?? CANVAS_WIDTH, height: CANVAS_HEIGHT }),
-    [topology, width],
-  );
+  const box = useRef<HTMLDivElement>(null);
+  const size = useElementSize(box);
+  const layout = useMemo(() => {
+    if (!size) return layoutTopology(topology);
+    const fit = {
+      width: Math.max(MIN_LAYOUT.width, size.width),
+      height: Math.max(MIN_LAYOUT.height, size.height),
+    };
+    return layoutTopology(topology, fit);
+  }, [topology, size]);
+  const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
   // With many cross-AZ links the legend's "dashed" says it; per-link notes would collide.
   const noteCrossAz = layout.links.filter((l) => l.drawn && l.crossAz).length <= MAX_CROSS_AZ_NOTES;
-  const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
+  const share = flowShare(speed);
 
   const clock = useRef(new VirtualClock());
   const inFlight = useRef(new InFlightMessages());
+  const flashes = useRef(new NodeFlashes());
   const [frame, setFrame] = useState<FramePackets>({ nowUs: 0, items: [] });
+  const [lit, setLit] = useState<ReadonlyMap<string, FlashKind>>(NO_FLASHES);
   const lastDraw = useRef(0);
 
   useEffect(() => {
     const offFeed = session.feed.subscribe((events, reset) => {
-      if (reset) inFlight.current.clear();
+      if (reset) {
+        inFlight.current.clear();
+        flashes.current.clear();
+      }
       inFlight.current.add(events);
+      flashes.current.add(events, performance.now());
     });
     const offSnap = session.onSnapshot((s, reset) =>
       clock.current.report(s.now, selectPlaying(useUiStore.getState()), performance.now(), reset),
@@ -94,27 +98,32 @@ export function TopologyView({ topology }: { topology: Topology }) {
     const nowUs = clock.current.frame(wallMs, reducedMotion);
     if (reducedMotion && wallMs - lastDraw.current < REDUCED_FRAME_MS) return;
     lastDraw.current = wallMs;
-    const items = inFlight.current.at(nowUs, reducedMotion);
+    // At flow speeds single messages are a blur: the flow layer draws the links instead.
+    const items = share >= 1 ? [] : inFlight.current.at(nowUs, reducedMotion);
     setFrame((prev) =>
       prev.nowUs === nowUs && prev.items.length === 0 && items.length === 0
         ? prev
         : { nowUs, items },
     );
+    const on = share >= 1 ? NO_FLASHES : flashes.current.at(wallMs);
+    setLit((prev) => (prev.size === 0 && on.size === 0 ? prev : on));
   });
 
   const linkTouchesSelection = (from: string, to: string) =>
     selected !== null && (from === selected || to === selected);
 
   return (
-    <div ref={measure} className="topology-frame">
+    <div className="topology-box" ref={box}>
       <svg
-        className="topology"
+        className={`topology${share >= 1 ? ' topology-flows' : ''}`}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
+        preserveAspectRatio="xMidYMid meet"
         // A group, not an image: the nodes inside are buttons a screen reader must reach.
         role="group"
         aria-labelledby="topology-title"
         aria-describedby="topology-desc"
         data-now-us={Math.round(frame.nowUs)}
+        data-view={share >= 1 ? 'flows' : share > 0 ? 'both' : 'packets'}
       >
         <title id="topology-title">Topology</title>
         <desc id="topology-desc">
@@ -182,7 +191,10 @@ export function TopologyView({ topology }: { topology: Topology }) {
             ),
           )}
         </g>
-        {reducedMotion ? <LinkHighlights frame={frame} links={links} /> : null}
+        {flows ? (
+          <FlowLayer flows={flows} links={links} share={share} still={reducedMotion} />
+        ) : null}
+        {reducedMotion && share < 1 ? <LinkHighlights frame={frame} links={links} /> : null}
         {topology.nodes.map((node) => {
           const box = layout.nodes.get(node.id);
           return box ? (
@@ -192,12 +204,18 @@ export function TopologyView({ topology }: { topology: Topology }) {
               node={node}
               size={layout.size}
               status={snapshot?.nodes[node.id]}
+              opsPerSecond={share > 0 ? (flows?.nodes[node.id] ?? 0) : null}
+              flash={lit.get(node.id) ?? null}
               selected={selected === node.id}
               onSelect={(id) => selectNode(selected === id ? null : id)}
             />
           ) : null;
         })}
-        {reducedMotion ? null : <PacketLayer frame={frame} links={links} />}
+        {reducedMotion || share >= 1 ? null : (
+          <g style={{ opacity: 1 - share }}>
+            <PacketLayer frame={frame} links={links} />
+          </g>
+        )}
       </svg>
     </div>
   );

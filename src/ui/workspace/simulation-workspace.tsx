@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import type { SimClient } from '../../worker';
 import { ActionsPanel } from '../actions/actions-panel';
-import { PlaybackControls } from '../controls/playback-controls';
 import { useKeyboardShortcuts } from '../controls/use-keyboard-shortcuts';
 import { EventLog } from '../narration/event-log';
 import { NarrationRegion } from '../narration/narration-region';
@@ -15,8 +14,8 @@ import { SimStateBanner } from '../status/sim-state-banner';
 import { useUiStore } from '../store/ui-store';
 import { selectSnapshot, selectTopology } from '../store/sim-slice';
 import { selectMode, type ViewMode } from '../store/view-slice';
-import { TopologyView } from '../topology/topology-view';
 import { DiagramLegend } from './diagram-legend';
+import { Stage } from './stage';
 
 export interface SimulationWorkspaceProps {
   scenario: string;
@@ -56,39 +55,29 @@ function Loaded() {
   const topology = useUiStore(selectTopology);
   const snapshot = useUiStore(selectSnapshot);
   const actions = useUiStore((s) => s.actions);
-  const fastForwarding = useUiStore((s) => s.fastForward !== null);
   useKeyboardShortcuts(topology !== null);
   if (!topology || !snapshot) return null;
   const full = mode !== 'embed';
   return (
     <>
-      <PlaybackControls />
-      <div className="workspace-grid">
-        <div className="main-column">
-          <figure
-            className={`panel diagram${fastForwarding ? ' diagram-busy' : ''}`}
-            aria-label="Topology diagram"
-          >
-            {fastForwarding ? (
-              <p className="diagram-overlay">
-                Fast-forwarding without animation — the picture catches up when it ends.
-              </p>
-            ) : null}
-            <TopologyView topology={topology} />
-            <figcaption>
-              <DiagramLegend />
-            </figcaption>
-          </figure>
-          <NarrationRegion />
-          {full ? <EventLog /> : null}
-        </div>
-        <div className="side">
+      <Stage
+        topology={topology}
+        side={
           <section className="panel" aria-labelledby="state-heading">
             <h2 id="state-heading">Simulation</h2>
             <SimStats />
           </section>
-          {full ? <NodeStatusList /> : null}
+        }
+      />
+      <div className="below">
+        <div className="below-main">
+          <NarrationRegion />
           {full ? <ActionsPanel actions={actions} /> : null}
+          <DiagramLegend />
+          {full ? <EventLog /> : null}
+        </div>
+        <div className="below-side">
+          {full ? <NodeStatusList /> : null}
           {full ? <MetricsList /> : null}
         </div>
       </div>

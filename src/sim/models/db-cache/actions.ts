@@ -188,7 +188,9 @@ const ENGINE_ACTIONS: ActionSpec[] = [
  * parameters.
  */
 export function dbCacheActions(cfg: DbCacheConfig, layout: Layout): ActionSpec[] {
+  // With one cache node the node actions are that node's faults, offered in its panel on the
+  // canvas; the sandbox's act on whichever node the app uses, so they stay in the actions list.
   return layout.memcached
     ? [...NODE_ACTIONS, ...ENGINE_ACTIONS, ...paramActions(cfg)]
-    : [...paramActions(cfg), ...NODE_ACTIONS];
+    : [...paramActions(cfg), ...NODE_ACTIONS.map((a) => ({ ...a, target: { ids: ['cache'] } }))];
 }

@@ -1,5 +1,6 @@
 import { US_EAST_1_TWO_AZS, type TopologySpec } from '../../topology';
-import { DB_CACHE_TOPOLOGY } from './topology';
+import { CACHE_ENDPOINTS, DB_CACHE_TOPOLOGY } from './topology';
+import { endpointNamer } from '../../cache/endpoint-names';
 
 /** Where requests enter and which app instances serve them, per variant of the model. */
 export interface Layout {
@@ -38,15 +39,33 @@ export const SANDBOX_LAYOUT: Layout = {
     nodes: [
       { id: 'users', label: 'Client', kind: 'client', az: 'use1-az1' },
       { id: 'app', label: 'App instance', kind: 'app', az: 'use1-az1' },
-      { id: 'cache', label: 'Redis node', kind: 'cache', az: 'use1-az1' },
+      {
+        id: 'cache',
+        label: 'Redis node',
+        kind: 'cache',
+        az: 'use1-az1',
+        role: 'Valkey / Redis OSS, primary, no replica',
+        endpoint: CACHE_ENDPOINTS.primary(),
+        console: 'redis',
+      },
       {
         id: 'memcached',
         label: 'Memcached node',
         kind: 'cache',
         az: 'use1-az1',
+        role: 'Memcached, one node (no replication)',
+        endpoint: endpointNamer('app-mc', US_EAST_1_TWO_AZS.region).memcachedNode(1),
+        console: 'memcached',
       },
       // In the other AZ: every database trip crosses AZs.
-      { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az2' },
+      {
+        id: 'rds',
+        label: 'RDS PostgreSQL',
+        kind: 'db',
+        az: 'use1-az2',
+        role: 'the database of record',
+        console: 'sql',
+      },
     ],
     links: [
       { from: 'users', to: 'app', latency: { medianUs: 300, sigma: 0.3 } },

@@ -1,4 +1,4 @@
-import type { NodeStatus } from '../../model';
+import type { NodeGauge, NodeStatus } from '../../model';
 import { memcachedClient, type CacheClient } from '../../nodes/cache-client';
 import type { DbCacheConfig } from './config';
 import { PERIOD_US } from './stats';
@@ -21,15 +21,45 @@ export function dbCacheNodeStatus(w: World): Record<string, NodeStatus> {
   status.cache = {
     up: cache.up,
     detail: `${items} keys, ${mb} of ${cfg.maxmemoryMb} MB, ${cfg.policy}${inUse('redis')}`,
+    gauges: [
+      memoryGauge(cache.engine.usedMemory(), cfg.maxmemoryMb * MB),
+      cpuGauge(w),
+      { label: 'Keys', value: items, text: plural(items, 'key') },
+    ],
   };
   if (memcached) {
     const c = memcachedClient(memcached);
     status.memcached = {
       up: memcached.up,
       detail: `${c.items()} items, ${(c.bytesUsed() / MB).toFixed(1)} MB${inUse('memcached')}`,
+      gauges: [
+        memoryGauge(c.bytesUsed(), memcached.memoryLimitMb * MB),
+        { label: 'Items', value: c.items(), text: plural(c.items(), 'item') },
+      ],
     };
   }
   return status;
+}
+
+/** Memory used against the node's limit, as the card's bar draws it. */
+function memoryGauge(used: number, limit: number): NodeGauge {
+  return {
+    label: 'Memory',
+    value: used,
+    max: limit,
+    text: `${(used / MB).toFixed(1)} of ${(limit / MB).toFixed(0)} MB`,
+  };
+}
+
+/** EngineCPUUtilization over the last period (the same figure as the metric). */
+function cpuGauge(w: World): NodeGauge {
+  const c = w.stats.period.counts(w.ctx.kernel.now);
+  const pct = Math.min(100, (100 * c.commands * CACHE_SERVICE_US) / PERIOD_US);
+  return { label: 'CPU', value: pct, max: 100, text: `${pct.toFixed(pct < 10 ? 1 : 0)} %` };
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The scenario's measurements (README.md lists them), CloudWatch's names where one exists. */

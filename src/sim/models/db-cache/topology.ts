@@ -1,4 +1,8 @@
+import { endpointNamer } from '../../cache/endpoint-names';
 import { US_EAST_1_TWO_AZS, type TopologySpec } from '../../topology';
+
+/** The node endpoints clients connect to (docs/endpoints.md): one single-node cache. */
+export const CACHE_ENDPOINTS = endpointNamer('app-cache', US_EAST_1_TWO_AZS.region);
 
 /**
  * Users → load balancer → two app instances in two AZs → one ElastiCache node and the RDS
@@ -11,8 +15,24 @@ export const DB_CACHE_TOPOLOGY: TopologySpec = {
     { id: 'lb', label: 'Load balancer', kind: 'lb', az: 'use1-az1' },
     { id: 'app-a', label: 'App instance A', kind: 'app', az: 'use1-az1' },
     { id: 'app-b', label: 'App instance B', kind: 'app', az: 'use1-az2' },
-    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: 'use1-az1' },
-    { id: 'rds', label: 'RDS PostgreSQL', kind: 'db', az: 'use1-az1' },
+    {
+      id: 'cache',
+      label: 'ElastiCache node',
+      shortLabel: 'ElastiCache',
+      kind: 'cache',
+      az: 'use1-az1',
+      role: 'the only node: primary, no replica',
+      endpoint: CACHE_ENDPOINTS.primary(),
+      console: 'redis',
+    },
+    {
+      id: 'rds',
+      label: 'RDS PostgreSQL',
+      kind: 'db',
+      az: 'use1-az1',
+      role: 'the database of record',
+      console: 'sql',
+    },
   ],
   links: [
     // Users reach the load balancer over their own network: a model figure, not an AWS one.

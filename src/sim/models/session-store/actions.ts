@@ -47,6 +47,7 @@ export const ACTIONS: ActionSpec[] = [
     params: [
       { name: 'id', label: 'Instance', kind: 'choice', options: APP_SLOTS, default: 'app-1' },
     ],
+    target: { kinds: ['app'], param: { name: 'id', from: 'id' } },
   },
   {
     type: 'scale.out',
@@ -64,17 +65,20 @@ export const ACTIONS: ActionSpec[] = [
     label: 'AZ outage',
     description: 'Everything in one Availability Zone goes down.',
     params: [{ name: 'az', label: 'AZ', kind: 'choice', options: AZS, default: AZ_A }],
+    target: { kinds: ['lb', 'app', 'cache', 'db'], param: { name: 'az', from: 'az' } },
   },
   {
     type: 'az.restore',
     label: 'AZ restored',
     description: 'The AZ comes back; its instances relaunch with empty memory.',
     params: [{ name: 'az', label: 'AZ', kind: 'choice', options: AZS, default: AZ_A }],
+    target: { kinds: ['lb', 'app', 'cache', 'db'], param: { name: 'az', from: 'az' } },
   },
   {
     type: 'cache.restart',
     label: 'Restart the cache node',
     description: 'The single node (no replica) restarts and comes back empty.',
+    target: { ids: ['cache'] },
   },
   {
     type: 'ttl.set',

@@ -22,12 +22,9 @@ import { createInstances, LoadBalancer } from './instances';
 import { sessionLifecycleMachine } from './session-lifecycle.machine';
 import { sessionMetrics, sessionNodeStatus } from './status';
 import { SessionStats } from './stats';
-import { SESSION_TOPOLOGY, INITIAL_INSTANCES, APP_SLOTS } from './topology';
+import { SESSION_TOPOLOGY, INITIAL_INSTANCES, APP_SLOTS, CACHE_MAXMEMORY } from './topology';
 import { assignIdlers, createUser, thinkTimeUs } from './users';
 import { instanceLabel, note, type World } from './world';
-
-/** The cache node's size: a small node type's maxmemory (sessions are tiny). */
-const CACHE_MAXMEMORY = 64 * 1024 * 1024;
 
 export interface SessionStoreModelOptions {
   /** The user accounts behind the login (default: the explicit cost model in accounts-db.ts). */

@@ -1,6 +1,7 @@
 import type { NodeStatus } from '../../model';
 import { PERIOD_US } from './stats';
 import type { World } from './world';
+import { CACHE_MAXMEMORY } from './topology';
 
 const MB = 1024 * 1024;
 
@@ -48,6 +49,15 @@ export function sessionNodeStatus(w: World): Record<string, NodeStatus> {
     ? {
         up: true,
         detail: `${keys} keys, ${(w.cache.engine.usedMemory() / MB).toFixed(1)} MB, no replica`,
+        gauges: [
+          {
+            label: 'Memory',
+            value: w.cache.engine.usedMemory(),
+            max: CACHE_MAXMEMORY,
+            text: `${(w.cache.engine.usedMemory() / MB).toFixed(1)} of ${Math.round(CACHE_MAXMEMORY / MB)} MB`,
+          },
+          { label: 'Keys', value: keys, text: `${keys} key${keys === 1 ? '' : 's'}` },
+        ],
       }
     : { up: false, detail: 'down with its AZ (no replica elsewhere)' };
   out.rds = w.rdsUp

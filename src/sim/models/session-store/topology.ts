@@ -1,4 +1,8 @@
+import { endpointNamer } from '../../cache/endpoint-names';
 import { US_EAST_1_TWO_AZS, type TopologySpec } from '../../topology';
+
+/** The cache node's size: a small node type's maxmemory (sessions are tiny). */
+export const CACHE_MAXMEMORY = 64 * 1024 * 1024;
 
 /** Instance slots the load balancer's target group can hold: three run at start. */
 export const APP_SLOTS = ['app-1', 'app-2', 'app-3', 'app-4'] as const;
@@ -24,8 +28,25 @@ export const SESSION_TOPOLOGY: TopologySpec = {
       kind: 'app' as const,
       az: i % 2 === 0 ? AZ_A : AZ_B,
     })),
-    { id: 'cache', label: 'ElastiCache node', kind: 'cache', az: AZ_A },
-    { id: 'rds', label: 'RDS (user accounts)', kind: 'db', az: AZ_A },
+    {
+      id: 'cache',
+      label: 'ElastiCache node',
+      shortLabel: 'ElastiCache',
+      kind: 'cache',
+      az: AZ_A,
+      role: 'the session store: one node, no replica',
+      endpoint: endpointNamer('sessions', US_EAST_1_TWO_AZS.region).primary(),
+      console: 'redis',
+    },
+    {
+      id: 'rds',
+      label: 'RDS (user accounts)',
+      shortLabel: 'RDS accounts',
+      kind: 'db',
+      az: AZ_A,
+      role: 'user accounts (single-AZ)',
+      console: 'sql',
+    },
   ],
   links: [
     // Users reach the load balancer over their own network: a model figure, not an AWS one.

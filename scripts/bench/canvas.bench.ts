@@ -1,0 +1,199 @@
+// Frame time of the canvas in Chromium: the production build (dist/, `npm run build`) served by
+// `vite preview` on a free loopback port, the sandbox opened in /usr/bin/chromium with the flags
+// of playwright.config.ts, then loaded through the debug hook (window.__sim.ui) with
+//   - 300 packets in flight (msg.sent events on the sandbox's links, arriving over ~3 s), and
+//   - a 40-link topology whose every link carries a flow (the flow view at 10 s/s),
+// while requestAnimationFrame intervals are recorded for a few seconds. Prints p50 / p95 / max.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Page } from '@playwright/test';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const MEASURE_MS = 4_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function preview(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { stdio: 'ignore', detached: false },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      if (res.ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('vite preview did not start');
+}
+
+/** rAF intervals (ms) over MEASURE_MS of wall time in the page. */
+async function frameTimes(page: Page): Promise<number[]> {
+  return page.evaluate(
+    (ms) =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        let last = 0;
+        const end = performance.now() + ms;
+        const tick = (t: number) => {
+          if (last) out.push(t - last);
+          last = t;
+          if (t < end) requestAnimationFrame(tick);
+          else resolve(out);
+        };
+        requestAnimationFrame(tick);
+      }),
+    MEASURE_MS,
+  );
+}
+
+function summary(label: string, xs: number[]): string {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  return `${label}: ${s.length} frames, p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${q(1).toFixed(1)} ms (target p95 ≤ 16.7 ms)`;
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync('dist/index.html')) {
+    console.log(
+      'canvas: no dist/ — run `npm run build` first (the bench times the production build)',
+    );
+    return;
+  }
+  const port = await freePort();
+  const server = await preview(port);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // tsx keeps function names with an `__name` helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f;');
+    if (process.env.CANVAS_BENCH_STILL) await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`http://127.0.0.1:${port}/#/sandbox?seed=42&play=0`);
+    await page.waitForFunction(() => window.__sim?.snapshot() != null, null, { timeout: 120_000 });
+    await page.waitForSelector('svg.topology [data-node]');
+
+    // 300 packets: spread over the links, each taking ~3 s of virtual time to cross, so they
+    // stay on the wire while the (paused) clock eases and the view redraws every frame.
+    const packets = await page.evaluate(() => {
+      const hook = window.__sim!;
+      const st = hook.ui.store.getState();
+      const links = st.topology!.links;
+      const now = st.snapshot!.now;
+      const events = Array.from({ length: 300 }, (_, i) => {
+        const l = links[i % links.length]!;
+        const forward = i % 2 === 0;
+        return {
+          seq: 1e9 + i,
+          t: now - (i * 10_000) / 300,
+          kind: 'msg.sent' as const,
+          from: forward ? l.from : l.to,
+          to: forward ? l.to : l.from,
+          payload: { arriveAt: now + 3_000_000, label: 'GET', requestId: i, bytes: 40 },
+        };
+      });
+      hook.ui.feed.publish(events as never);
+      return document.querySelectorAll('[data-testid="packet"]').length;
+    });
+    await page.waitForTimeout(300);
+    const drawn = await page.locator('[data-testid="packet"]').count();
+    const withPackets = await frameTimes(page);
+    console.log(summary(`300 packets in flight (${Math.max(packets, drawn)} drawn)`, withPackets));
+
+    // 40 links of flows: three AZs of a 5-shard cluster (3 nodes a shard) behind 5 apps.
+    await page.evaluate(() => {
+      const hook = window.__sim!;
+      const st = hook.ui.store.getState();
+      const azs = ['use1-az1', 'use1-az2', 'use1-az4'];
+      const nodes: {
+        id: string;
+        label: string;
+        kind: 'app' | 'cache' | 'db';
+        az: string;
+        group?: string;
+      }[] = [];
+      for (let a = 0; a < 5; a++)
+        nodes.push({ id: `app-${a}`, label: `App ${a}`, kind: 'app', az: azs[a % 3]! });
+      for (let s = 0; s < 5; s++)
+        for (let n = 0; n < 3; n++)
+          nodes.push({
+            id: `s${s}-n${n}`,
+            label: `000${s + 1}-00${n + 1}`,
+            kind: 'cache',
+            az: azs[n]!,
+            group: `s${s}`,
+          });
+      const links: { from: string; to: string; crossAz: boolean }[] = [];
+      for (let a = 0; a < 5; a++)
+        for (let s = 0; s < 5; s++)
+          for (const n of a < 3 ? [0, 1] : [0]) {
+            if (links.length >= 40) break;
+            links.push({ from: `app-${a}`, to: `s${s}-n${n}`, crossAz: azs[a % 3] !== azs[n] });
+          }
+      st.setLoaded({
+        topology: {
+          region: 'us-east-1',
+          azs: azs.map((id) => ({ id, label: id })),
+          nodes,
+          links,
+          groups: Array.from({ length: 5 }, (_, s) => ({
+            id: `s${s}`,
+            label: `Shard 000${s + 1}`,
+          })),
+        },
+        actions: st.actions,
+        snapshot: st.snapshot!,
+        machines: [],
+      } as never);
+      st.setSpeed(10);
+      const per = (k: number) => ({
+        hit: 800 + k * 10,
+        miss: 150,
+        write: 60,
+        error: k % 7 === 0 ? 5 : 0,
+        redirect: k % 5 === 0 ? 12 : 0,
+      });
+      st.setFlows({
+        windowUs: 1_000_000,
+        links: links.map((l, k) => {
+          const perSecond = per(k);
+          const total = Object.values(perSecond).reduce((x, y) => x + y, 0);
+          return { from: l.from, to: l.to, perSecond, total };
+        }),
+        nodes: Object.fromEntries(nodes.map((n) => [n.id, 1000])),
+        requestsPerSecond: 40_000,
+        byOutcome: { hit: 32_000, miss: 6_000, write: 2_000, error: 30, redirect: 100 },
+      });
+    });
+    await page.waitForTimeout(500);
+    const flowLinks = await page.locator('[data-testid="flow-link"]').count();
+    const withFlows = await frameTimes(page);
+    console.log(summary(`flows on ${flowLinks} links`, withFlows));
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import type { TopologyView as Topology } from '../../worker';
+import { PlaybackControls } from '../controls/playback-controls';
+import { TimelineScrubber } from '../controls/timeline-scrubber';
+import { useUiStore } from '../store/ui-store';
+import { NodePanel } from '../topology/node-panel';
+import { TopologyView } from '../topology/topology-view';
+import { ViewCaption } from './view-caption';
+import './stage.css';
+
+interface Props {
+  topology: Topology;
+  /** Beside the picture: a lesson's current step, or the sandbox's state. */
+  side: ReactNode;
+  /** Under the side content (a lesson's toolbar). */
+  tools?: ReactNode;
+}
+
+/**
+ * The first screen of every simulation page: play controls over the canvas, the timeline
+ * under it, and beside it the clicked node's panel and the step (or state) the student works
+ * on. Sized to the viewport so the picture leads (DESIGN.md "Two time scales", issue 14).
+ */
+export function Stage({ topology, side, tools }: Props) {
+  const fastForwarding = useUiStore((s) => s.fastForward !== null);
+  return (
+    <div className="stage">
+      <div className="stage-controls">
+        <PlaybackControls />
+      </div>
+      <figure
+        className={`panel diagram stage-canvas${fastForwarding ? ' diagram-busy' : ''}`}
+        aria-label="Topology diagram"
+      >
+        {fastForwarding ? (
+          <p className="diagram-overlay">
+            Fast-forwarding without animation — the picture catches up when it ends.
+          </p>
+        ) : null}
+        <TopologyView topology={topology} />
+        <figcaption className="stage-caption">
+          <ViewCaption />
+          <TimelineScrubber />
+        </figcaption>
+      </figure>
+      <div className="stage-side">
+        <NodePanel />
+        {side}
+        {tools}
+      </div>
+    </div>
+  );
+}
