@@ -17,7 +17,8 @@ function client(hosts: SimHost[]) {
       );
       hosts.push(host);
       return {
-        api: host,
+        // The worker entry attaches the fork beside the host (sim.worker.ts).
+        api: Object.assign(host, { fork: forkIn(nodeEnvironment) }),
         proxy: (fn) => fn,
         terminate: () => void host.pause(),
         onCrash: () => {},

@@ -108,9 +108,22 @@ function canon(v: unknown, mode: CompareMode): unknown {
 
 function same(a: unknown, b: unknown, mode: CompareMode): boolean {
   if (mode === 'kind') return typeof a === typeof b && Array.isArray(a) === Array.isArray(b);
-  if (typeof mode === 'object' && typeof a === 'number' && typeof b === 'number')
-    return Math.abs(a - b) <= mode.approx;
+  if (typeof mode === 'object') return near(canon(a, 'exact'), canon(b, 'exact'), mode, []);
   return JSON.stringify(canon(a, mode)) === JSON.stringify(canon(b, mode));
+}
+
+/** Integers within `approx` where `at` accepts their array path (all of them without `at`). */
+function near(
+  a: unknown,
+  b: unknown,
+  mode: { approx: number; at?: (path: readonly number[]) => boolean },
+  path: number[],
+): boolean {
+  if (typeof a === 'number' && typeof b === 'number' && (mode.at?.(path) ?? true))
+    return Math.abs(a - b) <= mode.approx;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => near(x, b[i], mode, [...path, i]));
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 async function send(c: Cluster, argv: readonly string[]): Promise<unknown> {
