@@ -19,25 +19,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** memcached's options for its classic LRU (the engine's `lruMaintainer: false`). */
+export const CLASSIC_LRU = ['-o', 'no_lru_maintainer'];
+
 /**
- * `memcached -l 127.0.0.1 -p N -U 0 -o no_lru_maintainer,no_lru_crawler …`: the background LRU
- * maintainer (segmented HOT/WARM/COLD LRU, slab automove) and the LRU crawler run on their own
- * threads and timers, which makes evictions timing-dependent; without them memcached uses its
- * classic single LRU per slab class, which is what the engine models.
+ * `memcached -l 127.0.0.1 -p N -U 0 …`: memcached 1.6.18 with its defaults (segmented LRU,
+ * LRU maintainer and crawler threads) unless `extra` says otherwise (e.g. {@link CLASSIC_LRU}).
  */
 export async function startMemcached(extra: string[] = []): Promise<Daemon> {
   const port = await freePort();
-  const args = [
-    '-l',
-    '127.0.0.1',
-    '-p',
-    String(port),
-    '-U',
-    '0',
-    '-o',
-    'no_lru_maintainer,no_lru_crawler',
-    ...extra,
-  ];
+  const args = ['-l', '127.0.0.1', '-p', String(port), '-U', '0', ...extra];
   if (process.getuid?.() === 0) args.unshift('-u', 'nobody');
   const child: ChildProcess = spawn('memcached', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

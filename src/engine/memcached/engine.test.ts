@@ -45,16 +45,16 @@ describe('expiry', () => {
     clock.advance(400 * 86_400_000);
     expect(e.get('zero')).not.toBeNull();
   });
-  it('expired items are reclaimed lazily (no count change until touched)', () => {
-    const { clock, e } = fresh();
+  it('classic LRU: expired items are reclaimed lazily (no count change until touched)', () => {
+    const { clock, e } = fresh({ lruMaintainer: false });
     e.set('k', 'v', { exptime: 1 });
     clock.advance(5_000);
     expect(e.stats().curr_items).toBe('1');
     e.get('k');
     expect(e.stats().curr_items).toBe('0');
   });
-  it('flush_all with a delay invalidates items only once the delay has passed', () => {
-    const { clock, e } = fresh();
+  it('classic LRU: flush_all with a delay invalidates items only once the delay has passed', () => {
+    const { clock, e } = fresh({ lruMaintainer: false });
     e.set('k', 'v');
     expect(e.flushAll(10)).toBe('OK');
     clock.advance(8_000);
@@ -167,8 +167,8 @@ describe('memory: slab classes and LRU', () => {
     expect(items['items:12:evicted']).toBe('1');
     expect(items['items:1:evicted']).toBe('0');
   });
-  it('a get moves an item to the LRU head only if it was last bumped over 60 s ago', () => {
-    const { clock, e } = fresh({ memoryLimitMb: 2 });
+  it('classic LRU: a get moves an item to the head only if last bumped over 60 s ago', () => {
+    const { clock, e } = fresh({ memoryLimitMb: 2, lruMaintainer: false });
     const v = 'x'.repeat(900);
     for (let i = 0; i < 1000; i++) e.set(`k${i}`, v);
     e.get('k0'); // too soon: no bump
@@ -212,8 +212,8 @@ describe('memory: slab classes and LRU', () => {
 });
 
 describe('observations', () => {
-  it('reports hit/miss, expiry, evictions and slab class', () => {
-    const { clock, e } = fresh({ memoryLimitMb: 2 });
+  it('reports hit/miss, expiry, evictions and slab class (classic LRU: lazy expiry)', () => {
+    const { clock, e } = fresh({ memoryLimitMb: 2, lruMaintainer: false });
     const seen: MemcachedObservation[] = [];
     const stop = e.observe((o) => seen.push(o));
     e.set('a', 'v', { exptime: 1 });

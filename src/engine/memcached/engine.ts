@@ -212,8 +212,11 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
       else store.counters.touchMisses++;
     } else {
       store.counters.getCmds++;
-      if (it) store.slabs.classes[it.clsid]!.getHits++;
-      else store.counters.getMisses++;
+      if (it) {
+        const cls = store.slabs.classes[it.clsid]!;
+        cls.getHits++;
+        cls.hitsTo[it.lru]!++;
+      } else store.counters.getMisses++;
     }
     if (store.listener !== null) {
       store.observe(

@@ -1,5 +1,6 @@
 // Public API of the Memcached engine: memcached 1.6.18's text protocol and rules (slab classes,
-// per-class LRU as with `-o no_lru_maintainer`, CAS, expiry, flush), on an injected clock.
+// the segmented HOT/WARM/COLD LRU with its maintainer by default, or the classic per-class LRU
+// with `lruMaintainer: false`; CAS, expiry, flush), on an injected clock (docs/memcached-lru.md).
 //
 //   const engine = createMemcachedEngine({ clock, memoryLimitMb: 64, itemSizeMax: 1 << 20 });
 //   engine.set('user:1', 'Ada', { flags: 0, exptime: 300 });   // 'STORED'

@@ -18,9 +18,13 @@ export interface Item {
   cas: number;
   /** Slab class whose LRU holds this item. */
   clsid: number;
+  /** Which of the class's LRUs holds it: HOT, WARM, COLD or TEMP (lru.ts). */
+  lru: number;
   /** ITEM_ntotal: header + key + NUL + flags suffix + data with CRLF + CAS. */
   ntotal: number;
   fetched: boolean;
+  /** ITEM_ACTIVE: fetched again after its first fetch (segmented LRU only). */
+  active: boolean;
   linked: boolean;
   /** Held by a command in progress: lru_pull_tail skips it (refcount != 2). */
   pinned: boolean;

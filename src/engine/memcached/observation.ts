@@ -30,6 +30,12 @@ export interface MemcachedObservation {
   bytesOut: number;
   /** Keys evicted from their LRU tail to make room during this command. */
   evicted: readonly string[];
+  /**
+   * Keys found expired (or flushed) at an LRU tail and removed without being asked for: by the
+   * LRU maintainer before this command, or while this command made room. Their expiry was
+   * not seen by an access, so `expired` is false for them.
+   */
+  reclaimed: readonly string[];
 }
 
 export type MemcachedListener = (o: MemcachedObservation) => void;

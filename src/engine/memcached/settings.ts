@@ -39,6 +39,23 @@ export interface MemcachedOptions {
   threads?: number;
   /** TCP port reported by `stats settings` (0 when not serving TCP). */
   tcpPort?: number;
+  /**
+   * The LRU maintainer and the segmented HOT/WARM/COLD LRU (default true, memcached 1.6's
+   * default); false is `-o no_lru_maintainer`: one classic LRU per slab class.
+   */
+  lruMaintainer?: boolean;
+  /** `-o hot_lru_pct`: share of a class's bytes HOT may hold (default 20). */
+  hotLruPct?: number;
+  /** `-o warm_lru_pct`: share of a class's bytes WARM may hold (default 40). */
+  warmLruPct?: number;
+  /** `-o hot_max_factor`: HOT items idle longer than COLD's age × this go to COLD (0.2). */
+  hotMaxFactor?: number;
+  /** `-o warm_max_factor`: the same for WARM (default 2.0). */
+  warmMaxFactor?: number;
+  /** `-o temporary_ttl=N`: items with a TTL ≤ N go to a TEMP LRU that is never evicted. */
+  temporaryTtl?: number;
+  /** The LRU crawler (default on; false is `-o no_lru_crawler`). Reported in stats only. */
+  lruCrawler?: boolean;
 }
 
 export interface Settings {
@@ -57,6 +74,15 @@ export interface Settings {
   verbose: number;
   oldestLive: number;
   oldestCas: number;
+  lruMaintainer: boolean;
+  lruSegmented: boolean;
+  hotLruPct: number;
+  warmLruPct: number;
+  hotMaxFactor: number;
+  warmMaxFactor: number;
+  tempLru: boolean;
+  temporaryTtl: number;
+  lruCrawler: boolean;
 }
 
 /** The errors memcached prints (and exits with) for option combinations it rejects. */
@@ -96,7 +122,9 @@ export function buildSettings(o: MemcachedOptions = {}): Settings {
     throw new MemcachedConfigError(
       `-I (item_size_max: ${itemSizeMax}) must be evenly divisible by slab_chunk_max (bytes: ${slabChunkSizeMax})`,
     );
+  const lru = lruSettings(o);
   return {
+    ...lru,
     maxbytes,
     itemSizeMax,
     evictToFree: !o.disableEvictions,
@@ -112,6 +140,38 @@ export function buildSettings(o: MemcachedOptions = {}): Settings {
     verbose: 0,
     oldestLive: 0,
     oldestCas: 0,
+  };
+}
+
+/** The LRU options as memcached.c's -o parsing checks them (same messages). */
+function lruSettings(o: MemcachedOptions) {
+  const lruMaintainer = o.lruMaintainer ?? true;
+  const hotLruPct = o.hotLruPct ?? 20;
+  const warmLruPct = o.warmLruPct ?? 40;
+  const hotMaxFactor = o.hotMaxFactor ?? 0.2;
+  const warmMaxFactor = o.warmMaxFactor ?? 2.0;
+  if (hotLruPct < 1 || hotLruPct >= 80)
+    throw new MemcachedConfigError('hot_lru_pct must be > 1 and < 80');
+  if (warmLruPct < 1 || warmLruPct >= 80)
+    throw new MemcachedConfigError('warm_lru_pct must be > 1 and < 80');
+  if (hotMaxFactor <= 0) throw new MemcachedConfigError('hot_max_factor must be > 0');
+  if (warmMaxFactor <= 0) throw new MemcachedConfigError('warm_max_factor must be > 0');
+  if (hotLruPct + warmLruPct > 80)
+    throw new MemcachedConfigError('hot_lru_pct + warm_lru_pct cannot be more than 80% combined');
+  const tempLru = o.temporaryTtl !== undefined;
+  if (tempLru && !lruMaintainer)
+    throw new MemcachedConfigError('temporary_ttl requires lru_maintainer to be enabled');
+  return {
+    lruMaintainer,
+    // -o no_lru_maintainer also turns the segmented LRU off (memcached.c NO_LRU_MAINTAINER).
+    lruSegmented: lruMaintainer,
+    hotLruPct: Math.trunc(hotLruPct),
+    warmLruPct: Math.trunc(warmLruPct),
+    hotMaxFactor,
+    warmMaxFactor,
+    tempLru,
+    temporaryTtl: tempLru ? o.temporaryTtl! >>> 0 : 61,
+    lruCrawler: o.lruCrawler ?? true,
   };
 }
 

@@ -2,22 +2,40 @@ import type { Item } from './item';
 import type { Settings, SlabClassShape } from './settings';
 import { slabClassSizes } from './settings';
 
-/** Per-class allocator state and LRU (memcached's slabclass_t plus the COLD LRU of that class). */
+/** One LRU list of a slab class (memcached's heads/tails/sizes/sizes_bytes for one lru id). */
+export interface LruList {
+  /** Most recently used item. */
+  head: Item | null;
+  /** Least recently used item. */
+  tail: Item | null;
+  count: number;
+  /** Sum of ntotal of its items. */
+  bytes: number;
+}
+
+/**
+ * Per-class allocator state and LRUs (memcached's slabclass_t plus the class's HOT, WARM, COLD
+ * and TEMP LRUs, indexed by the LRU constants of lru.ts; the classic LRU uses COLD only).
+ */
 export interface SlabClass extends SlabClassShape {
   id: number;
   /** Pages assigned to this class. */
   pages: number;
   /** Free chunks (sl_curr). */
   free: number;
-  /** Most recently used item. */
-  head: Item | null;
-  /** Least recently used item: the eviction candidate. */
-  tail: Item | null;
-  /** Items in this class's LRU. */
+  /** HOT, WARM, COLD, TEMP. */
+  lrus: [LruList, LruList, LruList, LruList];
+  /** Items in all of this class's LRUs. */
   count: number;
-  /** Sum of ntotal of items in the LRU (`stats items` mem_requested). */
+  /** Sum of ntotal of those items (`stats items` mem_requested). */
   bytes: number;
-  // itemstats_t
+  // itemstats_t, summed over the class's LRUs as `stats items` shows them
+  evictedActive: number;
+  movesToCold: number;
+  movesToWarm: number;
+  movesWithinLru: number;
+  /** lru_hits per LRU (hits_to_hot, _warm, _cold, _temp). */
+  hitsTo: [number, number, number, number];
   evicted: number;
   evictedNonzero: number;
   evictedTime: number;
@@ -48,21 +66,31 @@ export class SlabAllocator {
   malloced = 0;
   private readonly sizes: Uint32Array;
   private readonly itemSizeMax: number;
+  /** Classes whose LRUs changed since the LRU maintainer last looked (maintainer mode only). */
+  private readonly trackDirty: boolean;
+  private readonly dirtyIds: number[] = [];
+  private readonly dirtyFlags: Uint8Array;
 
   constructor(private readonly settings: Settings) {
     const shapes = slabClassSizes(settings);
     this.largest = shapes.length - 1;
     this.sizes = Uint32Array.from(shapes, (c) => c.size);
     this.itemSizeMax = settings.itemSizeMax;
+    this.trackDirty = settings.lruMaintainer;
+    this.dirtyFlags = new Uint8Array(shapes.length);
     this.classes = shapes.map((s, id) => ({
       ...s,
       id,
       pages: 0,
       free: 0,
-      head: null,
-      tail: null,
+      lrus: [emptyLru(), emptyLru(), emptyLru(), emptyLru()],
       count: 0,
       bytes: 0,
+      evictedActive: 0,
+      movesToCold: 0,
+      movesToWarm: 0,
+      movesWithinLru: 0,
+      hitsTo: [0, 0, 0, 0],
       evicted: 0,
       evictedNonzero: 0,
       evictedTime: 0,
@@ -120,27 +148,64 @@ export class SlabAllocator {
     p.free += p.perslab;
   }
 
-  /** item_link_q: insert at the head. */
+  markDirty(id: number): void {
+    if (this.trackDirty && this.dirtyFlags[id] === 0) {
+      this.dirtyFlags[id] = 1;
+      this.dirtyIds.push(id);
+    }
+  }
+
+  anyDirty(): boolean {
+    return this.dirtyIds.length > 0;
+  }
+
+  /**
+   * The changed classes, in the order they changed. Marking a class that is already marked
+   * adds nothing, so the list stays as it is while those classes are worked on.
+   */
+  dirty(): readonly number[] {
+    return this.dirtyIds;
+  }
+
+  clearDirty(): void {
+    const ids = this.dirtyIds;
+    for (let i = 0; i < ids.length; i++) this.dirtyFlags[ids[i]!] = 0;
+    ids.length = 0;
+  }
+
+  /** item_link_q: insert at the head of the item's LRU. */
   linkQ(it: Item): void {
     const p = this.classes[it.clsid]!;
+    const q = p.lrus[it.lru]!;
     it.prev = null;
-    it.next = p.head;
-    if (p.head) p.head.prev = it;
-    p.head = it;
-    if (p.tail === null) p.tail = it;
+    it.next = q.head;
+    if (q.head) q.head.prev = it;
+    q.head = it;
+    if (q.tail === null) q.tail = it;
+    q.count++;
+    q.bytes += it.ntotal;
     p.count++;
     p.bytes += it.ntotal;
+    if (this.trackDirty) this.markDirty(it.clsid);
   }
 
   /** item_unlink_q. */
   unlinkQ(it: Item): void {
     const p = this.classes[it.clsid]!;
-    if (p.head === it) p.head = it.next;
-    if (p.tail === it) p.tail = it.prev;
+    const q = p.lrus[it.lru]!;
+    if (q.head === it) q.head = it.next;
+    if (q.tail === it) q.tail = it.prev;
     if (it.next) it.next.prev = it.prev;
     if (it.prev) it.prev.next = it.next;
     it.prev = it.next = null;
+    q.count--;
+    q.bytes -= it.ntotal;
     p.count--;
     p.bytes -= it.ntotal;
+    if (this.trackDirty) this.markDirty(it.clsid);
   }
+}
+
+function emptyLru(): LruList {
+  return { head: null, tail: null, count: 0, bytes: 0 };
 }

@@ -12,64 +12,27 @@ import {
   FLAGS_SIZE,
 } from './settings';
 import { SlabAllocator } from './slabs';
+import { type GlobalCounters, zeroCounters } from './counters';
+import * as lru from './lru';
+import { LruMaintainer } from './lru-maintainer';
 
 const NO_KEYS: readonly string[] = [];
 // Module-local copies: a hot path should not go through an import binding (CJS transpilers
 // turn those into getters).
 const UPDATE_INTERVAL = ITEM_UPDATE_INTERVAL;
+const HOT = lru.HOT;
+const COLD = lru.COLD;
+const bumpItem = lru.bumpItem;
+const initialLru = lru.initialLru;
+const pullTail = lru.pullTail;
+const updateItem = lru.updateItem;
 const MAXDELTA = REALTIME_MAXDELTA;
 
-/** Global counters of `stats` that are not per slab class. */
-export interface GlobalCounters {
-  getCmds: number;
-  getMisses: number;
-  getExpired: number;
-  getFlushed: number;
-  touchCmds: number;
-  touchMisses: number;
-  deleteMisses: number;
-  incrMisses: number;
-  decrMisses: number;
-  casMisses: number;
-  storeTooLarge: number;
-  storeNoMemory: number;
-  flushCmds: number;
-  bytesRead: number;
-  bytesWritten: number;
-  totalItems: number;
-  currItems: number;
-  currBytes: number;
-  totalConns: number;
-  currConns: number;
-}
-
-const zeroCounters = (): GlobalCounters => ({
-  getCmds: 0,
-  getMisses: 0,
-  getExpired: 0,
-  getFlushed: 0,
-  touchCmds: 0,
-  touchMisses: 0,
-  deleteMisses: 0,
-  incrMisses: 0,
-  decrMisses: 0,
-  casMisses: 0,
-  storeTooLarge: 0,
-  storeNoMemory: 0,
-  flushCmds: 0,
-  bytesRead: 0,
-  bytesWritten: 0,
-  totalItems: 0,
-  currItems: 0,
-  currBytes: 0,
-  totalConns: 0,
-  currConns: 0,
-});
-
 /**
- * The item store: hash table, slab allocator, per-class LRU, CAS counter and server time, with
- * memcached 1.6.18's rules in its "modern LRU disabled" mode (-o no_lru_maintainer): one LRU
- * per class, bumped on fetch at most once per 60 s, tail reclaim of expired items, eviction.
+ * The item store: hash table, slab allocator, per-class LRUs, CAS counter and server time, with
+ * memcached 1.6.18's rules: by default the segmented HOT/WARM/COLD LRU with its maintainer
+ * (lru.ts, lru-maintainer.ts); with `lruMaintainer: false` (-o no_lru_maintainer) one LRU per
+ * class, bumped on fetch at most once per 60 s. Tail reclaim of expired items, eviction.
  */
 export class ItemStore {
   readonly slabs: SlabAllocator;
@@ -90,20 +53,40 @@ export class ItemStore {
   /** Set by lookups for the observation of the command in progress. */
   lastExpired = false;
   private evictedKeys: string[] | null = null;
+  /** Expired or flushed keys found at an LRU tail and removed since the last observation. */
+  private reclaimedKeys: string[] = [];
+  /** The LRU maintainer (null with -o no_lru_maintainer). */
+  readonly maintainer: LruMaintainer | null;
 
   constructor(
     readonly settings: Settings,
     private readonly clock: EngineClock,
   ) {
     this.slabs = new SlabAllocator(settings);
+    this.maintainer = settings.lruMaintainer ? new LruMaintainer(this) : null;
     this.startSec = Math.floor(clock.nowMs() / 1000);
     this.processStarted = this.startSec - ITEM_UPDATE_INTERVAL - 2;
     this.tick();
   }
 
-  /** Reads the injected clock: memcached's 1-second clock, 62 at start. */
+  /**
+   * Reads the injected clock (memcached's 1-second clock, 62 at start) and lets the LRU
+   * maintainer catch up: called once per network read and per typed-API call. The maintainer
+   * first does what it had to do after the previous request, at that request's second (as the
+   * thread does within a millisecond or so), then what the passing of time asks for.
+   */
   tick(): void {
-    this.currentTime = Math.floor(this.clock.nowMs() / 1000) - this.startSec + UPDATE_INTERVAL + 2;
+    const now = Math.floor(this.clock.nowMs() / 1000) - this.startSec + UPDATE_INTERVAL + 2;
+    const m = this.maintainer;
+    if (m === null) {
+      this.currentTime = now;
+      return;
+    }
+    m.run();
+    if (now !== this.currentTime) {
+      this.currentTime = now;
+      m.run();
+    }
   }
 
   /** realtime(): client exptime (after EXPTIME_TO_POSITIVE_TIME) to server time. */
@@ -152,20 +135,28 @@ export class ItemStore {
       this.lastExpired = true;
       return null;
     }
-    if (bump) {
-      it.fetched = true;
-      this.update(it);
-    }
+    if (bump) bumpItem(this, it);
     return it;
   }
 
-  /** do_item_update: move to the LRU head, but at most once per ITEM_UPDATE_INTERVAL. */
+  /** do_item_update (lru.ts). */
   update(it: Item): void {
-    if (it.time < this.currentTime - UPDATE_INTERVAL && it.linked) {
-      it.time = this.currentTime;
-      this.slabs.unlinkQ(it);
-      this.slabs.linkQ(it);
-    }
+    updateItem(this, it);
+  }
+
+  /** lru_bump_async: hand an ACTIVE COLD item to the maintainer. */
+  queueBump(it: Item): void {
+    this.maintainer?.queueBump(it);
+  }
+
+  /** An expired or flushed item lru_pull_tail removes (the maintainer or an allocation). */
+  noteReclaimed(it: Item): void {
+    if (this.listener !== null) this.reclaimedKeys.push(it.key);
+  }
+
+  /** An item lru_pull_tail evicts, for the observation of the command in progress. */
+  noteEvicted(it: Item): void {
+    if (this.evictedKeys !== null) this.evictedKeys.push(it.key);
   }
 
   /** do_item_alloc. Returns null when too large or out of memory (the caller tells which). */
@@ -198,8 +189,10 @@ export class ItemStore {
       time: 0,
       cas: 0,
       clsid: id,
+      lru: initialLru(this, exptime),
       ntotal,
       fetched: false,
+      active: false,
       linked: false,
       pinned: false,
       prev: null,
@@ -270,55 +263,28 @@ export class ItemStore {
     it.bodyChunks = null;
   }
 
-  /** do_item_alloc_pull: reclaim expired tail items, allocate, else evict and retry (10 tries). */
+  /**
+   * do_item_alloc_pull: allocate; when memory is full evict from COLD's tail (classic: after
+   * reclaiming expired tail items first), and when COLD has nothing to give, move HOT's tail to
+   * COLD (segmented); up to 10 tries.
+   */
   private allocPull(id: number): boolean {
+    const segmented = this.settings.lruSegmented;
     let i = 0;
     let ok = false;
     for (; i < 10; i++) {
-      this.pullTail(id, false);
+      if (!segmented) pullTail(this, id, COLD, 0, false, 0);
       if (this.slabs.alloc(id)) {
         ok = true;
         break;
       }
-      if (this.pullTail(id, true) <= 0) break;
+      if (pullTail(this, id, COLD, 0, true, 0) <= 0) {
+        if (!segmented) break;
+        pullTail(this, id, HOT, 0, false, 0);
+      }
     }
     if (i > 0) this.slabs.classes[id]!.directReclaims += i;
     return ok;
-  }
-
-  /** lru_pull_tail on the COLD LRU: up to 5 tail items; reclaim expired, then maybe evict one. */
-  private pullTail(id: number, evict: boolean): number {
-    const p = this.slabs.classes[id]!;
-    let removed = 0;
-    let search = p.tail;
-    for (let tries = 5; tries > 0 && search !== null; tries--) {
-      const next: Item | null = search.prev;
-      // The item held by the command in progress sits under that command's item lock, so
-      // item_trylock fails and the tail walk skips it without counting lrutail_reflocked.
-      if (search.pinned) {
-        search = next;
-        continue;
-      }
-      if ((search.exptime !== 0 && search.exptime < this.currentTime) || this.isFlushed(search)) {
-        p.reclaimed++;
-        if (!search.fetched) p.expiredUnfetched++;
-        this.unlink(search);
-        removed++;
-        search = next;
-        continue;
-      }
-      if (evict && this.settings.evictToFree) {
-        p.evicted++;
-        p.evictedTime = this.currentTime - search.time;
-        if (search.exptime !== 0) p.evictedNonzero++;
-        if (!search.fetched) p.evictedUnfetched++;
-        if (this.evictedKeys !== null) this.evictedKeys.push(search.key);
-        this.unlink(search);
-        removed++;
-      }
-      break;
-    }
-    return removed;
   }
 
   /** do_item_link: new CAS, time = now, into the hash table and the LRU head. */
@@ -377,6 +343,8 @@ export class ItemStore {
     if (listener === null) return;
     const evicted =
       this.evictedKeys !== null && this.evictedKeys.length > 0 ? this.evictedKeys : NO_KEYS;
+    const reclaimed = this.reclaimedKeys.length > 0 ? this.reclaimedKeys : NO_KEYS;
+    if (reclaimed !== NO_KEYS) this.reclaimedKeys = [];
     const o: MemcachedObservation = {
       command,
       key,
@@ -386,6 +354,7 @@ export class ItemStore {
       bytesIn,
       bytesOut,
       evicted,
+      reclaimed,
     };
     this.evictedKeys = [];
     this.lastExpired = false;

@@ -110,10 +110,11 @@ export class MemcachedCacheNode extends CacheNode<MemcachedRequest, MemcachedRes
     this.listen();
   }
 
-  /** Evictions and lazy expiries, from the engine's observation of each command. */
+  /** Evictions, lazy expiries and tail reclaims, from the engine's observation of each command. */
   private listen(): void {
     this.process.engine.observe((o: MemcachedObservation) => {
       if (o.expired && o.key !== null) this.notify({ type: 'expired', key: o.key });
+      for (const key of o.reclaimed) this.notify({ type: 'expired', key });
       for (const key of o.evicted) this.notify({ type: 'evicted', key });
     });
   }

@@ -47,8 +47,10 @@ export function processGet(
         else store.counters.touchMisses++;
       } else {
         store.counters.getCmds++;
-        if (cls) cls.getHits++;
-        else store.counters.getMisses++;
+        if (cls) {
+          cls.getHits++;
+          cls.hitsTo[it!.lru]!++;
+        } else store.counters.getMisses++;
       }
       if (it !== null) found.push(it);
       store.observe(

@@ -1,6 +1,8 @@
 import type { CommandContext } from '../context';
 import { safeStrtoul32 } from '../numbers';
 import { MAX_NUMBER_OF_SLAB_CLASSES, VERSION } from '../settings';
+import type { Item } from '../item';
+import { COLD } from '../lru';
 import type { ItemStore } from '../store';
 import type { Tokens } from '../tokenize';
 
@@ -72,7 +74,10 @@ function resetStats(store: ItemStore): void {
     p.reclaimed = p.expiredUnfetched = p.lrutailReflocked = p.directReclaims = 0;
     p.getHits = p.setCmds = p.deleteHits = p.incrHits = p.decrHits = 0;
     p.casHits = p.casBadval = p.touchHits = 0;
+    p.evictedActive = p.movesToCold = p.movesToWarm = p.movesWithinLru = 0;
+    p.hitsTo = [0, 0, 0, 0];
   }
+  if (store.maintainer !== null) store.maintainer.juggles = 0;
 }
 
 function sum(store: ItemStore, f: (p: ItemStore['slabs']['classes'][number]) => number): number {
@@ -93,6 +98,7 @@ function generalStats(store: ItemStore): Stat[] {
   const s = store.settings;
   const now = store.currentTime;
   const power = hashPower(c.currItems);
+  const m = store.maintainer;
   return [
     ['pid', 1],
     ['uptime', now - 60],
@@ -158,6 +164,15 @@ function generalStats(store: ItemStore): Stat[] {
     ['slab_reassign_busy_deletes', 0],
     ['slab_reassign_running', 0],
     ['slabs_moved', 0],
+    // The maintainer kicks the LRU crawler once at start-up (an empty cache); its later
+    // autoexpire crawls, at least 65 s apart, are not modelled (docs/memcached-lru.md).
+    ...(s.lruCrawler
+      ? ([
+          ['lru_crawler_running', 0],
+          ['lru_crawler_starts', m ? 1 : 0],
+        ] as Stat[])
+      : []),
+    ...(m ? ([['lru_maintainer_juggles', m.juggles]] as Stat[]) : []),
     ['malloc_fails', 0],
     ['log_worker_dropped', 0],
     ['log_worker_written', 0],
@@ -172,11 +187,22 @@ function generalStats(store: ItemStore): Stat[] {
     ['slab_global_page_pool', 0],
     ['expired_unfetched', sum(store, (p) => p.expiredUnfetched)],
     ['evicted_unfetched', sum(store, (p) => p.evictedUnfetched)],
+    ...(m ? ([['evicted_active', sum(store, (p) => p.evictedActive)]] as Stat[]) : []),
     ['evictions', sum(store, (p) => p.evicted)],
     ['reclaimed', sum(store, (p) => p.reclaimed)],
     ['crawler_reclaimed', 0],
     ['crawler_items_checked', 0],
     ['lrutail_reflocked', sum(store, (p) => p.lrutailReflocked)],
+    ...(m
+      ? ([
+          ['moves_to_cold', sum(store, (p) => p.movesToCold)],
+          ['moves_to_warm', sum(store, (p) => p.movesToWarm)],
+          ['moves_within_lru', sum(store, (p) => p.movesWithinLru)],
+          ['direct_reclaims', sum(store, (p) => p.directReclaims)],
+          // The bump queue is unbounded here; memcached drops bumps past 8192 queued per thread.
+          ['lru_bumps_dropped', 0],
+        ] as Stat[])
+      : []),
   ];
 }
 
@@ -214,21 +240,21 @@ function settingsStats(store: ItemStore): Stat[] {
     ['slab_automove_ratio', '0.80'],
     ['slab_automove_window', 30],
     ['slab_chunk_max', s.slabChunkSizeMax],
-    ['lru_crawler', 'no'],
+    ['lru_crawler', s.lruCrawler ? 'yes' : 'no'],
     ['lru_crawler_sleep', 100],
     ['lru_crawler_tocrawl', 0],
     ['tail_repair_time', 0],
     ['flush_enabled', s.flushEnabled ? 'yes' : 'no'],
     ['dump_enabled', 'yes'],
     ['hash_algorithm', 'murmur3'],
-    ['lru_maintainer_thread', 'no'],
-    ['lru_segmented', 'no'],
-    ['hot_lru_pct', 20],
-    ['warm_lru_pct', 40],
-    ['hot_max_factor', '0.20'],
-    ['warm_max_factor', '2.00'],
-    ['temp_lru', 'no'],
-    ['temporary_ttl', 61],
+    ['lru_maintainer_thread', s.lruMaintainer ? 'yes' : 'no'],
+    ['lru_segmented', s.lruSegmented ? 'yes' : 'no'],
+    ['hot_lru_pct', s.hotLruPct],
+    ['warm_lru_pct', s.warmLruPct],
+    ['hot_max_factor', s.hotMaxFactor.toFixed(2)],
+    ['warm_max_factor', s.warmMaxFactor.toFixed(2)],
+    ['temp_lru', s.tempLru ? 'yes' : 'no'],
+    ['temporary_ttl', s.temporaryTtl],
     ['idle_timeout', 0],
     ['watcher_logbuf_size', 262144],
     ['worker_logbuf_size', 65536],
@@ -264,13 +290,25 @@ function settingsStats(store: ItemStore): Stat[] {
 
 function itemStats(store: ItemStore): Stat[] {
   const out: Stat[] = [];
+  const now = store.currentTime;
+  const maint = store.maintainer !== null;
+  const ageOf = (it: Item | null): number => (it ? now - it.time : 0);
   for (const p of store.slabs.classes) {
     if (p.count === 0) continue;
     const n = p.id;
-    const age = p.tail ? store.currentTime - p.tail.time : 0;
+    const [hot, warm, cold, temp] = p.lrus;
+    out.push([`items:${n}:number`, p.count]);
+    if (maint) {
+      out.push(
+        [`items:${n}:number_hot`, hot.count],
+        [`items:${n}:number_warm`, warm.count],
+        [`items:${n}:number_cold`, cold.count],
+      );
+      if (store.settings.tempLru) out.push([`items:${n}:number_temp`, temp.count]);
+      out.push([`items:${n}:age_hot`, ageOf(hot.tail)], [`items:${n}:age_warm`, ageOf(warm.tail)]);
+    }
     out.push(
-      [`items:${n}:number`, p.count],
-      [`items:${n}:age`, age],
+      [`items:${n}:age`, ageOf(cold.tail)],
       [`items:${n}:mem_requested`, p.bytes],
       [`items:${n}:evicted`, p.evicted],
       [`items:${n}:evicted_nonzero`, p.evictedNonzero],
@@ -280,10 +318,25 @@ function itemStats(store: ItemStore): Stat[] {
       [`items:${n}:reclaimed`, p.reclaimed],
       [`items:${n}:expired_unfetched`, p.expiredUnfetched],
       [`items:${n}:evicted_unfetched`, p.evictedUnfetched],
+    );
+    if (maint) out.push([`items:${n}:evicted_active`, p.evictedActive]);
+    out.push(
       [`items:${n}:crawler_reclaimed`, 0],
       [`items:${n}:crawler_items_checked`, 0],
       [`items:${n}:lrutail_reflocked`, p.lrutailReflocked],
     );
+    if (maint) {
+      out.push(
+        [`items:${n}:moves_to_cold`, p.movesToCold],
+        [`items:${n}:moves_to_warm`, p.movesToWarm],
+        [`items:${n}:moves_within_lru`, p.movesWithinLru],
+        [`items:${n}:direct_reclaims`, p.directReclaims],
+        [`items:${n}:hits_to_hot`, p.hitsTo[0]],
+        [`items:${n}:hits_to_warm`, p.hitsTo[1]],
+        [`items:${n}:hits_to_cold`, p.hitsTo[2]],
+        [`items:${n}:hits_to_temp`, p.hitsTo[3]],
+      );
+    }
   }
   return out;
 }
@@ -322,7 +375,12 @@ function cachedump(ctx: CommandContext, id: number, limit: number): void {
   const store = ctx.store;
   const p = store.slabs.classes[id];
   let shown = 0;
-  for (let it = p ? p.head : null; it !== null && (limit === 0 || shown < limit); it = it.next) {
+  // The COLD LRU only, as item_cachedump walks heads[id | COLD_LRU].
+  for (
+    let it = p ? p.lrus[COLD].head : null;
+    it !== null && (limit === 0 || shown < limit);
+    it = it.next
+  ) {
     const exp = it.exptime === 0 ? 0 : it.exptime + store.processStarted;
     ctx.out.raw(`ITEM ${it.key} [${it.value.length} b; ${exp} s]\r\n`);
     shown++;
