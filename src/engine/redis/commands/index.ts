@@ -20,6 +20,7 @@ import { clientModeCommands } from '../cluster/client-mode-commands';
 import { migrateCommands } from '../cluster/migrate';
 
 import { replicationCommands } from './replication';
+import { acl } from '../acl/acl-command';
 
 const core: CommandDef[] = [
   ...coreCommands,
@@ -27,6 +28,7 @@ const core: CommandDef[] = [
   ...clientModeCommands,
   ...migrateCommands,
   ...replicationCommands,
+  acl,
 ];
 
 /**
