@@ -1,4 +1,5 @@
-import type { CommandContext } from './context';
+import { finishMset } from './commands/meta-set';
+import type { CommandContext, MsetReply } from './context';
 import { processCommand } from './dispatch';
 import type { Item } from './item';
 import type { StoreMode } from './operations';
@@ -16,7 +17,15 @@ const REQS_PER_EVENT = 20;
 
 type State =
   | { kind: 'cmd' }
-  | { kind: 'nread'; item: Item; mode: StoreMode; reqCas: bigint; data: Uint8Array; filled: number }
+  | {
+      kind: 'nread';
+      item: Item;
+      mode: StoreMode;
+      reqCas: bigint;
+      data: Uint8Array;
+      filled: number;
+      meta: MsetReply | null;
+    }
   | { kind: 'swallow'; remaining: number }
   | { kind: 'closed' };
 
@@ -71,6 +80,7 @@ export class MemcachedConnection implements CommandContext {
     reqCas: bigint,
     nbytes: number,
     chunkFailed: boolean,
+    meta: MsetReply | null = null,
   ): void {
     if (chunkFailed) {
       this.store.free(item);
@@ -78,7 +88,15 @@ export class MemcachedConnection implements CommandContext {
       this.swallow(nbytes);
       return;
     }
-    this.state = { kind: 'nread', item, mode, reqCas, data: new Uint8Array(nbytes), filled: 0 };
+    this.state = {
+      kind: 'nread',
+      item,
+      mode,
+      reqCas,
+      data: new Uint8Array(nbytes),
+      filled: 0,
+      meta,
+    };
   }
 
   swallow(n: number): void {
@@ -121,7 +139,8 @@ export class MemcachedConnection implements CommandContext {
         st.data.set(this.buf.subarray(this.start, this.start + n), st.filled);
         st.filled += n;
         this.start += n;
-        if (st.filled === st.data.length) this.completeNread(st.item, st.mode, st.reqCas, st.data);
+        if (st.filled === st.data.length)
+          this.completeNread(st.item, st.mode, st.reqCas, st.data, st.meta);
         continue;
       }
       if (st.kind === 'swallow') {
@@ -180,18 +199,27 @@ export class MemcachedConnection implements CommandContext {
   }
 
   /** complete_nread_ascii. */
-  private completeNread(item: Item, mode: StoreMode, reqCas: bigint, data: Uint8Array): void {
+  private completeNread(
+    item: Item,
+    mode: StoreMode,
+    reqCas: bigint,
+    data: Uint8Array,
+    meta: MsetReply | null,
+  ): void {
     this.state = { kind: 'cmd' };
     const store = this.store;
     store.slabs.classes[item.clsid]!.setCmds++;
     const n = data.length;
     if (data[n - 2] !== 0x0d || data[n - 1] !== 0x0a) {
       store.free(item);
+      // metaset mode always returns errors.
+      if (meta !== null) this.noreply = false;
       this.reply('CLIENT_ERROR bad data chunk');
       store.observe(mode, item.key, 'error', item.clsid, n - 2, 0);
       return;
     }
     item.value = data.subarray(0, n - 2);
+    if (meta !== null) return finishMset(this, item, mode, reqCas, meta);
     const result = storeItem(store, item, mode, reqCas);
     if (!item.linked) store.free(item);
     this.reply(result);

@@ -4,6 +4,14 @@ import type { ItemStore } from './store';
 import type { ReplyWriter } from './writer';
 import type { Tokens } from './tokenize';
 
+/** What `ms` keeps for its reply until the value has arrived (_finalize_mset). */
+export interface MsetReply {
+  /** The O, k and c tokens of the request, in order. */
+  returnTokens: string[];
+  /** `I` with a CAS: an older CAS may store the value, marked stale. */
+  setStale: boolean;
+}
+
 /** What a command handler may do to its connection (the conn_* state changes of memcached.c). */
 export interface CommandContext {
   readonly store: ItemStore;
@@ -19,6 +27,7 @@ export interface CommandContext {
     reqCas: bigint,
     nbytes: number,
     chunkFailed: boolean,
+    meta?: MsetReply | null,
   ): void;
   /** conn_swallow: discard the next `n` bytes. */
   swallow(n: number): void;

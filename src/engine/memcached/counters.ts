@@ -15,6 +15,8 @@ export interface GlobalCounters {
   storeTooLarge: number;
   storeNoMemory: number;
   flushCmds: number;
+  /** `me` commands (memcached counts only those as meta_cmds). */
+  metaCmds: number;
   bytesRead: number;
   bytesWritten: number;
   totalItems: number;
@@ -38,6 +40,7 @@ export const zeroCounters = (): GlobalCounters => ({
   storeTooLarge: 0,
   storeNoMemory: 0,
   flushCmds: 0,
+  metaCmds: 0,
   bytesRead: 0,
   bytesWritten: 0,
   totalItems: 0,

@@ -1,5 +1,7 @@
 import { processArithmetic } from './commands/arithmetic';
 import { processDelete, processFlushAll, processTouch, processVerbosity } from './commands/misc';
+import { processMarithmetic, processMdelete, processMe, processMget } from './commands/meta';
+import { processMset } from './commands/meta-set';
 import { processGet } from './commands/retrieval';
 import { processStats } from './commands/stats';
 import { processUpdate } from './commands/storage';
@@ -9,8 +11,8 @@ import type { Tokens } from './tokenize';
 
 /**
  * process_command_ascii: the dispatcher, with memcached's token-count checks (`ERROR` when a
- * command has the wrong number of tokens). Meta commands (mg/ms/md/ma/me) are not simulated
- * and answer `ERROR` like an unknown command; `mn` is answered.
+ * command has the wrong number of tokens). Two-letter commands starting with m are the meta
+ * protocol (commands/meta.ts, meta-set.ts).
  */
 export function processCommand(ctx: CommandContext, t: Tokens): void {
   const n = t.ntokens;
@@ -22,7 +24,12 @@ export function processCommand(ctx: CommandContext, t: Tokens): void {
   };
   const first = cmd[0];
   if (first === 'm' && cmd.length === 2) {
+    if (cmd === 'mg') return processMget(ctx, t);
+    if (cmd === 'ms') return processMset(ctx, t);
+    if (cmd === 'md') return processMdelete(ctx, t);
     if (cmd === 'mn') return ctx.reply('MN');
+    if (cmd === 'ma') return processMarithmetic(ctx, t);
+    if (cmd === 'me') return processMe(ctx, t);
     return ctx.reply('ERROR');
   }
   if (first === 'g') {

@@ -245,7 +245,9 @@ export function createMemcachedEngine(options: MemcachedEngineOptions): Memcache
       store.observe(command, key, 'stored', r.item.clsid, 0, 0);
       return r.value;
     }
-    store.observe(command, key, r.kind === 'eom' ? 'out_of_memory' : r.kind, 0, 0, 0);
+    const outcome =
+      r.kind === 'eom' ? 'out_of_memory' : r.kind === 'cas_mismatch' ? 'exists' : r.kind;
+    store.observe(command, key, outcome, 0, 0, 0);
     if (r.kind === 'not_found') return 'NOT_FOUND';
     if (r.kind === 'eom') return 'SERVER_ERROR out of memory';
     return 'CLIENT_ERROR cannot increment or decrement non-numeric value';

@@ -37,6 +37,12 @@ export interface Item {
   headerClass: number;
   /** Classes of the body chunks of a large item (ntotal > slab_chunk_max), else null. */
   bodyChunks: number[] | null;
+  /** ITEM_STALE: marked stale by `md … I` (meta protocol). */
+  stale: boolean;
+  /** ITEM_TOKEN_SENT: a client already won the recache token (meta `W`). */
+  tokenSent: boolean;
+  /** ITEM_KEY_BINARY: stored by `ms … b`; meta replies show its key base64-encoded. */
+  keyBinary: boolean;
 }
 
 /** item_make_header + CAS: bytes an item needs. Flags take no space when zero (1.6 behaviour). */

@@ -53,18 +53,26 @@ export function storeItem(
   it: Item,
   mode: StoreMode,
   reqCas: bigint,
+  setStale = false,
 ): StoreResult {
   const old = store.get(it.key, false);
   if (old !== null) {
     const oldCls = store.slabs.classes[old.clsid]!;
     const casNone = reqCas === 0n;
     const casMatch = !casNone && reqCas === BigInt(old.cas);
+    // CAS_STALE (meta `ms … I`): an older CAS may still replace the value, marked stale.
+    const casStale = setStale && !casNone && !casMatch && reqCas < BigInt(old.cas);
     switch (mode) {
       case 'add':
         store.update(old);
         return 'NOT_STORED';
       case 'cas':
-        if (casMatch) {
+        if (casMatch || casStale) {
+          if (casStale) {
+            it.exptime = old.exptime;
+            it.stale = true;
+            it.tokenSent = old.tokenSent;
+          }
           oldCls.casHits++;
           store.replace(old, it);
           return 'STORED';
@@ -129,24 +137,35 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 export type DeltaResult =
-  | { kind: 'ok'; value: bigint; item: Item }
+  /** `item` is the live item; `ret` the one memcached hands back (the old one, with the new
+   * CAS, when a longer number needed a new item). */
+  | { kind: 'ok'; value: bigint; item: Item; ret: Item }
   | { kind: 'not_found' }
   | { kind: 'non_numeric' }
+  | { kind: 'cas_mismatch' }
   | { kind: 'eom' };
 
 const U64 = (1n << 64n) - 1n;
 
 /** do_add_delta: 64-bit wrap on incr, floor at 0 on decr; rewritten in place (space-padded) when it fits. */
-export function addDelta(store: ItemStore, key: string, incr: boolean, delta: bigint): DeltaResult {
+export function addDelta(
+  store: ItemStore,
+  key: string,
+  incr: boolean,
+  delta: bigint,
+  reqCas = 0n,
+  countMiss = true,
+): DeltaResult {
   const it = store.get(key, false);
   if (it === null) {
-    if (incr) store.counters.incrMisses++;
-    else store.counters.decrMisses++;
+    if (countMiss && incr) store.counters.incrMisses++;
+    else if (countMiss) store.counters.decrMisses++;
     return { kind: 'not_found' };
   }
   if (it.value.length === 0 || it.ntotal > store.settings.slabChunkSizeMax) {
     return { kind: 'non_numeric' };
   }
+  if (reqCas !== 0n && BigInt(it.cas) !== reqCas) return { kind: 'cas_mismatch' };
   const current = parseStoredNumber(it.value);
   if (current === null) return { kind: 'non_numeric' };
   let value: bigint;
@@ -162,7 +181,7 @@ export function addDelta(store: ItemStore, key: string, incr: boolean, delta: bi
     for (let i = 0; i < digits.length; i++) bytes[i] = digits.charCodeAt(i);
     it.value = bytes;
     store.update(it);
-    return { kind: 'ok', value, item: it };
+    return { kind: 'ok', value, item: it, ret: it };
   }
   it.pinned = true;
   const fresh = store.alloc(it.key, it.flags, it.exptime, digits.length + 2);
@@ -172,7 +191,8 @@ export function addDelta(store: ItemStore, key: string, incr: boolean, delta: bi
   for (let i = 0; i < digits.length; i++) bytes[i] = digits.charCodeAt(i);
   fresh.value = bytes;
   store.replace(it, fresh);
-  return { kind: 'ok', value, item: fresh };
+  it.cas = fresh.cas;
+  return { kind: 'ok', value, item: fresh, ret: it };
 }
 
 /** safe_strtoull over the stored bytes followed by "\r\n" (so trailing spaces/CR are fine). */

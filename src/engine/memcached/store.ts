@@ -200,6 +200,9 @@ export class ItemStore {
       highKey: hasHighByte(key),
       headerClass,
       bodyChunks: null,
+      stale: false,
+      tokenSent: false,
+      keyBinary: false,
     };
   }
 

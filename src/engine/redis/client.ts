@@ -9,6 +9,7 @@ import type { Db } from './keyspace/db';
 import type { Reply } from './reply';
 import type { RedisEngine } from './engine';
 import type { ReplicaHandle } from './replication/replication';
+import type { AclUser } from './acl/user';
 
 /** Receives raw bytes for the transport to write as they are (the replication stream). */
 export type RawListener = (bytes: BinStr) => void;
@@ -51,7 +52,10 @@ export class Client {
   /** Peer address for CLIENT LIST (the TCP server sets it). */
   addr = '?';
   db: Db;
-  authenticated: boolean;
+  /** Redis's c->authenticated: AUTH/HELLO succeeded, or the default user needed no password. */
+  authenticated = false;
+  /** The ACL user this connection runs as (c->user). */
+  user: AclUser;
   multi: MultiState | null = null;
   /** Set by the keyspace when a WATCHed key changes. */
   watchDirty = false;
@@ -116,14 +120,14 @@ export class Client {
     engine: RedisEngine,
     id: number,
     db: Db,
-    authenticated: boolean,
+    user: AclUser,
     onPush: PushListener | undefined,
     onRaw?: RawListener,
   ) {
     this.engine = engine;
     this.id = id;
     this.db = db;
-    this.authenticated = authenticated;
+    this.user = user;
     this.onPush = onPush;
     this.onRaw = onRaw;
     this.createdAt = this.lastInteraction = engine.clock.nowMs();

@@ -6,6 +6,9 @@
 import type { BinStr } from './bytes';
 import type { Reply } from './reply';
 import type { Client } from './client';
+import { commandMeta } from './command-meta';
+import type { CommandMeta } from './command-meta';
+import { categoriesOf } from './acl/categories';
 
 /** Arguments as Redis's c->argv: argv[0] is the command name as sent, argv[1] the first argument. */
 export type Argv = readonly BinStr[];
@@ -102,6 +105,14 @@ export interface Command extends CommandDef {
   readonly isDenyMulti: boolean;
   readonly isMayReplicate: boolean;
   readonly subtable?: ReadonlyMap<string, Command>;
+  /** Index in the table's command bitmap (ACL selectors), unique per table. */
+  readonly id: number;
+  /** ACL category bits (acl/categories.ts), explicit and implicit as redis-server 7.0.15. */
+  readonly aclCategories: number;
+  /** redis-server 7.0.15's flags, tips and key specs for this command (COMMAND INFO, ACL key checks). */
+  readonly meta: CommandMeta;
+  /** The container, for a subcommand (`config` of `config|get`). */
+  readonly parent?: Command;
 }
 
 export const NO_KEYS: KeySpec = { first: 0, last: 0, step: 0 };
@@ -111,13 +122,22 @@ export function defineCommand(def: CommandDef): CommandDef {
   return def;
 }
 
-function compile(def: CommandDef, parent: string | undefined): Command {
-  const has = (f: CommandFlag): boolean => def.flags.includes(f);
-  const fullName = parent === undefined ? def.name : `${parent}|${def.name}`;
-  const subtable = def.subcommands
-    ? new Map(def.subcommands.map((s) => [s.name, compile(s, def.name)] as const))
-    : undefined;
+/** A description from our own flags, for a command redis-server 7.0.15 does not have. */
+function ownMeta(def: CommandDef): CommandMeta {
   return {
+    flags: def.flags.map((f) => f.toUpperCase().replace(/-/g, '_')),
+    categories: [],
+    tips: [],
+    keySpecs: [],
+    getkeys: def.getKeys !== undefined,
+  };
+}
+
+function compile(def: CommandDef, parent: Command | undefined, ids: { next: number }): Command {
+  const has = (f: CommandFlag): boolean => def.flags.includes(f);
+  const fullName = parent === undefined ? def.name : `${parent.name}|${def.name}`;
+  const meta = commandMeta(fullName) ?? ownMeta(def);
+  const cmd: Command = {
     ...def,
     fullName,
     isWrite: has('write'),
@@ -129,22 +149,33 @@ function compile(def: CommandDef, parent: string | undefined): Command {
     isReadonly: has('readonly'),
     isDenyMulti: has('deny-multi'),
     isMayReplicate: has('may-replicate'),
-    ...(subtable ? { subtable } : {}),
+    id: ids.next++,
+    aclCategories: categoriesOf(meta),
+    meta,
+    ...(parent ? { parent } : {}),
   };
+  if (def.subcommands) {
+    const subtable = new Map(def.subcommands.map((s) => [s.name, compile(s, cmd, ids)] as const));
+    (cmd as { subtable?: ReadonlyMap<string, Command> }).subtable = subtable;
+  }
+  return cmd;
 }
 
 export interface CommandTable {
   /** Lookup by name in any letter case. */
   get(name: BinStr): Command | undefined;
   readonly all: readonly Command[];
+  /** Number of command ids handed out (containers and subcommands each have one). */
+  readonly idCount: number;
 }
 
 export function buildTable(defs: readonly CommandDef[]): CommandTable {
   const byName = new Map<string, Command>();
   const all: Command[] = [];
+  const ids = { next: 0 };
   for (const d of defs) {
     if (byName.has(d.name)) throw new Error(`duplicate command ${d.name}`);
-    const c = compile(d, undefined);
+    const c = compile(d, undefined, ids);
     byName.set(d.name, c);
     all.push(c);
   }
@@ -153,6 +184,7 @@ export function buildTable(defs: readonly CommandDef[]): CommandTable {
   let aliases = 0;
   return {
     all,
+    idCount: ids.next,
     get(name) {
       const hit = byName.get(name);
       if (hit !== undefined) return hit;

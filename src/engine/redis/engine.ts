@@ -38,6 +38,7 @@ import type { ClusterNodeOptions } from './cluster/state';
 import { closeIdleMigrateSockets } from './cluster/migrate';
 import { Replication } from './replication/replication';
 import { BlockedClients } from './server/blocked';
+import { AclState } from './acl/state';
 
 export interface RedisEngineOptions {
   clock: EngineClock;
@@ -135,6 +136,10 @@ export class RedisEngine implements KeyspaceHost {
   readonly repl: Replication;
   /** Nothing to propagate and not a replica: the dispatch fast path may skip replication. */
   replIdle = true;
+  /** ACL users, the default user and the ACL log (acl/). */
+  readonly acl: AclState;
+  /** requirepass as last applied to the default user (CONFIG SET only applies a change). */
+  private appliedRequirepass: string | undefined;
 
   constructor(opts: RedisEngineOptions) {
     this.clock = opts.clock;
@@ -143,18 +148,33 @@ export class RedisEngine implements KeyspaceHost {
     const settings = profileSettings(this.profile);
     this.config = this.configStore.view;
     applyStartupConfig(this.configStore, settings.parameters, opts);
-    if (this.profile === 'elasticache') for (const [k, v] of ELASTICACHE_ONLY_DEFAULTS) this.elastiCacheParameters.set(k, v);
+    if (this.profile === 'elasticache')
+      for (const [k, v] of ELASTICACHE_ONLY_DEFAULTS) this.elastiCacheParameters.set(k, v);
     this.restricted = settings.restricted;
     this.table = withoutCommands(commandTable, this.restricted);
     this.dbs = [];
     for (let i = 0; i < this.config.databases; i++) this.dbs.push(new Db(this, i));
+    this.acl = new AclState({
+      table: this.table,
+      clients: this.clients,
+      configText: (name) => this.configStore.text(name) ?? '',
+      nowMs: () => this.clock.nowMs(),
+      restricted: this.restricted,
+      setRequirepass: (pass) => {
+        const err = this.configStore.set([['requirepass', pass]]);
+        this.configChanged();
+        return err;
+      },
+    });
     this.configChanged();
     this.startedAt = this.clock.nowMs();
     this.persistence = new Persistence(this.startedAt);
     this.sharedLru = new Int32Array(10000).fill(initialLru(this.startedAt, this.lfuPolicy));
     this.runId = opts.runId ?? hexId(this.rng);
     this.tcpPort = opts.tcpPort ?? 0;
-    this.cluster = opts.cluster ? new ClusterState(this, opts.cluster.nodeId ?? hexId(this.rng), opts.cluster) : null;
+    this.cluster = opts.cluster
+      ? new ClusterState(this, opts.cluster.nodeId ?? hexId(this.rng), opts.cluster)
+      : null;
     this.resolvePeer = opts.resolvePeer ?? ((host, port) => this.cluster?.peerEngine(host, port));
     // Replication IDs come from their own stream so they do not shift eviction's sampling.
     this.repl = new Replication(this, parseInt(this.runId.slice(0, 8), 16) | 0);
@@ -180,6 +200,12 @@ export class RedisEngine implements KeyspaceHost {
     this.lfuPolicy = p.endsWith('lfu');
     this.sharedIntegers = this.config.maxmemory === 0 || !(p.endsWith('lru') || p.endsWith('lfu'));
     this.notifyMask = this.notifier.configure(this.config['notify-keyspace-events']);
+    // updateRequirePass: the default user's password follows requirepass when it changes.
+    const pass = this.config.requirepass;
+    if (pass !== this.appliedRequirepass) {
+      this.appliedRequirepass = pass;
+      this.acl.setRequirepass(pass);
+    }
     // Called from the constructor too, before replication exists.
     (this.repl as Replication | undefined)?.configChanged();
   }
@@ -220,8 +246,24 @@ export class RedisEngine implements KeyspaceHost {
   // ---- connections ---------------------------------------------------------------------------
 
   /** Opens a connection. `onPush` receives pub/sub messages and replies of unblocked commands. */
-  connect(opts: { onPush?: PushListener; onRaw?: RawListener; onKill?: () => void; onClose?: CloseListener; name?: string } = {}): Client {
-    const c = new Client(this, this.nextClientId++, this.dbs[0]!, this.config.requirepass === '', opts.onPush, opts.onRaw);
+  connect(
+    opts: {
+      onPush?: PushListener;
+      onRaw?: RawListener;
+      onKill?: () => void;
+      onClose?: CloseListener;
+      name?: string;
+    } = {},
+  ): Client {
+    const c = new Client(
+      this,
+      this.nextClientId++,
+      this.dbs[0]!,
+      this.acl.defaultUser,
+      opts.onPush,
+      opts.onRaw,
+    );
+    this.acl.initClient(c);
     c.onKill = opts.onKill;
     if (opts.name !== undefined) c.name = opts.name;
     c.onClose = opts.onClose;
@@ -253,6 +295,7 @@ export class RedisEngine implements KeyspaceHost {
       c.blocked === null &&
       c.multi === null &&
       c.authenticated &&
+      c.user.unrestricted &&
       c.channels.size === 0 &&
       c.patterns.size === 0 &&
       (this.config.maxmemory === 0 || this.usedMemory() <= this.config.maxmemory) &&

@@ -21,6 +21,7 @@ import { migrateCommands } from '../cluster/migrate';
 import { streamCommands } from './streams';
 
 import { replicationCommands } from './replication';
+import { acl } from '../acl/acl-command';
 
 const core: CommandDef[] = [
   ...coreCommands,
@@ -28,6 +29,7 @@ const core: CommandDef[] = [
   ...clientModeCommands,
   ...migrateCommands,
   ...replicationCommands,
+  acl,
 ];
 
 /**

@@ -12,6 +12,7 @@ import { cstr } from '../bytes';
 import type { Reply } from '../reply';
 import { replyBytes, requestBytes } from './observe';
 import { clusterAdmit } from '../cluster/redirect';
+import { aclDenied } from '../acl/admit';
 
 const NOAUTH = reply.error('NOAUTH Authentication required.');
 const BLOCKED_CLIENT = reply.error(
@@ -60,11 +61,25 @@ export function resolveCommand(engine: RedisEngine, argv: Argv): Command | Reply
   return cmd;
 }
 
-function reject(c: Client, r: Reply): Reply {
+/**
+ * rejectCommand: flags the transaction; a refused EXEC (arity, NOAUTH, NOPERM, OOM…) discards
+ * it and answers with the reason inside EXECABORT (multi.c execCommandAbort).
+ */
+function reject(c: Client, r: Reply, isExec = false): Reply {
   if (c.multi !== null) c.multi.aborted = true;
   c.engine.stats.errorReplies++;
+  if (isExec && r.kind === 'error') {
+    c.multi = null;
+    c.engine.unwatchAll(c);
+    return reply.error(`EXECABORT Transaction discarded because of: ${r.message}`);
+  }
   return r;
 }
+
+const REDIRECT = /^(MOVED|ASK|TRYAGAIN|CLUSTERDOWN|CROSSSLOT) /;
+
+const isExecName = (engine: RedisEngine, argv: Argv): boolean =>
+  argv.length > 0 && engine.table.get(argv[0]!)?.name === 'exec';
 
 export function dispatch(engine: RedisEngine, c: Client, argv: Argv): Reply | undefined {
   // Fast path for the common case (known command, no MULTI/auth/maxmemory/pub-sub/observer):
@@ -80,6 +95,7 @@ export function dispatch(engine: RedisEngine, c: Client, argv: Argv): Reply | un
     c.blocked === null &&
     c.multi === null &&
     c.authenticated &&
+    c.user.unrestricted &&
     (engine.config.maxmemory === 0 || engine.usedMemory() <= engine.config.maxmemory) &&
     c.channels.size === 0 &&
     c.patterns.size === 0 &&
@@ -120,12 +136,13 @@ function dispatchChecked(engine: RedisEngine, c: Client, argv: Argv): Reply | un
       ? c.multi.queue.flatMap((q) => keysOf(q.cmd, q.argv))
       : undefined;
   if ('kind' in resolved) {
-    r = reject(c, resolved);
+    r = reject(c, resolved, isExecName(engine, argv));
   } else {
     cmd = resolved;
     r = admit(engine, c, cmd, argv);
     if (r !== undefined) {
-      r = reject(c, r);
+      // clusterRedirectClient's errors are not wrapped: a redirected EXEC was discarded already.
+      r = reject(c, r, cmd.name === 'exec' && !(r.kind === 'error' && REDIRECT.test(r.message)));
     } else if (c.multi !== null && !cmd.isNoMulti) {
       c.multi.queue.push({ cmd, argv });
       r = reply.queued();
@@ -139,8 +156,12 @@ function dispatchChecked(engine: RedisEngine, c: Client, argv: Argv): Reply | un
 
 /** Checks after arity: auth, cluster redirection, OOM, pub/sub context. Returns the rejection, or undefined. */
 function admit(engine: RedisEngine, c: Client, cmd: Command, argv: Argv): Reply | undefined {
-  if (!c.authenticated && !cmd.isNoAuth) return NOAUTH;
+  if (!c.authenticated && !cmd.isNoAuth && engine.acl.authRequired(c)) return NOAUTH;
   if (c.multi !== null && cmd.isDenyMulti) return NOT_IN_MULTI;
+  if (!c.user.unrestricted) {
+    const denied = aclDenied(c, cmd, argv);
+    if (denied !== undefined) return denied;
+  }
   // Our primary's stream is never redirected (processCommand: mustObeyClient).
   if (engine.cluster !== null && !c.isMaster) {
     const redirect = clusterAdmit(engine.cluster, c, cmd, argv);

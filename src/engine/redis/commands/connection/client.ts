@@ -1,26 +1,9 @@
 import { defineCommand, NO_KEYS } from '../../command';
-import type { Client } from '../../client';
 import { reply } from '../../reply';
 import { cstr, eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT } from '../../client';
-
-/** One CLIENT LIST line (a subset of redis-server's fields, same format). */
-function describe(c: Client, now: number): string {
-  const age = Math.floor((now - c.createdAt) / 1000);
-  const idle = Math.floor(now / 1000) - Math.floor(c.lastInteraction / 1000);
-  return (
-    `id=${c.id} addr=${c.addr} laddr=? fd=-1 name=${c.name} age=${age} idle=${idle} flags=${flagsOf(c)} ` +
-    `db=${c.db.id} sub=${c.channels.size} psub=${c.patterns.size} ssub=0 multi=${c.multi ? c.multi.queue.length : -1} ` +
-    `user=default resp=2`
-  );
-}
-
-/** The flags field: P pub/sub, e no-evict, N none (the subset of catClientInfoString we model). */
-function flagsOf(c: Client): string {
-  const f = (c.subscriptionCount ? 'P' : '') + (c.noEvict ? 'e' : '');
-  return f === '' ? 'N' : f;
-}
+import { clientInfoString as describe } from './client-info';
 
 const meta = { keys: NO_KEYS, group: 'connection' as const };
 

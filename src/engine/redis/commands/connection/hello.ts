@@ -26,13 +26,9 @@ export const hello = defineCommand({
     for (let j = 2; j < argv.length; j++) {
       const left = argv.length - j - 1;
       if (eqi(argv[j]!, 'auth') && left >= 2) {
-        const user = argv[j + 1]!;
-        const pass = argv[j + 2]!;
-        const want = c.engine.config.requirepass;
-        if (user !== 'default' || (want !== '' && pass !== want)) {
+        if (!c.engine.acl.authenticate(c, argv[j + 1]!, argv[j + 2]!, argv[0]!)) {
           return reply.error('WRONGPASS invalid username-password pair or user is disabled.');
         }
-        c.authenticated = true;
         j += 2;
       } else if (eqi(argv[j]!, 'setname') && left >= 1) {
         name = argv[++j]!;

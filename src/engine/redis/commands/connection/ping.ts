@@ -76,21 +76,19 @@ export const auth = defineCommand({
   keys: NO_KEYS,
   group: 'connection',
   syntax: 'AUTH [username] password',
-  summary: 'Authenticates the connection with the requirepass password (or the default user).',
+  summary:
+    'Authenticates the connection as a user (the default user when only a password is given).',
   run: (c, argv) => {
     if (argv.length > 3) return reply.syntax();
-    const pass = c.engine.config.requirepass;
-    if (argv.length === 2 && pass === '') {
+    const acl = c.engine.acl;
+    // The old one-argument form errs when the default user has no password (acl.c authCommand).
+    if (argv.length === 2 && acl.defaultUser.nopass) {
       return reply.error(
         'ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?',
       );
     }
     const user = argv.length === 3 ? argv[1]! : 'default';
-    const given = argv[argv.length - 1]!;
-    if (user === 'default' && (pass === '' || given === pass)) {
-      c.authenticated = true;
-      return reply.ok();
-    }
+    if (acl.authenticate(c, user, argv[argv.length - 1]!, argv[0]!)) return reply.ok();
     return reply.error('WRONGPASS invalid username-password pair or user is disabled.');
   },
 });

@@ -1,25 +1,168 @@
 import { defineCommand, NO_KEYS } from '../../command';
 import type { Command } from '../../command';
+import type { FullKeySpec } from '../../command-meta';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
+import { eqi } from '../../bytes';
+import { globMatch } from '../../glob';
+import { categoryFlagByName, categoryNames } from '../../acl/categories';
+import { lookupAclCommand } from '../../acl/selector';
 
+/** server.c addReplyFlagsForCommand's order and names (may_replicate, sentinel… are hidden). */
+const COMMAND_FLAGS: ReadonlyArray<readonly [string, string]> = [
+  ['WRITE', 'write'],
+  ['READONLY', 'readonly'],
+  ['DENYOOM', 'denyoom'],
+  ['MODULE', 'module'],
+  ['ADMIN', 'admin'],
+  ['PUBSUB', 'pubsub'],
+  ['NOSCRIPT', 'noscript'],
+  ['BLOCKING', 'blocking'],
+  ['LOADING', 'loading'],
+  ['STALE', 'stale'],
+  ['SKIP_MONITOR', 'skip_monitor'],
+  ['SKIP_SLOWLOG', 'skip_slowlog'],
+  ['ASKING', 'asking'],
+  ['FAST', 'fast'],
+  ['NO_AUTH', 'no_auth'],
+  ['NO_MANDATORY_KEYS', 'no_mandatory_keys'],
+  ['NO_ASYNC_LOADING', 'no_async_loading'],
+  ['NO_MULTI', 'no_multi'],
+  ['MOVABLE_KEYS', 'movablekeys'],
+  ['ALLOW_BUSY', 'allow_busy'],
+];
+
+/** addReplyFlagsForKeyArgs's order and names. */
+const KEY_FLAGS: ReadonlyArray<readonly [string, string]> = [
+  ['RO', 'RO'],
+  ['RW', 'RW'],
+  ['OW', 'OW'],
+  ['RM', 'RM'],
+  ['ACCESS', 'access'],
+  ['UPDATE', 'update'],
+  ['INSERT', 'insert'],
+  ['DELETE', 'delete'],
+  ['NOT_KEY', 'not_key'],
+  ['INCOMPLETE', 'incomplete'],
+  ['VARIABLE_FLAGS', 'variable_flags'],
+];
+
+function flagSet(have: readonly string[], names: ReadonlyArray<readonly [string, string]>): Reply {
+  return reply.array(names.filter(([f]) => have.includes(f)).map(([, n]) => reply.simple(n)));
+}
+
+/**
+ * server.c populateCommandLegacyRangeSpec: the (first, last, step) COMMAND INFO shows, from
+ * the index+range key specs, and whether the command gets the movablekeys flag.
+ */
+function legacyRange(cmd: Command): {
+  first: number;
+  last: number;
+  step: number;
+  movable: boolean;
+} {
+  const specs = cmd.meta.keySpecs;
+  const none = { first: 0, last: 0, step: 0 };
+  if (specs.length === 0) return { ...none, movable: false };
+  const s0 = specs[0]!;
+  if (specs.length === 1 && s0.begin.type === 'index' && s0.find.type === 'range') {
+    const last = s0.find.lastkey >= 0 ? s0.find.lastkey + s0.begin.pos : s0.find.lastkey;
+    return {
+      first: s0.begin.pos,
+      last,
+      step: s0.find.step,
+      movable: s0.flags.includes('INCOMPLETE'),
+    };
+  }
+  let movable = false;
+  let first = Number.MAX_SAFE_INTEGER;
+  let last = 0;
+  let prevLast = 0;
+  // lastkey is compared as unsigned in C: a negative (count from the end) always wins.
+  const unsigned = (n: number): number => (n < 0 ? 2 ** 32 + n : n);
+  for (const k of specs) {
+    if (k.begin.type !== 'index' || k.find.type !== 'range') {
+      movable = true;
+      continue;
+    }
+    if (k.find.step !== 1 || (prevLast !== 0 && prevLast !== k.begin.pos - 1)) {
+      movable = true;
+      continue;
+    }
+    if (k.flags.includes('INCOMPLETE')) movable = true;
+    first = Math.min(first, k.begin.pos);
+    const abs = k.find.lastkey >= 0 ? k.find.lastkey + k.begin.pos : k.find.lastkey;
+    last = unsigned(last) >= unsigned(abs) ? last : abs;
+    prevLast = last;
+  }
+  if (first === Number.MAX_SAFE_INTEGER) return { ...none, movable: true };
+  return { first, last, step: 1, movable };
+}
+
+function commandFlags(cmd: Command, movable: boolean): string[] {
+  return movable ? [...cmd.meta.flags, 'MOVABLE_KEYS'] : [...cmd.meta.flags];
+}
+
+/** addReplyCommandKeySpecs (maps go out as flat arrays in RESP2). */
+function keySpecOf(k: FullKeySpec): Reply {
+  const b = k.begin;
+  const begin =
+    b.type === 'index'
+      ? [reply.bulk('index'), reply.int(b.pos)]
+      : b.type === 'keyword'
+        ? [
+            reply.bulk('keyword'),
+            reply.bulk(b.keyword),
+            reply.bulk('startfrom'),
+            reply.int(b.startfrom),
+          ]
+        : [];
+  const f = k.find;
+  const find =
+    f.type === 'range'
+      ? [
+          reply.bulk('lastkey'),
+          reply.int(f.lastkey),
+          reply.bulk('keystep'),
+          reply.int(f.step),
+          reply.bulk('limit'),
+          reply.int(f.limit),
+        ]
+      : f.type === 'keynum'
+        ? [
+            reply.bulk('keynumidx'),
+            reply.int(f.keynumidx),
+            reply.bulk('firstkey'),
+            reply.int(f.firstkey),
+            reply.bulk('keystep'),
+            reply.int(f.step),
+          ]
+        : [];
+  return reply.array([
+    ...(k.notes !== undefined ? [reply.bulk('notes'), reply.bulk(k.notes)] : []),
+    reply.bulk('flags'),
+    flagSet(k.flags, KEY_FLAGS),
+    reply.bulk('begin_search'),
+    reply.array([reply.bulk('type'), reply.bulk(b.type), reply.bulk('spec'), reply.array(begin)]),
+    reply.bulk('find_keys'),
+    reply.array([reply.bulk('type'), reply.bulk(f.type), reply.bulk('spec'), reply.array(find)]),
+  ]);
+}
+
+/** addReplyCommandInfo: the 10 fields of COMMAND / COMMAND INFO. */
 function infoOf(cmd: Command): Reply {
   const subs = cmd.subtable ? [...cmd.subtable.values()].map(infoOf) : [];
-  const last = cmd.keys.last;
+  const range = legacyRange(cmd);
   return reply.array([
     reply.bulk(cmd.fullName),
     reply.int(cmd.arity),
-    reply.array(
-      cmd.flags
-        .filter((f) => f !== 'no-multi' && f !== 'pubsub-context')
-        .map((f) => reply.simple(f)),
-    ),
-    reply.int(cmd.keys.first),
-    reply.int(last),
-    reply.int(cmd.keys.step),
-    reply.emptyArray(),
-    reply.emptyArray(),
-    reply.emptyArray(),
+    flagSet(commandFlags(cmd, range.movable), COMMAND_FLAGS),
+    reply.int(range.first),
+    reply.int(range.last),
+    reply.int(range.step),
+    reply.array(categoryNames(cmd.aclCategories).map((n) => reply.simple(`@${n}`))),
+    reply.array(cmd.meta.tips.map((t) => reply.bulk(t.toLowerCase()))),
+    reply.array(cmd.meta.keySpecs.map(keySpecOf)),
     reply.array(subs),
   ]);
 }
@@ -47,20 +190,39 @@ const count = defineCommand({
   run: (c) => reply.int(c.engine.table.all.length),
 });
 
+/** Every command then its subcommands, in table order (Redis: dict order). */
+function everyCommand(all: readonly Command[]): Command[] {
+  return all.flatMap((c) => [c, ...(c.subtable ? c.subtable.values() : [])]);
+}
+
 const list = defineCommand({
   name: 'list',
   arity: -2,
   flags: ['loading', 'stale'],
   keys: NO_KEYS,
   group: 'server',
-  syntax: 'COMMAND LIST',
-  summary: 'Names of all commands.',
-  run: (c) =>
-    reply.array(
-      c.engine.table.all
-        .filter((x) => !c.engine.restricted.has(x.name))
-        .map((x) => reply.bulk(x.name)),
-    ),
+  syntax: 'COMMAND LIST [FILTERBY MODULE name | ACLCAT category | PATTERN pattern]',
+  summary: 'Names of all commands and subcommands, optionally filtered.',
+  run: (c, argv) => {
+    let keep: (cmd: Command) => boolean = () => true;
+    for (let i = 2; i < argv.length; i++) {
+      if (!eqi(argv[i]!, 'filterby') || argv.length - 1 - i !== 2) return reply.syntax();
+      const type = argv[i + 1]!;
+      const arg = argv[i + 2]!;
+      if (eqi(type, 'module')) keep = () => false;
+      else if (eqi(type, 'aclcat')) {
+        const flag = categoryFlagByName(arg);
+        keep = (cmd) => flag !== 0 && (cmd.aclCategories & flag) !== 0;
+      } else if (eqi(type, 'pattern')) keep = (cmd) => globMatch(arg, cmd.fullName, true);
+      else return reply.syntax();
+      i += 2;
+    }
+    return reply.array(
+      everyCommand(c.engine.table.all.filter((x) => !c.engine.restricted.has(x.name)))
+        .filter(keep)
+        .map((x) => reply.bulk(x.fullName)),
+    );
+  },
 });
 
 function pick(
@@ -87,7 +249,9 @@ const info = defineCommand({
       return reply.array(pick(c.engine.table.all, c.engine.restricted, []).map(infoOf));
     return reply.array(
       names.map((n) => {
-        const cmd = c.engine.restricted.has(n.toLowerCase()) ? undefined : c.engine.table.get(n);
+        const cmd = c.engine.restricted.has(n.toLowerCase().split('|')[0]!)
+          ? undefined
+          : lookupAclCommand(c.engine.table, n);
         return cmd ? infoOf(cmd) : reply.nil();
       }),
     );

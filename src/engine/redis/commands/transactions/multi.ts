@@ -2,6 +2,7 @@ import { defineCommand, NO_KEYS } from '../../command';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 import { call } from '../../server/dispatch';
+import { aclDeniedInExec } from '../../acl/admit';
 
 export const multi = defineCommand({
   name: 'multi',
@@ -63,7 +64,13 @@ export const exec = defineCommand({
     const out: Reply[] = [];
     c.inExec = true;
     try {
-      for (const q of m.queue) out.push(call(engine, c, q.cmd, q.argv) ?? reply.nilArray());
+      for (const q of m.queue) {
+        const denied = aclDeniedInExec(c, q.cmd, q.argv);
+        if (denied !== undefined) {
+          engine.stats.errorReplies++;
+          out.push(denied);
+        } else out.push(call(engine, c, q.cmd, q.argv) ?? reply.nilArray());
+      }
     } finally {
       c.inExec = false;
     }
