@@ -29,6 +29,7 @@ export type {
   UserAction,
 } from './model';
 export { scenarioModels } from './model-registry';
+export { exportSnapshot, type SnapshotExport, type SnapshotSource } from './snapshot-export';
 export {
   defaultParams,
   type ParamSpec,

@@ -4,6 +4,7 @@ import type { SeededRng } from './rng';
 import type { NodeKind, Topology, TopologySpec } from './topology';
 import type { Micros, TraceKind, TracePayloads } from './trace';
 import type { ParamSpec } from './action-params';
+import type { SnapshotExport } from './snapshot-export';
 
 /** A user action on the simulated system, validated by the scenario model. */
 export interface UserAction {
@@ -120,6 +121,11 @@ export interface ScenarioModel {
    * changes path (the RDS row mirror).
    */
   setDetail?(detail: TraceDetail): void | Promise<void>;
+  /**
+   * The node's data as an RDB file, as a backup exported to S3 holds it (snapshot-export.ts).
+   * Reads the engine, changes nothing: not an action, not in the trace.
+   */
+  exportSnapshot?(nodeId: string, asOfMs?: number): SnapshotExport;
   /** Releases what the model holds outside the heap's reach (e.g. its PostgreSQL instance). */
   dispose?(): void | Promise<void>;
 }

@@ -8,6 +8,7 @@ import type {
   LoadResult,
   LoggedAction,
   SimSnapshot,
+  SnapshotExport,
   TraceBatch,
   UserAction,
 } from './protocol';
@@ -53,6 +54,8 @@ export interface SimClient {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult>;
   cancelExperiment(): Promise<void>;
+  /** The node's data as an RDB file (a backup), read from the live simulation. */
+  exportSnapshot(nodeId: string, asOfMs?: number): Promise<SnapshotExport>;
   /** Runs a prediction in a fork of the live simulation (fork.ts); the live one is untouched. */
   fork(spec: Omit<ForkSpec, 'log' | 'scenario' | 'seed'>): Promise<ForkResult>;
   onBatch(listener: (batch: TraceBatch) => void): () => void;

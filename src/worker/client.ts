@@ -333,6 +333,10 @@ export function createSimClient(options: SimClientOptions): SimClient {
       await call((api) => api.cancelExperiment());
     },
 
+    exportSnapshot(nodeId, asOfMs) {
+      return call((api) => api.exportSnapshot(nodeId, asOfMs));
+    },
+
     fork(spec) {
       if (scenario === null)
         return Promise.resolve({ ok: false, error: 'No scenario is loaded yet.' });

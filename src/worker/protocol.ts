@@ -6,10 +6,12 @@ import type { Micros, TraceEvent } from '../sim/trace';
 import type { ForkResult, ForkSpec } from './fork';
 import type { ActionSpec, ActionTarget, NodeGauge, NodeStatus, UserAction } from '../sim/model';
 import type { NodeKind } from '../sim/topology';
+import type { SnapshotExport } from '../sim/snapshot-export';
 import type { ParamSpec } from '../sim/action-params';
 
 export type { Micros, TraceEvent, TraceEventOf, TraceKind, TracePayloads } from '../sim/trace';
 export type { ActionSpec, ActionTarget, NodeGauge, NodeStatus, UserAction, NodeKind, ParamSpec };
+export type { SnapshotExport };
 
 /** An action with the virtual time it took effect: replaying the log reproduces the trace. */
 export interface LoggedAction {
@@ -213,6 +215,11 @@ export interface SimWorkerApi {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult>;
   cancelExperiment(): Promise<void>;
+  /**
+   * The node's data as an RDB file, as a backup holds it (sim/snapshot-export.ts); `asOfMs`
+   * writes it as of that wall-clock time, so keys keep their TTLs when a real server loads it.
+   */
+  exportSnapshot(nodeId: string, asOfMs?: number): Promise<SnapshotExport>;
   /**
    * A prediction's fork: fresh simulation from seed + log (fork.ts); the live one is untouched.
    * Attached beside the SimHost by the worker entry (sim.worker.ts).

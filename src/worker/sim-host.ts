@@ -1,5 +1,6 @@
 import { Simulation, scenarioModels, type SimEnvironment, type TraceEvent } from '../sim/index';
 import { FLOW_SAMPLE_EVENTS, TraceBatcher } from './batcher';
+import { checkExperiment, runExperiment } from './experiment';
 import { FlowMeter } from './flow-meter';
 import { RunLoop, type HostTimers } from './run-loop';
 import {
@@ -14,6 +15,7 @@ import {
   type LoggedAction,
   type SimSnapshot,
   type SimWorkerApi,
+  type SnapshotExport,
   type TraceBatch,
   type UserAction,
 } from './protocol';
@@ -29,8 +31,6 @@ const TICK_BUDGET_MS = 12;
 /** The flow view's window: about one wall second of traffic, within these bounds (virtual µs). */
 const FLOW_WINDOW_MIN_US = 20_000;
 const FLOW_WINDOW_MAX_US = 10_000_000;
-/** At most this many events between an experiment's wall-clock checks. */
-const EXPERIMENT_CHUNK_EVENTS = 20_000;
 
 /** For hosts without a database (unit tests of scenarios that need none). */
 const NO_DATABASE: SimEnvironment = {
@@ -229,78 +229,29 @@ export class SimHost implements SimWorkerApi {
     onProgress: (p: ExperimentProgress) => void,
   ): Promise<ExperimentResult> {
     const { scenario, seed } = this.request ?? {};
-    const entry = scenario === undefined ? undefined : scenarioModels[scenario];
-    const factory = entry?.(this.env);
+    const factory = scenario === undefined ? undefined : scenarioModels[scenario]?.(this.env);
     if (!factory || seed === undefined) throw new Error('No scenario is loaded yet');
-    if (!(spec.requests > 0) || !(spec.sampleEvery > 0) || spec.variants.length === 0) {
-      throw new RangeError(
-        'An experiment needs requests > 0, sampleEvery > 0 and at least one variant',
-      );
-    }
+    checkExperiment(spec);
     this.cancelExperimentFlag = false;
-    const result: ExperimentResult = { variants: [], cancelled: false };
-    for (let v = 0; v < spec.variants.length && !result.cancelled; v++) {
-      const variant = spec.variants[v]!;
-      const wall0 = this.timers.now();
-      const sim = new Simulation(factory, seed, { detail: 'summary' });
-      await sim.ready();
-      const readyMs = this.timers.now() - wall0;
-      for (const action of variant.actions) {
-        const outcome = await sim.act(action);
-        if (!outcome.ok) throw new Error(`${variant.label}: ${outcome.error}`);
-      }
-      const samples: ExperimentResult['variants'][number]['samples'] = [];
-      let lastReport = wall0;
-      let requests = 0;
-      let nextSample = spec.sampleEvery;
-      while (requests < spec.requests && !result.cancelled) {
-        // Stops at exactly the next sample's request count, so each sample is taken at its count.
-        const stop = Math.min(nextSample, spec.requests);
-        const chunk = await sim.runChunk(Number.POSITIVE_INFINITY, EXPERIMENT_CHUNK_EVENTS, {
-          completedRequests: stop,
-        });
-        requests = sim.completedRequests;
-        while (requests >= nextSample && nextSample <= spec.requests) {
-          samples.push({ requests: nextSample, tUs: sim.now, metrics: sim.model.metrics() });
-          nextSample += spec.sampleEvery;
-        }
-        if (requests < stop && chunk.done)
-          throw new Error(
-            `${variant.label}: no more requests after ${requests} (traffic stopped?)`,
-          );
-        const wall = this.timers.now();
-        if (wall - lastReport > 100) {
-          lastReport = wall;
-          onProgress({
-            variant: v,
-            variants: spec.variants.length,
-            requests,
-            totalRequests: spec.requests,
-          });
-          await new Promise<void>((r) => this.timers.setTimeout(r, 0));
-          if (this.cancelExperimentFlag) result.cancelled = true;
-        }
-      }
-      onProgress({
-        variant: v,
-        variants: spec.variants.length,
-        requests,
-        totalRequests: spec.requests,
-      });
-      result.variants.push({
-        label: variant.label,
-        samples,
-        final: sim.model.metrics(),
-        wallMs: this.timers.now() - wall0,
-        readyMs,
-      });
-      await sim.dispose();
-    }
-    return result;
+    return runExperiment(
+      factory,
+      seed,
+      spec,
+      this.timers,
+      onProgress,
+      () => this.cancelExperimentFlag,
+    );
   }
 
   async cancelExperiment(): Promise<void> {
     this.cancelExperimentFlag = true;
+  }
+
+  async exportSnapshot(nodeId: string, asOfMs?: number): Promise<SnapshotExport> {
+    const model = this.requireSim().model;
+    if (!model.exportSnapshot)
+      return { ok: false, error: 'This scenario has no nodes to back up.' };
+    return model.exportSnapshot(nodeId, asOfMs);
   }
 
   async subscribe(onBatch: (batch: TraceBatch) => void): Promise<void> {

@@ -4,6 +4,7 @@ import {
   stepSpeed,
   type SimClient,
   type SimSnapshot,
+  type SnapshotExport,
   type UserAction,
 } from '../../worker';
 import { useUiStore } from '../store/ui-store';
@@ -192,6 +193,14 @@ export class SimSession {
       this.applySnapshot(result.snapshot, false);
       return null;
     }, 'The action could not be applied. Try again.');
+  }
+
+  /** The node's data as an RDB file, taken after the actions already queued. */
+  exportSnapshot(nodeId: string, asOfMs?: number): Promise<SnapshotExport> {
+    return this.enqueue(() => this.client.exportSnapshot(nodeId, asOfMs), {
+      ok: false,
+      error: 'The backup could not be taken: the simulation is being rebuilt. Try again.',
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ import { useUiStore } from '../store/ui-store';
 import { selectFlows, selectSnapshot, selectTopology } from '../store/sim-slice';
 import { selectSelectedNode } from '../store/view-slice';
 import { KIND_LABEL } from './layout';
+import { NodeBackup } from './node-backup';
 import { actionsForNode } from './node-actions';
 import { formatOps } from './rates';
 
@@ -156,6 +157,7 @@ export function NodePanel() {
       ) : (
         <p className="muted">This scenario offers no faults on this node.</p>
       )}
+      {node.kind === 'cache' ? <NodeBackup session={session} nodeId={node.id} /> : null}
       {node.console ? (
         consoleOpen ? (
           <ConsolesPanel

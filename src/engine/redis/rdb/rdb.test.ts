@@ -161,6 +161,31 @@ describe('RDB save → load', () => {
     expect(replica.dbs[0]!.size).toBe(2);
   });
 
+  it('written as of another time (asOfMs), every key keeps its remaining TTL on that clock', () => {
+    const clock = manualClock(T0);
+    const a = engine(clock);
+    a.exec(['SET', 'ttl', 'v', 'PX', '5000']);
+    a.exec(['SET', 'forever', 'v']);
+    clock.advance(1000);
+    const later = T0 + 400 * 86_400_000;
+    const bytes = saveRdb(a, { asOfMs: later });
+    // Without the shift a server on the later clock drops the key as long expired.
+    const plain = engine(manualClock(later));
+    expect(loadRdb(plain, saveRdb(a)).ok && plain.dbs[0]!.size).toBe(1);
+    const b = engine(manualClock(later));
+    const r = loadRdb(b, bytes);
+    expect(r.ok && [r.keysLoaded, r.keysExpired]).toEqual([2, 0]);
+    expect(b.exec(['PTTL', 'ttl'])).toEqual({ kind: 'int', value: 4000 });
+    expect(b.exec(['PTTL', 'forever'])).toEqual({ kind: 'int', value: -1 });
+    // The file says when it was taken on the new clock: ctime, an integer-encoded string
+    // (0xC2, then the seconds as a 32-bit little-endian integer).
+    const at = new TextDecoder('latin1').decode(bytes).indexOf('ctime') + 5;
+    expect(bytes[at]).toBe(0xc2);
+    expect(new DataView(bytes.buffer, bytes.byteOffset + at + 1, 4).getUint32(0, true)).toBe(
+      Math.floor(later / 1000),
+    );
+  });
+
   it('keeps LRU idle time under an LRU policy (IDLE opcode) and the LFU counter under LFU (FREQ)', () => {
     const clock = manualClock(T0);
     const lru = engine(clock, 'allkeys-lru');

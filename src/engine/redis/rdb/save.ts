@@ -51,6 +51,13 @@ export interface SaveRdbOptions {
   readonly excludeData?: boolean;
   /** rdbcompression: LZF for strings over 20 bytes (default true, as redis.conf). */
   readonly compress?: boolean;
+  /**
+   * Writes the file as if the engine's clock read `asOfMs`: ctime and every key's absolute
+   * expiry move by the same amount, so each key keeps the time to live it has now. For a file
+   * taken from a simulated clock and loaded by a server on the real one (a key past its expiry
+   * is dropped at load, as redis-server does). Relative fields (idle time, LFU) do not change.
+   */
+  readonly asOfMs?: number;
 }
 
 function aux(w: RdbWriter, key: string, value: string): void {
@@ -70,11 +77,12 @@ function writeObject(w: RdbWriter, e: Entry, ctx: CodecContext): void {
 /** Serialises `engine`'s keyspace as an RDB v10 file. Pure: reads the engine, changes nothing. */
 export function saveRdb(engine: RedisEngine, opts: SaveRdbOptions = {}): Uint8Array {
   const now = engine.clock.nowMs();
+  const shift = opts.asOfMs === undefined ? 0 : opts.asOfMs - now;
   const w = new RdbWriter(1 << 16, opts.compress ?? true);
   w.bin(`REDIS${String(RDB_VERSION).padStart(4, '0')}`);
   aux(w, 'redis-ver', REDIS_VERSION);
   aux(w, 'redis-bits', '64');
-  aux(w, 'ctime', String(Math.floor(now / 1000)));
+  aux(w, 'ctime', String(Math.floor((now + shift) / 1000)));
   aux(w, 'used-mem', String(engine.usedMemory()));
   if (opts.repl !== undefined) {
     aux(w, 'repl-stream-db', String(opts.repl.streamDb ?? 0));
@@ -98,7 +106,7 @@ export function saveRdb(engine: RedisEngine, opts: SaveRdbOptions = {}): Uint8Ar
       const e = asEntry(ke);
       if (e.expireAt !== -1) {
         w.byte(RDB_OPCODE_EXPIRETIME_MS);
-        w.millis(e.expireAt);
+        w.millis(e.expireAt + shift);
       }
       if (saveLru) {
         w.byte(RDB_OPCODE_IDLE);

@@ -4,6 +4,7 @@ import type { ScenarioModel, TraceDetail } from '../../model';
 import { redisClient } from '../../nodes/cache-client';
 import { MemcachedNode } from '../../nodes/memcached-node';
 import { RedisNode } from '../../nodes/redis-node';
+import { exportSnapshot, otherNode } from '../../snapshot-export';
 import { ZipfSampler } from '../../rng';
 import { dbCacheActions } from './actions';
 import { applyAction } from './apply';
@@ -113,6 +114,16 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
       const db = await Promise.resolve(database).catch(() => null);
       await db?.setPath?.(next === 'full' ? 'animated' : 'fast-forward');
     },
+    exportSnapshot: (nodeId, asOfMs) =>
+      exportSnapshot(
+        nodeId,
+        nodeId === 'cache' && w
+          ? { kind: 'redis', engine: w.cache.engine, up: w.cache.up }
+          : nodeId === 'memcached' && w?.memcached
+            ? { kind: 'memcached' }
+            : otherNode(layout.topology, nodeId),
+        asOfMs,
+      ),
     nodeStatus: () => (w ? dbCacheNodeStatus(w) : {}),
     metrics: () => (w ? dbCacheMetrics(w) : {}),
     machines: () => [machineSpecOf(requestLifecycleMachine, 'A request through the cache')],

@@ -5,6 +5,7 @@ import { failoverMachine, nodeLifecycleMachine, type NodeTimings } from '../../m
 import type { ModelOptions, NodeStatus, ScenarioModel, SimContext } from '../../model';
 import { applyFleetAction, fleetActionSpecs } from './fleet-actions';
 import type { AzSpec } from '../../topology';
+import { exportSnapshot, otherNode } from '../../snapshot-export';
 import { appIds, fleetTopology } from './topology';
 import { AppWorkload, type WorkloadConfig, type WorkloadStats } from './workload';
 
@@ -93,6 +94,17 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
     apply(action, c) {
       if (!fleet) return { ok: false, error: 'The simulation has not started yet.' };
       return applyFleetAction(fleet, plans, azIds, action, c);
+    },
+    exportSnapshot(nodeId, asOfMs) {
+      const redis = fleet?.redisNode(nodeId);
+      if (redis)
+        return exportSnapshot(
+          nodeId,
+          { kind: 'redis', engine: redis.process.engine, up: redis.up },
+          asOfMs,
+        );
+      if (fleet?.memcachedNode(nodeId)) return exportSnapshot(nodeId, { kind: 'memcached' });
+      return exportSnapshot(nodeId, otherNode(topology, nodeId));
     },
     nodeStatus() {
       const out: Record<string, NodeStatus> = {};

@@ -22,6 +22,7 @@ import { createInstances, LoadBalancer } from './instances';
 import { sessionLifecycleMachine } from './session-lifecycle.machine';
 import { sessionMetrics, sessionNodeStatus } from './status';
 import { SessionStats } from './stats';
+import { exportSnapshot, otherNode } from '../../snapshot-export';
 import { SESSION_TOPOLOGY, INITIAL_INSTANCES, APP_SLOTS, CACHE_MAXMEMORY } from './topology';
 import { assignIdlers, createUser, thinkTimeUs } from './users';
 import { instanceLabel, note, type World } from './world';
@@ -273,6 +274,14 @@ export function createSessionStoreModel(options: SessionStoreModelOptions = {}):
     setDetail(next) {
       if (w) w.detail = next;
     },
+    exportSnapshot: (nodeId, asOfMs) =>
+      exportSnapshot(
+        nodeId,
+        nodeId === 'cache' && w
+          ? { kind: 'redis', engine: w.cache.engine, up: w.cache.up }
+          : otherNode(SESSION_TOPOLOGY, nodeId),
+        asOfMs,
+      ),
     nodeStatus: () => (w ? sessionNodeStatus(w) : {}),
     metrics: () => (w ? sessionMetrics(w) : {}),
     machines: () => [machineSpecOf(sessionLifecycleMachine, 'The session of user u01')],
