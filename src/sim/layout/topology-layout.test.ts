@@ -175,6 +175,27 @@ describe('layoutTopology', () => {
     expect(l.height).toBeGreaterThan(CANVAS.height);
   });
 
+  it('on a canvas too narrow for chips side by side, lays out wider instead of overlapping', () => {
+    const narrow = { width: 400, height: 420 };
+    const l = layoutTopology(system(1, 3, false), narrow);
+    expect(l.width).toBeGreaterThan(narrow.width);
+    const boxes = [...l.nodes.values()];
+    for (const n of boxes.filter((b) => b.kind === 'app' || b.kind === 'cache')) {
+      const az = l.azs.find((a) => n.x >= a.x && n.x + n.width <= a.x + a.width);
+      expect(az, `${n.id} inside an AZ box`).toBeDefined();
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        const apart =
+          a.x + a.width <= b.x ||
+          b.x + b.width <= a.x ||
+          a.y + a.height <= b.y ||
+          b.y + b.height <= a.y;
+        expect(apart, `${a.id} and ${b.id} apart`).toBe(true);
+      }
+  });
+
   it('links leave and enter node boxes on their edges', () => {
     const l = layoutTopology(system(1, 3, false));
     const link = l.links.find((k) => k.from === 'app-1' && k.to === 'orders-0001-002')!;

@@ -30,20 +30,34 @@ interface RowPlan {
  * in a gutter on the left), ungrouped cache nodes, databases. Clients on the internet sit
  * above the region, the load balancer across the top of it. Nodes are drawn as large as
  * still fits: cards, then compact cards, then chips (a 15-shard group); when even chips do not
- * fit, the picture grows taller than the canvas and says so (`overflow`).
+ * fit, the picture grows taller than the canvas and says so (`overflow`); when chips do not
+ * fit side by side, it is laid out wider (and so drawn smaller) instead of overlapping.
  */
 export function layoutTopology(
   input: LayoutInput,
   canvas: { width: number; height: number } = CANVAS,
 ): TopologyLayout {
-  let last: TopologyLayout | null = null;
+  let last: { layout: TopologyLayout; fitsWidth: boolean } | null = null;
   for (const size of SIZE_ORDER) {
     const placed = place(input, canvas.width, size);
     if (placed.fitsWidth && placed.layout.height <= canvas.height) return placed.layout;
-    last = placed.layout;
+    last = placed;
   }
-  return { ...last!, overflow: true };
+  if (last!.fitsWidth) return { ...last!.layout, overflow: true };
+  // Not even chips fit side by side (a phone): lay out wider and let the picture scale down,
+  // rather than draw nodes over each other and past their AZ boxes.
+  for (let width = canvas.width + WIDEN_STEP; width <= MAX_WIDTH; width += WIDEN_STEP) {
+    const placed = place(input, width, 'chip');
+    if (!placed.fitsWidth) continue;
+    const scaledHeight = (placed.layout.height * canvas.width) / width;
+    return { ...placed.layout, overflow: scaledHeight > canvas.height };
+  }
+  return { ...last!.layout, overflow: true };
 }
+
+/** How the layout widens when nothing fits the width it was given (SVG units). */
+const WIDEN_STEP = 16;
+const MAX_WIDTH = 4096;
 
 const UNLABELLED = { label: null, shortLabel: null, detail: null } as const;
 
