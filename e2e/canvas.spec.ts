@@ -106,6 +106,8 @@ test.describe('two time scales', () => {
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, SCENARIOS[1].path, SCENARIOS[1].title);
+    // A lesson opens paused on its first step: nothing moves until the student starts it.
+    await page.getByRole('button', { name: /^Play/ }).click();
     const svg = page.locator('svg.topology');
     await expect(svg).toHaveAttribute('data-view', 'packets');
     await expect(page.getByTestId('packet').first()).toBeVisible({ timeout: 20_000 });
