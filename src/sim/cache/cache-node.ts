@@ -71,6 +71,8 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   readonly lifecycle: Actor<typeof nodeLifecycleMachine>;
   /** +1 each time a new process starts; connections carry the generation that accepted them. */
   generation = 1;
+  /** When the engine process last stopped (null if it never did). */
+  stoppedAt: Micros | null = null;
   protected readonly ctx: SimContext;
   private roleNow: NodeRole | null;
   private processUp: boolean;
@@ -205,6 +207,7 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
     if (!conn.open || conn.generation !== this.generation || !this.processUp) return null;
     const { reply, bytes } = this.execute(conn, request);
     const readyAt = this.cpu.serve(this.ctx.kernel.now, requestWork(bytes), conn.thread);
+    this.onServed(conn, reply, readyAt);
     return { reply, readyAt };
   }
 
@@ -223,6 +226,8 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   protected abstract killProcess(): void;
   protected onAccept(_conn: NodeConnection): void {}
   protected onRelease(_conn: NodeConnection): void {}
+  /** A reply was produced now and leaves the node at `readyAt` (the acknowledgement). */
+  protected onServed(_conn: NodeConnection, _reply: Res, _readyAt: Micros): void {}
 
   protected notify(e: CacheNodeEvent): void {
     for (const l of this.listeners) l(e);
@@ -231,6 +236,7 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   private stop(reason: StopReason): void {
     if (!this.processUp) return;
     this.processUp = false;
+    this.stoppedAt = this.ctx.kernel.now;
     this.killProcess();
     this.cpu.reset(this.ctx.kernel.now);
     const closing = [...this.connections];

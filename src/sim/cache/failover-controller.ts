@@ -11,6 +11,19 @@ import {
 import type { RedisCacheNode } from './redis-cache-node';
 import type { ReplicationGroup } from './replication-group';
 
+/**
+ * The API's faults, code and message as the TestFailover API reference lists them
+ * (docs/aws/failover.md, "TestFailover"); the simulator adds a sentence saying why.
+ */
+export const API_FAULTS = {
+  rate: 'APICallRateForCustomerExceeded: The customer has exceeded the allowed rate of API calls.',
+  notAvailable: 'TestFailoverNotAvailableFault: The TestFailover action is not available.',
+  groupState:
+    'InvalidReplicationGroupStateFault: The requested replication group is not in the available state.',
+  nodeGroup:
+    'NodeGroupNotFoundFault: The node group specified by the NodeGroupId parameter could not be found.',
+} as const;
+
 /** TestFailover: at most this many shards in any rolling 24 hours (docs/aws/failover.md). */
 export const TEST_FAILOVER_QUOTA = 15;
 const DAY_US: Micros = 24 * 3600 * 1_000_000;
@@ -24,7 +37,7 @@ export class TestFailoverQuota {
     this.calls = this.calls.filter((t) => now - t < DAY_US);
     if (this.calls.length >= TEST_FAILOVER_QUOTA) {
       const next = (this.calls[0]! + DAY_US - now) / 3_600_000_000;
-      return `TestFailover can be called on at most ${TEST_FAILOVER_QUOTA} shards in any rolling 24 hours; the next call is possible in ${next.toFixed(1)} h.`;
+      return `${API_FAULTS.rate} TestFailover can be called on at most ${TEST_FAILOVER_QUOTA} shards in any rolling 24 hours; the next call is possible in ${next.toFixed(1)} h.`;
     }
     this.calls.push(now);
     return null;
@@ -96,14 +109,15 @@ export class FailoverController {
   /** The TestFailover API on node group `shard` (0-based): null when it started, else why not. */
   testFailover(shard: number): string | null {
     const s = this.group.shards[shard];
-    if (!s) return `Replication group ${this.group.id} has no node group ${shard + 1}.`;
+    if (!s)
+      return `${API_FAULTS.nodeGroup} Replication group ${this.group.id} has no node group ${shard + 1}.`;
     if (!this.multiAz)
-      return `TestFailover needs Multi-AZ with automatic failover, which ${this.group.id} does not have.`;
+      return `${API_FAULTS.notAvailable} It needs Multi-AZ with automatic failover, which ${this.group.id} does not have.`;
     const busy = this.group.shards.find((x) => this.state(x.index) !== 'healthy');
     if (busy)
-      return `Node group ${busy.id} of ${this.group.id} is still recovering: wait until its node replacement has finished.`;
+      return `${API_FAULTS.groupState} Node group ${busy.id} of ${this.group.id} is still recovering: wait until its node replacement has finished.`;
     if (!this.group.primary(shard)?.up || this.candidates(shard).length === 0)
-      return `Node group ${s.id} needs a running primary and a running replica to fail over.`;
+      return `${API_FAULTS.groupState} Node group ${s.id} needs a running primary and a running replica to fail over.`;
     const refused = this.options.quota.take(this.ctx.kernel.now);
     if (refused) return refused;
     this.actors[shard]!.send({ type: 'test' });
