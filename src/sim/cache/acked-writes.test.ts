@@ -26,6 +26,16 @@ describe('AckedWrites (what a takeover can lose)', () => {
     expect(w.lostAfter(0, 100)).toBe(2);
   });
 
+  it('a WAIT that blocks makes the writes before it wait for its answer', () => {
+    const w = new AckedWrites();
+    w.record('c1', 100, 10); // the SET's OK left at 10 …
+    w.waitStarted('c1', 100); // … but the app sent WAIT and counts it done only when WAIT answers
+    expect(w.lostAfter(0, 50)).toBe(0);
+    w.waited('c1', 100, 60);
+    expect(w.lostAfter(0, 50)).toBe(0);
+    expect(w.lostAfter(0, 60)).toBe(1);
+  });
+
   it('keeps at most 200,000 entries, dropping the oldest', () => {
     const w = new AckedWrites();
     for (let i = 1; i <= 200_010; i++) w.record('c', i, i);

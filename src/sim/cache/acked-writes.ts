@@ -13,19 +13,24 @@ interface AckedWrite {
  * lesson measures, and the ledger must not grow without bound over an hour of traffic.
  */
 const MAX_ENTRIES = 200_000;
+/** Writes kept per connection that has not sent WAIT (a WAIT covers the writes before it). */
+const RECENT_PER_CONNECTION = 64;
 
 /**
  * The writes one primary process acknowledged, by their replication offset — what "acknowledged
  * writes lost" at a failover is counted from (docs/failover.md, "Lost writes"): replication is
  * asynchronous, so a write the primary acknowledged whose offset is past the promoted replica's
  * offset at the crash is gone. With WAIT, the app's acknowledgement is WAIT's reply, not the
- * write's: such writes count as acknowledged only from then (`waited`).
+ * write's: such writes count as acknowledged only from then (`waitStarted`, `waited`).
  */
 export class AckedWrites {
   private entries: AckedWrite[] = [];
   private head = 0;
-  /** Entries of writes whose app is waiting for WAIT (per connection id). */
-  private waiting = new Map<string, AckedWrite[]>();
+  /**
+   * Per connection, its writes no WAIT has covered yet: a WAIT that arrives turns them into
+   * writes the app is waiting for. Bounded for connections that never WAIT.
+   */
+  private recent = new Map<string, AckedWrite[]>();
   /** Connections that sent WAIT: their later writes are acked by WAIT's reply. */
   private waiters = new Set<string>();
 
@@ -34,11 +39,10 @@ export class AckedWrites {
     const waits = this.waiters.has(conn);
     const e: AckedWrite = { offset, ackAt: waits ? Infinity : readyAt };
     this.entries.push(e);
-    if (waits) {
-      const list = this.waiting.get(conn) ?? [];
-      list.push(e);
-      this.waiting.set(conn, list);
-    }
+    const list = this.recent.get(conn) ?? [];
+    list.push(e);
+    if (!waits && list.length > RECENT_PER_CONNECTION) list.shift();
+    this.recent.set(conn, list);
     if (this.entries.length - this.head > MAX_ENTRIES) this.head++;
     if (this.head > 4096 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);
@@ -47,21 +51,26 @@ export class AckedWrites {
   }
 
   /**
-   * WAIT answered on `conn` at `readyAt`: the app now counts its earlier writes (up to
-   * `offset`, the connection's last write) as done. The first WAIT marks the connection as one
-   * that waits, so its later writes wait for the next WAIT.
+   * A WAIT arrived on `conn` and blocks: the app counts its writes up to `offset` (the
+   * connection's last write) as done only when WAIT answers, and waits for every later one.
    */
+  waitStarted(conn: string, offset: number): void {
+    this.waiters.add(conn);
+    for (const e of this.recent.get(conn) ?? []) if (e.offset <= offset) e.ackAt = Infinity;
+  }
+
+  /** WAIT answered on `conn` at `readyAt`: its writes up to `offset` are acknowledged now. */
   waited(conn: string, offset: number, readyAt: Micros): void {
     this.waiters.add(conn);
-    const list = this.waiting.get(conn);
+    const list = this.recent.get(conn);
     if (!list) return;
     const rest = list.filter((e) => {
       if (e.offset > offset) return true;
       e.ackAt = readyAt;
       return false;
     });
-    if (rest.length > 0) this.waiting.set(conn, rest);
-    else this.waiting.delete(conn);
+    if (rest.length > 0) this.recent.set(conn, rest);
+    else this.recent.delete(conn);
   }
 
   /** Writes past `offset` that were acknowledged no later than `until` (the crash). */

@@ -1,66 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../engine/redis/index';
-import { harness } from '../../../test/support/sim-harness';
-import { DnsZone } from '../dns/index';
-import { fleetTopology } from '../models/fleet/topology';
-import type { AzSpec } from '../topology';
-import { CacheFleet } from './cache-fleet';
-import { planCache, type CachePlan } from './cache-plan';
-import type { ReplicationGroupSpec } from './cache-spec';
+import { S, world } from '../../../test/support/replication-world';
 import { TestFailoverQuota } from './failover-controller';
-import type { NodeConnection } from './node-connection';
-import type { RedisCacheNode } from './redis-cache-node';
 
 // What a failover costs, measured on the virtual clock (docs/failover.md; facts sheet §3):
 // the steps and their durations, who is promoted, the acknowledged writes lost, what a reboot
 // and an AZ outage do, stale reads behind a partition, determinism.
-
-const AZS: AzSpec[] = [
-  { id: 'use1-az1', label: 'us-east-1a' },
-  { id: 'use1-az2', label: 'us-east-1b' },
-  { id: 'use1-az4', label: 'us-east-1c' },
-];
-const S = 1_000_000;
-
-function world(
-  spec: Partial<ReplicationGroupSpec> = {},
-  seed = 5,
-  quota = new TestFailoverQuota(),
-) {
-  const full: ReplicationGroupSpec = {
-    kind: 'replication-group',
-    id: 'orders',
-    engine: 'valkey',
-    nodeType: 'cache.m7g.large',
-    clusterMode: false,
-    shards: 1,
-    replicasPerShard: 2,
-    azs: AZS.map((a) => a.id),
-    multiAz: true,
-    ...spec,
-  };
-  const plan = planCache(
-    full,
-    'us-east-1',
-    AZS.map((a) => a.id),
-  ) as CachePlan;
-  const h = harness(fleetTopology('us-east-1', AZS, 1, [plan]), seed);
-  const zone = new DnsZone(h.ctx, 15);
-  const fleet = new CacheFleet(h.ctx, [plan], zone, { testFailoverQuota: quota });
-  const g = fleet.group('orders')!;
-  const conns = new Map<RedisCacheNode, NodeConnection>();
-  /** One command served on `node` as an app connection would send it: the node's own reply. */
-  const serve = (node: RedisCacheNode, argv: string[]) => {
-    let c = conns.get(node);
-    if (!c || !c.open || c.generation !== node.generation) {
-      c = node.accept()!;
-      conns.set(node, c);
-    }
-    return node.serve(c, argv)!;
-  };
-  const keysOn = (node: RedisCacheNode) => node.process.engine.dbs[0]!.size;
-  return { h, g, fleet, zone, plan, serve, keysOn };
-}
 
 const ok = (r: Reply) => r.kind === 'simple' && r.value === 'OK';
 

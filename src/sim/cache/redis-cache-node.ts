@@ -71,16 +71,27 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
   protected execute(conn: NodeConnection, argv: readonly string[]) {
     let client = this.clients.get(conn);
     if (!client) {
-      client = this.process.engine.connect({ name: conn.id });
+      const c = this.process.engine.connect({ name: conn.id });
+      // A blocked command's reply (WAIT answered or timed out) arrives as a push.
+      c.onPush = (r) => {
+        this.served = { kind: 'wait', offset: c.woff };
+        this.unblocked(conn, r);
+      };
+      client = c;
       this.clients.set(conn, client);
     }
     const loading = this.ctx.kernel.now < this.loadingUntil;
-    const reply = loading ? LOADING : (client.exec([...argv]) ?? NULL_REPLY);
+    const answer = loading ? LOADING : client.exec([...argv]);
+    let bytes = 0;
+    for (const a of argv) bytes += a.length + 8;
+    if (answer === undefined && client.blocked !== null) {
+      if (this.role === 'primary') this.writes.waitStarted(conn.id, client.woff);
+      return { reply: NULL_REPLY, bytes, blocked: true };
+    }
+    const reply = answer ?? NULL_REPLY;
     this.served = loading ? null : this.ledgerEntry(client, argv, reply);
     this.onRead?.(argv, reply);
-    let bytes = replyBytes(reply);
-    for (const a of argv) bytes += a.length + 8;
-    return { reply, bytes };
+    return { reply, bytes: bytes + replyBytes(reply) };
   }
 
   /**

@@ -15,6 +15,12 @@ export interface WorkloadConfig {
   valueBytes: number;
   /** TTL of written values, seconds (0 = none). */
   ttlSeconds: number;
+  /**
+   * Cluster-mode-disabled groups: after each SET, `WAIT waitReplicas waitTimeoutMs` on the same
+   * connection; the write counts as done when WAIT answers (0 or absent: no WAIT).
+   */
+  waitReplicas?: number;
+  waitTimeoutMs?: number;
 }
 
 export interface WorkloadStats {
@@ -169,9 +175,17 @@ export class AppWorkload {
           done(!o.ok ? 'error' : o.reply.kind === 'bulk' ? 'hit' : 'miss', o.latencyUs),
         );
       else
-        r.writer.command(['set', key, this.value, ...ttl], id, (o) =>
-          done(o.ok && o.reply.kind !== 'error' ? 'write' : 'error', o.latencyUs),
-        );
+        r.writer.command(['set', key, this.value, ...ttl], id, (o) => {
+          const wait = this.cfg.waitReplicas ?? 0;
+          if (!o.ok || o.reply.kind === 'error' || wait === 0)
+            return done(o.ok && o.reply.kind !== 'error' ? 'write' : 'error', o.latencyUs);
+          // WAIT answers with the replicas that acknowledged (fewer on timeout): the write is
+          // done either way, but only now (src/sim/cache/acked-writes.ts).
+          const timeout = String(this.cfg.waitTimeoutMs ?? 1000);
+          r.writer.command(['wait', String(wait), timeout], id, (w) =>
+            done(w.ok && w.reply.kind === 'int' ? 'write' : 'error', o.latencyUs + w.latencyUs),
+          );
+        });
       return;
     }
     const m = memcached[pick - redis.length - cluster.length]!;
