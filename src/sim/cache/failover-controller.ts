@@ -59,7 +59,7 @@ export interface FailoverOptions {
  */
 export class FailoverController {
   readonly actors: readonly Actor<typeof failoverMachine>[];
-  private readonly multiAz: boolean;
+  private multiAz: boolean;
 
   constructor(
     private readonly ctx: SimContext,
@@ -104,6 +104,42 @@ export class FailoverController {
   /** The shard's controller state (what the statechart shows). */
   state(shard: number): FailoverState {
     return this.actors[shard]!.getSnapshot().value as FailoverState;
+  }
+
+  /** Multi-AZ with automatic failover is on. */
+  get multiAzEnabled(): boolean {
+    return this.multiAz;
+  }
+
+  /**
+   * ModifyReplicationGroup's MultiAZEnabled (with AutomaticFailoverEnabled): null when done,
+   * else why not — it needs at least one replica per shard (docs/aws/failover.md).
+   */
+  setMultiAz(on: boolean): string | null {
+    if (on && this.group.spec.replicasPerShard < 1)
+      return `Multi-AZ with automatic failover needs at least 1 replica per shard; ${this.group.id} has none.`;
+    this.multiAz = on;
+    for (const a of this.actors) a.send({ type: 'multiAz.set', on });
+    return null;
+  }
+
+  /**
+   * Promotes a replica by hand (ModifyReplicationGroup's PrimaryClusterId): only in a
+   * cluster-mode-disabled group with Multi-AZ off, while the shard is healthy
+   * (docs/aws/failover.md, "Other cases"). The old primary hands over and stays as a replica.
+   */
+  promoteReplica(id: string): string | null {
+    const node = this.group.node(id);
+    if (!node) return `${this.group.id} has no node ${id}.`;
+    if (this.group.cluster !== null)
+      return 'A replica can be promoted by hand only in a cluster-mode-disabled group.';
+    if (this.multiAz)
+      return 'A replica can be promoted by hand only with Multi-AZ turned off; with it on, ElastiCache chooses the primary.';
+    if (node.role !== 'replica') return `${id} is already the primary.`;
+    if (this.state(node.shard) !== 'healthy' || !this.group.shardHealthy(node.shard))
+      return `${this.group.id} is not available: wait until its recovery has finished.`;
+    this.group.promote(node);
+    return null;
   }
 
   /** The TestFailover API on node group `shard` (0-based): null when it started, else why not. */

@@ -211,6 +211,46 @@ describe('failover outcomes (facts sheet §3, on the virtual clock)', () => {
     ]);
   });
 
+  it('Multi-AZ turned off on a running group: the failed primary is replaced and copies a replica — no promotion, no writes meanwhile', async () => {
+    const w = world();
+    await w.h.sim.runUntil(1 * S);
+    expect(w.g.failover.setMultiAz(false)).toBeNull();
+    for (let i = 0; i < 20; i++) w.serve(w.g.primary()!, ['set', `k${i}`, 'v']);
+    await w.h.sim.runUntil(2 * S);
+    w.g.primary()!.crash();
+    await w.h.sim.runUntil(10 * S);
+    expect(w.g.failover.state(0)).toBe('replacingPrimary');
+    expect(w.g.primary()!.id).toBe('orders-001');
+    await w.h.sim.runUntil(200 * S);
+    expect(w.g.failover.state(0)).toBe('healthy');
+    expect(w.keysOn(w.g.primary()!)).toBe(20); // copied from a replica
+    expect(w.serve(w.g.primary()!, ['set', 'after', 'v']).reply).toEqual({
+      kind: 'simple',
+      value: 'OK',
+    });
+  });
+
+  it('a replica is promoted by hand only with Multi-AZ off (the course note says it cannot be)', async () => {
+    const w = world();
+    await w.h.sim.runUntil(1 * S);
+    expect(w.g.failover.promoteReplica('orders-003')).toBe(
+      'A replica can be promoted by hand only with Multi-AZ turned off; with it on, ElastiCache chooses the primary.',
+    );
+    w.g.failover.setMultiAz(false);
+    for (let i = 0; i < 10; i++) w.serve(w.g.primary()!, ['set', `k${i}`, 'v']);
+    await w.h.sim.runUntil(2 * S);
+    expect(w.g.failover.promoteReplica('orders-003')).toBeNull();
+    expect(w.g.primary()!.id).toBe('orders-003');
+    expect(w.g.node('orders-001')!.role).toBe('replica');
+    expect(w.zone.peek(w.plan.endpoints.primary!)).toEqual(['orders-003']);
+    expect(w.g.replication.lost.writes).toBe(0); // a running primary hands over
+    await w.h.sim.runUntil(4 * S);
+    expect(w.g.nodes.map(w.keysOn)).toEqual([10, 10, 10]);
+    expect(world({ replicasPerShard: 0, multiAz: false }).g.failover.setMultiAz(true)).toBe(
+      'Multi-AZ with automatic failover needs at least 1 replica per shard; orders has none.',
+    );
+  });
+
   it('TestFailover beyond the quota is refused with the API’s fault, and nothing fails over', () => {
     const q = new TestFailoverQuota();
     for (let i = 0; i < 15; i++) expect(q.take(i)).toBeNull();
