@@ -23,6 +23,9 @@ export interface WorkloadConfig {
   waitTimeoutMs?: number;
 }
 
+/** How a request ended, as the app counts it. */
+export type RequestOutcome = 'hit' | 'miss' | 'write' | 'error';
+
 export interface WorkloadStats {
   requests: number;
   failed: number;
@@ -64,6 +67,8 @@ export class AppWorkload {
     private readonly rng: RandomStream,
     private readonly stats: WorkloadStats,
     private readonly nextRequestId: () => number,
+    /** Told of every completed request (a scenario's own outcome measures). */
+    private readonly onOutcome?: (op: 'read' | 'write', outcome: RequestOutcome) => void,
   ) {
     const common = { ctx, detail, host: app, resolver, rng: ctx.rng.stream(`net:${app}`) };
     this.clients = {
@@ -148,12 +153,15 @@ export class AppWorkload {
     const { redis, cluster, memcached } = this.clients;
     const caches = redis.length + cluster.length + memcached.length;
     const pick = this.next++ % caches;
-    const done = (outcome: 'hit' | 'miss' | 'write' | 'error', latencyUs: Micros) =>
+    const done = (outcome: RequestOutcome, latencyUs: Micros) =>
       this.completed(id, op, key, outcome, latencyUs);
     const ttl = this.cfg.ttlSeconds > 0 ? ['ex', String(this.cfg.ttlSeconds)] : [];
+    // Each write stores a new value (the request id, padded to the size): a replica that
+    // missed it answers differently, so stale reads are seen (docs/replication.md).
+    const value = `${id}:${this.value}`.slice(0, Math.max(this.value.length, String(id).length));
     if (pick >= redis.length && pick < redis.length + cluster.length) {
       const c = cluster[pick - redis.length]!;
-      const argv = read ? ['get', key] : ['set', key, this.value, ...ttl];
+      const argv = read ? ['get', key] : ['set', key, value, ...ttl];
       c.command(argv, id, (o) =>
         done(
           !o.ok || o.reply.kind === 'error'
@@ -175,7 +183,7 @@ export class AppWorkload {
           done(!o.ok ? 'error' : o.reply.kind === 'bulk' ? 'hit' : 'miss', o.latencyUs),
         );
       else
-        r.writer.command(['set', key, this.value, ...ttl], id, (o) => {
+        r.writer.command(['set', key, value, ...ttl], id, (o) => {
           const wait = this.cfg.waitReplicas ?? 0;
           if (!o.ok || o.reply.kind === 'error' || wait === 0)
             return done(o.ok && o.reply.kind !== 'error' ? 'write' : 'error', o.latencyUs);
@@ -201,16 +209,17 @@ export class AppWorkload {
         o.latencyUs,
       );
     if (read) m.get(key, id, then);
-    else m.set(key, this.value, this.cfg.ttlSeconds, id, then);
+    else m.set(key, value, this.cfg.ttlSeconds, id, then);
   }
 
   private completed(
     requestId: number,
     op: 'read' | 'write',
     key: string,
-    outcome: 'hit' | 'miss' | 'write' | 'error',
+    outcome: RequestOutcome,
     latencyUs: Micros,
   ): void {
+    this.onOutcome?.(op, outcome);
     const s = this.stats;
     s.requests++;
     if (outcome === 'error') s.failed++;
