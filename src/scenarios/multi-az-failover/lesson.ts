@@ -20,6 +20,7 @@ export const multiAzFailoverLesson: LessonDefinition = {
     'RecoverySeconds',
     'FailedCacheRequests',
     'AcknowledgedWrites',
+    'WriteLatencyMs',
     'ReplicaReads',
     'ReplicationLag',
     'Failovers',

@@ -61,7 +61,7 @@ export const steps: StepDefinition[] = [
     title: 'WAIT 1: fewer lost writes, slower writes',
     narration: [
       'Asynchronous replication means a primary can confirm a write that no replica has yet. WAIT numreplicas timeout lets the app ask: “tell me when this many replicas have acknowledged my writes”. It blocks the connection until they have (or the timeout passes).',
-      'Turn on WAIT 1 after writes, let it run a few seconds, then fail the primary — a real failure this time, not a rehearsal.',
+      'Turn on WAIT 1 after writes and watch Write latency for a few seconds, then fail the primary — a real failure this time, not a rehearsal.',
     ],
     goalText:
       'With WAIT 1 on, fail the primary: writes stop for at least 5 s, resume, and the group recovers (Seconds without writes reaches 5, Acknowledged writes rises by 100, then Recoveries by 1).',
@@ -92,7 +92,7 @@ export const steps: StepDefinition[] = [
       'Compare Acknowledged writes lost before and after.',
     ],
     explanation:
-      'Every write the app was told “done” through WAIT had reached a replica first, so none of them is in Acknowledged writes lost — it grows only by writes confirmed before WAIT was on, if you failed the primary right after switching it on. Writes still died with the primary — but the app saw them fail instead of believing them saved. The price is a round trip to a replica on every write (plus the 20 ms this simulation’s replicas trail by): a connection blocked in WAIT holds the writes behind it, so one connection now carries about one write per round trip, and whenever no replica is running each WAIT waits out its full second. WAIT makes the loss visible to the app; it does not make replication synchronous.',
+      'Every write the app was told “done” through WAIT had reached a replica first, so none of them is in Acknowledged writes lost — it grows only by writes confirmed before WAIT was on, if you failed the primary right after switching it on. Writes still died with the primary — but the app saw them fail instead of believing them saved. The price shows in Write latency: every write now waits for the trip to a replica and its acknowledgement back — tens of milliseconds here, where the replicas trail by 20 ms, against about a millisecond without WAIT. A connection blocked in WAIT holds the writes behind it, so one connection now carries about one write per round trip, and whenever no replica is running each WAIT waits out its full second. WAIT makes the loss visible to the app; it does not make replication synchronous.',
   },
   {
     id: 'reboot',

@@ -164,6 +164,12 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricInfo>> = {
     'count',
     'Writes the app was told succeeded (with WAIT: once WAIT answered)',
   ),
+  WriteLatencyMs: M(
+    'Write latency',
+    'Simulator',
+    'ms',
+    'Mean time from SET to acknowledgement (with WAIT: its answer), writes of the last 5 s',
+  ),
   FailedCacheRequests: M(
     'Failed requests',
     'Simulator',

@@ -68,7 +68,11 @@ export class AppWorkload {
     private readonly stats: WorkloadStats,
     private readonly nextRequestId: () => number,
     /** Told of every completed request (a scenario's own outcome measures). */
-    private readonly onOutcome?: (op: 'read' | 'write', outcome: RequestOutcome) => void,
+    private readonly onOutcome?: (
+      op: 'read' | 'write',
+      outcome: RequestOutcome,
+      latencyUs: Micros,
+    ) => void,
   ) {
     const common = { ctx, detail, host: app, resolver, rng: ctx.rng.stream(`net:${app}`) };
     this.clients = {
@@ -219,7 +223,7 @@ export class AppWorkload {
     outcome: RequestOutcome,
     latencyUs: Micros,
   ): void {
-    this.onOutcome?.(op, outcome);
+    this.onOutcome?.(op, outcome, latencyUs);
     const s = this.stats;
     s.requests++;
     if (outcome === 'error') s.failed++;

@@ -44,8 +44,14 @@ describe('multi-az-failover model: what each fault costs the app', () => {
 
   it('WAIT 1 after each write: no acknowledged write lost at a failover, and writes take longer', async () => {
     const s = sim();
-    await s.act({ type: 'wait.set', params: { on: true } });
     await s.runUntil(5 * S);
+    const plain = s.state().metrics.WriteLatencyMs!;
+    expect(plain).toBeGreaterThan(0);
+    expect(plain).toBeLessThan(5); // a cross-AZ round trip or less
+    await s.act({ type: 'wait.set', params: { on: true } });
+    await s.runUntil(10 * S);
+    // WAIT adds the trip to a replica and its acknowledgement back: 2 × 20 ms at least.
+    expect(s.state().metrics.WriteLatencyMs!).toBeGreaterThan(plain + 40);
     await s.act({ type: 'node.crash', params: { node: 'orders-001' } });
     await s.runUntil(30 * S);
     expect(s.state().metrics.AckedWritesLost).toBe(0);

@@ -53,7 +53,7 @@ export function createMultiAzFailoverModel(options: ModelOptions): ScenarioModel
           c.rng.stream(`workload:${app}`),
           stats,
           () => ++requestIds,
-          (op, outcome) => o.request(op, outcome),
+          (op, outcome, latencyUs) => o.request(op, outcome, latencyUs),
         );
         workloads.push(w);
         w.start();
@@ -80,6 +80,7 @@ export function createMultiAzFailoverModel(options: ModelOptions): ScenarioModel
       return {
         Requests: stats.requests,
         AcknowledgedWrites: outcomes?.writes ?? 0,
+        WriteLatencyMs: outcomes?.writeLatencyMs() ?? 0,
         FailedCacheRequests: outcomes?.failed ?? 0,
         SecondsWithoutWrites: outcomes?.secondsWithoutWrites() ?? 0,
         AckedWritesLost: g?.replication.lost.writes ?? 0,

@@ -2,6 +2,8 @@ import type { ReplicationGroup } from '../../cache/index';
 import type { Micros } from '../../trace';
 import type { RequestOutcome } from '../fleet/index';
 
+const LATENCY_WINDOW_US: Micros = 5_000_000;
+
 /**
  * What a fault cost the app, measured from the requests themselves (docs/failover.md): the
  * longest stretch without an acknowledged write, failed requests, and how long until every
@@ -17,6 +19,8 @@ export class FaultOutcomes {
   failed = 0;
   writes = 0;
   recoveries = 0;
+  /** Acknowledged writes of the last LATENCY_WINDOW_US: when each finished and how long it took. */
+  private recent: { at: Micros; latencyUs: Micros }[] = [];
 
   constructor(
     private readonly group: ReplicationGroup,
@@ -35,11 +39,13 @@ export class FaultOutcomes {
     this.recoveredAfterUs = null;
   }
 
-  request(op: 'read' | 'write', outcome: RequestOutcome): void {
+  request(op: 'read' | 'write', outcome: RequestOutcome, latencyUs: Micros): void {
     if (outcome === 'error') this.failed++;
     if (op !== 'write' || outcome !== 'write') return;
     const now = this.now();
     this.writes++;
+    this.recent.push({ at: now, latencyUs });
+    if (this.recent.length > 4096) this.writeLatencyMs(); // drops the ones out of the window
     if (this.faultAt !== null)
       this.longestGapUs = Math.max(this.longestGapUs, now - this.lastWriteAt);
     this.lastWriteAt = now;
@@ -50,6 +56,21 @@ export class FaultOutcomes {
     if (this.faultAt === null) return 0;
     const open = this.now() - Math.max(this.lastWriteAt, this.faultAt);
     return Math.max(this.longestGapUs, open) / 1e6;
+  }
+
+  /**
+   * Write latency: the mean time from the app's SET to its acknowledgement (with WAIT: WAIT's
+   * answer), over the writes acknowledged in the last 5 s of virtual time, in ms.
+   */
+  writeLatencyMs(): number {
+    const from = this.now() - LATENCY_WINDOW_US;
+    let i = 0;
+    while (i < this.recent.length && this.recent[i]!.at < from) i++;
+    this.recent.splice(0, i);
+    if (this.recent.length === 0) return 0;
+    let sum = 0;
+    for (const r of this.recent) sum += r.latencyUs;
+    return sum / this.recent.length / 1000;
   }
 
   /** Time to recovery: from the fault to every node back (so far, while it is not). */
