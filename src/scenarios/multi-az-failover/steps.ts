@@ -128,7 +128,7 @@ export const steps: StepDefinition[] = [
       'Watch the failover statechart: does it leave “healthy”?',
     ],
     explanation:
-      'The failover controller never left “healthy”: a reboot is not a failure, so no replica was promoted. The primary endpoint kept pointing at the rebooting node, so writes waited the whole minute. It came back empty, and the replicas then resynced from it — a full sync to an empty data set — so every key was gone from every node.',
+      'The failover controller never left “healthy”: a reboot is not a failure, so no replica was promoted. The primary endpoint kept pointing at the rebooting node, so writes waited the whole minute. It came back empty, and the replicas then resynced from it — a full sync to an empty data set — so every key written before the reboot was gone from every node; only the writes the apps had queued meanwhile (and did not give up on) arrived afterwards.',
     correction: {
       claim: 'If a node is down there is no issue, no data is lost.',
       truth:
@@ -172,7 +172,7 @@ export const steps: StepDefinition[] = [
       'Switch “WAIT 1 after writes” off, press “Partition the primary’s AZ”, then play or run ahead 10 s.',
     ],
     explanation:
-      'Every replica read of a key written since the cut returned the old value (or none): the replicas fell further behind each second, and no failover happened because no node failed. Heal the partition and the replicas catch up with a partial resync from the primary’s backlog.',
+      'Every replica read of a key written since the cut returned the old value (or none): the replicas fell further behind each second, and no failover happened because no node failed. Heal the partition and the replicas catch up: with a partial resync if the primary’s replication backlog still holds what they missed, else with a full one.',
   },
   {
     id: 'multi-az-off',
