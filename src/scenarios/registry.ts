@@ -50,6 +50,16 @@ export const scenarios: readonly ScenarioMeta[] = [
     status: 'ready',
     lesson: () => import('./session-store').then((m) => m.sessionStoreLesson),
   },
+  {
+    id: 'multi-az-failover',
+    title: 'Multi-AZ failover',
+    summary:
+      'A replication group across three AZs: fail, reboot and cut off its primary, and measure seconds without writes, acknowledged writes lost, stale reads and time to recovery.',
+    level: 'advanced',
+    minutes: 25,
+    status: 'ready',
+    lesson: () => import('./multi-az-failover').then((m) => m.multiAzFailoverLesson),
+  },
 ];
 
 export function findScenario(id: string): ScenarioMeta | undefined {

@@ -1,6 +1,7 @@
 import type { ModelEntry } from './model';
 import { dbCacheEntry, sandboxEntry } from './models/db-cache/index';
 import { sandboxClusterEntry, sandboxReplicationGroupEntry } from './models/fleet/index';
+import { multiAzFailoverEntry } from './models/multi-az-failover/index';
 import { sessionStoreEntry } from './models/session-store/index';
 
 /**
@@ -13,4 +14,5 @@ export const scenarioModels: Readonly<Record<string, ModelEntry>> = {
   'sandbox-cluster': sandboxClusterEntry,
   'db-cache': dbCacheEntry,
   'session-store': sessionStoreEntry,
+  'multi-az-failover': multiAzFailoverEntry,
 };

@@ -67,6 +67,12 @@ export interface TracePayloads {
   'repl.sync': { kind: 'full' | 'partial'; bytes: number; durationUs: Micros };
   /** The replication link from `from` to replica `to` broke. */
   'repl.down': { reason: string };
+  /**
+   * A failover (or a Multi-AZ-off replacement copying a replica) left behind `writes` writes
+   * that failed primary `from` had acknowledged past `offset`, the offset replica `to` had
+   * reached (`primaryOffset`: where the failed primary's stream ended).
+   */
+  'repl.lost': { writes: number; offset: number; primaryOffset: number };
   /** A Memcached client learned the cluster's node list (Auto Discovery, config version). */
   'discovery.updated': { endpoint: string; version: number; nodes: string[] };
   'action.applied': { action: string; detail: string };
@@ -131,6 +137,8 @@ export const RECORDED_FIELDS: {
   'discovery.updated': ['endpoint', 'version', 'nodes'],
   'action.applied': ['action', 'detail'],
   'scenario.note': null,
+  // Last, so the kind codes of the kinds before it (and the golden hashes) stay as they were.
+  'repl.lost': ['writes', 'offset', 'primaryOffset'],
 };
 
 const PRIME = 0x01000193;

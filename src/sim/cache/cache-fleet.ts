@@ -51,6 +51,19 @@ export class CacheFleet {
     return n?.engine === 'memcached' ? (n as MemcachedCacheNode) : undefined;
   };
 
+  /** An AZ outage (or its end): every node in the AZ stops; replacements wait for it. */
+  azOutage(az: string, down: boolean): void {
+    for (const n of this.nodes.values()) if (n.az === az) n.azChanged(!down);
+  }
+
+  /**
+   * A network partition between AZs `a` and `b` (or its end): replication between nodes on
+   * either side is cut (src/sim/cache/group-replication.ts `partition`).
+   */
+  partition(a: string, b: string, cut: boolean): void {
+    for (const g of this.groups) g.replication.partition(a, b, cut);
+  }
+
   group(id: string): ReplicationGroup | undefined {
     return this.groups.find((g) => g.id === id);
   }

@@ -48,6 +48,9 @@ export interface CacheNodeOptions {
   adding?: boolean;
 }
 
+/** Takes a served reply (stored without the node's reply type: see `parked`). */
+type Taker = (s: Served<unknown>) => void;
+
 /** A request served: the reply, and when it is ready to leave the node. */
 export interface Served<R> {
   reply: R;
@@ -71,6 +74,8 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   readonly lifecycle: Actor<typeof nodeLifecycleMachine>;
   /** +1 each time a new process starts; connections carry the generation that accepted them. */
   generation = 1;
+  /** When the engine process last stopped (null if it never did). */
+  stoppedAt: Micros | null = null;
   protected readonly ctx: SimContext;
   private roleNow: NodeRole | null;
   private processUp: boolean;
@@ -79,6 +84,11 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   private cpuModel: CpuModel | null = null;
   /** Per node, so ids never depend on other simulations in the same process. */
   private connectionsOpened = 0;
+  /** Connections whose command is blocked (WAIT): its reply's taker, and requests held behind. */
+  // Typed without Req/Res so a RedisCacheNode is still a CacheNode<unknown, unknown> (the
+  // maps would make the class invariant in them); entries are always this node's own.
+  private parked = new Map<NodeConnection, { bytes: number; then: Taker }>();
+  private held = new Map<NodeConnection, { request: unknown; then: Taker }[]>();
 
   constructor(options: CacheNodeOptions) {
     const { ctx, plan } = options;
@@ -192,6 +202,8 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
 
   /** The client closes its side. */
   release(conn: NodeConnection): void {
+    this.parked.delete(conn);
+    this.held.delete(conn);
     if (this.connections.delete(conn)) this.onRelease(conn);
     conn.open = false;
   }
@@ -200,12 +212,60 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
    * Serves one request that arrived now on `conn`: the engine runs it at once (commands run
    * in arrival order on a FIFO engine, so running them on arrival keeps their order) and the
    * reply is ready when the CPU has done the work. Null when the connection is no longer open.
+   * A command that blocks (WAIT) has no reply yet: use `request` for those.
    */
   serve(conn: NodeConnection, request: Req): Served<Res> | null {
-    if (!conn.open || conn.generation !== this.generation || !this.processUp) return null;
-    const { reply, bytes } = this.execute(conn, request);
+    let out: Served<Res> | null = null;
+    if (!this.request(conn, request, (s) => (out = s))) return null;
+    return out;
+  }
+
+  /**
+   * Serves one request that arrived now on `conn`; `then` gets the reply when it is ready — at
+   * once, or when the engine unblocks a blocking command (WAIT). Requests arriving on a
+   * connection whose command is blocked wait behind it, as redis-server leaves a blocked
+   * client's next commands unread. False when the connection is no longer open.
+   */
+  request(conn: NodeConnection, request: Req, then: (s: Served<Res>) => void): boolean {
+    if (!conn.open || conn.generation !== this.generation || !this.processUp) return false;
+    const held = this.held.get(conn);
+    if (held) held.push({ request, then: then as Taker });
+    else this.run(conn, request, then);
+    return true;
+  }
+
+  private run(conn: NodeConnection, request: Req, then: (s: Served<Res>) => void): void {
+    const r = this.execute(conn, request);
+    if (r.blocked) {
+      this.held.set(conn, []);
+      this.parked.set(conn, { bytes: r.bytes, then: then as Taker });
+      return;
+    }
+    then(this.finish(conn, r.reply, r.bytes));
+  }
+
+  private finish(conn: NodeConnection, reply: Res, bytes: number): Served<Res> {
     const readyAt = this.cpu.serve(this.ctx.kernel.now, requestWork(bytes), conn.thread);
+    this.onServed(conn, reply, readyAt);
     return { reply, readyAt };
+  }
+
+  /** The engine answered `conn`'s blocked command now: reply, then run what waited behind it. */
+  protected unblocked(conn: NodeConnection, reply: Res): void {
+    const parked = this.parked.get(conn);
+    if (!parked) return;
+    this.parked.delete(conn);
+    const held = this.held.get(conn) ?? [];
+    this.held.delete(conn);
+    parked.then(this.finish(conn, reply, parked.bytes));
+    for (const [i, h] of held.entries()) {
+      if (this.held.has(conn)) {
+        // It blocked again: the rest wait behind it.
+        this.held.get(conn)!.push(...held.slice(i));
+        return;
+      }
+      this.run(conn, h.request as Req, h.then);
+    }
   }
 
   /** CPU utilisation since the previous sample (see cpu-model.ts). */
@@ -215,14 +275,22 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
 
   abstract stats(): CacheNodeStats;
 
-  /** Runs the request on the engine; returns the reply and the bytes moved (request + reply). */
-  protected abstract execute(conn: NodeConnection, request: Req): { reply: Res; bytes: number };
+  /**
+   * Runs the request on the engine; returns the reply and the bytes moved (request + reply),
+   * or `blocked` (the reply comes later through `unblocked`).
+   */
+  protected abstract execute(
+    conn: NodeConnection,
+    request: Req,
+  ): { reply: Res; bytes: number; blocked?: boolean };
   /** Starts a new, empty engine process. */
   protected abstract bootProcess(): void;
   /** The engine process is gone. */
   protected abstract killProcess(): void;
   protected onAccept(_conn: NodeConnection): void {}
   protected onRelease(_conn: NodeConnection): void {}
+  /** A reply was produced now and leaves the node at `readyAt` (the acknowledgement). */
+  protected onServed(_conn: NodeConnection, _reply: Res, _readyAt: Micros): void {}
 
   protected notify(e: CacheNodeEvent): void {
     for (const l of this.listeners) l(e);
@@ -231,10 +299,13 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   private stop(reason: StopReason): void {
     if (!this.processUp) return;
     this.processUp = false;
+    this.stoppedAt = this.ctx.kernel.now;
     this.killProcess();
     this.cpu.reset(this.ctx.kernel.now);
     const closing = [...this.connections];
     this.connections.clear();
+    this.parked.clear();
+    this.held.clear();
     this.ctx.emit('node.crashed', this.id, '', { reason: STOP_WORDS[reason] });
     for (const c of closing) c.closeFromNode(reason as CloseReason, this.ctx.kernel.now);
     this.notify({ type: 'down', reason });

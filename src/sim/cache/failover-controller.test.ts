@@ -142,7 +142,7 @@ describe('failover controller (one xstate machine per shard, on the virtual cloc
     await w.h.sim.runUntil(3 * S);
     expect(w.g.failover.testFailover(0)).toBeNull();
     expect(w.g.failover.testFailover(1)).toMatch(
-      /^Node group 0001 of orders is still recovering: wait until its node replacement has finished\.$/,
+      /^InvalidReplicationGroupStateFault: The requested replication group is not in the available state\. Node group 0001 of orders is still recovering: wait until its node replacement has finished\.$/,
     );
     await w.h.sim.runUntil(300 * S);
     expect(w.events().map(([, text]) => text)).toEqual([
@@ -162,20 +162,20 @@ describe('failover controller (one xstate machine per shard, on the virtual cloc
     const H = 3600 * S;
     for (let i = 0; i < 15; i++) expect(q.take(i * H)).toBeNull();
     expect(q.take(20 * H)).toBe(
-      'TestFailover can be called on at most 15 shards in any rolling 24 hours; the next call is possible in 4.0 h.',
+      'APICallRateForCustomerExceeded: The customer has exceeded the allowed rate of API calls. TestFailover can be called on at most 15 shards in any rolling 24 hours; the next call is possible in 4.0 h.',
     );
     expect(q.take(24 * H)).toBeNull(); // the first call (at 0 h) left the window
     expect(q.take(24 * H + 1)).not.toBeNull();
     // The refusal reaches the API caller, and nothing fails over.
     const w = world({}, q);
-    expect(w.g.failover.testFailover(0)).toMatch(/^TestFailover can be called on at most 15/);
+    expect(w.g.failover.testFailover(0)).toMatch(/^APICallRateForCustomerExceeded: .* at most 15/);
     expect(w.g.failover.state(0)).toBe('healthy');
   });
 
   it('TestFailover needs Multi-AZ', () => {
     const w = world({ multiAz: false });
     expect(w.g.failover.testFailover(0)).toBe(
-      'TestFailover needs Multi-AZ with automatic failover, which orders does not have.',
+      'TestFailoverNotAvailableFault: The TestFailover action is not available. It needs Multi-AZ with automatic failover, which orders does not have.',
     );
   });
 });

@@ -11,6 +11,19 @@ import {
 import type { RedisCacheNode } from './redis-cache-node';
 import type { ReplicationGroup } from './replication-group';
 
+/**
+ * The API's faults, code and message as the TestFailover API reference lists them
+ * (docs/aws/failover.md, "TestFailover"); the simulator adds a sentence saying why.
+ */
+export const API_FAULTS = {
+  rate: 'APICallRateForCustomerExceeded: The customer has exceeded the allowed rate of API calls.',
+  notAvailable: 'TestFailoverNotAvailableFault: The TestFailover action is not available.',
+  groupState:
+    'InvalidReplicationGroupStateFault: The requested replication group is not in the available state.',
+  nodeGroup:
+    'NodeGroupNotFoundFault: The node group specified by the NodeGroupId parameter could not be found.',
+} as const;
+
 /** TestFailover: at most this many shards in any rolling 24 hours (docs/aws/failover.md). */
 export const TEST_FAILOVER_QUOTA = 15;
 const DAY_US: Micros = 24 * 3600 * 1_000_000;
@@ -24,7 +37,7 @@ export class TestFailoverQuota {
     this.calls = this.calls.filter((t) => now - t < DAY_US);
     if (this.calls.length >= TEST_FAILOVER_QUOTA) {
       const next = (this.calls[0]! + DAY_US - now) / 3_600_000_000;
-      return `TestFailover can be called on at most ${TEST_FAILOVER_QUOTA} shards in any rolling 24 hours; the next call is possible in ${next.toFixed(1)} h.`;
+      return `${API_FAULTS.rate} TestFailover can be called on at most ${TEST_FAILOVER_QUOTA} shards in any rolling 24 hours; the next call is possible in ${next.toFixed(1)} h.`;
     }
     this.calls.push(now);
     return null;
@@ -46,7 +59,7 @@ export interface FailoverOptions {
  */
 export class FailoverController {
   readonly actors: readonly Actor<typeof failoverMachine>[];
-  private readonly multiAz: boolean;
+  private multiAz: boolean;
 
   constructor(
     private readonly ctx: SimContext,
@@ -93,17 +106,54 @@ export class FailoverController {
     return this.actors[shard]!.getSnapshot().value as FailoverState;
   }
 
+  /** Multi-AZ with automatic failover is on. */
+  get multiAzEnabled(): boolean {
+    return this.multiAz;
+  }
+
+  /**
+   * ModifyReplicationGroup's MultiAZEnabled (with AutomaticFailoverEnabled): null when done,
+   * else why not — it needs at least one replica per shard (docs/aws/failover.md).
+   */
+  setMultiAz(on: boolean): string | null {
+    if (on && this.group.spec.replicasPerShard < 1)
+      return `Multi-AZ with automatic failover needs at least 1 replica per shard; ${this.group.id} has none.`;
+    this.multiAz = on;
+    for (const a of this.actors) a.send({ type: 'multiAz.set', on });
+    return null;
+  }
+
+  /**
+   * Promotes a replica by hand (ModifyReplicationGroup's PrimaryClusterId): only in a
+   * cluster-mode-disabled group with Multi-AZ off, while the shard is healthy
+   * (docs/aws/failover.md, "Other cases"). The old primary hands over and stays as a replica.
+   */
+  promoteReplica(id: string): string | null {
+    const node = this.group.node(id);
+    if (!node) return `${this.group.id} has no node ${id}.`;
+    if (this.group.cluster !== null)
+      return 'A replica can be promoted by hand only in a cluster-mode-disabled group.';
+    if (this.multiAz)
+      return 'A replica can be promoted by hand only with Multi-AZ turned off; with it on, ElastiCache chooses the primary.';
+    if (node.role !== 'replica') return `${id} is already the primary.`;
+    if (this.state(node.shard) !== 'healthy' || !this.group.shardHealthy(node.shard))
+      return `${this.group.id} is not available: wait until its recovery has finished.`;
+    this.group.promote(node);
+    return null;
+  }
+
   /** The TestFailover API on node group `shard` (0-based): null when it started, else why not. */
   testFailover(shard: number): string | null {
     const s = this.group.shards[shard];
-    if (!s) return `Replication group ${this.group.id} has no node group ${shard + 1}.`;
+    if (!s)
+      return `${API_FAULTS.nodeGroup} Replication group ${this.group.id} has no node group ${shard + 1}.`;
     if (!this.multiAz)
-      return `TestFailover needs Multi-AZ with automatic failover, which ${this.group.id} does not have.`;
+      return `${API_FAULTS.notAvailable} It needs Multi-AZ with automatic failover, which ${this.group.id} does not have.`;
     const busy = this.group.shards.find((x) => this.state(x.index) !== 'healthy');
     if (busy)
-      return `Node group ${busy.id} of ${this.group.id} is still recovering: wait until its node replacement has finished.`;
+      return `${API_FAULTS.groupState} Node group ${busy.id} of ${this.group.id} is still recovering: wait until its node replacement has finished.`;
     if (!this.group.primary(shard)?.up || this.candidates(shard).length === 0)
-      return `Node group ${s.id} needs a running primary and a running replica to fail over.`;
+      return `${API_FAULTS.groupState} Node group ${s.id} needs a running primary and a running replica to fail over.`;
     const refused = this.options.quota.take(this.ctx.kernel.now);
     if (refused) return refused;
     this.actors[shard]!.send({ type: 'test' });

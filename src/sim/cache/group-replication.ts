@@ -30,6 +30,14 @@ export class GroupReplication {
   private readonly links = new Map<RedisCacheNode, WireReplicationLink>();
   readonly reads: ReplicaReadStats = { reads: 0, stale: 0 };
   readonly syncs = { full: 0, partial: 0 };
+  /**
+   * Acknowledged writes lost at failovers: those the failed primary acknowledged past the
+   * offset of the replica that took over (docs/failover.md, "Lost writes"). `last` is the most
+   * recent takeover's count.
+   */
+  readonly lost = { writes: 0, last: 0, takeovers: 0 };
+  /** AZ pairs cut off from each other (a network partition): their links stay disconnected. */
+  private cuts = new Set<string>();
   /** A Multi-AZ-off replacement primary copying a replica (no writes meanwhile). */
   private seeding = new Map<RedisCacheNode, WireReplicationLink>();
 
@@ -94,6 +102,8 @@ export class GroupReplication {
    * replicas follow it, the old primary will sync from it when it is back.
    */
   promoted(chosen: RedisCacheNode, old: RedisCacheNode | undefined): void {
+    // A running primary hands over (nothing lost); a failed one loses what it had not sent.
+    if (old && !old.up) this.countLost(old, chosen);
     this.links.get(chosen)?.dispose();
     this.links.delete(chosen);
     if (chosen.up) chosen.process.engine.repl.promote();
@@ -102,6 +112,7 @@ export class GroupReplication {
       const l = this.links.get(n);
       if (l) l.repoint(chosen);
       else if (n === old) this.link(chosen, n);
+      this.applyCut(n);
     }
     this.changed(chosen.shard);
   }
@@ -113,6 +124,7 @@ export class GroupReplication {
    */
   seed(primary: RedisCacheNode, source: RedisCacheNode): void {
     if (this.seeding.has(primary)) return;
+    this.countLost(primary, source);
     const temp = this.makeLink(source, primary, true);
     this.seeding.set(primary, temp);
     const off = temp.on((e) => {
@@ -131,6 +143,24 @@ export class GroupReplication {
     return this.seeding.has(node);
   }
 
+  /**
+   * A network partition between AZs `a` and `b` (or its end): every link between a node in one
+   * and a node in the other is cut until it heals, now and after later promotions. The nodes
+   * keep running; a replica cut off from its primary falls behind (its reads go stale) and
+   * reconnects with PSYNC once the partition heals.
+   */
+  partition(a: string, b: string, cut: boolean): void {
+    const key = [a, b].sort().join('|');
+    if (cut) this.cuts.add(key);
+    else this.cuts.delete(key);
+    for (const n of this.links.keys()) this.applyCut(n);
+  }
+
+  /** Whether nodes in AZs `a` and `b` can reach each other now. */
+  reachable(a: string, b: string): boolean {
+    return a === b || !this.cuts.has([a, b].sort().join('|'));
+  }
+
   dispose(): void {
     for (const l of this.links.values()) l.dispose();
     for (const l of this.seeding.values()) l.dispose();
@@ -138,6 +168,28 @@ export class GroupReplication {
 
   private link(primary: RedisCacheNode, replica: RedisCacheNode): void {
     this.links.set(replica, this.makeLink(primary, replica));
+    this.applyCut(replica);
+  }
+
+  private applyCut(replica: RedisCacheNode): void {
+    const l = this.links.get(replica);
+    if (l) l.setConnected(this.reachable(l.primary.az, replica.az));
+  }
+
+  /**
+   * `taker` takes over from `failed` with only what it had applied: the writes `failed`
+   * acknowledged before it stopped, past that offset, are lost.
+   */
+  private countLost(failed: RedisCacheNode, taker: RedisCacheNode): void {
+    if (failed.stoppedAt === null) return;
+    const link = this.links.get(taker);
+    const offset = link ? link.replicaOffset() : 0;
+    const writes = failed.stoppedWrites.lostAfter(offset, failed.stoppedAt);
+    const primaryOffset = link ? link.sentOffset : 0;
+    this.lost.writes += writes;
+    this.lost.last = writes;
+    this.lost.takeovers++;
+    this.ctx.emit('repl.lost', failed.id, taker.id, { writes, offset, primaryOffset });
   }
 
   private makeLink(

@@ -54,7 +54,13 @@ export { MemcachedCluster } from './memcached-cluster';
 export { CacheFleet } from './cache-fleet';
 export { ClusterManager } from './cluster-manager';
 export { SlotMigration, MIGRATE_BATCH, type MigrationResult } from './slot-migration';
-export { FailoverController, TestFailoverQuota, TEST_FAILOVER_QUOTA } from './failover-controller';
+export {
+  FailoverController,
+  TestFailoverQuota,
+  TEST_FAILOVER_QUOTA,
+  API_FAULTS,
+} from './failover-controller';
+export { AckedWrites } from './acked-writes';
 export { WireReplicationLink, REPLICATION, type WireLinkOptions } from './replication-link';
 export {
   GroupReplication,

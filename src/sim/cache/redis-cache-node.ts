@@ -4,6 +4,7 @@ import { CacheNode, type CacheNodeOptions, type CacheNodeStats } from './cache-n
 import type { NodeConnection } from './node-connection';
 import { redisDataMaxmemory } from './node-types';
 import type { Micros } from '../trace';
+import { AckedWrites } from './acked-writes';
 
 export interface RedisCacheNodeOptions extends CacheNodeOptions {
   /** reserved-memory-percent (default 25, docs/aws/memory-and-eviction.md). */
@@ -32,6 +33,12 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
   loadingUntil: Micros = 0;
   /** Sees every command this node answered (stale-read accounting on replicas). */
   onRead: ((argv: readonly string[], reply: Reply) => void) | null = null;
+  /** The writes this process acknowledged as a primary, by replication offset. */
+  writes = new AckedWrites();
+  /** The stopped process's acknowledged writes (what a failover may lose), until the next stop. */
+  stoppedWrites = new AckedWrites();
+  /** Set by execute for onServed: the write just run ends at this offset (WAIT: its woff). */
+  private served: { kind: 'write' | 'wait'; offset: number } | null = null;
 
   constructor(options: RedisCacheNodeOptions) {
     super(options);
@@ -64,15 +71,53 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
   protected execute(conn: NodeConnection, argv: readonly string[]) {
     let client = this.clients.get(conn);
     if (!client) {
-      client = this.process.engine.connect({ name: conn.id });
+      const c = this.process.engine.connect({ name: conn.id });
+      // A blocked command's reply (WAIT answered or timed out) arrives as a push.
+      c.onPush = (r) => {
+        this.served = { kind: 'wait', offset: c.woff };
+        this.unblocked(conn, r);
+      };
+      client = c;
       this.clients.set(conn, client);
     }
-    const reply =
-      this.ctx.kernel.now < this.loadingUntil ? LOADING : (client.exec([...argv]) ?? NULL_REPLY);
-    this.onRead?.(argv, reply);
-    let bytes = replyBytes(reply);
+    const loading = this.ctx.kernel.now < this.loadingUntil;
+    const answer = loading ? LOADING : client.exec([...argv]);
+    let bytes = 0;
     for (const a of argv) bytes += a.length + 8;
-    return { reply, bytes };
+    if (answer === undefined && client.blocked !== null) {
+      if (this.role === 'primary') this.writes.waitStarted(conn.id, client.woff);
+      return { reply: NULL_REPLY, bytes, blocked: true };
+    }
+    const reply = answer ?? NULL_REPLY;
+    this.served = loading ? null : this.ledgerEntry(client, argv, reply);
+    this.onRead?.(argv, reply);
+    return { reply, bytes: bytes + replyBytes(reply) };
+  }
+
+  /**
+   * What the acknowledged-writes ledger learns from this command: a write the primary ran
+   * (the command's write flag and a reply that is not an error — a lazy expiry's DEL during a
+   * GET is no write of the app's), or a WAIT's answer.
+   */
+  private ledgerEntry(
+    client: Client,
+    argv: readonly string[],
+    reply: Reply,
+  ): { kind: 'write' | 'wait'; offset: number } | null {
+    const e = this.process.engine;
+    if (this.role !== 'primary' || e.repl.isReplica || reply.kind === 'error') return null;
+    const cmd = e.table.get(argv[0]!);
+    // A WAIT still blocked has not answered the app yet.
+    if (cmd?.name === 'wait')
+      return client.blocked === null ? { kind: 'wait', offset: client.woff } : null;
+    return cmd?.isWrite ? { kind: 'write', offset: e.repl.primary.offset } : null;
+  }
+
+  protected override onServed(conn: NodeConnection, _reply: Reply, readyAt: Micros): void {
+    const s = this.served;
+    this.served = null;
+    if (s?.kind === 'write') this.writes.record(conn.id, s.offset, readyAt);
+    else if (s?.kind === 'wait') this.writes.waited(conn.id, s.offset, readyAt);
   }
 
   protected override onRelease(conn: NodeConnection): void {
@@ -83,11 +128,14 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
 
   protected bootProcess(): void {
     this.clients.clear();
+    this.writes = new AckedWrites();
     this.process.replace();
   }
 
   protected killProcess(): void {
     this.clients.clear();
+    this.stoppedWrites = this.writes;
+    this.writes = new AckedWrites();
     // The data dies with the process: a stopped node holds nothing (a fresh engine, kept down).
     this.process.wipe();
   }

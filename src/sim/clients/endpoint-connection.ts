@@ -197,21 +197,23 @@ export class EndpointConnection<Req, Res> {
     this.hop([this.o.host, node.id, this.o.requestLabel(p.req), 64], p.requestId, () =>
       up.arrive(sent, () => {
         if (p.done) return;
-        const served = node.serve(conn, p.req);
-        if (!served) return; // the connection broke meanwhile: lost() failed the request
-        const wait = served.readyAt - this.o.ctx.kernel.now;
-        const label = this.o.replyLabel(served.reply);
-        const back = down.ticket();
-        this.hop(
-          [node.id, this.o.host, label, 64],
-          p.requestId,
-          () =>
-            down.arrive(back, () => {
-              this.inFlight.delete(p);
-              this.finish(p, { ok: true, reply: served.reply, node: node.id });
-            }),
-          wait,
-        );
+        // The reply comes at once, or when a blocking command (WAIT) is answered; a false
+        // return means the connection broke meanwhile: lost() failed the request.
+        node.request(conn, p.req, (served) => {
+          const wait = served.readyAt - this.o.ctx.kernel.now;
+          const label = this.o.replyLabel(served.reply);
+          const back = down.ticket();
+          this.hop(
+            [node.id, this.o.host, label, 64],
+            p.requestId,
+            () =>
+              down.arrive(back, () => {
+                this.inFlight.delete(p);
+                this.finish(p, { ok: true, reply: served.reply, node: node.id });
+              }),
+            wait,
+          );
+        });
       }),
     );
   }

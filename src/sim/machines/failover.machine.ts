@@ -26,7 +26,9 @@ export type FailoverEvent =
   /** The TestFailover API was called on this shard. */
   | { type: 'test' }
   /** Every node of the shard is available and replicating again. */
-  | { type: 'recovered' };
+  | { type: 'recovered' }
+  /** ModifyReplicationGroup turned Multi-AZ with automatic failover on or off. */
+  | { type: 'multiAz.set'; on: boolean };
 
 export interface FailoverContext extends FailoverInput {
   /** Failovers this shard went through (promotions). */
@@ -65,6 +67,9 @@ export const failoverMachine = setup({
     announceRecovered: () => {},
     announceReplacement: () => {},
     counted: assign({ failovers: ({ context }) => context.failovers + 1 }),
+    setMultiAz: assign({
+      multiAz: ({ context, event }) => (event.type === 'multiAz.set' ? event.on : context.multiAz),
+    }),
   },
   guards: {
     canPromote: ({ context, event }) =>
@@ -82,6 +87,7 @@ export const failoverMachine = setup({
   initial: 'healthy',
   context: ({ input }) => ({ ...input, failovers: 0 }),
   on: {
+    'multiAz.set': { actions: 'setMultiAz' },
     'primary.failed': [
       { guard: 'canPromote', target: '.promoting' },
       { guard: 'hasReplicas', target: '.replacingPrimary' },

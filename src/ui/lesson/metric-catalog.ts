@@ -157,6 +157,59 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricInfo>> = {
     'count',
     'Requests with no instance to serve them',
   ),
+  // The multi-AZ failover lesson (src/sim/models/multi-az-failover/README.md).
+  AcknowledgedWrites: M(
+    'Acknowledged writes',
+    'Simulator',
+    'count',
+    'Writes the app was told succeeded (with WAIT: once WAIT answered)',
+  ),
+  WriteLatencyMs: M(
+    'Write latency',
+    'Simulator',
+    'ms',
+    'Mean time from SET to acknowledgement (with WAIT: its answer), writes of the last 5 s',
+  ),
+  FailedCacheRequests: M(
+    'Failed requests',
+    'Simulator',
+    'count',
+    'Cache requests the app saw fail (connection reset, refused, an error reply)',
+  ),
+  SecondsWithoutWrites: M(
+    'Seconds without writes',
+    'Simulator',
+    'seconds',
+    'Longest stretch with no acknowledged write since your last fault',
+  ),
+  AckedWritesLost: M(
+    'Acknowledged writes lost',
+    'Simulator',
+    'count',
+    'Writes a failed primary acknowledged that the replica taking over never received',
+  ),
+  ReplicaReads: M('Replica reads', 'Simulator', 'count', 'GETs answered by a replica'),
+  StaleReplicaReads: M(
+    'Stale reads',
+    'Simulator',
+    'count',
+    'Replica reads that differ from what the primary holds at that instant',
+  ),
+  RecoverySeconds: M(
+    'Time to recovery',
+    'Simulator',
+    'seconds',
+    'From your last fault until every node is available and replicating (so far, until then)',
+  ),
+  Recoveries: M(
+    'Recoveries',
+    'Simulator',
+    'count',
+    'Faults after which every node came back, available and replicating',
+  ),
+  Failovers: M('Failovers', 'Simulator', 'count', 'Replicas promoted by ElastiCache’s failover'),
+  FullSyncs: M('Full syncs', 'Simulator', 'count', 'Replicas that reloaded the whole data set'),
+  NodesUp: M('Nodes up', 'Simulator', 'count', 'Cache nodes whose engine process runs'),
 };
 
 /** Per-instance request counts (Requests_app_1 …): one family, named after the instance. */

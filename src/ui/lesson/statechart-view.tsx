@@ -28,7 +28,13 @@ export function StatechartView({ machine }: { machine: MachineView }) {
         Current state:{' '}
         <strong data-testid={`machine-${machine.id}-state`}>{current || 'none yet'}</strong>
       </p>
-      <div className="statechart-scroll">
+      {/* Focusable: on a narrow screen the chart scrolls, and keyboard users must reach it. */}
+      <div
+        className="statechart-scroll"
+        tabIndex={0}
+        role="group"
+        aria-label={`${machine.title}, scrollable`}
+      >
         <svg
           width={layout.width}
           height={layout.height}

@@ -59,6 +59,8 @@ export function describeEvent(e: TraceEvent, name: NodeNamer = identity): string
       return `${name(e.to)} ${e.payload.kind === 'full' ? 'full' : 'partial'}-syncs from ${name(e.from)} (${e.payload.bytes} bytes in ${formatDuration(e.payload.durationUs)})`;
     case 'repl.down':
       return `Replication ${name(e.from)} → ${name(e.to)} broke: ${e.payload.reason}`;
+    case 'repl.lost':
+      return `${name(e.to)} takes over without ${e.payload.writes} write${e.payload.writes === 1 ? '' : 's'} ${name(e.from)} had acknowledged (stream offset ${e.payload.offset} of ${e.payload.primaryOffset}): asynchronous replication had not delivered them`;
     case 'cache.event':
       return `${e.payload.cache}: ${e.payload.text}`;
     case 'discovery.updated':

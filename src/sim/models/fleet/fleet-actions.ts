@@ -32,6 +32,8 @@ export function fleetActionSpecs(
     params: [
       { kind: 'choice', name: 'node', label: 'Node', options: nodeIds, default: nodeIds[0]! },
     ],
+    // Offered in a cache node's panel on the canvas, for that node.
+    target: { kinds: ['cache'], param: { name: 'node', from: 'id' } },
   }));
   if (groups.length > 0)
     specs.push({
@@ -101,6 +103,18 @@ export function fleetActionSpecs(
         },
       ],
     });
+  if (azIds.length > 1)
+    specs.push({
+      type: 'az.partition',
+      label: 'Partition between AZs',
+      description:
+        'The network between two AZs is cut (or heals): replication across it stops, so replicas on the far side fall behind and serve stale reads. No node fails, so nothing fails over.',
+      params: [
+        { kind: 'choice', name: 'a', label: 'AZ', options: azIds, default: azIds[0]! },
+        { kind: 'choice', name: 'b', label: 'Other AZ', options: azIds, default: azIds[1]! },
+        { kind: 'boolean', name: 'cut', label: 'Cut', default: true },
+      ],
+    });
   specs.push({
     type: 'az.outage',
     label: 'AZ outage',
@@ -110,6 +124,7 @@ export function fleetActionSpecs(
       { kind: 'choice', name: 'az', label: 'AZ', options: azIds, default: azIds[0]! },
       { kind: 'boolean', name: 'down', label: 'Down', default: true },
     ],
+    target: { kinds: ['cache'], param: { name: 'az', from: 'az' } },
   });
   return specs;
 }
@@ -200,8 +215,19 @@ export function applyFleetAction(
     if (typeof az !== 'string') return { ok: false, ...az };
     const down = booleanParam(p, 'down');
     if (typeof down === 'string') return { ok: false, error: down };
-    for (const n of fleet.nodes.values()) if (n.az === az) n.azChanged(!down);
+    fleet.azOutage(az, down);
     return applied('', `${az} ${down ? 'down' : 'back'}`);
+  }
+  if (action.type === 'az.partition') {
+    const a = choice('a', azIds);
+    if (typeof a !== 'string') return { ok: false, ...a };
+    const b = choice('b', azIds);
+    if (typeof b !== 'string') return { ok: false, ...b };
+    if (a === b) return { ok: false, error: 'A partition is between two different AZs.' };
+    const cut = booleanParam(p, 'cut');
+    if (typeof cut === 'string') return { ok: false, error: cut };
+    fleet.partition(a, b, cut);
+    return applied('', `${a} ↔ ${b} ${cut ? 'cut' : 'healed'}`);
   }
   return { ok: false, error: `Unknown action "${action.type}".` };
 }

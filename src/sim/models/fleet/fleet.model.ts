@@ -194,11 +194,13 @@ function replicationMetrics(fleet: CacheFleet | null): Record<string, number> {
   let stale = 0;
   let full = 0;
   let partial = 0;
+  let lost = 0;
   for (const g of fleet?.groups ?? []) {
     for (const n of g.nodes) lag = Math.max(lag, g.replication.lagSeconds(n));
     reads += g.replication.reads.reads;
     stale += g.replication.reads.stale;
     full += g.replication.syncs.full;
+    lost += g.replication.lost.writes;
     partial += g.replication.syncs.partial;
   }
   return {
@@ -207,5 +209,6 @@ function replicationMetrics(fleet: CacheFleet | null): Record<string, number> {
     StaleReads: stale,
     FullSyncs: full,
     PartialSyncs: partial,
+    AckedWritesLost: lost,
   };
 }

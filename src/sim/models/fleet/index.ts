@@ -2,5 +2,11 @@
 // their endpoints, app instances with resolver caches and real clients.
 export { createFleetModel, DEFAULT_WORKLOAD, type FleetModelOptions } from './fleet.model';
 export { fleetTopology, appIds } from './topology';
-export type { WorkloadConfig, WorkloadStats } from './workload';
+export {
+  AppWorkload,
+  type WorkloadConfig,
+  type WorkloadStats,
+  type RequestOutcome,
+} from './workload';
+export { fleetActionSpecs, applyFleetAction } from './fleet-actions';
 export { sandboxClusterEntry, sandboxReplicationGroupEntry } from './sandbox';

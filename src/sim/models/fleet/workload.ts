@@ -15,7 +15,16 @@ export interface WorkloadConfig {
   valueBytes: number;
   /** TTL of written values, seconds (0 = none). */
   ttlSeconds: number;
+  /**
+   * Cluster-mode-disabled groups: after each SET, `WAIT waitReplicas waitTimeoutMs` on the same
+   * connection; the write counts as done when WAIT answers (0 or absent: no WAIT).
+   */
+  waitReplicas?: number;
+  waitTimeoutMs?: number;
 }
+
+/** How a request ended, as the app counts it. */
+export type RequestOutcome = 'hit' | 'miss' | 'write' | 'error';
 
 export interface WorkloadStats {
   requests: number;
@@ -58,6 +67,12 @@ export class AppWorkload {
     private readonly rng: RandomStream,
     private readonly stats: WorkloadStats,
     private readonly nextRequestId: () => number,
+    /** Told of every completed request (a scenario's own outcome measures). */
+    private readonly onOutcome?: (
+      op: 'read' | 'write',
+      outcome: RequestOutcome,
+      latencyUs: Micros,
+    ) => void,
   ) {
     const common = { ctx, detail, host: app, resolver, rng: ctx.rng.stream(`net:${app}`) };
     this.clients = {
@@ -142,12 +157,15 @@ export class AppWorkload {
     const { redis, cluster, memcached } = this.clients;
     const caches = redis.length + cluster.length + memcached.length;
     const pick = this.next++ % caches;
-    const done = (outcome: 'hit' | 'miss' | 'write' | 'error', latencyUs: Micros) =>
+    const done = (outcome: RequestOutcome, latencyUs: Micros) =>
       this.completed(id, op, key, outcome, latencyUs);
     const ttl = this.cfg.ttlSeconds > 0 ? ['ex', String(this.cfg.ttlSeconds)] : [];
+    // Each write stores a new value (the request id, padded to the size): a replica that
+    // missed it answers differently, so stale reads are seen (docs/replication.md).
+    const value = `${id}:${this.value}`.slice(0, Math.max(this.value.length, String(id).length));
     if (pick >= redis.length && pick < redis.length + cluster.length) {
       const c = cluster[pick - redis.length]!;
-      const argv = read ? ['get', key] : ['set', key, this.value, ...ttl];
+      const argv = read ? ['get', key] : ['set', key, value, ...ttl];
       c.command(argv, id, (o) =>
         done(
           !o.ok || o.reply.kind === 'error'
@@ -169,9 +187,17 @@ export class AppWorkload {
           done(!o.ok ? 'error' : o.reply.kind === 'bulk' ? 'hit' : 'miss', o.latencyUs),
         );
       else
-        r.writer.command(['set', key, this.value, ...ttl], id, (o) =>
-          done(o.ok && o.reply.kind !== 'error' ? 'write' : 'error', o.latencyUs),
-        );
+        r.writer.command(['set', key, value, ...ttl], id, (o) => {
+          const wait = this.cfg.waitReplicas ?? 0;
+          if (!o.ok || o.reply.kind === 'error' || wait === 0)
+            return done(o.ok && o.reply.kind !== 'error' ? 'write' : 'error', o.latencyUs);
+          // WAIT answers with the replicas that acknowledged (fewer on timeout): the write is
+          // done either way, but only now (src/sim/cache/acked-writes.ts).
+          const timeout = String(this.cfg.waitTimeoutMs ?? 1000);
+          r.writer.command(['wait', String(wait), timeout], id, (w) =>
+            done(w.ok && w.reply.kind === 'int' ? 'write' : 'error', o.latencyUs + w.latencyUs),
+          );
+        });
       return;
     }
     const m = memcached[pick - redis.length - cluster.length]!;
@@ -187,16 +213,17 @@ export class AppWorkload {
         o.latencyUs,
       );
     if (read) m.get(key, id, then);
-    else m.set(key, this.value, this.cfg.ttlSeconds, id, then);
+    else m.set(key, value, this.cfg.ttlSeconds, id, then);
   }
 
   private completed(
     requestId: number,
     op: 'read' | 'write',
     key: string,
-    outcome: 'hit' | 'miss' | 'write' | 'error',
+    outcome: RequestOutcome,
     latencyUs: Micros,
   ): void {
+    this.onOutcome?.(op, outcome, latencyUs);
     const s = this.stats;
     s.requests++;
     if (outcome === 'error') s.failed++;
