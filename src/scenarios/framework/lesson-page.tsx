@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { SimSessionContext, useSimSessionLifecycle } from '../../ui/lesson';
-import type { SimSession } from '../../ui';
+import { browserStorage, type SimSession } from '../../ui';
 import type { LoadResult, MachineView, SimClient } from '../../worker';
 import { shareParamFromHash, SHARE_PARAM } from './share-link';
 import { clearProgress } from './progress-store';
@@ -29,7 +29,7 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
   useEffect(() => {
     let live = true;
     // A reset clears progress here, after the old session (and its autosave) has unmounted.
-    if (generation > 0) clearProgress(window.localStorage, lesson.scenario);
+    if (generation > 0) clearProgress(browserStorage().store, lesson.scenario);
     const hash = window.location.hash;
     const shareParam = generation === 0 ? shareParamFromHash(hash) : null;
     void resolveStartup({
@@ -37,7 +37,7 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
       routeSeed: seed,
       seedInUrl: /[?&]seed=/.test(hash),
       shareParam,
-      storage: window.localStorage,
+      storage: browserStorage().store,
     }).then((s) => {
       if (!live) return;
       // The link has done its job: drop it from the address so a reload resumes saved progress.

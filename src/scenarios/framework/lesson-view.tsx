@@ -15,7 +15,7 @@ import {
 } from '../../ui/lesson';
 import { periodValues } from './prediction';
 import { arrangeQuiz } from './quiz-order';
-import { useUiStore, type SimSession } from '../../ui';
+import { browserStorage, useUiStore, type SimSession } from '../../ui';
 import { ConsolesPanel } from '../../ui/console';
 import { scoreQuiz } from './quiz';
 import type { LessonStartup } from './startup';
@@ -109,6 +109,7 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
   return (
     <>
       {mode === 'embed' ? <h1 className="visually-hidden">{lesson.title}</h1> : null}
+      {browserStorage().persistent ? null : <StorageNote mode={mode} scenario={lesson.scenario} />}
       <div role="alert" className={problems.length > 0 ? 'lesson-problems' : 'notice-empty'}>
         {problems.map((p) => (
           <p key={p}>{p}</p>
@@ -222,5 +223,29 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
         }
       />
     </>
+  );
+}
+
+/**
+ * Where the browser denies storage (always possible in a third-party frame), progress lives only
+ * in this page view: said quietly, once, with the way to keep it.
+ */
+function StorageNote({ mode, scenario }: { mode: LessonMode; scenario: string }) {
+  if (mode === 'embed') {
+    return (
+      <p className="storage-note">
+        Progress is not saved here —{' '}
+        <a href={`#/learn/${encodeURIComponent(scenario)}`} target="_blank" rel="noopener">
+          open in the full simulator
+        </a>{' '}
+        to keep it.
+      </p>
+    );
+  }
+  return (
+    <p className="storage-note">
+      This browser blocks storage for the simulator, so your progress is kept only while this page
+      is open.
+    </p>
   );
 }

@@ -4,7 +4,7 @@
  * and metrics, saves progress, and offers the actions the lesson page's buttons call.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useUiStore, type SimSession } from '../../ui';
+import { browserStorage, useUiStore, type SimSession } from '../../ui';
 import type {
   ExperimentProgress,
   ExperimentResult,
@@ -162,7 +162,7 @@ export function useLessonController(
     const unlocked = lesson.steps
       .filter((s) => snap.context.met.includes(s.id))
       .flatMap((s) => s.unlocks ?? []);
-    const err = saveProgress(window.localStorage, lesson.scenario, {
+    const err = saveProgress(browserStorage().store, lesson.scenario, {
       step: snap.context.index,
       met: snap.context.met,
       quiz,
