@@ -6,6 +6,7 @@ import { shareParamFromHash, SHARE_PARAM } from './share-link';
 import { clearProgress } from './progress-store';
 import { resolveStartup, type LessonStartup } from './startup';
 import type { LessonDefinition } from './types';
+import type { EmbedParams } from './embed-params';
 import { LessonView } from './lesson-view';
 
 export type LessonMode = 'learn' | 'present' | 'embed';
@@ -14,6 +15,8 @@ export interface LessonPageProps {
   lesson: LessonDefinition;
   seed: number;
   mode: LessonMode;
+  /** Embed mode's validated URL parameters. */
+  embed?: EmbedParams | null;
   createClient: () => SimClient;
   onSession?: (session: SimSession | null) => void;
 }
@@ -22,7 +25,14 @@ export interface LessonPageProps {
  * A scenario's lesson: decides what to start from (share link, saved progress, fresh), then runs
  * the simulation session and the lesson around it. Reset starts everything over.
  */
-export function LessonPage({ lesson, seed, mode, createClient, onSession }: LessonPageProps) {
+export function LessonPage({
+  lesson,
+  seed,
+  mode,
+  embed = null,
+  createClient,
+  onSession,
+}: LessonPageProps) {
   const [generation, setGeneration] = useState(0);
   const [startup, setStartup] = useState<LessonStartup | null>(null);
 
@@ -76,6 +86,7 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
       lesson={lesson}
       startup={startup}
       mode={mode}
+      embed={embed}
       createClient={createClient}
       onSession={onSession}
       onReset={reset}
@@ -87,6 +98,7 @@ function LessonSession({
   lesson,
   startup,
   mode,
+  embed,
   createClient,
   onSession,
   onReset,
@@ -94,6 +106,7 @@ function LessonSession({
   lesson: LessonDefinition;
   startup: LessonStartup;
   mode: LessonMode;
+  embed: EmbedParams | null;
   createClient: () => SimClient;
   onSession?: (s: SimSession | null) => void;
   onReset: () => void;
@@ -118,6 +131,7 @@ function LessonSession({
         session={session}
         startup={startup}
         mode={mode}
+        embed={embed}
         machines={machines}
         onReset={onReset}
       />

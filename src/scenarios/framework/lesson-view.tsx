@@ -23,9 +23,14 @@ import type { LessonDefinition } from './types';
 import { useLessonController } from './use-lesson-controller';
 import { stepDone } from './use-lesson-actor';
 import { useEmbedApi } from './use-embed-api';
+import { useEmbedResize } from './use-embed-resize';
+import { useEmbedStart } from './use-embed-start';
+import { EMBED_DEFAULTS, type EmbedParams } from './embed-params';
 import { targetViews } from './target-view';
 import type { LessonMode } from './lesson-page';
 import type { MachineView } from '../../worker';
+
+const NO_ORIGINS: readonly string[] = [];
 
 interface Props {
   lesson: LessonDefinition;
@@ -33,6 +38,8 @@ interface Props {
   startup: LessonStartup;
   mode: LessonMode;
   machines: readonly MachineView[];
+  /** Embed mode's validated URL parameters (null in the other modes). */
+  embed: EmbedParams | null;
   onReset(): void;
 }
 
@@ -42,7 +49,7 @@ function redisEndpointNote(endpoint: string): string {
 }
 
 /** The lesson around a running session: step, goals, quiz, controls, metrics, statecharts, experiment. */
-export function LessonView({ lesson, session, startup, mode, machines, onReset }: Props) {
+export function LessonView({ lesson, session, startup, mode, machines, embed, onReset }: Props) {
   const [problems, setProblems] = useState<string[]>(startup.problems);
   const addProblem = useCallback(
     (text: string) => setProblems((p) => (p.includes(text) ? p : [...p, text])),
@@ -57,7 +64,6 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
     [c.targets, actionSpecs],
   );
   const presenter = mode === 'present';
-  useEmbedApi(mode === 'embed', lesson, session, c.actor);
 
   const unlocked = useMemo(
     () =>
@@ -75,6 +81,18 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
   const score = scoreQuiz(lesson.quiz, c.quiz);
   const fastForwarding = useUiStore((s) => s.fastForward !== null);
   const busy = simState !== 'ready' || c.restoring !== null || fastForwarding;
+  const embedParams = mode === 'embed' ? embed : null;
+  useEmbedApi(embedParams !== null, {
+    lesson,
+    session,
+    actor: c.actor,
+    params: embedParams ?? EMBED_DEFAULTS,
+    seed: startup.seed,
+    quiz: c.quiz,
+    onReset,
+  });
+  useEmbedResize(embedParams !== null, embedParams?.parentOrigins ?? NO_ORIGINS);
+  useEmbedStart(embedParams, session, c.actor, simState === 'ready' && c.restoring === null);
 
   // A prediction runs in a fork (fresh simulation from seed + log): the lesson's own run and its
   // trace hash are untouched, and the student compares the period before with the period after.
@@ -158,7 +176,7 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
         }
         quiz={
           <>
-            {mode === 'embed' ? null : (
+            {embedParams?.mode === 'demo' ? null : (
               <QuizPanel
                 items={offered}
                 answers={c.quiz}
