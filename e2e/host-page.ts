@@ -5,16 +5,18 @@ import type { AddressInfo } from 'node:net';
  * A course page on another site: a tiny HTTP server on 127.0.0.2 (any 127.0.0.0/8 address is
  * loopback on Linux) while the app is served from 127.0.0.1. A different host makes the frame
  * cross-origin *and* cross-site, as an LMS embedding the simulator is. `pages` maps a path to
- * its HTML; the app's own `embed.js` is fetched from the frame's origin by the page itself.
+ * its HTML and is read per request, so pages that need the host's own origin can be added once
+ * it is known; the app's own `embed.js` is fetched from the frame's origin by the page itself.
  */
 export interface HostPage {
   origin: string;
+  pages: Record<string, string>;
   close(): Promise<void>;
 }
 
 export const HOST_ADDRESS = '127.0.0.2';
 
-export async function startHostPage(pages: Record<string, string>): Promise<HostPage> {
+export async function startHostPage(pages: Record<string, string> = {}): Promise<HostPage> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const html = pages[path];
@@ -31,6 +33,7 @@ export async function startHostPage(pages: Record<string, string>): Promise<Host
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${HOST_ADDRESS}:${port}`,
+    pages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -10,6 +10,8 @@ export {
   browserStorage,
   memoryStore,
   openStorage,
+  prefixedStore,
   type KeyValueStore,
   type SafeStorage,
 } from './storage';
+export { applyTheme, type Theme } from './styles/theme';

@@ -5,6 +5,9 @@
  * the default is used and the message names the parameter (the frame shows it).
  */
 import { MAX_SPEED, MIN_SPEED } from '../../worker';
+import { exactOrigin } from '../../ui/lesson';
+
+export { exactOrigin };
 
 export type EmbedControls = 'full' | 'minimal' | 'none';
 export type EmbedTheme = 'light' | 'dark' | 'auto';
@@ -113,20 +116,6 @@ const SPECS: { [K in keyof EmbedParams]: { names: readonly string[]; read: Reade
     },
   },
 };
-
-/** `https://host[:port]` exactly as `URL.origin` spells it, or null (paths, `*`, `null`, …). */
-export function exactOrigin(text: string): string | null {
-  if (text.length > 200) return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  // A trailing slash is forgiven; anything else beyond the origin is not an origin.
-  return url.origin === text.replace(/\/$/, '').toLowerCase() ? url.origin : null;
-}
 
 /** Parses the query part of the hash; never throws. Unknown parameters are left alone. */
 export function parseEmbedParams(search: string): {

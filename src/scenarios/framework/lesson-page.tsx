@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { SimSessionContext, useSimSessionLifecycle } from '../../ui/lesson';
-import { browserStorage, type SimSession } from '../../ui';
+import type { SimSession } from '../../ui';
+import { progressStore } from './progress-location';
 import type { LoadResult, MachineView, SimClient } from '../../worker';
 import { shareParamFromHash, SHARE_PARAM } from './share-link';
 import { clearProgress } from './progress-store';
@@ -39,7 +40,7 @@ export function LessonPage({
   useEffect(() => {
     let live = true;
     // A reset clears progress here, after the old session (and its autosave) has unmounted.
-    if (generation > 0) clearProgress(browserStorage().store, lesson.scenario);
+    if (generation > 0) clearProgress(progressStore(mode), lesson.scenario);
     const hash = window.location.hash;
     const shareParam = generation === 0 ? shareParamFromHash(hash) : null;
     void resolveStartup({
@@ -47,7 +48,7 @@ export function LessonPage({
       routeSeed: seed,
       seedInUrl: /[?&]seed=/.test(hash),
       shareParam,
-      storage: browserStorage().store,
+      storage: progressStore(mode),
     }).then((s) => {
       if (!live) return;
       // The link has done its job: drop it from the address so a reload resumes saved progress.
@@ -66,7 +67,7 @@ export function LessonPage({
     return () => {
       live = false;
     };
-  }, [lesson, seed, generation]);
+  }, [lesson, seed, generation, mode]);
 
   const reset = useCallback(() => {
     setStartup(null);

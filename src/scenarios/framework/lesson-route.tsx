@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createSimClient } from '../../worker';
-import type { SimSession } from '../../ui';
+import { applyTheme, type SimSession } from '../../ui';
 import type { ScenarioMeta } from '../registry';
 import { LessonPage, type LessonMode } from './lesson-page';
 import type { LessonDefinition } from './types';
@@ -23,6 +23,11 @@ export function LessonRoute({ scenario, seed, mode, onSession, heading }: Lesson
   const [embed] = useState(() =>
     mode === 'embed' ? parseEmbedParams(hashQuery(window.location.hash)) : null,
   );
+  const theme = embed?.params.theme ?? 'auto';
+  useEffect(() => {
+    applyTheme(theme);
+    return () => applyTheme('auto');
+  }, [theme]);
   useEffect(() => {
     let live = true;
     setLesson(null);

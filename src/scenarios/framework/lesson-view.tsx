@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import {
   ControlPanel,
+  EmbedDialog,
   ExperimentPanel,
   GoalList,
   LessonPanel,
@@ -28,6 +29,7 @@ import { useEmbedStart } from './use-embed-start';
 import { EMBED_DEFAULTS, type EmbedParams } from './embed-params';
 import { targetViews } from './target-view';
 import type { LessonMode } from './lesson-page';
+import { progressStore } from './progress-location';
 import type { MachineView } from '../../worker';
 
 const NO_ORIGINS: readonly string[] = [];
@@ -55,7 +57,8 @@ export function LessonView({ lesson, session, startup, mode, machines, embed, on
     (text: string) => setProblems((p) => (p.includes(text) ? p : [...p, text])),
     [],
   );
-  const c = useLessonController(lesson, session, startup, addProblem);
+  const [store] = useState(() => progressStore(mode));
+  const c = useLessonController(lesson, session, startup, addProblem, store);
   const simState = useUiStore((s) => s.simState);
   const actionSpecs = useUiStore((s) => s.actions);
   const ctx = c.lessonState.context;
@@ -82,6 +85,11 @@ export function LessonView({ lesson, session, startup, mode, machines, embed, on
   const fastForwarding = useUiStore((s) => s.fastForward !== null);
   const busy = simState !== 'ready' || c.restoring !== null || fastForwarding;
   const embedParams = mode === 'embed' ? embed : null;
+  // What the embed shows around the picture (docs/embedding.md "Layout"): full = the lesson with
+  // its controls, metrics and quiz; minimal = the step only; none = the picture (the host drives).
+  const chrome = embedParams?.controls ?? 'full';
+  const slim = embedParams !== null && chrome !== 'full';
+  const showLesson = embedParams === null || (embedParams.mode === 'lesson' && chrome !== 'none');
   useEmbedApi(embedParams !== null, {
     lesson,
     session,
@@ -141,68 +149,92 @@ export function LessonView({ lesson, session, startup, mode, machines, embed, on
       <LessonWorkspace
         mode={mode === 'learn' ? 'full' : mode}
         busyText={c.restoring}
+        chrome={chrome}
         toolbar={
-          <LessonToolbar
-            canStepBack={session.client.log.length > 0}
-            busy={busy}
-            onStepBack={c.stepBack}
-            onShare={c.share}
-            onReset={onReset}
-            onRunAhead={(us) => session.fastForward(us)}
-          />
+          slim ? null : (
+            <LessonToolbar
+              canStepBack={session.client.log.length > 0}
+              busy={busy}
+              onStepBack={c.stepBack}
+              onShare={c.share}
+              onReset={onReset}
+              onRunAhead={(us) => session.fastForward(us)}
+              extra={
+                mode === 'learn' ? (
+                  <EmbedDialog
+                    scenario={lesson.scenario}
+                    title={lesson.title}
+                    seed={startup.seed}
+                    step={Math.min(ctx.index + 1, lesson.steps.length)}
+                  />
+                ) : null
+              }
+            />
+          )
         }
         lesson={
-          <>
-            <LessonPanel
-              steps={lesson.steps}
-              index={ctx.index}
-              goalMet={stepDone(c.lessonState)}
-              hintsShown={ctx.hintsShown}
-              targets={targets}
-              onNext={() => c.actor.send({ type: 'NEXT' })}
-              onPrev={() => c.actor.send({ type: 'PREV' })}
-              onHint={() => c.actor.send({ type: 'HINT' })}
-              onShowMe={c.showMe}
-              onSkip={c.skip}
-              completeText={`You met ${ctx.met.length} of ${lesson.steps.length} goals. Explore freely, try the quiz, or compare strategies in the experiment below.`}
-            />
-            <GoalList
-              steps={lesson.steps}
-              met={ctx.met}
-              index={ctx.index}
-              onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined}
-            />
-          </>
+          showLesson ? (
+            <>
+              <LessonPanel
+                steps={lesson.steps}
+                index={ctx.index}
+                goalMet={stepDone(c.lessonState)}
+                hintsShown={ctx.hintsShown}
+                targets={targets}
+                onNext={() => c.actor.send({ type: 'NEXT' })}
+                onPrev={() => c.actor.send({ type: 'PREV' })}
+                onHint={() => c.actor.send({ type: 'HINT' })}
+                onShowMe={c.showMe}
+                onSkip={c.skip}
+                completeText={`You met ${ctx.met.length} of ${lesson.steps.length} goals. Explore freely, try the quiz, or compare strategies in the experiment below.`}
+              />
+              {slim ? null : (
+                <GoalList
+                  steps={lesson.steps}
+                  met={ctx.met}
+                  index={ctx.index}
+                  onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined}
+                />
+              )}
+            </>
+          ) : null
         }
         quiz={
-          <>
-            {embedParams?.mode === 'demo' ? null : (
-              <QuizPanel
-                items={offered}
-                answers={c.quiz}
-                onAnswer={c.answer}
-                onPredict={predict}
-                presenter={presenter}
-                score={score}
-              />
-            )}
-          </>
+          showLesson && !slim ? (
+            <QuizPanel
+              items={offered}
+              answers={c.quiz}
+              onAnswer={c.answer}
+              onPredict={predict}
+              presenter={presenter}
+              score={score}
+            />
+          ) : null
         }
         main={
-          <>
-            <ControlPanel
-              groups={lesson.controls}
-              values={c.values}
-              buttons={lesson.buttons}
-              disabled={busy}
-              onApply={c.applyGroup}
-              onButton={c.pressButton}
-            />
-            <MetricsPanel preferred={lesson.keyMetrics} limit={mode === 'embed' ? 6 : undefined} />
-            {mode === 'embed'
-              ? null
-              : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
-          </>
+          slim ? (
+            chrome === 'minimal' ? (
+              <MetricsPanel preferred={lesson.keyMetrics} limit={3} />
+            ) : null
+          ) : (
+            <>
+              <ControlPanel
+                groups={lesson.controls}
+                values={c.values}
+                buttons={lesson.buttons}
+                disabled={busy}
+                onApply={c.applyGroup}
+                onButton={c.pressButton}
+              />
+              <MetricsPanel
+                preferred={lesson.keyMetrics}
+                limit={mode === 'embed' ? 6 : undefined}
+              />
+              {mode === 'embed'
+                ? null
+                : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
+            </>
+          )
         }
         lower={
           <>

@@ -10,13 +10,14 @@ export function useEmbedResize(enabled: boolean, allowed: readonly string[]): vo
   useEffect(() => {
     if (!enabled || window.parent === window || typeof ResizeObserver === 'undefined') return;
     const targets = allowed.length > 0 ? allowed : ['*'];
+    // The app's root, not <body>: body is at least the viewport tall, so it could never shrink.
+    const content = document.getElementById('root') ?? document.body;
     let last = { width: -1, height: -1 };
     let frame = 0;
     const send = () => {
       frame = 0;
       const root = document.documentElement;
-      // The body's own height, not the viewport's: a frame taller than its content shrinks too.
-      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      const height = Math.ceil(content.getBoundingClientRect().height);
       const width = root.clientWidth;
       if (height === last.height && width === last.width) return;
       last = { width, height };
@@ -37,7 +38,7 @@ export function useEmbedResize(enabled: boolean, allowed: readonly string[]): vo
       if (frame === 0) frame = window.requestAnimationFrame(send);
     };
     const observer = new ResizeObserver(schedule);
-    observer.observe(document.body);
+    observer.observe(content);
     schedule();
     return () => {
       observer.disconnect();

@@ -2,6 +2,7 @@ export {
   browserStorage,
   memoryStore,
   openStorage,
+  prefixedStore,
   type KeyValueStore,
   type SafeStorage,
   type StorageKind,

@@ -27,6 +27,15 @@ export function memoryStore(): KeyValueStore {
   };
 }
 
+/** A view of `store` whose keys all start with `prefix` (separate progress for embedded frames). */
+export function prefixedStore(store: KeyValueStore, prefix: string): KeyValueStore {
+  return {
+    getItem: (key) => store.getItem(prefix + key),
+    setItem: (key, value) => store.setItem(prefix + key, value),
+    removeItem: (key) => store.removeItem(prefix + key),
+  };
+}
+
 const PROBE_KEY = 'ecsim.storage-probe';
 
 /**
