@@ -19,9 +19,9 @@ type HostWindow = {
 function coursePage(frameSrc: string, appOrigin: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
 <link rel="icon" href="data:,"><style>body{margin:0;padding:8px;font-family:sans-serif}</style></head>
-<body><main><h1>Week 3: caching</h1>
+<body><header><h1>Week 3: caching</h1></header>
 <iframe id="lesson" title="ElastiCache Simulator lesson" src="${frameSrc}" style="width:100%;height:600px;border:0"></iframe>
-</main>
+
 <script>
   window.events = [];
   window.addEventListener('message', (e) => {
@@ -48,12 +48,18 @@ function call(page: Page, method: string, ...args: unknown[]): Promise<Msg & { r
   );
 }
 
-/** Posts raw data to the frame, as a careless or hostile host would. */
-const postRaw = (page: Page, data: unknown, target: string) =>
+/**
+ * Posts raw data to the frame, as a careless or hostile host would. The data is JSON, parsed in
+ * the page, so a `__proto__` key arrives as an own property (as a real host's JSON.parse makes it).
+ */
+const postRaw = (page: Page, json: string, target: string) =>
   page.evaluate(
     ([d, t]) =>
-      (document.getElementById('lesson') as HTMLIFrameElement).contentWindow!.postMessage(d, t),
-    [data, target] as [unknown, string],
+      (document.getElementById('lesson') as HTMLIFrameElement).contentWindow!.postMessage(
+        JSON.parse(d),
+        t,
+      ),
+    [json, target] as [string, string],
   );
 
 function lessonFrame(page: Page): Frame {
@@ -62,13 +68,13 @@ function lessonFrame(page: Page): Frame {
   return frame;
 }
 
+/** The run's fingerprint: trace hash, events processed and virtual time (read in the frame). */
 const traceHash = (frame: Frame) =>
-  frame.evaluate(
-    () =>
-      (
-        window as unknown as { __sim?: { snapshot(): { traceHash: string } | null } }
-      ).__sim?.snapshot()?.traceHash ?? '',
-  );
+  frame.evaluate(() => {
+    type Snap = { traceHash: string; eventsProcessed: number; now: number };
+    const s = (window as unknown as { __sim?: { snapshot(): Snap | null } }).__sim?.snapshot();
+    return s ? `${s.traceHash}/${s.eventsProcessed}/${s.now}` : '';
+  });
 
 let host: HostPage;
 let appOrigin: string;
@@ -106,7 +112,10 @@ test('the course page resizes the frame, drives it and hears its events', async 
 
   const before = await call(page, 'getState');
   expect(before).toMatchObject({ type: 'ecsim.v1.state', step: 1, steps: 10, playing: false });
-  expect(before.saved).toBe(true);
+  // Chromium may deny storage to a cross-site frame by default: `saved` says which, and the
+  // quiet note appears exactly when it is false.
+  const note = page.frameLocator('#lesson').getByText(/Progress is not saved here/);
+  await expect(note).toHaveCount(before.saved ? 0 : 1);
 
   // Step, then an action, then a goal via play.
   expect(await call(page, 'step')).toMatchObject({
@@ -114,8 +123,9 @@ test('the course page resizes the frame, drives it and hears its events', async 
     command: 'step',
     ok: true,
   });
-  const stepped = await call(page, 'getState');
-  expect(stepped.traceHash).not.toBe(before.traceHash);
+  await expect
+    .poll(async () => (await call(page, 'getState')).eventsProcessed)
+    .toBe((before.eventsProcessed as number) + 1);
   expect(await call(page, 'act', { type: 'ttl.set', params: { seconds: 30 } })).toMatchObject({
     command: 'act',
     ok: true,
@@ -144,14 +154,13 @@ test('the course page resizes the frame, drives it and hears its events', async 
   const hash = await traceHash(frame);
   expect(hash).not.toBe('');
   const rejectedBefore = (await eventsOf(page, 'ecsim.v1.rejected')).length;
-  await postRaw(page, { type: 'ecsim.v1.goto', step: 99 }, appOrigin);
-  await postRaw(page, { type: 'ecsim.v2.play' }, appOrigin);
-  await postRaw(
-    page,
+  const hostile = [
+    { type: 'ecsim.v1.goto', step: 99 },
+    { type: 'ecsim.v2.play' },
     { type: 'ecsim.v1.act', action: { type: 'ttl.set', params: { seconds: 'x'.repeat(5_000) } } },
-    appOrigin,
-  );
-  await postRaw(page, JSON.parse('{"type":"ecsim.v1.step","__proto__":{"x":1}}'), appOrigin);
+  ];
+  for (const m of hostile) await postRaw(page, JSON.stringify(m), appOrigin);
+  await postRaw(page, '{"type":"ecsim.v1.step","__proto__":{"x":1}}', appOrigin);
   await expect
     .poll(async () => (await eventsOf(page, 'ecsim.v1.rejected')).length)
     .toBe(rejectedBefore + 4);

@@ -39,6 +39,8 @@ export interface EmbedState {
   playing: boolean;
   speed: number;
   nowUs: number;
+  /** Simulation events processed so far (a step adds one). */
+  eventsProcessed: number;
   traceHash: string;
   metrics: Record<string, number>;
   quiz: { answered: number; correct: number; total: number };
@@ -117,6 +119,16 @@ export function checkOrigin(origin: string, allowed: readonly string[]): string 
 export function checkPermission(type: EmbedCommandType, allowed: readonly string[]): string | null {
   if (allowed.length > 0 || READ_ONLY.has(type)) return null;
   return `${PREFIX}${type} changes the lesson, so it needs the frame's parentOrigin parameter to list the host page's origin; without it only getState, play and pause are accepted`;
+}
+
+/**
+ * The message's `id` when it is well-formed, read without evaluating anything else: a refused
+ * message's reply still echoes it, so the host can match the refusal to its request.
+ */
+export function messageId(data: unknown): string | undefined {
+  if (!isRecord(data) || !Object.hasOwn(data, 'id')) return undefined;
+  const id = data.id;
+  return typeof id === 'string' && ID.test(id) ? id : undefined;
 }
 
 /** Parses one message's data; never throws, never trusts a prototype. */

@@ -98,6 +98,7 @@ export function LessonView({ lesson, session, startup, mode, machines, embed, on
     seed: startup.seed,
     quiz: c.quiz,
     onReset,
+    live: simState === 'ready' && c.restoring === null,
   });
   useEmbedResize(embedParams !== null, embedParams?.parentOrigins ?? NO_ORIGINS);
   useEmbedStart(embedParams, session, c.actor, simState === 'ready' && c.restoring === null);

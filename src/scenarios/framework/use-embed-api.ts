@@ -3,6 +3,7 @@ import { browserStorage, useUiStore, type SimSession } from '../../ui';
 import {
   checkOrigin,
   checkPermission,
+  messageId,
   parseEmbedCommand,
   type EmbedCommand,
   type EmbedEvent,
@@ -28,6 +29,8 @@ export interface EmbedApiInput {
   seed: number;
   quiz: Readonly<Record<string, string>>;
   onReset: () => void;
+  /** The simulation is loaded and idle enough to take commands. */
+  live: boolean;
 }
 
 /**
@@ -40,6 +43,8 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
   latest.current = input;
   const { lesson, session, actor, params, seed } = input;
   const rejected = useRef(0);
+  // The effect re-runs when the lesson actor starts (use-lesson-actor.ts): one ready per session.
+  const announced = useRef(false);
   const emitQuiz = useRef<(answers: Readonly<Record<string, string>>) => void>(() => {});
 
   useEffect(() => {
@@ -48,18 +53,7 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
     const iri = scenarioIri(window.location.href, lesson.scenario);
     const common = { iri, title: lesson.title, seed };
 
-    /** Replies go to the asking origin; broadcasts to each allowed origin, or any without a list. */
-    const post = (msg: EmbedEvent, to?: string) => {
-      const targets =
-        to !== undefined && to !== 'null' ? [to] : allowed.length > 0 ? allowed : ['*'];
-      for (const origin of targets) {
-        try {
-          window.parent.postMessage(msg, origin);
-        } catch (err) {
-          console.warn('[embed] could not post to the host page', err);
-        }
-      }
-    };
+    const post = (msg: EmbedEvent, to?: string) => postToHost(allowed, msg, to);
 
     const state = (): EmbedState => {
       const ctx = actor.getSnapshot().context;
@@ -75,6 +69,7 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
         playing: ui.playing,
         speed: ui.speed,
         nowUs: snap?.now ?? 0,
+        eventsProcessed: snap?.eventsProcessed ?? 0,
         traceHash: snap?.traceHash ?? '',
         metrics: { ...(snap?.metrics ?? {}) },
         quiz: scoreQuiz(lesson.quiz, answers),
@@ -131,7 +126,7 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
       // H5P's resizer answers our resize messages; those are not for the API.
       if (isH5pMessage(e.data)) return;
       const originProblem = checkOrigin(e.origin, allowed);
-      if (originProblem) return reject(originProblem, e.origin);
+      if (originProblem) return reject(originProblem, e.origin, messageId(e.data));
       const parsed = parseEmbedCommand(e.data, lesson.steps.length);
       if (!parsed.ok) return reject(parsed.reason, e.origin, parsed.id);
       const permission = checkPermission(parsed.command.type, allowed);
@@ -237,14 +232,6 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
     };
 
     window.addEventListener('message', onMessage);
-    post({
-      type: 'ecsim.v1.ready',
-      version: 1,
-      scenario: lesson.scenario,
-      title: lesson.title,
-      steps: lesson.steps.length,
-      readOnly: allowed.length === 0,
-    });
     changed();
     return () => {
       window.removeEventListener('message', onMessage);
@@ -255,6 +242,32 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
   }, [enabled, lesson, session, actor, params, seed]);
 
   useEffect(() => emitQuiz.current(input.quiz), [input.quiz]);
+
+  // Ready once the simulation has loaded (and any saved run is rebuilt): commands work from then.
+  useEffect(() => {
+    if (!enabled || !input.live || announced.current || window.parent === window) return;
+    announced.current = true;
+    postToHost(params.parentOrigins, {
+      type: 'ecsim.v1.ready',
+      version: 1,
+      scenario: lesson.scenario,
+      title: lesson.title,
+      steps: lesson.steps.length,
+      readOnly: params.parentOrigins.length === 0,
+    });
+  }, [enabled, input.live, lesson, params]);
+}
+
+/** Replies go to the asking origin; broadcasts to each allowed origin, or any without a list. */
+function postToHost(allowed: readonly string[], msg: EmbedEvent, to?: string): void {
+  const targets = to !== undefined && to !== 'null' ? [to] : allowed.length > 0 ? allowed : ['*'];
+  for (const origin of targets) {
+    try {
+      window.parent.postMessage(msg, origin);
+    } catch (err) {
+      console.warn('[embed] could not post to the host page', err);
+    }
+  }
 }
 
 function isH5pMessage(data: unknown): boolean {
