@@ -6,8 +6,8 @@ import { DENY_STORAGE, startHostPage, type HostPage } from './host-page';
  * stay blank. With storage denied everywhere (full app) and in a cross-site frame (embed), the
  * lesson starts, runs, and says quietly that progress is not saved.
  */
-const SLOW = { timeout: 60_000 };
-test.describe.configure({ timeout: 180_000 });
+const SLOW = { timeout: 150_000 };
+test.describe.configure({ timeout: 300_000 });
 
 test('the full app starts and runs a lesson with storage denied', async ({ page }) => {
   await page.addInitScript(DENY_STORAGE);
