@@ -229,3 +229,32 @@ test('a page not on the allow-list changes nothing, and a bad parameter is named
   await expect(lesson.getByRole('button', { name: /^Play/ })).toBeVisible();
   await page.locator('#lesson').screenshot({ path: test.info().outputPath('embed-bad-param.png') });
 });
+
+test('the Embed dialog builds the snippet from the chosen options, with a live preview', async ({
+  page,
+}) => {
+  await page.goto('./#/learn/db-cache?seed=42');
+  await expect(page.getByRole('button', { name: /^(Play|Pause)/ }).first()).toBeEnabled(SLOW);
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this lesson' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Controls').selectOption('minimal');
+  await dialog.getByLabel('Theme').selectOption('dark');
+  await dialog
+    .getByLabel('Pages allowed to drive the lesson (origins, comma-separated)')
+    .fill('https://lms.example.edu, not an origin');
+  await expect(dialog.getByText('“not” is not an origin')).toBeVisible();
+  const snippet = await dialog.getByLabel('Snippet').inputValue();
+  expect(snippet).toContain('#/embed/db-cache?seed=42&amp;controls=minimal&amp;theme=dark');
+  expect(snippet).toContain('parentOrigin=https%3A%2F%2Flms.example.edu"');
+  expect(snippet).toContain('embed.js" async></script>');
+  const preview = page.frameLocator('iframe[title="Preview of the embedded lesson"]');
+  await expect(preview.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled(SLOW);
+  // The preview is minimal: no goal list, no lesson tools.
+  await expect(preview.getByRole('group', { name: 'Lesson tools' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('embed-dialog.png') });
+  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

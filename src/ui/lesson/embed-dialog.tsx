@@ -185,7 +185,10 @@ export function EmbedDialog({ scenario, title, seed, step }: EmbedDialogProps) {
               <span role="status">{message}</span>
             </p>
             {open ? (
+              // Keyed by its address: a new option loads a new frame (a frame reads its
+              // parameters once, as on a host page).
               <iframe
+                key={embedUrl(options)}
                 className="embed-preview-frame"
                 title="Preview of the embedded lesson"
                 src={embedUrl(options)}

@@ -66,7 +66,7 @@ export function initialHeight(controls: EmbedOptions['controls']): number {
 }
 
 export function embedSnippet(o: EmbedOptions): string {
-  const iframe = `<iframe src="${escapeAttr(embedUrl(o))}" title="${escapeAttr(`ElastiCache Simulator: ${o.title}`)}" style="width: 100%; min-width: 320px; height: ${initialHeight(o.controls)}px; border: 0" loading="lazy" allow="clipboard-write"></iframe>`;
+  const iframe = `<iframe src="${escapeAttr(embedUrl(o))}" title="${escapeAttr(`ElastiCache Simulator: ${o.title}`)}" style="width: 100%; height: ${initialHeight(o.controls)}px; border: 0" loading="lazy" allow="clipboard-write"></iframe>`;
   if (!o.script) return iframe;
   return `${iframe}\n<script src="${escapeAttr(appBase(o.appUrl))}embed.js" async></script>`;
 }
