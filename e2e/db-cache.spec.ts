@@ -323,7 +323,7 @@ test('present mode: larger type, jump to a step, reveal an answer; embed mode is
 
   await page.goto(`./#/embed/db-cache?seed=${SEED}`);
   await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled(SLOW);
-  await expect(page.getByRole('region', { name: /Check yourself/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Simulation' })).toHaveCount(0);
   await snap(page, 'embed-mode');
   await expectNoAxeViolations(page);
 });

@@ -45,6 +45,12 @@ export { unknownActionTypes, LIMITS } from './validate';
 export { crc32, crc32Hex } from './checksum';
 export { LessonPage, type LessonPageProps, type LessonMode } from './lesson-page';
 export { resolveStartup, type LessonStartup } from './startup';
-export { parseEmbedCommand, type EmbedCommand, type EmbedEvent } from './embed-api';
+export {
+  parseEmbedCommand,
+  type EmbedCommand,
+  type EmbedEvent,
+  type EmbedState,
+} from './embed-api';
+export { parseEmbedParams, type EmbedParams, type ParamProblem } from './embed-params';
 export { controlValues } from './controls';
 export { LessonRoute, type LessonRouteProps } from './lesson-route';

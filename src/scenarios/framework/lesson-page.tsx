@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { SimSessionContext, useSimSessionLifecycle } from '../../ui/lesson';
 import type { SimSession } from '../../ui';
+import { progressStore } from './progress-location';
 import type { LoadResult, MachineView, SimClient } from '../../worker';
 import { shareParamFromHash, SHARE_PARAM } from './share-link';
 import { clearProgress } from './progress-store';
 import { resolveStartup, type LessonStartup } from './startup';
 import type { LessonDefinition } from './types';
+import type { EmbedParams } from './embed-params';
 import { LessonView } from './lesson-view';
 
 export type LessonMode = 'learn' | 'present' | 'embed';
@@ -14,6 +16,8 @@ export interface LessonPageProps {
   lesson: LessonDefinition;
   seed: number;
   mode: LessonMode;
+  /** Embed mode's validated URL parameters. */
+  embed?: EmbedParams | null;
   createClient: () => SimClient;
   onSession?: (session: SimSession | null) => void;
 }
@@ -22,14 +26,21 @@ export interface LessonPageProps {
  * A scenario's lesson: decides what to start from (share link, saved progress, fresh), then runs
  * the simulation session and the lesson around it. Reset starts everything over.
  */
-export function LessonPage({ lesson, seed, mode, createClient, onSession }: LessonPageProps) {
+export function LessonPage({
+  lesson,
+  seed,
+  mode,
+  embed = null,
+  createClient,
+  onSession,
+}: LessonPageProps) {
   const [generation, setGeneration] = useState(0);
   const [startup, setStartup] = useState<LessonStartup | null>(null);
 
   useEffect(() => {
     let live = true;
     // A reset clears progress here, after the old session (and its autosave) has unmounted.
-    if (generation > 0) clearProgress(window.localStorage, lesson.scenario);
+    if (generation > 0) clearProgress(progressStore(mode), lesson.scenario);
     const hash = window.location.hash;
     const shareParam = generation === 0 ? shareParamFromHash(hash) : null;
     void resolveStartup({
@@ -37,7 +48,7 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
       routeSeed: seed,
       seedInUrl: /[?&]seed=/.test(hash),
       shareParam,
-      storage: window.localStorage,
+      storage: progressStore(mode),
     }).then((s) => {
       if (!live) return;
       // The link has done its job: drop it from the address so a reload resumes saved progress.
@@ -56,7 +67,7 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
     return () => {
       live = false;
     };
-  }, [lesson, seed, generation]);
+  }, [lesson, seed, generation, mode]);
 
   const reset = useCallback(() => {
     setStartup(null);
@@ -76,6 +87,7 @@ export function LessonPage({ lesson, seed, mode, createClient, onSession }: Less
       lesson={lesson}
       startup={startup}
       mode={mode}
+      embed={embed}
       createClient={createClient}
       onSession={onSession}
       onReset={reset}
@@ -87,6 +99,7 @@ function LessonSession({
   lesson,
   startup,
   mode,
+  embed,
   createClient,
   onSession,
   onReset,
@@ -94,6 +107,7 @@ function LessonSession({
   lesson: LessonDefinition;
   startup: LessonStartup;
   mode: LessonMode;
+  embed: EmbedParams | null;
   createClient: () => SimClient;
   onSession?: (s: SimSession | null) => void;
   onReset: () => void;
@@ -118,6 +132,7 @@ function LessonSession({
         session={session}
         startup={startup}
         mode={mode}
+        embed={embed}
         machines={machines}
         onReset={onReset}
       />

@@ -1,9 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createSimClient } from '../../worker';
-import type { SimSession } from '../../ui';
+import { applyTheme, type SimSession } from '../../ui';
 import type { ScenarioMeta } from '../registry';
 import { LessonPage, type LessonMode } from './lesson-page';
 import type { LessonDefinition } from './types';
+import { parseEmbedParams, type EmbedParams, type ParamProblem } from './embed-params';
 
 export interface LessonRouteProps {
   scenario: ScenarioMeta;
@@ -18,6 +19,15 @@ export interface LessonRouteProps {
 export function LessonRoute({ scenario, seed, mode, onSession, heading }: LessonRouteProps) {
   const [lesson, setLesson] = useState<LessonDefinition | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Embed mode reads its URL parameters once; a bad one is named on screen and its default used.
+  const [embed] = useState(() =>
+    mode === 'embed' ? parseEmbedParams(hashQuery(window.location.hash)) : null,
+  );
+  const theme = embed?.params.theme ?? 'auto';
+  useEffect(() => {
+    applyTheme(theme);
+    return () => applyTheme('auto');
+  }, [theme]);
   useEffect(() => {
     let live = true;
     setLesson(null);
@@ -45,13 +55,18 @@ export function LessonRoute({ scenario, seed, mode, onSession, heading }: Lesson
   }
   if (!lesson) {
     return (
-      <p className="banner" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading the lesson…
-      </p>
+      <>
+        {embed ? <ParamProblems problems={embed.problems} /> : null}
+        <p className="banner" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading the lesson…
+        </p>
+      </>
     );
   }
+  const checked = embed ? withStepInRange(embed, lesson.steps.length) : null;
   return (
     <>
+      {checked ? <ParamProblems problems={checked.problems} /> : null}
       {mode === 'embed' ? null : (
         <div className="page-intro">
           {heading}
@@ -64,11 +79,50 @@ export function LessonRoute({ scenario, seed, mode, onSession, heading }: Lesson
       <LessonPage
         key={`${seed}-${mode}`}
         lesson={lesson}
-        seed={seed}
+        seed={checked?.params.seed ?? seed}
         mode={mode}
+        embed={checked?.params ?? null}
         createClient={createSimClient}
         onSession={onSession}
       />
     </>
+  );
+}
+
+function hashQuery(hash: string): string {
+  const q = hash.indexOf('?');
+  return q === -1 ? '' : hash.slice(q + 1);
+}
+
+/** The step parameter can only be checked against the lesson once it is loaded. */
+function withStepInRange(
+  embed: { params: EmbedParams; problems: ParamProblem[] },
+  steps: number,
+): { params: EmbedParams; problems: ParamProblem[] } {
+  const { step } = embed.params;
+  if (step === null || step <= steps) return embed;
+  return {
+    params: { ...embed.params, step: null },
+    problems: [
+      ...embed.problems,
+      {
+        param: 'step',
+        message: `The parameter "step" asks for step ${step}, but this lesson has ${steps} steps, so it opens at the first step (or the saved one).`,
+      },
+    ],
+  };
+}
+
+/** Bad URL parameters, each named, in a visible alert: the frame still starts with defaults. */
+function ParamProblems({ problems }: { problems: readonly ParamProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div role="alert" className="lesson-problems embed-param-problems">
+      {problems.map((p) => (
+        <p key={p.param} data-param={p.param}>
+          {p.message}
+        </p>
+      ))}
+    </div>
   );
 }

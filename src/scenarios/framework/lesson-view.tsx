@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import {
   ControlPanel,
+  EmbedDialog,
   ExperimentPanel,
   GoalList,
   LessonPanel,
@@ -15,7 +16,7 @@ import {
 } from '../../ui/lesson';
 import { periodValues } from './prediction';
 import { arrangeQuiz } from './quiz-order';
-import { useUiStore, type SimSession } from '../../ui';
+import { browserStorage, useUiStore, type SimSession } from '../../ui';
 import { ConsolesPanel } from '../../ui/console';
 import { scoreQuiz } from './quiz';
 import type { LessonStartup } from './startup';
@@ -23,9 +24,15 @@ import type { LessonDefinition } from './types';
 import { useLessonController } from './use-lesson-controller';
 import { stepDone } from './use-lesson-actor';
 import { useEmbedApi } from './use-embed-api';
+import { useEmbedResize } from './use-embed-resize';
+import { useEmbedStart } from './use-embed-start';
+import { EMBED_DEFAULTS, type EmbedParams } from './embed-params';
 import { targetViews } from './target-view';
 import type { LessonMode } from './lesson-page';
+import { progressStore } from './progress-location';
 import type { MachineView } from '../../worker';
+
+const NO_ORIGINS: readonly string[] = [];
 
 interface Props {
   lesson: LessonDefinition;
@@ -33,6 +40,8 @@ interface Props {
   startup: LessonStartup;
   mode: LessonMode;
   machines: readonly MachineView[];
+  /** Embed mode's validated URL parameters (null in the other modes). */
+  embed: EmbedParams | null;
   onReset(): void;
 }
 
@@ -42,13 +51,14 @@ function redisEndpointNote(endpoint: string): string {
 }
 
 /** The lesson around a running session: step, goals, quiz, controls, metrics, statecharts, experiment. */
-export function LessonView({ lesson, session, startup, mode, machines, onReset }: Props) {
+export function LessonView({ lesson, session, startup, mode, machines, embed, onReset }: Props) {
   const [problems, setProblems] = useState<string[]>(startup.problems);
   const addProblem = useCallback(
     (text: string) => setProblems((p) => (p.includes(text) ? p : [...p, text])),
     [],
   );
-  const c = useLessonController(lesson, session, startup, addProblem);
+  const [store] = useState(() => progressStore(mode));
+  const c = useLessonController(lesson, session, startup, addProblem, store);
   const simState = useUiStore((s) => s.simState);
   const actionSpecs = useUiStore((s) => s.actions);
   const ctx = c.lessonState.context;
@@ -57,7 +67,6 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
     [c.targets, actionSpecs],
   );
   const presenter = mode === 'present';
-  useEmbedApi(mode === 'embed', lesson, session, c.actor);
 
   const unlocked = useMemo(
     () =>
@@ -75,6 +84,24 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
   const score = scoreQuiz(lesson.quiz, c.quiz);
   const fastForwarding = useUiStore((s) => s.fastForward !== null);
   const busy = simState !== 'ready' || c.restoring !== null || fastForwarding;
+  const embedParams = mode === 'embed' ? embed : null;
+  // What the embed shows around the picture (docs/embedding.md "Layout"): full = the lesson with
+  // its controls, metrics and quiz; minimal = the step only; none = the picture (the host drives).
+  const chrome = embedParams?.controls ?? 'full';
+  const slim = embedParams !== null && chrome !== 'full';
+  const showLesson = embedParams === null || (embedParams.mode === 'lesson' && chrome !== 'none');
+  useEmbedApi(embedParams !== null, {
+    lesson,
+    session,
+    actor: c.actor,
+    params: embedParams ?? EMBED_DEFAULTS,
+    seed: startup.seed,
+    quiz: c.quiz,
+    onReset,
+    live: simState === 'ready' && c.restoring === null,
+  });
+  useEmbedResize(embedParams !== null, embedParams?.parentOrigins ?? NO_ORIGINS);
+  useEmbedStart(embedParams, session, c.actor, simState === 'ready' && c.restoring === null);
 
   // A prediction runs in a fork (fresh simulation from seed + log): the lesson's own run and its
   // trace hash are untouched, and the student compares the period before with the period after.
@@ -109,6 +136,7 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
   return (
     <>
       {mode === 'embed' ? <h1 className="visually-hidden">{lesson.title}</h1> : null}
+      {browserStorage().persistent ? null : <StorageNote mode={mode} scenario={lesson.scenario} />}
       <div role="alert" className={problems.length > 0 ? 'lesson-problems' : 'notice-empty'}>
         {problems.map((p) => (
           <p key={p}>{p}</p>
@@ -122,68 +150,92 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
       <LessonWorkspace
         mode={mode === 'learn' ? 'full' : mode}
         busyText={c.restoring}
+        chrome={chrome}
         toolbar={
-          <LessonToolbar
-            canStepBack={session.client.log.length > 0}
-            busy={busy}
-            onStepBack={c.stepBack}
-            onShare={c.share}
-            onReset={onReset}
-            onRunAhead={(us) => session.fastForward(us)}
-          />
+          slim ? null : (
+            <LessonToolbar
+              canStepBack={session.client.log.length > 0}
+              busy={busy}
+              onStepBack={c.stepBack}
+              onShare={c.share}
+              onReset={onReset}
+              onRunAhead={(us) => session.fastForward(us)}
+              extra={
+                mode === 'learn' ? (
+                  <EmbedDialog
+                    scenario={lesson.scenario}
+                    title={lesson.title}
+                    seed={startup.seed}
+                    step={Math.min(ctx.index + 1, lesson.steps.length)}
+                  />
+                ) : null
+              }
+            />
+          )
         }
         lesson={
-          <>
-            <LessonPanel
-              steps={lesson.steps}
-              index={ctx.index}
-              goalMet={stepDone(c.lessonState)}
-              hintsShown={ctx.hintsShown}
-              targets={targets}
-              onNext={() => c.actor.send({ type: 'NEXT' })}
-              onPrev={() => c.actor.send({ type: 'PREV' })}
-              onHint={() => c.actor.send({ type: 'HINT' })}
-              onShowMe={c.showMe}
-              onSkip={c.skip}
-              completeText={`You met ${ctx.met.length} of ${lesson.steps.length} goals. Explore freely, try the quiz, or compare strategies in the experiment below.`}
-            />
-            <GoalList
-              steps={lesson.steps}
-              met={ctx.met}
-              index={ctx.index}
-              onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined}
-            />
-          </>
+          showLesson ? (
+            <>
+              <LessonPanel
+                steps={lesson.steps}
+                index={ctx.index}
+                goalMet={stepDone(c.lessonState)}
+                hintsShown={ctx.hintsShown}
+                targets={targets}
+                onNext={() => c.actor.send({ type: 'NEXT' })}
+                onPrev={() => c.actor.send({ type: 'PREV' })}
+                onHint={() => c.actor.send({ type: 'HINT' })}
+                onShowMe={c.showMe}
+                onSkip={c.skip}
+                completeText={`You met ${ctx.met.length} of ${lesson.steps.length} goals. Explore freely, try the quiz, or compare strategies in the experiment below.`}
+              />
+              {slim ? null : (
+                <GoalList
+                  steps={lesson.steps}
+                  met={ctx.met}
+                  index={ctx.index}
+                  onJump={presenter ? (i) => c.actor.send({ type: 'GOTO', index: i }) : undefined}
+                />
+              )}
+            </>
+          ) : null
         }
         quiz={
-          <>
-            {mode === 'embed' ? null : (
-              <QuizPanel
-                items={offered}
-                answers={c.quiz}
-                onAnswer={c.answer}
-                onPredict={predict}
-                presenter={presenter}
-                score={score}
-              />
-            )}
-          </>
+          showLesson && !slim ? (
+            <QuizPanel
+              items={offered}
+              answers={c.quiz}
+              onAnswer={c.answer}
+              onPredict={predict}
+              presenter={presenter}
+              score={score}
+            />
+          ) : null
         }
         main={
-          <>
-            <ControlPanel
-              groups={lesson.controls}
-              values={c.values}
-              buttons={lesson.buttons}
-              disabled={busy}
-              onApply={c.applyGroup}
-              onButton={c.pressButton}
-            />
-            <MetricsPanel preferred={lesson.keyMetrics} limit={mode === 'embed' ? 6 : undefined} />
-            {mode === 'embed'
-              ? null
-              : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
-          </>
+          slim ? (
+            chrome === 'minimal' ? (
+              <MetricsPanel preferred={lesson.keyMetrics} limit={3} />
+            ) : null
+          ) : (
+            <>
+              <ControlPanel
+                groups={lesson.controls}
+                values={c.values}
+                buttons={lesson.buttons}
+                disabled={busy}
+                onApply={c.applyGroup}
+                onButton={c.pressButton}
+              />
+              <MetricsPanel
+                preferred={lesson.keyMetrics}
+                limit={mode === 'embed' ? 6 : undefined}
+              />
+              {mode === 'embed'
+                ? null
+                : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
+            </>
+          )
         }
         lower={
           <>
@@ -222,5 +274,29 @@ export function LessonView({ lesson, session, startup, mode, machines, onReset }
         }
       />
     </>
+  );
+}
+
+/**
+ * Where the browser denies storage (always possible in a third-party frame), progress lives only
+ * in this page view: said quietly, once, with the way to keep it.
+ */
+function StorageNote({ mode, scenario }: { mode: LessonMode; scenario: string }) {
+  if (mode === 'embed') {
+    return (
+      <p className="storage-note">
+        Progress is not saved here —{' '}
+        <a href={`#/learn/${encodeURIComponent(scenario)}`} target="_blank" rel="noopener">
+          open in the full simulator
+        </a>{' '}
+        to keep it.
+      </p>
+    );
+  }
+  return (
+    <p className="storage-note">
+      This browser blocks storage for the simulator, so your progress is kept only while this page
+      is open.
+    </p>
   );
 }

@@ -1,92 +1,277 @@
-import { useEffect } from 'react';
-import { useUiStore, type SimSession } from '../../ui';
-import { parseEmbedCommand, type EmbedEvent } from './embed-api';
+import { useEffect, useRef } from 'react';
+import { browserStorage, useUiStore, type SimSession } from '../../ui';
+import {
+  checkOrigin,
+  checkPermission,
+  messageId,
+  parseEmbedCommand,
+  type EmbedCommand,
+  type EmbedEvent,
+  type EmbedState,
+} from './embed-api';
+import type { EmbedParams } from './embed-params';
+import {
+  goalStatement,
+  lessonScore,
+  lessonStatement,
+  quizStatement,
+  scenarioIri,
+} from './embed-xapi';
+import { isCorrect, scoreQuiz } from './quiz';
 import type { LessonDefinition } from './types';
 import type { LessonActor } from './use-lesson-actor';
 
+export interface EmbedApiInput {
+  lesson: LessonDefinition;
+  session: SimSession;
+  actor: LessonActor;
+  params: EmbedParams;
+  seed: number;
+  quiz: Readonly<Record<string, string>>;
+  onReset: () => void;
+  /** The simulation is loaded and idle enough to take commands. */
+  live: boolean;
+}
+
 /**
- * Embed mode's postMessage API: commands from the host page (any origin, strictly validated),
- * events to it (ready, goal met, state). See src/ui/lesson/README.md.
+ * Embed mode's postMessage API v1 (embed-api.ts judges each message; docs/embedding.md lists
+ * them): commands from the host page, events to it — ready, state changes, goals, quiz answers,
+ * the lesson's result with xAPI statements — and the frame's height for auto-resize.
  */
-export function useEmbedApi(
-  enabled: boolean,
-  lesson: LessonDefinition,
-  session: SimSession,
-  actor: LessonActor,
-): void {
+export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
+  const latest = useRef(input);
+  latest.current = input;
+  const { lesson, session, actor, params, seed } = input;
+  const rejected = useRef(0);
+  // The effect re-runs when the lesson actor starts (use-lesson-actor.ts): one ready per session.
+  const announced = useRef(false);
+  const emitQuiz = useRef<(answers: Readonly<Record<string, string>>) => void>(() => {});
+
   useEffect(() => {
     if (!enabled || window.parent === window) return;
-    const post = (target: MessageEventSource | Window, msg: EmbedEvent) =>
-      (target as Window).postMessage(msg, '*');
-    const state = (): EmbedEvent => {
+    const allowed = params.parentOrigins;
+    const iri = scenarioIri(window.location.href, lesson.scenario);
+    const common = { iri, title: lesson.title, seed };
+
+    const post = (msg: EmbedEvent, to?: string) => postToHost(allowed, msg, to);
+
+    const state = (): EmbedState => {
       const ctx = actor.getSnapshot().context;
-      const snap = useUiStore.getState().snapshot;
+      const ui = useUiStore.getState();
+      const snap = ui.snapshot;
+      const answers = latest.current.quiz;
       return {
-        type: 'ecsim.state',
         scenario: lesson.scenario,
-        step: ctx.index,
+        step: ctx.index + 1,
+        steps: lesson.steps.length,
         met: [...ctx.met],
+        skipped: [...ctx.skipped],
+        playing: ui.playing,
+        speed: ui.speed,
         nowUs: snap?.now ?? 0,
+        eventsProcessed: snap?.eventsProcessed ?? 0,
         traceHash: snap?.traceHash ?? '',
         metrics: { ...(snap?.metrics ?? {}) },
+        quiz: scoreQuiz(lesson.quiz, answers),
+        rejected: rejected.current,
+        saved: browserStorage().persistent,
+        progress: {
+          step: ctx.index,
+          met: [...ctx.met],
+          quiz: { ...answers },
+          sim: snap ? { seed: snap.seed, untilUs: snap.now, log: [...session.client.log] } : null,
+        },
       };
     };
-    const onMessage = (e: MessageEvent) => {
-      // Only the embedding page talks to us; our own posts and other frames are not commands.
-      if (e.source !== window.parent) return;
-      const parsed = parseEmbedCommand(e.data, lesson.steps.length);
-      if (!parsed.ok) {
-        console.warn('[embed] ignored a message:', parsed.reason);
-        post(window.parent, { type: 'ecsim.rejected', reason: parsed.reason });
-        return;
-      }
-      const cmd = parsed.command;
+
+    const run = async (cmd: EmbedCommand): Promise<string | null> => {
       switch (cmd.type) {
-        case 'ecsim.play':
-          void session.play();
-          return;
-        case 'ecsim.pause':
-          void session.pause();
-          return;
-        case 'ecsim.step':
-          void session.step();
-          return;
-        case 'ecsim.getState':
-          post(window.parent, state());
-          return;
-        case 'ecsim.goto':
-          actor.send({ type: 'GOTO', index: cmd.step });
-          post(window.parent, state());
-          return;
-        case 'ecsim.act':
-          void session
-            .act(cmd.action)
-            .then((error) =>
-              post(
-                window.parent,
-                error
-                  ? { type: 'ecsim.actResult', ok: false, error }
-                  : { type: 'ecsim.actResult', ok: true },
-              ),
-            );
-          return;
+        case 'getState':
+          return null;
+        case 'play':
+          await session.play();
+          return null;
+        case 'pause':
+          await session.pause();
+          return null;
+        case 'step':
+          await session.step();
+          return null;
+        case 'reset':
+          latest.current.onReset();
+          return null;
+        case 'goto':
+          actor.send({ type: 'GOTO', index: cmd.step - 1 });
+          return null;
+        case 'setSpeed':
+          await session.setSpeed(cmd.speed);
+          return null;
+        case 'act':
+          return session.act(cmd.action);
       }
     };
+
+    const reject = (reason: string, origin: string, id?: string) => {
+      rejected.current++;
+      console.warn('[embed] refused a message:', reason);
+      post(
+        { type: 'ecsim.v1.rejected', reason, rejected: rejected.current, ...(id ? { id } : {}) },
+        origin,
+      );
+    };
+
+    const onMessage = (e: MessageEvent) => {
+      // Only the embedding page talks to us: our own posts, other frames and extensions are not commands.
+      if (e.source !== window.parent || e.source === window) return;
+      // H5P's resizer answers our resize messages; those are not for the API.
+      if (isH5pMessage(e.data)) return;
+      const originProblem = checkOrigin(e.origin, allowed);
+      if (originProblem) return reject(originProblem, e.origin, messageId(e.data));
+      const parsed = parseEmbedCommand(e.data, lesson.steps.length);
+      if (!parsed.ok) return reject(parsed.reason, e.origin, parsed.id);
+      const permission = checkPermission(parsed.command.type, allowed);
+      if (permission) return reject(permission, e.origin, parsed.id);
+      const { command, id } = parsed;
+      const idField = id ? { id } : {};
+      void run(command).then(
+        (error) => {
+          if (command.type === 'getState')
+            post({ type: 'ecsim.v1.state', ...idField, ...state() }, e.origin);
+          else
+            post(
+              {
+                type: 'ecsim.v1.result',
+                ...idField,
+                command: command.type,
+                ok: error === null,
+                ...(error ? { error } : {}),
+              },
+              e.origin,
+            );
+        },
+        (err: unknown) => {
+          console.error('[embed] command failed', err);
+          post(
+            {
+              type: 'ecsim.v1.result',
+              ...idField,
+              command: command.type,
+              ok: false,
+              error: 'The simulator could not do that.',
+            },
+            e.origin,
+          );
+        },
+      );
+    };
+
+    // Goals, completion and state changes, from the lesson machine.
     let met = actor.getSnapshot().context.met.length;
-    const sub = actor.subscribe((s) => {
-      for (const goalId of s.context.met.slice(met))
-        post(window.parent, { type: 'ecsim.goalMet', scenario: lesson.scenario, goalId });
-      met = s.context.met.length;
+    let completed = false;
+    let last = '';
+    const changed = () => {
+      const s = state();
+      const key = `${s.step}|${s.met.join()}|${s.playing}|${s.speed}`;
+      if (key === last) return;
+      last = key;
+      post({ type: 'ecsim.v1.stateChanged', ...s });
+    };
+    const sub = actor.subscribe((snap) => {
+      const ctx = snap.context;
+      for (const goalId of ctx.met.slice(met)) {
+        const index = lesson.steps.findIndex((s) => s.id === goalId);
+        const step = lesson.steps[index];
+        post({
+          type: 'ecsim.v1.goalCompleted',
+          scenario: lesson.scenario,
+          goalId,
+          step: index + 1,
+          statement: goalStatement(common, goalId, step?.title ?? goalId),
+        });
+      }
+      met = ctx.met.length;
+      if (!completed && ctx.index >= lesson.steps.length) {
+        completed = true;
+        const quiz = scoreQuiz(lesson.quiz, latest.current.quiz);
+        const goalsMet = ctx.met.filter((m) => lesson.steps.some((s) => s.id === m)).length;
+        const score = lessonScore(goalsMet, lesson.steps.length, quiz.correct, quiz.total);
+        post({
+          type: 'ecsim.v1.lessonCompleted',
+          scenario: lesson.scenario,
+          score,
+          statement: lessonStatement(
+            common,
+            score,
+            goalsMet === lesson.steps.length && ctx.skipped.length === 0,
+          ),
+        });
+      }
+      changed();
     });
+    const unPlaying = useUiStore.subscribe((s, prev) => {
+      if (s.playing !== prev.playing || s.speed !== prev.speed) changed();
+    });
+
+    let answered = { ...latest.current.quiz };
+    emitQuiz.current = (answers) => {
+      for (const [itemId, choiceId] of Object.entries(answers)) {
+        if (answered[itemId] === choiceId) continue;
+        const item = lesson.quiz.find((q) => q.id === itemId);
+        if (!item) continue;
+        const correct = isCorrect(item, choiceId);
+        post({
+          type: 'ecsim.v1.quizAnswered',
+          scenario: lesson.scenario,
+          itemId,
+          choiceId,
+          correct,
+          statement: quizStatement(common, itemId, item.prompt, choiceId, correct),
+        });
+      }
+      answered = { ...answers };
+    };
+
     window.addEventListener('message', onMessage);
-    post(window.parent, {
-      type: 'ecsim.ready',
-      scenario: lesson.scenario,
-      steps: lesson.steps.length,
-    });
+    changed();
     return () => {
       window.removeEventListener('message', onMessage);
       sub.unsubscribe();
+      unPlaying();
+      emitQuiz.current = () => {};
     };
-  }, [enabled, lesson, session, actor]);
+  }, [enabled, lesson, session, actor, params, seed]);
+
+  useEffect(() => emitQuiz.current(input.quiz), [input.quiz]);
+
+  // Ready once the simulation has loaded (and any saved run is rebuilt): commands work from then.
+  useEffect(() => {
+    if (!enabled || !input.live || announced.current || window.parent === window) return;
+    announced.current = true;
+    postToHost(params.parentOrigins, {
+      type: 'ecsim.v1.ready',
+      version: 1,
+      scenario: lesson.scenario,
+      title: lesson.title,
+      steps: lesson.steps.length,
+      readOnly: params.parentOrigins.length === 0,
+    });
+  }, [enabled, input.live, lesson, params]);
+}
+
+/** Replies go to the asking origin; broadcasts to each allowed origin, or any without a list. */
+function postToHost(allowed: readonly string[], msg: EmbedEvent, to?: string): void {
+  const targets = to !== undefined && to !== 'null' ? [to] : allowed.length > 0 ? allowed : ['*'];
+  for (const origin of targets) {
+    try {
+      window.parent.postMessage(msg, origin);
+    } catch (err) {
+      console.warn('[embed] could not post to the host page', err);
+    }
+  }
+}
+
+function isH5pMessage(data: unknown): boolean {
+  return (
+    typeof data === 'object' && data !== null && (data as { context?: unknown }).context === 'h5p'
+  );
 }

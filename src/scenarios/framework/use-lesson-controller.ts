@@ -4,7 +4,7 @@
  * and metrics, saves progress, and offers the actions the lesson page's buttons call.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useUiStore, type SimSession } from '../../ui';
+import { useUiStore, type KeyValueStore, type SimSession } from '../../ui';
 import type {
   ExperimentProgress,
   ExperimentResult,
@@ -37,6 +37,8 @@ export function useLessonController(
   session: SimSession,
   startup: LessonStartup,
   onProblem: (text: string) => void,
+  /** Where progress is saved (lesson-page.tsx progressStore). */
+  store: KeyValueStore,
 ) {
   const [actor, lessonState] = useLessonActor(
     lesson.steps,
@@ -162,7 +164,7 @@ export function useLessonController(
     const unlocked = lesson.steps
       .filter((s) => snap.context.met.includes(s.id))
       .flatMap((s) => s.unlocks ?? []);
-    const err = saveProgress(window.localStorage, lesson.scenario, {
+    const err = saveProgress(store, lesson.scenario, {
       step: snap.context.index,
       met: snap.context.met,
       quiz,
@@ -172,7 +174,7 @@ export function useLessonController(
         : null,
     });
     if (err) onProblem(err);
-  }, [actor, lesson, quiz, restoring, session, onProblem]);
+  }, [actor, lesson, quiz, restoring, session, onProblem, store]);
 
   useEffect(save, [save, lessonState, logVersion]);
   useEffect(() => {

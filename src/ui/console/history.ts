@@ -1,3 +1,5 @@
+import { browserStorage } from '../storage';
+
 /** Where history is kept: sessionStorage in the browser, a Map in tests. */
 export interface HistoryStore {
   getItem(key: string): string | null;
@@ -84,11 +86,7 @@ function writeLines(store: HistoryStore | null, key: string, lines: string[]): v
   }
 }
 
-/** sessionStorage when the browser allows it (it throws in some sandboxed iframes). */
-export function browserHistoryStore(): HistoryStore | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
+/** sessionStorage, or memory for this page view where the browser denies it (third-party frames). */
+export function browserHistoryStore(): HistoryStore {
+  return browserStorage('session').store;
 }

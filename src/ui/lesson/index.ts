@@ -32,3 +32,5 @@ export {
 export { MetricHistory } from './metric-history';
 // The session plumbing a lesson page needs (the ui barrel does not export these).
 export { SimSessionContext, useSimSessionLifecycle } from '../session/session-context';
+export { embedSnippet, embedUrl, exactOrigin, type EmbedOptions } from './embed-snippet';
+export { EmbedDialog } from './embed-dialog';

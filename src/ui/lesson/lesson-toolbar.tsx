@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 export interface LessonToolbarProps {
   canStepBack: boolean;
@@ -8,6 +8,8 @@ export interface LessonToolbarProps {
   onReset(): void;
   /** Runs the simulation ahead by this much virtual time (no animation). */
   onRunAhead(durationUs: number): Promise<void>;
+  /** More tools after Reset (the learn page's Embed dialog). */
+  extra?: ReactNode;
 }
 
 /** Lessons need seconds of simulated time; animation at 1× shows milliseconds. */
@@ -21,6 +23,7 @@ export function LessonToolbar({
   onShare,
   onReset,
   onRunAhead,
+  extra,
 }: LessonToolbarProps) {
   const [link, setLink] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -100,6 +103,7 @@ export function LessonToolbar({
           Reset lesson
         </button>
       )}
+      {extra}
       {link ? (
         <div className="share-link">
           <label htmlFor="share-link-url">Share link</label>

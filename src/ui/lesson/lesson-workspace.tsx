@@ -27,6 +27,8 @@ export interface LessonWorkspaceProps {
   lower?: ReactNode;
   /** Shown instead of the workspace while something (a restore) is under way. */
   busyText?: string | null;
+  /** Embed mode's chrome (`controls=` in docs/embedding.md); ignored in other modes. */
+  chrome?: 'full' | 'minimal' | 'none';
 }
 
 /**
@@ -43,12 +45,14 @@ export function LessonWorkspace({
   main,
   lower,
   busyText,
+  chrome = 'full',
 }: LessonWorkspaceProps) {
+  const embed = mode === 'embed';
   const topology = useUiStore(selectTopology);
   const snapshot = useUiStore(selectSnapshot);
   useKeyboardShortcuts(topology !== null && !busyText);
   return (
-    <div className={`workspace lesson-workspace lesson-${mode}`}>
+    <div className={`workspace lesson-workspace lesson-${mode}${embed ? ` embed-${chrome}` : ''}`}>
       <NoticeRegion />
       <SimStateBanner />
       {busyText ? (
@@ -58,18 +62,23 @@ export function LessonWorkspace({
       ) : null}
       {topology && snapshot ? (
         <>
-          <Stage topology={topology} side={lesson} tools={toolbar} />
+          <Stage
+            topology={topology}
+            side={lesson}
+            tools={toolbar}
+            embed={embed ? { playback: chrome !== 'none' } : undefined}
+          />
           <div className="below">
             <div className="below-main">
               <NarrationRegion />
               {main}
-              {mode === 'embed' ? null : (
+              {embed ? null : (
                 <section className="panel" aria-labelledby="state-heading">
                   <h2 id="state-heading">Simulation</h2>
                   <SimStats />
                 </section>
               )}
-              <DiagramLegend />
+              {embed && chrome !== 'full' ? null : <DiagramLegend />}
             </div>
             {quiz ? <div className="below-side">{quiz}</div> : null}
           </div>

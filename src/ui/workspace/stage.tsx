@@ -14,6 +14,12 @@ interface Props {
   side: ReactNode;
   /** Under the side content (a lesson's toolbar). */
   tools?: ReactNode;
+  /**
+   * An embed frame stacks picture, controls and step in one column whose height follows its
+   * content (the frame resizes to fit, so nothing may depend on the frame's own height);
+   * `playback: false` leaves the controls to the host page (embed `controls=none`).
+   */
+  embed?: { playback: boolean };
 }
 
 /**
@@ -21,13 +27,15 @@ interface Props {
  * under it, and beside it the clicked node's panel and the step (or state) the student works
  * on. Sized to the viewport so the picture leads (DESIGN.md "Two time scales", issue 14).
  */
-export function Stage({ topology, side, tools }: Props) {
+export function Stage({ topology, side, tools, embed }: Props) {
   const fastForwarding = useUiStore((s) => s.fastForward !== null);
   return (
-    <div className="stage">
-      <div className="stage-controls">
-        <PlaybackControls />
-      </div>
+    <div className={embed ? 'stage stage-embed' : 'stage'}>
+      {embed?.playback === false ? null : (
+        <div className="stage-controls">
+          <PlaybackControls />
+        </div>
+      )}
       <figure
         className={`panel diagram stage-canvas${fastForwarding ? ' diagram-busy' : ''}`}
         aria-label="Topology diagram"
@@ -43,11 +51,13 @@ export function Stage({ topology, side, tools }: Props) {
           <TimelineScrubber />
         </figcaption>
       </figure>
-      <div className="stage-side">
-        <NodePanel />
-        {side}
-        {tools}
-      </div>
+      {side || tools || !embed ? (
+        <div className="stage-side">
+          <NodePanel />
+          {side}
+          {tools}
+        </div>
+      ) : null}
     </div>
   );
 }
