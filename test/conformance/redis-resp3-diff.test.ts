@@ -150,7 +150,8 @@ describe('RESP3 (HELLO 3) against redis-server 7.0', () => {
       ['sub', ['GET', 'k'], 1],
       ['sub', ['PING'], 1],
       ['pub', ['PUBLISH', 'sport', 'goal'], 1],
-      ['sub', ['UNSUBSCRIBE'], 2],
+      // Named: a bare UNSUBSCRIBE goes through the channels in redis's dict (hash) order.
+      ['sub', ['UNSUBSCRIBE', 'sport', 'news'], 2],
       ['sub', ['PUNSUBSCRIBE'], 1],
       ['sub', ['UNSUBSCRIBE'], 1],
       ['sub', ['HELLO', '2'], 1],
