@@ -63,7 +63,9 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
     parameters: {
       bind: opts.host ?? '127.0.0.1',
       ...(opts.port !== 0 ? { port: String(opts.port) } : {}),
-      ...(opts.dir !== undefined ? { dir: opts.dir, dbfilename: opts.dbfilename ?? 'dump.rdb' } : {}),
+      ...(opts.dir !== undefined
+        ? { dir: opts.dir, dbfilename: opts.dbfilename ?? 'dump.rdb' }
+        : {}),
     },
   });
   if (opts.dir !== undefined) {
@@ -77,7 +79,10 @@ export function serveRedis(opts: ServeOptions): Promise<RedisServerHandle> {
 }
 
 /** Serves an existing engine (e.g. one node of a cluster) over TCP. */
-export function serveEngine(engine: RedisEngine, opts: { port: number; host?: string }): Promise<RedisServerHandle> {
+export function serveEngine(
+  engine: RedisEngine,
+  opts: { port: number; host?: string },
+): Promise<RedisServerHandle> {
   // Redis runs serverCron at hz (10/s): active expiry and blocked-client timeouts.
   const cron = setInterval(() => engine.tick(), 1000 / engine.config.hz);
   const sockets = new Set<net.Socket>();
@@ -98,7 +103,7 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
     let closing = false;
     const client = engine.connect({
       onPush: (r: Reply) => {
-        out.push(encodeReply(r));
+        out.push(encodeReply(r, client.resp));
         // An unblocked BLPOP: carry on with commands that waited in the buffer.
         queueMicrotask(() => {
           flush();
@@ -142,13 +147,13 @@ export function serveEngine(engine: RedisEngine, opts: { port: number; host?: st
         if (item === undefined) break;
         if ('error' in item) {
           // Redis replies with the protocol error, then closes the connection.
-          out.push(encodeReply({ kind: 'error', message: item.error }));
+          out.push(encodeReply({ kind: 'error', message: item.error }, client.resp));
           closeAfterReply();
           return;
         }
         const r = client.exec(item.argv);
         parser.authenticated = client.authenticated;
-        if (r !== undefined) out.push(encodeReply(r));
+        if (r !== undefined) out.push(encodeReply(r, client.resp));
         if (client.closeAfterReply) {
           closeAfterReply();
           return;
@@ -219,12 +224,29 @@ if (isMain) {
     // (see serve-redis-cluster.ts).
     const replicas = Number(argValue(args, '--replicas') ?? '0');
     const configure = !args.includes('--cluster-unconfigured');
-    const c = await serveRedisCluster({ masters: Number(shards), replicas, port, profile, seed, configure });
-    for (const n of c.nodes) console.log(`simulated redis cluster node ${n.engine.cluster!.myself.id} on 127.0.0.1:${n.port}`);
+    const c = await serveRedisCluster({
+      masters: Number(shards),
+      replicas,
+      port,
+      profile,
+      seed,
+      configure,
+    });
+    for (const n of c.nodes)
+      console.log(
+        `simulated redis cluster node ${n.engine.cluster!.myself.id} on 127.0.0.1:${n.port}`,
+      );
   } else {
     const dir = argValue(args, '--dir') ?? process.cwd();
     const dbfilename = argValue(args, '--dbfilename') ?? 'dump.rdb';
-    const h = await serveRedis({ port, profile, seed, dir, dbfilename, ...(requirepass !== undefined ? { requirepass } : {}) });
+    const h = await serveRedis({
+      port,
+      profile,
+      seed,
+      dir,
+      dbfilename,
+      ...(requirepass !== undefined ? { requirepass } : {}),
+    });
     console.log(`simulated redis (${profile}) listening on 127.0.0.1:${h.port}`);
   }
 }

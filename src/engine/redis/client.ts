@@ -52,6 +52,8 @@ export class Client {
   /** Peer address for CLIENT LIST (the TCP server sets it). */
   addr = '?';
   db: Db;
+  /** The protocol this connection speaks: 2, or 3 after HELLO 3 (c->resp). */
+  resp: 2 | 3 = 2;
   /** Redis's c->authenticated: AUTH/HELLO succeeded, or the default user needed no password. */
   authenticated = false;
   /** The ACL user this connection runs as (c->user). */

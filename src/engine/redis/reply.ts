@@ -14,7 +14,23 @@ export type Reply =
   | { readonly kind: 'null' }
   /** RESP2 null array `*-1` (EXEC aborted by WATCH, BLPOP timeout). */
   | { readonly kind: 'null-array' }
-  | { readonly kind: 'array'; readonly items: readonly Reply[] };
+  | { readonly kind: 'array'; readonly items: readonly Reply[] }
+  // RESP3 types (HELLO 3). Handlers produce them only for a RESP3 connection (resp3.ts);
+  // encodeReply downgrades them as redis-server does for RESP2 all the same.
+  /** `%`: key, value, key, value… (RESP2: a flat array). */
+  | { readonly kind: 'map'; readonly items: readonly Reply[] }
+  /** `~` (RESP2: an array). */
+  | { readonly kind: 'set'; readonly items: readonly Reply[] }
+  /** `,`: `text` is what redis prints (%.17g, inf, or a human long double). RESP2: a bulk. */
+  | { readonly kind: 'double'; readonly text: string }
+  /** `#t` / `#f` (RESP2: :1 / :0). */
+  | { readonly kind: 'bool'; readonly value: boolean }
+  /** `=`: a 3-letter format (`txt`) and the text (RESP2: a bulk of the text). */
+  | { readonly kind: 'verbatim'; readonly format: string; readonly value: BinStr }
+  /** `(`: a big number's digits (RESP2: a bulk). */
+  | { readonly kind: 'bignum'; readonly value: string }
+  /** `>`: an out-of-band message, pub/sub (RESP2: an array). */
+  | { readonly kind: 'push'; readonly items: readonly Reply[] };
 
 export type ErrorReply = Extract<Reply, { kind: 'error' }>;
 

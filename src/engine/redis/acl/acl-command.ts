@@ -8,7 +8,8 @@ import type { Client } from '../client';
 import { reply } from '../reply';
 import type { Reply } from '../reply';
 import { cstr, eqi } from '../bytes';
-import { formatDouble, parseInt64 } from '../args';
+import { parseInt64 } from '../args';
+import { doubleReply, mapReply, setReply } from '../resp3';
 import { resolveCommand } from '../server/dispatch';
 import { ACL_CATEGORY_NAMES, categoryFlagByName } from './categories';
 import { describeCommandRules, describeUser, keyPatternText } from './describe';
@@ -144,14 +145,15 @@ const getuser = sub(
     if (u.disabled) flags.push('off');
     if (u.nopass) flags.push('nopass');
     if (u.sanitize !== null) flags.push(u.sanitize);
-    return reply.array([
+    // A map; flags a set; each selector a map (acl.c, GETUSER).
+    return mapReply(c, [
       reply.bulk('flags'),
-      reply.bulks(flags),
+      setReply(c, flags.map(reply.bulk)),
       reply.bulk('passwords'),
       reply.bulks(u.passwords),
       ...selectorFields(c, u.root),
       reply.bulk('selectors'),
-      reply.array(u.selectors.slice(1).map((s) => reply.array(selectorFields(c, s)))),
+      reply.array(u.selectors.slice(1).map((s) => mapReply(c, selectorFields(c, s)))),
     ]);
   },
 );
@@ -259,7 +261,7 @@ const log = sub(
       acl.log.entries
         .slice(0, count)
         .map((e) =>
-          reply.array([
+          mapReply(c, [
             reply.bulk('count'),
             reply.int(e.count),
             reply.bulk('reason'),
@@ -271,7 +273,7 @@ const log = sub(
             reply.bulk('username'),
             reply.bulk(e.username),
             reply.bulk('age-seconds'),
-            reply.bulk(formatDouble((now - e.ctime) / 1000)),
+            doubleReply(c, (now - e.ctime) / 1000),
             reply.bulk('client-info'),
             reply.bulk(e.cinfo),
           ]),

@@ -53,18 +53,59 @@ function formatTty(r: Reply, prefix: string): string {
     case 'null':
     case 'null-array':
       return '(nil)\n';
-    case 'array': {
-      if (r.items.length === 0) return '(empty array)\n';
-      const idxlen = String(r.items.length).length;
-      const childPrefix = prefix + ' '.repeat(idxlen + 2);
-      let out = '';
-      r.items.forEach((item, i) => {
-        out += `${i === 0 ? '' : prefix}${String(i + 1).padStart(idxlen)}) `;
-        out += formatTty(item, childPrefix);
-      });
-      return out;
+    case 'double':
+      return `(double) ${r.text}\n`;
+    case 'bignum':
+      return `${r.value}\n`;
+    case 'verbatim':
+      return `${r.value}\n`;
+    case 'bool':
+      return r.value ? '(true)\n' : '(false)\n';
+    case 'array':
+    case 'set':
+    case 'push':
+    case 'map':
+      return formatAggregate(r.kind, r.items, prefix);
+  }
+}
+
+const EMPTY: Readonly<Record<string, string>> = {
+  array: '(empty array)\n',
+  map: '(empty hash)\n',
+  set: '(empty set)\n',
+  push: '(empty push)\n',
+};
+
+/** cliIsMultilineValueTTY: a map value on its own lines starts on the next line. */
+function multiline(r: Reply): boolean {
+  if (r.kind === 'array' || r.kind === 'set' || r.kind === 'push')
+    return r.items.length > 1 || (r.items.length === 1 && multiline(r.items[0]!));
+  if (r.kind === 'map')
+    return r.items.length > 2 || (r.items.length === 2 && multiline(r.items[1]!));
+  return false;
+}
+
+/** cliFormatReplyTTY's aggregates: `1)` arrays, `1~` sets, `1#` maps (`key => value`). */
+function formatAggregate(kind: string, items: readonly Reply[], prefix: string): string {
+  if (items.length === 0) return EMPTY[kind]!;
+  const isMap = kind === 'map';
+  const count = isMap ? items.length / 2 : items.length;
+  const idxlen = String(count).length;
+  const childPrefix = prefix + ' '.repeat(idxlen + 2);
+  const sep = kind === 'set' ? '~' : isMap ? '#' : ')';
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const human = (isMap ? i / 2 : i) + 1;
+    out += `${i === 0 ? '' : prefix}${String(human).padStart(idxlen)}${sep} `;
+    out += formatTty(items[i]!, childPrefix);
+    if (isMap) {
+      i++;
+      out = `${out.slice(0, -1)} => `;
+      if (multiline(items[i]!)) out += `\n${childPrefix}`;
+      out += formatTty(items[i]!, childPrefix);
     }
   }
+  return out;
 }
 
 /** cliFormatReplyRaw: what redis-cli prints for INFO and friends (bulk contents unquoted). */
@@ -81,7 +122,17 @@ function formatRaw(r: Reply): string {
     case 'null':
     case 'null-array':
       return '\n';
+    case 'verbatim':
+    case 'bignum':
+      return `${r.value}\n`;
+    case 'double':
+      return `${r.text}\n`;
+    case 'bool':
+      return r.value ? '(true)\n' : '(false)\n';
     case 'array':
+    case 'set':
+    case 'push':
+    case 'map':
       return r.items.map(formatRaw).join('');
   }
 }

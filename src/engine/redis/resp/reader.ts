@@ -1,6 +1,7 @@
 /**
- * Client-side RESP2 reply reader (the differential tests read real redis-server's answers with
- * it). Incremental: feed byte strings, take complete replies.
+ * Client-side RESP2/RESP3 reply reader (the differential tests read real redis-server's
+ * answers with it). Incremental: feed byte strings, take complete replies. RESP3's null `_`
+ * reads as `null`; attributes (`|`) are not sent by redis-server 7.0 and are refused.
  */
 import type { BinStr } from '../bytes';
 import { reply } from '../reply';
@@ -56,16 +57,38 @@ export class RespReader {
         this.pos += len + 2;
         return reply.bulk(v);
       }
-      case '*': {
+      case '*':
+      case '%':
+      case '~':
+      case '>': {
         const n = Number(body);
         if (n < 0) return reply.nilArray();
         const items: Reply[] = [];
-        for (let i = 0; i < n; i++) {
+        const count = l[0] === '%' ? n * 2 : n;
+        for (let i = 0; i < count; i++) {
           const it = this.read();
           if (it === undefined) return undefined;
           items.push(it);
         }
+        if (l[0] === '%') return { kind: 'map', items };
+        if (l[0] === '~') return { kind: 'set', items };
+        if (l[0] === '>') return { kind: 'push', items };
         return reply.array(items);
+      }
+      case '_':
+        return reply.nil();
+      case ',':
+        return { kind: 'double', text: body };
+      case '#':
+        return { kind: 'bool', value: body === 't' };
+      case '(':
+        return { kind: 'bignum', value: body };
+      case '=': {
+        const len = Number(body);
+        if (this.buf.length < this.pos + len + 2) return undefined;
+        const v = this.buf.slice(this.pos, this.pos + len);
+        this.pos += len + 2;
+        return { kind: 'verbatim', format: v.slice(0, 3), value: v.slice(4) };
       }
       default:
         throw new Error(`RESP reader: unexpected type byte ${JSON.stringify(l[0])}`);

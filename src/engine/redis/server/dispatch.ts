@@ -186,7 +186,8 @@ function admit(engine: RedisEngine, c: Client, cmd: Command, argv: Argv): Reply 
   ) {
     return READONLY;
   }
-  if (c.subscriptionCount !== 0 && !cmd.isPubsubContext) {
+  // Only RESP2 connections are restricted while subscribed (server.c: CLIENT_PUBSUB && resp == 2).
+  if (c.subscriptionCount !== 0 && c.resp === 2 && !cmd.isPubsubContext) {
     return reply.error(
       `ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
     );

@@ -39,7 +39,7 @@ export function requestBytes(argv: readonly BinStr[]): number {
   return n;
 }
 
-/** Bytes of `r` encoded as RESP2. */
+/** Bytes of `r` encoded as RESP2 (RESP3 types as they downgrade). */
 export function replyBytes(r: Reply): number {
   switch (r.kind) {
     case 'simple':
@@ -53,11 +53,21 @@ export function replyBytes(r: Reply): number {
     case 'null':
     case 'null-array':
       return 5;
-    case 'array': {
+    case 'array':
+    case 'set':
+    case 'push':
+    case 'map': {
       let n = 1 + digits(r.items.length) + 2;
       for (const it of r.items) n += replyBytes(it);
       return n;
     }
+    case 'double':
+      return 1 + digits(r.text.length) + 2 + r.text.length + 2;
+    case 'bool':
+      return 4;
+    case 'verbatim':
+    case 'bignum':
+      return 1 + digits(r.value.length) + 2 + r.value.length + 2;
   }
 }
 

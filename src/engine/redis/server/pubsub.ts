@@ -6,6 +6,7 @@ import type { BinStr } from '../bytes';
 import type { Client } from '../client';
 import { globMatch } from '../glob';
 import { reply } from '../reply';
+import type { Reply } from '../reply';
 
 const MESSAGE = reply.bulk('message');
 const PMESSAGE = reply.bulk('pmessage');
@@ -58,22 +59,22 @@ export class PubSub {
     let n = 0;
     const subs = this.channels.get(channel);
     if (subs !== undefined) {
-      const msg = reply.array([MESSAGE, reply.bulk(channel), reply.bulk(message)]);
+      const items = [MESSAGE, reply.bulk(channel), reply.bulk(message)];
+      const msg = reply.array(items);
+      // A RESP3 connection gets it as a push (pubsub.c addReplyPubsubMessage).
+      const push: Reply = { kind: 'push', items };
       for (const c of subs) {
-        c.push(msg);
+        c.push(c.resp === 3 ? push : msg);
         n++;
       }
     }
     for (const [pattern, set] of this.patterns) {
       if (!globMatch(pattern, channel)) continue;
-      const msg = reply.array([
-        PMESSAGE,
-        reply.bulk(pattern),
-        reply.bulk(channel),
-        reply.bulk(message),
-      ]);
+      const items = [PMESSAGE, reply.bulk(pattern), reply.bulk(channel), reply.bulk(message)];
+      const msg = reply.array(items);
+      const push: Reply = { kind: 'push', items };
       for (const c of set) {
-        c.push(msg);
+        c.push(c.resp === 3 ? push : msg);
         n++;
       }
     }

@@ -7,7 +7,7 @@ export function clientInfoString(c: Client, now: number): string {
   return (
     `id=${c.id} addr=${c.addr} laddr=? fd=-1 name=${c.name} age=${age} idle=${idle} flags=${flagsOf(c)} ` +
     `db=${c.db.id} sub=${c.channels.size} psub=${c.patterns.size} ssub=0 multi=${c.multi ? c.multi.queue.length : -1} ` +
-    `user=${c.user.name} resp=2`
+    `user=${c.user.name} resp=${c.resp}`
   );
 }
 

@@ -4,6 +4,7 @@ import { cstr, eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { REPLY_OFF, REPLY_SKIP, REPLY_SKIP_NEXT } from '../../client';
 import { clientInfoString as describe } from './client-info';
+import { verbatimReply } from '../../resp3';
 
 const meta = { keys: NO_KEYS, group: 'connection' as const };
 
@@ -57,7 +58,10 @@ const list = defineCommand({
   summary: 'One line per open connection.',
   run: (c) => {
     const now = c.engine.clock.nowMs();
-    return reply.bulk([...c.engine.clients.values()].map((x) => `${describe(x, now)}\n`).join(''));
+    return verbatimReply(
+      c,
+      [...c.engine.clients.values()].map((x) => `${describe(x, now)}\n`).join(''),
+    );
   },
 });
 
@@ -68,7 +72,7 @@ const info = defineCommand({
   flags: ['noscript', 'loading', 'stale'],
   syntax: 'CLIENT INFO',
   summary: 'The CLIENT LIST line of this connection.',
-  run: (c) => reply.bulk(`${describe(c, c.engine.clock.nowMs())}\n`),
+  run: (c) => verbatimReply(c, `${describe(c, c.engine.clock.nowMs())}\n`),
 });
 
 const reply_ = defineCommand({

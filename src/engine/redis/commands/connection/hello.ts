@@ -2,10 +2,11 @@ import { defineCommand, NO_KEYS } from '../../command';
 import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
 import { reply } from '../../reply';
+import { mapReply } from '../../resp3';
 
 /**
- * HELLO, RESP2 only: the engine speaks RESP2, so `HELLO 3` is refused with the NOPROTO error
- * redis-server gives for versions it does not know (real Redis 7 would switch to RESP3).
+ * HELLO [protover [AUTH user pass] [SETNAME name]] (networking.c helloCommand): switches the
+ * connection to RESP2 or RESP3 and answers with the server's properties as a map.
  */
 export const hello = defineCommand({
   name: 'hello',
@@ -14,13 +15,14 @@ export const hello = defineCommand({
   keys: NO_KEYS,
   group: 'connection',
   syntax: 'HELLO [protover [AUTH username password] [SETNAME clientname]]',
-  summary: 'Handshake: returns server information (protocol 2 only in the simulator).',
+  summary: 'Handshake: picks RESP2 or RESP3, may authenticate, returns server information.',
   run: (c, argv) => {
+    let ver = 0;
     if (argv.length >= 2) {
-      const ver = parseInt64(argv[1]!);
-      if (ver === null)
-        return reply.error('ERR Protocol version is not an integer or out of range');
-      if (ver !== 2) return reply.error('NOPROTO unsupported protocol version');
+      const v = parseInt64(argv[1]!);
+      if (v === null) return reply.error('ERR Protocol version is not an integer or out of range');
+      if (v < 2 || v > 3) return reply.error('NOPROTO unsupported protocol version');
+      ver = Number(v);
     }
     let name: string | undefined;
     for (let j = 2; j < argv.length; j++) {
@@ -42,19 +44,20 @@ export const hello = defineCommand({
       );
     }
     if (name !== undefined) c.name = name;
-    return reply.array([
+    if (ver !== 0) c.resp = ver as 2 | 3;
+    return mapReply(c, [
       reply.bulk('server'),
       reply.bulk('redis'),
       reply.bulk('version'),
       reply.bulk('7.0.15'),
       reply.bulk('proto'),
-      reply.int(2),
+      reply.int(c.resp),
       reply.bulk('id'),
       reply.int(c.id),
       reply.bulk('mode'),
-      reply.bulk('standalone'),
+      reply.bulk(c.engine.cluster !== null ? 'cluster' : 'standalone'),
       reply.bulk('role'),
-      reply.bulk('master'),
+      reply.bulk(c.engine.repl.isReplica ? 'replica' : 'master'),
       reply.bulk('modules'),
       reply.emptyArray(),
     ]);

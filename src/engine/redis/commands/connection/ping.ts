@@ -15,7 +15,9 @@ export const ping = defineCommand({
   run: (c, argv) => {
     if (argv.length > 2) return reply.error("ERR wrong number of arguments for 'ping' command");
     // In RESP2 subscribed mode PING answers as a pub/sub-style array.
-    if (c.subscriptionCount !== 0) return reply.array([PONG_BULK, reply.bulk(argv[1] ?? '')]);
+    // Only a subscribed RESP2 connection gets the array form (server.c pingCommand).
+    if (c.subscriptionCount !== 0 && c.resp === 2)
+      return reply.array([PONG_BULK, reply.bulk(argv[1] ?? '')]);
     return argv.length === 1 ? reply.pong() : reply.bulk(argv[1]!);
   },
 });

@@ -5,6 +5,8 @@ import { parseDouble } from '../../args';
 import { reply, type ErrorReply, type Reply } from '../../reply';
 import { GEO_LAT_MAX, GEO_LAT_MIN, GEO_LONG_MAX, GEO_LONG_MIN } from '../../structures/geohash';
 import { formatDoubleHuman } from '../../structures/long-double';
+import { doubleTextReply } from '../../resp3';
+import type { Client } from '../../client';
 
 /** C's `%f`: six decimals, full integer digits even for huge values. */
 export function cFixed6(x: number): string {
@@ -60,6 +62,6 @@ export function distanceReply(d: number): Reply {
 }
 
 /** addReplyHumanLongDouble for a coordinate. */
-export function coordReply(v: number): Reply {
-  return reply.bulk(formatDoubleHuman(v));
+export function coordReply(c: Client, v: number): Reply {
+  return doubleTextReply(c, formatDoubleHuman(v));
 }

@@ -20,7 +20,7 @@ export const geopos = defineCommand({
       const s = z?.score(argv[i]!);
       const xy = s === undefined ? null : decodeGeoScore(s);
       out.push(
-        xy === null ? reply.nilArray() : reply.array([coordReply(xy[0]), coordReply(xy[1])]),
+        xy === null ? reply.nilArray() : reply.array([coordReply(c, xy[0]), coordReply(c, xy[1])]),
       );
     }
     return reply.array(out);

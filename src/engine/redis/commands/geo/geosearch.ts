@@ -217,7 +217,7 @@ function search(c: Client, argv: Argv, mode: Mode): Reply {
       const fields: Reply[] = [reply.bulk(p.member)];
       if (withDist) fields.push(distanceReply(p.dist / conversion));
       if (withHash) fields.push(reply.int(Math.trunc(p.score)));
-      if (withCoord) fields.push(reply.array([coordReply(p.x), coordReply(p.y)]));
+      if (withCoord) fields.push(reply.array([coordReply(c, p.x), coordReply(c, p.y)]));
       return reply.array(fields);
     }),
   );

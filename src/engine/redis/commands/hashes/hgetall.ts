@@ -3,17 +3,21 @@ import type { Client } from '../../client';
 import type { BinStr } from '../../bytes';
 import { reply, type Reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
+import { mapReply } from '../../resp3';
 
 /** genericHgetallCommand: a missing key is an empty array. */
 function collect(c: Client, key: BinStr, keys: boolean, values: boolean): Reply {
   const h = readAs(c, key, 'hash');
-  if (h === null || isErrorReply(h)) return h ?? reply.emptyArray();
+  // HGETALL is a map in RESP3 (shared.emptymap for a missing key); HKEYS/HVALS arrays.
+  const asMap = (items: Reply[]): Reply =>
+    keys && values ? mapReply(c, items) : reply.array(items);
+  if (h === null || isErrorReply(h)) return h ?? asMap([]);
   const out: Reply[] = [];
   for (const [f, v] of h.map) {
     if (keys) out.push(reply.bulk(f));
     if (values) out.push(reply.bulk(v));
   }
-  return reply.array(out);
+  return asMap(out);
 }
 
 export const hgetall = defineCommand({

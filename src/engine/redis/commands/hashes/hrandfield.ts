@@ -4,6 +4,7 @@ import { parseInt64Exact } from '../../args';
 import { reply, type Reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
 import { parseRandomCount, pickDistinct } from '../../structures/random-pick';
+import { pairsReply } from '../../resp3';
 
 export const hrandfield = defineCommand({
   name: 'hrandfield',
@@ -44,7 +45,7 @@ export const hrandfield = defineCommand({
         out.push(reply.bulk(f));
         if (withValues) out.push(reply.bulk(h.map.get(f)!));
       }
-      return reply.array(out);
+      return withValues ? pairsReply(c, out) : reply.array(out);
     }
     const h = readAs(c, argv[1]!, 'hash');
     if (h === null || isErrorReply(h)) return h ?? reply.nil();

@@ -8,11 +8,12 @@ import type { Argv } from '../../command';
 import type { Client } from '../../client';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
+import { pushReply } from '../../resp3';
 
 type Kind = 'subscribe' | 'unsubscribe' | 'psubscribe' | 'punsubscribe';
 
 function confirm(c: Client, kind: Kind, name: string | undefined): Reply {
-  return reply.array([
+  return pushReply(c, [
     reply.bulk(kind),
     name === undefined ? reply.nil() : reply.bulk(name),
     reply.int(c.subscriptionCount),

@@ -3,6 +3,8 @@ import type { Command } from '../../command';
 import type { FullKeySpec } from '../../command-meta';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
+import type { Client } from '../../client';
+import { mapReply, setReply } from '../../resp3';
 import { eqi } from '../../bytes';
 import { globMatch } from '../../glob';
 import { categoryFlagByName, categoryNames } from '../../acl/categories';
@@ -47,8 +49,15 @@ const KEY_FLAGS: ReadonlyArray<readonly [string, string]> = [
   ['VARIABLE_FLAGS', 'variable_flags'],
 ];
 
-function flagSet(have: readonly string[], names: ReadonlyArray<readonly [string, string]>): Reply {
-  return reply.array(names.filter(([f]) => have.includes(f)).map(([, n]) => reply.simple(n)));
+function flagSet(
+  c: Client,
+  have: readonly string[],
+  names: ReadonlyArray<readonly [string, string]>,
+): Reply {
+  return setReply(
+    c,
+    names.filter(([f]) => have.includes(f)).map(([, n]) => reply.simple(n)),
+  );
 }
 
 /**
@@ -104,7 +113,7 @@ function commandFlags(cmd: Command, movable: boolean): string[] {
 }
 
 /** addReplyCommandKeySpecs (maps go out as flat arrays in RESP2). */
-function keySpecOf(k: FullKeySpec): Reply {
+function keySpecOf(c: Client, k: FullKeySpec): Reply {
   const b = k.begin;
   const begin =
     b.type === 'index'
@@ -138,32 +147,43 @@ function keySpecOf(k: FullKeySpec): Reply {
             reply.int(f.step),
           ]
         : [];
-  return reply.array([
+  return mapReply(c, [
     ...(k.notes !== undefined ? [reply.bulk('notes'), reply.bulk(k.notes)] : []),
     reply.bulk('flags'),
-    flagSet(k.flags, KEY_FLAGS),
+    flagSet(c, k.flags, KEY_FLAGS),
     reply.bulk('begin_search'),
-    reply.array([reply.bulk('type'), reply.bulk(b.type), reply.bulk('spec'), reply.array(begin)]),
+    mapReply(c, [reply.bulk('type'), reply.bulk(b.type), reply.bulk('spec'), mapReply(c, begin)]),
     reply.bulk('find_keys'),
-    reply.array([reply.bulk('type'), reply.bulk(f.type), reply.bulk('spec'), reply.array(find)]),
+    mapReply(c, [reply.bulk('type'), reply.bulk(f.type), reply.bulk('spec'), mapReply(c, find)]),
   ]);
 }
 
 /** addReplyCommandInfo: the 10 fields of COMMAND / COMMAND INFO. */
-function infoOf(cmd: Command): Reply {
-  const subs = cmd.subtable ? [...cmd.subtable.values()].map(infoOf) : [];
+function infoOf(c: Client, cmd: Command): Reply {
   const range = legacyRange(cmd);
   return reply.array([
     reply.bulk(cmd.fullName),
     reply.int(cmd.arity),
-    flagSet(commandFlags(cmd, range.movable), COMMAND_FLAGS),
+    flagSet(c, commandFlags(cmd, range.movable), COMMAND_FLAGS),
     reply.int(range.first),
     reply.int(range.last),
     reply.int(range.step),
-    reply.array(categoryNames(cmd.aclCategories).map((n) => reply.simple(`@${n}`))),
-    reply.array(cmd.meta.tips.map((t) => reply.bulk(t.toLowerCase()))),
-    reply.array(cmd.meta.keySpecs.map(keySpecOf)),
-    reply.array(subs),
+    setReply(
+      c,
+      categoryNames(cmd.aclCategories).map((n) => reply.simple(`@${n}`)),
+    ),
+    setReply(
+      c,
+      cmd.meta.tips.map((t) => reply.bulk(t.toLowerCase())),
+    ),
+    setReply(
+      c,
+      cmd.meta.keySpecs.map((k) => keySpecOf(c, k)),
+    ),
+    // addReplyCommandSubCommands: an empty set, or an array of the subcommands.
+    cmd.subtable
+      ? reply.array([...cmd.subtable.values()].map((s) => infoOf(c, s)))
+      : setReply(c, []),
   ]);
 }
 
@@ -246,13 +266,15 @@ const info = defineCommand({
   run: (c, argv) => {
     const names = argv.slice(2);
     if (names.length === 0)
-      return reply.array(pick(c.engine.table.all, c.engine.restricted, []).map(infoOf));
+      return reply.array(
+        pick(c.engine.table.all, c.engine.restricted, []).map((x) => infoOf(c, x)),
+      );
     return reply.array(
       names.map((n) => {
         const cmd = c.engine.restricted.has(n.toLowerCase().split('|')[0]!)
           ? undefined
           : lookupAclCommand(c.engine.table, n);
-        return cmd ? infoOf(cmd) : reply.nil();
+        return cmd ? infoOf(c, cmd) : reply.nil();
       }),
     );
   },
@@ -279,5 +301,6 @@ export const command = defineCommand({
   syntax: 'COMMAND [COUNT | INFO | DOCS | LIST]',
   summary: 'Introspects the command table.',
   subcommands: [count, list, info, docs],
-  run: (c) => reply.array(pick(c.engine.table.all, c.engine.restricted, []).map(infoOf)),
+  run: (c) =>
+    reply.array(pick(c.engine.table.all, c.engine.restricted, []).map((x) => infoOf(c, x))),
 });

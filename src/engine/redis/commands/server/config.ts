@@ -3,11 +3,14 @@ import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 import { errnoClear } from '../../server/errno';
 import { MEM, PARAMS } from '../../server/config-table';
+import { mapReply } from '../../resp3';
 
 /** Parameters holding memory sizes (config.c MEMORY_CONFIG, parsed by memtoull), with aliases. */
 const MEMORY_PARAMS = new Set(
   PARAMS.flatMap((p) =>
-    p.kind === 'num' && (p.form & MEM) !== 0 ? [p.name, ...(p.alias === undefined ? [] : [p.alias])] : [],
+    p.kind === 'num' && (p.form & MEM) !== 0
+      ? [p.name, ...(p.alias === undefined ? [] : [p.alias])]
+      : [],
   ),
 );
 
@@ -21,8 +24,9 @@ const get = defineCommand({
   summary: 'Returns configuration parameters matching glob patterns, as name/value pairs.',
   run: (c, argv) => {
     const out: Reply[] = [];
-    for (const [name, value] of c.engine.configStore.get(argv.slice(2))) out.push(reply.bulk(name), reply.bulk(value));
-    return reply.array(out);
+    for (const [name, value] of c.engine.configStore.get(argv.slice(2)))
+      out.push(reply.bulk(name), reply.bulk(value));
+    return mapReply(c, out);
   },
 });
 
@@ -33,7 +37,8 @@ const set = defineCommand({
   keys: NO_KEYS,
   group: 'server',
   syntax: 'CONFIG SET parameter value [parameter value ...]',
-  summary: 'Changes configuration at runtime (maxmemory, maxmemory-policy, notify-keyspace-events, encoding thresholds…).',
+  summary:
+    'Changes configuration at runtime (maxmemory, maxmemory-policy, notify-keyspace-events, encoding thresholds…).',
   run: (c, argv) => {
     if (argv.length % 2 !== 0) return reply.syntax();
     const pairs: Array<[string, string]> = [];

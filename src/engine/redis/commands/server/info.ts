@@ -1,7 +1,7 @@
 import { defineCommand, NO_KEYS } from '../../command';
-import { reply } from '../../reply';
 import { errnoClear } from '../../server/errno';
 import { DEFAULT_SECTIONS, infoSection } from './info-text';
+import { verbatimReply } from '../../resp3';
 
 export const info = defineCommand({
   name: 'info',
@@ -10,13 +10,23 @@ export const info = defineCommand({
   keys: NO_KEYS,
   group: 'server',
   syntax: 'INFO [section [section ...]]',
-  summary: 'Server information and statistics: server, clients, memory, stats, replication, keyspace…',
+  summary:
+    'Server information and statistics: server, clients, memory, stats, replication, keyspace…',
   run: (c, argv) => {
     let names = argv.slice(1).map((s) => s.toLowerCase());
     // Writing the errorstats section leaves errno cleared (checked against redis-server; see
     // server/errno.ts).
-    if (names.length === 0 || ['default', 'all', 'everything', 'errorstats'].some((n) => names.includes(n))) errnoClear();
-    if (names.length === 0 || names.includes('default') || names.includes('all') || names.includes('everything')) {
+    if (
+      names.length === 0 ||
+      ['default', 'all', 'everything', 'errorstats'].some((n) => names.includes(n))
+    )
+      errnoClear();
+    if (
+      names.length === 0 ||
+      names.includes('default') ||
+      names.includes('all') ||
+      names.includes('everything')
+    ) {
       names = DEFAULT_SECTIONS;
     }
     const parts: string[] = [];
@@ -24,6 +34,6 @@ export const info = defineCommand({
       const s = infoSection(c.engine, n);
       if (s !== undefined) parts.push(s);
     }
-    return reply.bulk(parts.join('\r\n'));
+    return verbatimReply(c, parts.join('\r\n'));
   },
 });

@@ -1,6 +1,7 @@
 import { defineCommand, NO_KEYS } from '../../command';
 import { eqi } from '../../bytes';
 import { formatDouble, parseInt64 } from '../../args';
+import { doubleTextReply, mapReply, verbatimReply } from '../../resp3';
 import type { RedisEngine } from '../../engine';
 import { BASE_USED_MEMORY, dictBuckets, keyBytes } from '../../keyspace/memory';
 import { reply } from '../../reply';
@@ -117,11 +118,19 @@ const stats = defineCommand({
   keys: NO_KEYS,
   syntax: 'MEMORY STATS',
   summary: 'Where memory goes: startup, clients, per-database hashtables, dataset, allocator.',
+  // A map of numbers, doubles (the ratios) and one map per database (object.c memoryCommand).
   run: (c) =>
-    reply.array(
+    mapReply(
+      c,
       overhead(c.engine).flatMap(([k, v]) => [
         reply.bulk(k),
-        typeof v === 'number' ? reply.int(v) : typeof v === 'string' ? reply.bulk(v) : v,
+        typeof v === 'number'
+          ? reply.int(v)
+          : typeof v === 'string'
+            ? doubleTextReply(c, v)
+            : v.kind === 'array'
+              ? mapReply(c, v.items)
+              : v,
       ]),
     ),
 });
@@ -152,9 +161,9 @@ const doctor = defineCommand({
   run: (c) => {
     const used = c.engine.usedMemory();
     // Fragmentation and client buffers are not modelled: only the emptiness and peak checks apply.
-    if (used < 5 * 1024 * 1024) return reply.bulk(EMPTY_REPORT);
+    if (used < 5 * 1024 * 1024) return verbatimReply(c, EMPTY_REPORT);
     const peak = Math.max(used, c.engine.peakMemory);
-    return reply.bulk(Math.fround(peak / used) > 1.5 ? PEAK_REPORT : NO_ISSUES);
+    return verbatimReply(c, Math.fround(peak / used) > 1.5 ? PEAK_REPORT : NO_ISSUES);
   },
 });
 
@@ -167,7 +176,7 @@ const mallocStats = defineCommand({
   syntax: 'MEMORY MALLOC-STATS',
   summary: 'The allocator’s own statistics (the simulator models allocations, not an allocator).',
   // What redis-server built without jemalloc answers: there is no allocator to report on.
-  run: () => reply.bulk('Stats not supported for the current allocator'),
+  run: (c) => verbatimReply(c, 'Stats not supported for the current allocator'),
 });
 
 const purge = defineCommand({

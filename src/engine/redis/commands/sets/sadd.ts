@@ -3,6 +3,7 @@ import { reply } from '../../reply';
 import { NC } from '../../server/notify';
 import { readAs, writeAs, isErrorReply } from '../../structures/access';
 import { RedisSet } from '../../structures/set-value';
+import { setReply } from '../../resp3';
 
 export const sadd = defineCommand({
   name: 'sadd',
@@ -63,8 +64,8 @@ export const smembers = defineCommand({
   summary: 'Returns all members of a set (in no particular order).',
   run: (c, argv) => {
     const s = readAs(c, argv[1]!, 'set');
-    if (s === null || isErrorReply(s)) return s ?? reply.emptyArray();
-    return reply.bulks(s.members());
+    if (s === null || isErrorReply(s)) return s ?? setReply(c, []);
+    return setReply(c, s.members().map(reply.bulk));
   },
 });
 

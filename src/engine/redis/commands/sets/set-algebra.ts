@@ -13,6 +13,7 @@ import { NC } from '../../server/notify';
 import { readAs, isErrorReply } from '../../structures/access';
 import { RedisSet } from '../../structures/set-value';
 import { numkeysKeys } from '../../key-positions';
+import { setReply } from '../../resp3';
 
 type Op = 'inter' | 'union' | 'diff';
 
@@ -77,9 +78,13 @@ const def = (name: string, op: Op, store: boolean) =>
     run: (c: Client, argv: Argv): Reply => {
       const keys = argv.slice(store ? 2 : 1);
       const sets = load(c, keys);
-      if (!Array.isArray(sets)) return sets as Reply;
+      if (!Array.isArray(sets)) {
+        const r = sets as Reply;
+        // A missing key answers the empty set (shared.emptyset).
+        return !store && r.kind === 'array' && r.items.length === 0 ? setReply(c, []) : r;
+      }
       const members = compute(op, sets);
-      return store ? storeResult(c, op, argv[1]!, members) : reply.bulks(members);
+      return store ? storeResult(c, op, argv[1]!, members) : setReply(c, members.map(reply.bulk));
     },
   });
 

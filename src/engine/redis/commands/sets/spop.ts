@@ -6,6 +6,7 @@ import { readAs, writeAs, isErrorReply } from '../../structures/access';
 import { parseRandomCount, pickDistinct } from '../../structures/random-pick';
 import { RedisSet } from '../../structures/set-value';
 import { parsePositiveLong } from '../lists/list-args';
+import { setReply } from '../../resp3';
 
 export const spop = defineCommand({
   name: 'spop',
@@ -22,8 +23,8 @@ export const spop = defineCommand({
       const count = parsePositiveLong(argv[2]!);
       if (isErrorReply(count)) return count;
       const w = writeAs(c, argv[1]!, 'set');
-      if (w === null || isErrorReply(w)) return w ?? reply.emptyArray();
-      if (count === 0) return reply.emptyArray();
+      if (w === null || isErrorReply(w)) return w ?? setReply(c, []);
+      if (count === 0) return setReply(c, []);
       const s = w.value;
       let out: BinStr[];
       if (count >= s.size()) {
@@ -51,7 +52,7 @@ export const spop = defineCommand({
         }
       }
       c.db.afterWrite(w.entry, NC.SET, 'spop');
-      return reply.bulks(out);
+      return setReply(c, out.map(reply.bulk));
     }
     const w = writeAs(c, argv[1]!, 'set');
     if (w === null || isErrorReply(w)) return w ?? reply.nil();

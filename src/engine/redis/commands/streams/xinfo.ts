@@ -24,6 +24,7 @@ import {
   subcommandSyntaxError,
 } from './stream-args';
 import { idReply, rangeReplies } from './stream-reply';
+import { mapReply } from '../../resp3';
 
 const b = reply.bulk;
 const int64 = (v: bigint): Reply => reply.int(BigInt.asIntN(64, v));
@@ -60,7 +61,7 @@ function streamHead(s: RedisStream): Reply[] {
   ];
 }
 
-function fullGroup(s: RedisStream, g: ConsumerGroup, count: number): Reply {
+function fullGroup(cl: Client, s: RedisStream, g: ConsumerGroup, count: number): Reply {
   const upTo = <T>(xs: readonly T[]): readonly T[] => (count === 0 ? xs : xs.slice(0, count));
   const pending = upTo(g.pel.all()).map((n) =>
     reply.array([
@@ -73,7 +74,7 @@ function fullGroup(s: RedisStream, g: ConsumerGroup, count: number): Reply {
   const consumers = g
     .sortedConsumers()
     .map((c) =>
-      reply.array([
+      mapReply(cl, [
         b('name'),
         b(c.name),
         b('seen-time'),
@@ -88,7 +89,7 @@ function fullGroup(s: RedisStream, g: ConsumerGroup, count: number): Reply {
         ),
       ]),
     );
-  return reply.array([
+  return mapReply(cl, [
     b('name'),
     b(g.name),
     b('last-delivered-id'),
@@ -126,7 +127,8 @@ function streamRun(c: Client, argv: Argv): Reply {
   if (!full) {
     const first = rangeReplies(s, ZERO_ID, MAX_ID, 1, false)[0];
     const last = rangeReplies(s, ZERO_ID, MAX_ID, 1, true)[0];
-    return reply.array([
+    // Maps in RESP3 (t_stream.c xinfoReplyWithStreamInfo: addReplyMapLen).
+    return mapReply(c, [
       ...streamHead(s),
       b('groups'),
       reply.int(s.groups.size),
@@ -136,12 +138,12 @@ function streamRun(c: Client, argv: Argv): Reply {
       last ?? reply.nil(),
     ]);
   }
-  return reply.array([
+  return mapReply(c, [
     ...streamHead(s),
     b('entries'),
     reply.array(rangeReplies(s, ZERO_ID, MAX_ID, count, false)),
     b('groups'),
-    reply.array(s.sortedGroups().map((g) => fullGroup(s, g, count))),
+    reply.array(s.sortedGroups().map((g) => fullGroup(c, s, g, count))),
   ]);
 }
 
@@ -152,7 +154,7 @@ function groupsRun(c: Client, argv: Argv): Reply {
     s
       .sortedGroups()
       .map((g) =>
-        reply.array([
+        mapReply(c, [
           b('name'),
           b(g.name),
           b('consumers'),
@@ -183,7 +185,7 @@ function consumersRun(c: Client, argv: Argv): Reply {
     g
       .sortedConsumers()
       .map((x) =>
-        reply.array([
+        mapReply(c, [
           b('name'),
           b(x.name),
           b('pending'),

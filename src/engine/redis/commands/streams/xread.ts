@@ -36,6 +36,7 @@ import {
 } from './stream-args';
 import { deliverToGroup, historyReplies, rangeReplies } from './stream-reply';
 import { consumerCreated, propagateGroupId, propagateXclaim } from './stream-propagate';
+import { mapReply } from '../../resp3';
 
 /** XREAD_BLOCKED_DEFAULT_COUNT: a blocked reader without COUNT gets at most this many entries. */
 const BLOCKED_DEFAULT_COUNT = 1000;
@@ -138,6 +139,15 @@ function serveGroup(
   return entries;
 }
 
+/** XREAD's [key, entries] per stream: an array of pairs, or a map in RESP3 (t_stream.c). */
+function byKey(c: Client, served: readonly Reply[]): Reply {
+  if (c.resp !== 3) return reply.array(served);
+  return mapReply(
+    c,
+    served.flatMap((r) => (r.kind === 'array' ? r.items : [])),
+  );
+}
+
 function xreadRun(c: Client, argv: Argv, xreadgroup: boolean): Reply | undefined {
   const a = parseArgs(argv, xreadgroup);
   if (isErrorReply(a)) return a;
@@ -209,7 +219,7 @@ function xreadRun(c: Client, argv: Argv, xreadgroup: boolean): Reply | undefined
     if (g !== undefined) c.engine.dirty++;
     served.push(reply.array([reply.bulk(key), reply.array(entries)]));
   }
-  if (served.length !== 0) return reply.array(served);
+  if (served.length !== 0) return byKey(c, served);
   if (a.timeout === -1) return reply.nilArray();
   return block(c, argv, a, ids);
 }
@@ -255,7 +265,7 @@ function block(c: Client, argv: Argv, a: ReadArgs, ids: readonly StreamId[]): Re
       g !== undefined
         ? serveGroup(cc, key, s, g, a, start, count, false)
         : rangeReplies(s, start, MAX_ID, count, false);
-    return reply.array([reply.array([reply.bulk(key), reply.array(entries)])]);
+    return byKey(cc, [reply.array([reply.bulk(key), reply.array(entries)])]);
   };
   return c.block([...waits.keys()], a.timeout, retry, reply.nilArray());
 }

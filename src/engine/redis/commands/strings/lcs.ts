@@ -1,6 +1,7 @@
 import { defineCommand } from '../../command';
 import { eqi } from '../../bytes';
 import { parseInt64 } from '../../args';
+import { mapReply } from '../../resp3';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 
@@ -107,7 +108,7 @@ export const lcs = defineCommand({
     }
     if (!getIdx) return reply.bulk(out.reverse().join(''));
     // RESP2 renders the map as a flat array.
-    return reply.array([
+    return mapReply(c, [
       reply.bulk('matches'),
       reply.array(ranges),
       reply.bulk('len'),

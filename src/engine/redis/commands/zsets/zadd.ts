@@ -94,7 +94,7 @@ function zaddGeneric(c: Client, argv: Argv, incrCommand: boolean): Reply {
   if (added + updated > 0) c.db.afterWrite(entry, NC.ZSET, f.incr ? 'zincr' : 'zadd');
   else if (w === null) c.db.afterWrite(entry);
   if (error !== null) return error;
-  if (f.incr) return processed > 0 ? scoreReply(last) : reply.nil();
+  if (f.incr) return processed > 0 ? scoreReply(c, last) : reply.nil();
   return reply.int(f.ch ? added + updated : added);
 }
 

@@ -30,7 +30,7 @@ function popMembers(
     for (let i = 0; i < count && z.length > 0; i++) {
       const n = min ? z.zsl.first() : z.zsl.last();
       const member = z.zsl.member(n);
-      out.push(reply.array([reply.bulk(member), scoreReply(z.zsl.score(n))]));
+      out.push(reply.array([reply.bulk(member), scoreReply(c, z.zsl.score(n))]));
       z.delete(member);
     }
     c.db.afterWrite(w.entry, NC.ZSET, min ? 'zpopmin' : 'zpopmax');

@@ -7,6 +7,7 @@ import { NC } from '../../server/notify';
 import { writeAs, isErrorReply } from '../../structures/access';
 import { parsePositiveLong, parseTimeoutSeconds } from '../lists/list-args';
 import { scoreReply } from './zset-args';
+import { pairsReply } from '../../resp3';
 
 /** Pops up to `count` members from one end of the first existing key; null when none exists. */
 function popFrom(
@@ -16,6 +17,7 @@ function popFrom(
   count: number,
   emitKey: boolean,
   retrying = false,
+  nested = false,
 ): Reply | null {
   for (const key of keys) {
     const w = writeAs(c, key, 'zset');
@@ -30,13 +32,14 @@ function popFrom(
     for (let i = 0; i < count && z.length > 0; i++) {
       const n = max ? z.zsl.last() : z.zsl.first();
       const member = z.zsl.member(n);
-      out.push(reply.bulk(member), scoreReply(z.zsl.score(n)));
+      out.push(reply.bulk(member), scoreReply(c, z.zsl.score(n)));
       z.delete(member);
     }
     c.db.afterWrite(w.entry, NC.ZSET, max ? 'zpopmax' : 'zpopmin');
     // BZPOPMIN/BZPOPMAX replicate as the non-blocking pop of the key served.
     if (emitKey) c.propagateAs([max ? 'ZPOPMAX' : 'ZPOPMIN', key]);
-    return reply.array(out);
+    // With a count, RESP3 nests [member, score] pairs (t_zset.c genericZpopCommand).
+    return nested ? pairsReply(c, out) : reply.array(out);
   }
   return null;
 }
@@ -49,7 +52,7 @@ function zpopGeneric(c: Client, argv: Argv, max: boolean): Reply {
     if (isErrorReply(n)) return n;
     count = n;
   }
-  return popFrom(c, [argv[1]!], max, count, false) ?? reply.emptyArray();
+  return popFrom(c, [argv[1]!], max, count, false, false, argv.length === 3) ?? reply.emptyArray();
 }
 
 export const zpopmin = defineCommand({

@@ -5,6 +5,7 @@ import { reply, type Reply } from '../../reply';
 import { readAs, isErrorReply } from '../../structures/access';
 import { parseRandomCount, pickDistinct } from '../../structures/random-pick';
 import { scoreReply } from './zset-args';
+import { pairsReply } from '../../resp3';
 
 export const zrandmember = defineCommand({
   name: 'zrandmember',
@@ -47,9 +48,9 @@ export const zrandmember = defineCommand({
       const out: Reply[] = [];
       for (const m of chosen) {
         out.push(reply.bulk(m));
-        if (withScores) out.push(scoreReply(z.score(m)!));
+        if (withScores) out.push(scoreReply(c, z.score(m)!));
       }
-      return reply.array(out);
+      return withScores ? pairsReply(c, out) : reply.array(out);
     }
     const z = readAs(c, argv[1]!, 'zset');
     if (z === null || isErrorReply(z)) return z ?? reply.nil();

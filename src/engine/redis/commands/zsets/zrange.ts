@@ -22,6 +22,7 @@ import {
   scoreReply,
   type ParsedLex,
 } from './zset-args';
+import { pairsReply } from '../../resp3';
 
 type Kind = 'auto' | 'rank' | 'score' | 'lex';
 type Dir = 'auto' | 'fwd' | 'rev';
@@ -99,13 +100,13 @@ export function rangeByLex(
     : walk(z, z.lexFirst(r), false, offset, limit, (n) => lexLteMax(z.zsl, z.zsl.member(n), r));
 }
 
-export function nodesReply(nodes: readonly Node[], withScores: boolean): Reply {
+export function nodesReply(c: Client, nodes: readonly Node[], withScores: boolean): Reply {
   const out: Reply[] = [];
   for (const n of nodes) {
     out.push(reply.bulk(n.member));
-    if (withScores) out.push(scoreReply(n.score));
+    if (withScores) out.push(scoreReply(c, n.score));
   }
-  return reply.array(out);
+  return withScores ? pairsReply(c, out) : reply.array(out);
 }
 
 function zrangeGeneric(
@@ -168,7 +169,7 @@ function zrangeGeneric(
   const z = readAs(c, argv[at]!, 'zset');
   if (isErrorReply(z)) return z;
   const nodes = z === null ? [] : pick(z);
-  if (!store) return nodesReply(nodes, withScores);
+  if (!store) return nodesReply(c, nodes, withScores);
   const dst = argv[1]!;
   if (nodes.length === 0) {
     if (c.db.delete(dst)) c.db.notify(NC.GENERIC, 'del', dst);

@@ -15,7 +15,7 @@ export const zscore = defineCommand({
     const z = readAs(c, argv[1]!, 'zset');
     if (z === null || isErrorReply(z)) return z ?? reply.nil();
     const s = z.score(argv[2]!);
-    return s === undefined ? reply.nil() : scoreReply(s);
+    return s === undefined ? reply.nil() : scoreReply(c, s);
   },
 });
 
@@ -33,7 +33,7 @@ export const zmscore = defineCommand({
     const out: Reply[] = [];
     for (let i = 2; i < argv.length; i++) {
       const s = z?.score(argv[i]!);
-      out.push(s === undefined ? reply.nil() : scoreReply(s));
+      out.push(s === undefined ? reply.nil() : scoreReply(c, s));
     }
     return reply.array(out);
   },

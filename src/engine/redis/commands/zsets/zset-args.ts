@@ -9,6 +9,8 @@ import { formatDouble } from '../../args';
 import { reply, type ErrorReply, type Reply } from '../../reply';
 import type { LexRange, ScoreRange } from '../../structures/skiplist';
 import { strtodKeep } from '../../server/errno';
+import { doubleTextReply } from '../../resp3';
+import type { Client } from '../../client';
 
 const SPACE = /^[ \t\n\v\f\r]*/;
 const DEC = /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
@@ -77,13 +79,14 @@ export function parseLexRange(min: BinStr, max: BinStr): ParsedLex | null {
   };
 }
 
-/** Scores in RESP2 replies: `%.17g`, inf/-inf (addReplyDouble in Redis 7.0). */
-export function scoreReply(score: number): Reply {
-  return reply.bulk(formatScore(score));
+/** addReplyDouble of a score: `%.17g`, inf/-inf; a bulk in RESP2, a double in RESP3. */
+export function scoreReply(c: Client, score: number): Reply {
+  return doubleTextReply(c, formatScore(score));
 }
 
 /** `%.17g` with a fast path: integers below 1e17 print as their plain digits under %.17g too. */
 export function formatScore(score: number): string {
-  if (Number.isInteger(score) && score < 1e17 && score > -1e17 && !Object.is(score, -0)) return String(score);
+  if (Number.isInteger(score) && score < 1e17 && score > -1e17 && !Object.is(score, -0))
+    return String(score);
   return formatDouble(score);
 }

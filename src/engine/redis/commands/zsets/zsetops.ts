@@ -14,6 +14,7 @@ import { RedisZset } from '../../structures/zset-value';
 import { compareBinary } from '../../structures/skiplist';
 import { scoreReply } from './zset-args';
 import { numkeysKeys } from '../../key-positions';
+import { pairsReply } from '../../resp3';
 
 type Op = 'union' | 'inter' | 'diff';
 const STORE_EVENT = { union: 'zunionstore', inter: 'zinterstore', diff: 'zdiffstore' } as const;
@@ -145,9 +146,9 @@ function generic(
   const out: Reply[] = [];
   for (const [m, s] of sorted) {
     out.push(reply.bulk(m));
-    if (withScores) out.push(scoreReply(s));
+    if (withScores) out.push(scoreReply(c, s));
   }
-  return reply.array(out);
+  return withScores ? pairsReply(c, out) : reply.array(out);
 }
 
 const storeKeys = { first: 1, last: 1, step: 1 };
