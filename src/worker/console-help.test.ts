@@ -24,7 +24,7 @@ describe('console help tables', () => {
         .filter((h) => h.takesData)
         .map((h) => h.name)
         .sort(),
-    ).toEqual(['add', 'append', 'cas', 'prepend', 'replace', 'set']);
+    ).toEqual(['add', 'append', 'cas', 'ms', 'prepend', 'replace', 'set']);
     expect(await loadMemcachedExptimeNote()).toMatch(/2592000/);
   });
 

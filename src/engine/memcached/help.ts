@@ -112,6 +112,49 @@ export const memcachedHelp: readonly MemcachedCommandHelp[] = [
     takesData: false,
   },
   { name: 'quit', syntax: 'quit', summary: 'Close the connection.', takesData: false },
+  // The meta protocol (memcached 1.6): one letter per command, behaviour chosen by flags; a
+  // reply starts with a two-letter code (HD, VA, EN, NF, NS, EX, MN).
+  {
+    name: 'mg',
+    syntax: 'mg <key> <flags>*',
+    summary:
+      'Meta get: v returns the value, f flags, t TTL left, c CAS, k key, s size, q quiet on a miss, T<ttl> touches.',
+    takesData: false,
+  },
+  {
+    name: 'ms',
+    syntax: 'ms <key> <datalen> <flags>*\\r\\n<data>',
+    summary:
+      'Meta set: T<ttl> sets the TTL, F<flags> client flags, C<cas> compare-and-swap, M<mode> E/A/P/R/S (add, append, prepend, replace, set), I invalidates.',
+    takesData: true,
+  },
+  {
+    name: 'md',
+    syntax: 'md <key> <flags>*',
+    summary:
+      'Meta delete: q quiet, C<cas> only if the CAS matches, I marks the item stale instead.',
+    takesData: false,
+  },
+  {
+    name: 'ma',
+    syntax: 'ma <key> <flags>*',
+    summary:
+      'Meta arithmetic: MI/MD increment or decrement by D<delta>, N<ttl> creates a missing key with J<initial>, v returns the new value.',
+    takesData: false,
+  },
+  {
+    name: 'mn',
+    syntax: 'mn',
+    summary: 'Meta no-op: answers MN, so a client knows every quiet command before it was handled.',
+    takesData: false,
+  },
+  {
+    name: 'me',
+    syntax: 'me <key>',
+    summary:
+      'Meta debug: the item’s internal details (expiry, last access, CAS, fetched, slab class, size).',
+    takesData: false,
+  },
 ];
 
 /** Expiry rule shown next to the console: the part of the protocol students trip over. */

@@ -19,6 +19,7 @@ export function dataBlockLength(line: string): number | null {
   const t = tokens(line.replace(/\r?\n$/, ''));
   const cmd = t[0];
   if (cmd === undefined) return null;
+  if (cmd === 'ms') return metaSetLength(t);
   const isCas = cmd === 'cas';
   if (!isCas && !STORAGE.has(cmd)) return null;
   const expected = isCas ? 6 : 5;
@@ -39,8 +40,21 @@ export function dataBlockLength(line: string): number | null {
   return Number(bytes);
 }
 
+/**
+ * `ms <key> <datalen> <flags>*`: memcached reads `datalen` bytes of data once it has parsed the
+ * length, even when a flag is then refused (it swallows the block and answers CLIENT_ERROR).
+ */
+function metaSetLength(t: readonly string[]): number | null {
+  const [, key, len] = t;
+  if (key === undefined || len === undefined) return null;
+  const base64 = t.slice(3).includes('b');
+  if (!base64 && new TextEncoder().encode(key).length > KEY_MAX_LENGTH) return null;
+  if (!/^\d+$/.test(len) || Number(len) > 0x7ffffffd) return null;
+  return Number(len);
+}
+
 export const MEMCACHED_DATA_NOTE =
-  'Storage commands (set, add, replace, append, prepend, cas) take a data block, as in a telnet session: type the command line, press Enter, then type the data and press Enter.';
+  'Storage commands (set, add, replace, append, prepend, cas, ms) take a data block, as in a telnet session: type the command line, press Enter, then type the data and press Enter.';
 
 /**
  * A telnet session has no local commands; this console adds help and clear (memcached itself

@@ -111,6 +111,14 @@ describe('memcached console', () => {
     expect(dataBlockLength(`set ${'k'.repeat(251)} 0 0 1`)).toBeNull();
     expect(dataBlockLength('SET k 0 0 1')).toBeNull();
     expect(dataBlockLength('get k')).toBeNull();
+    // Meta set, as memcached 1.6 reads it: the block follows once the length parses, even when a
+    // flag is then refused (the data is swallowed); no length, no block.
+    expect(dataBlockLength('ms k 3 T10 F5')).toBe(3);
+    expect(dataBlockLength('ms k 3 Q9')).toBe(3);
+    expect(dataBlockLength('ms k x')).toBeNull();
+    expect(dataBlockLength('ms k')).toBeNull();
+    expect(dataBlockLength(`ms ${'k'.repeat(251)} 1`)).toBeNull();
+    expect(dataBlockLength('mg k v')).toBeNull();
   });
 
   it('sends the command line and its data line together', () => {
