@@ -262,6 +262,17 @@ async function waitSlotsListReplicas(port: number): Promise<void> {
   }
 }
 
+/** Waits until CLUSTER SHARDS on `port` shows every node (6) with a replication offset. */
+async function waitShardsOffsets(n: Naming, port: number): Promise<void> {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const text = JSON.stringify(await shardsLayout(n, port));
+    if ((text.match(/"replication-offset",true/g) ?? []).length === 6) return;
+    if (Date.now() > deadline) throw new Error(`CLUSTER SHARDS offsets: ${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 it("serves ioredis Cluster scaleReads: 'slave' reads from the replicas", async () => {
   for (const c of [real, ours]) {
     const writer = new Cluster([{ host: '127.0.0.1', port: c.ports[0]! }], { lazyConnect: true });
@@ -296,6 +307,10 @@ it("serves ioredis Cluster scaleReads: 'slave' reads from the replicas", async (
     expect(await slotsLayout(ourNames, ours.ports[i]!)).toEqual(
       await slotsLayout(realNames, real.ports[i]!),
     );
+    // A node learns the other primaries' offsets from their heartbeats: on a loaded machine
+    // the real one may not have heard every one yet. Both must get there.
+    await waitShardsOffsets(realNames, real.ports[i]!);
+    await waitShardsOffsets(ourNames, ours.ports[i]!);
     const shards = await shardsLayout(ourNames, ours.ports[i]!);
     expect(shards).toEqual(await shardsLayout(realNames, real.ports[i]!));
     expect(
