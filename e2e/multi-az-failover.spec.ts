@@ -93,7 +93,9 @@ async function currentPrimary(page: Page): Promise<string> {
 async function fault(page: Page, id: string, label: string): Promise<void> {
   const panel = await panelOf(page, id);
   await panel.getByRole('button', { name: label, exact: true }).click();
-  await expect(panel.getByRole('status')).toContainText(`${label}: done`);
+  await expect(
+    panel.getByRole('group', { name: 'Faults and operations' }).getByRole('status'),
+  ).toContainText(`${label}: done`);
   await panel.getByRole('button', { name: /^Close/ }).click();
 }
 
