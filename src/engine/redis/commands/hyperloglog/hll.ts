@@ -7,16 +7,9 @@
  */
 import type { BinStr } from '../../bytes';
 import type { SdsSize } from '../../keyspace/sds';
-import { sdsGrow, sdsNewLen } from '../../keyspace/sds';
-
-export const HLL_REGISTERS = 16384;
-const HDR = 16;
-export const DENSE_SIZE = HDR + Math.floor((HLL_REGISTERS * 6 + 7) / 8);
-const SPARSE_VAL_MAX_VALUE = 32;
-const SPARSE_VAL_MAX_LEN = 4;
-const SPARSE_ZERO_MAX_LEN = 64;
-const DENSE = 0;
-const SPARSE = 1;
+import { sdsNewLen } from '../../keyspace/sds';
+import { DENSE, DENSE_SIZE, HDR, HLL_REGISTERS, SPARSE } from './hll-format';
+import { sparseSet } from './hll-sparse';
 
 /** A HyperLogLog being worked on: its bytes (with slack), length and sds buffer size. */
 export class Hll {
@@ -89,7 +82,8 @@ export class Hll {
     }
   }
 
-  private reserve(n: number): void {
+  /** Room for `n` bytes in `bytes` (the sparse update inserts opcodes in place). */
+  reserve(n: number): void {
     if (n <= this.bytes.length) return;
     const b = new Uint8Array(Math.max(n, this.bytes.length * 2));
     b.set(this.bytes.subarray(0, this.len));
@@ -159,120 +153,7 @@ export class Hll {
     return true;
   }
 
-  // ---- sparse --------------------------------------------------------------------------------
-
-  /**
-   * hllSparseSet: 1 if register `index` was raised to `count`, 0 if not, -1 if the opcodes are
-   * corrupt. Promotes to dense when the value needs more than 5 bits or the string would grow
-   * past `maxBytes` (hll-sparse-max-bytes).
-   */
-  sparseSet(index: number, count: number, maxBytes: number): number {
-    if (count > SPARSE_VAL_MAX_VALUE) return this.promote(index, count);
-    // sdsMakeRoomFor(3): an XZERO may split into XZERO-VAL-XZERO.
-    this.sds = sdsGrow(this.sds, this.len, this.len + 3);
-    this.reserve(this.len + 3 + 1);
-    const b = this.bytes;
-    let end = this.len;
-    let p = HDR;
-    let first = 0;
-    let prev = -1;
-    let span = 0;
-    while (p < end) {
-      const op = b[p]!;
-      let oplen = 1;
-      if ((op & 0xc0) === 0) span = (op & 0x3f) + 1;
-      else if (op & 0x80) span = (op & 3) + 1;
-      else {
-        span = (((op & 0x3f) << 8) | b[p + 1]!) + 1;
-        oplen = 2;
-      }
-      if (index <= first + span - 1) break;
-      prev = p;
-      p += oplen;
-      first += span;
-    }
-    if (span === 0 || p >= end) return -1;
-    const op = b[p]!;
-    const isXzero = (op & 0xc0) === 0x40;
-    const isZero = (op & 0xc0) === 0;
-    const next = isXzero ? p + 2 : p + 1;
-    const runlen = isZero
-      ? (op & 0x3f) + 1
-      : isXzero
-        ? (((op & 0x3f) << 8) | b[p + 1]!) + 1
-        : (op & 3) + 1;
-    let updatedInPlace = false;
-    if (!isZero && !isXzero) {
-      const old = ((op >> 2) & 0x1f) + 1;
-      if (old >= count) return 0;
-      if (runlen === 1) {
-        b[p] = valOp(count, 1);
-        updatedInPlace = true;
-      }
-    }
-    if (isZero && runlen === 1) {
-      b[p] = valOp(count, 1);
-      updatedInPlace = true;
-    }
-    if (!updatedInPlace) {
-      const seq: number[] = [];
-      const last = first + span - 1;
-      if (isZero || isXzero) {
-        if (index !== first) pushZeros(seq, index - first);
-        seq.push(valOp(count, 1));
-        if (index !== last) pushZeros(seq, last - index);
-      } else {
-        const cur = ((op >> 2) & 0x1f) + 1;
-        if (index !== first) seq.push(valOp(cur, index - first));
-        seq.push(valOp(count, 1));
-        if (index !== last) seq.push(valOp(cur, last - index));
-      }
-      const oldlen = isXzero ? 2 : 1;
-      const delta = seq.length - oldlen;
-      if (delta > 0 && this.len + delta > maxBytes) return this.promote(index, count);
-      if (delta !== 0 && next < end) b.copyWithin(next + delta, next, end);
-      this.len += delta;
-      b.set(seq, p);
-      end += delta;
-    }
-    // Merge adjacent VAL opcodes of equal value, scanning up to 5 opcodes from prev.
-    p = prev !== -1 ? prev : HDR;
-    let scan = 5;
-    while (p < end && scan--) {
-      const o = b[p]!;
-      if ((o & 0xc0) === 0x40) {
-        p += 2;
-        continue;
-      }
-      if ((o & 0xc0) === 0) {
-        p++;
-        continue;
-      }
-      if (p + 1 < end && b[p + 1]! & 0x80) {
-        const v1 = ((o >> 2) & 0x1f) + 1;
-        const o2 = b[p + 1]!;
-        if (v1 === ((o2 >> 2) & 0x1f) + 1) {
-          const len = (o & 3) + 1 + (o2 & 3) + 1;
-          if (len <= SPARSE_VAL_MAX_LEN) {
-            b[p + 1] = valOp(v1, len);
-            b.copyWithin(p, p + 1, end);
-            this.len--;
-            end--;
-            continue;
-          }
-        }
-      }
-      p++;
-    }
-    this.invalidateCache();
-    return 1;
-  }
-
-  private promote(index: number, count: number): number {
-    if (!this.toDense()) return -1;
-    this.denseSet(index, count);
-    return 1;
-  }
+  // ---- both encodings (the sparse update is in hll-sparse.ts) ----------------------------------
 
   /** hllAdd for one register update. */
   set(index: number, count: number, maxBytes: number): number {
@@ -280,7 +161,7 @@ export class Hll {
       ? this.denseSet(index, count)
         ? 1
         : 0
-      : this.sparseSet(index, count, maxBytes);
+      : sparseSet(this, index, count, maxBytes);
   }
 
   /** hllMerge: max into `max` (16384 registers); false if the sparse opcodes are corrupt. */
@@ -366,64 +247,4 @@ export class Hll {
     }
     return out.join(' ');
   }
-}
-
-function valOp(value: number, len: number): number {
-  return 0x80 | ((value - 1) << 2) | (len - 1);
-}
-
-function pushZeros(seq: number[], len: number): void {
-  if (len > SPARSE_ZERO_MAX_LEN) seq.push(0x40 | ((len - 1) >> 8), (len - 1) & 0xff);
-  else seq.push(len - 1);
-}
-
-/** The histogram of raw 8-bit registers (PFCOUNT of several keys). */
-export function rawHistogram(max: Uint8Array): number[] {
-  const h = new Array<number>(64).fill(0);
-  for (let i = 0; i < HLL_REGISTERS; i++) h[max[i]!] = h[max[i]!]! + 1;
-  return h;
-}
-
-function sigma(x: number): number {
-  if (x === 1) return Infinity;
-  let y = 1;
-  let z = x;
-  let zPrime: number;
-  do {
-    x *= x;
-    zPrime = z;
-    z += x * y;
-    y += y;
-  } while (zPrime !== z);
-  return z;
-}
-
-function tau(x: number): number {
-  if (x === 0 || x === 1) return 0;
-  let y = 1;
-  let z = 1 - x;
-  let zPrime: number;
-  do {
-    x = Math.sqrt(x);
-    zPrime = z;
-    y *= 0.5;
-    z -= Math.pow(1 - x, 2) * y;
-  } while (zPrime !== z);
-  return z / 3;
-}
-
-/** 0.5 / ln 2 (HLL_ALPHA_INF, 0.721347520444481703680 as a double). */
-const HLL_ALPHA_INF = 0.7213475204444817;
-
-/** hllCount: Ertl's improved estimator over the register histogram (arXiv:1702.01284). */
-export function estimate(h: readonly number[]): number {
-  const m = HLL_REGISTERS;
-  let z = m * tau((m - h[51]!) / m);
-  for (let j = 50; j >= 1; --j) {
-    z += h[j]!;
-    z *= 0.5;
-  }
-  z += m * sigma(h[0]! / m);
-  // llroundl: halves away from zero (the value is positive).
-  return Math.round((HLL_ALPHA_INF * m * m) / z);
 }

@@ -4,7 +4,8 @@ import { manualClock } from '../../../clock';
 import { engineRng } from '../../../rng';
 import { createRedisEngine } from '../../engine';
 import { reply } from '../../reply';
-import { Hll, estimate } from './hll';
+import { Hll } from './hll';
+import { estimate } from './hll-estimate';
 import { hllPatLen, hllPatLen64 } from './murmur';
 
 const fresh = () => createRedisEngine({ clock: manualClock(0), rng: engineRng(9) });

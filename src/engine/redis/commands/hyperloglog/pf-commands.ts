@@ -7,7 +7,9 @@ import { sdsOf } from '../../keyspace/sds';
 import { reply } from '../../reply';
 import { NC } from '../../server/notify';
 import type { ErrorReply } from '../../reply';
-import { HLL_REGISTERS, Hll, estimate, rawHistogram } from './hll';
+import { Hll } from './hll';
+import { estimate, rawHistogram } from './hll-estimate';
+import { HLL_REGISTERS } from './hll-format';
 import { hllPatLen } from './murmur';
 
 export const NOT_HLL = reply.error('WRONGTYPE Key is not a valid HyperLogLog string value.');

@@ -1,7 +1,9 @@
 import { defineCommand, NO_KEYS } from '../../command';
 import { cstr, eqi } from '../../bytes';
 import { reply } from '../../reply';
-import { HLL_REGISTERS, Hll, estimate } from './hll';
+import { Hll } from './hll';
+import { estimate } from './hll-estimate';
+import { HLL_REGISTERS } from './hll-format';
 import { hllPatLen64 } from './murmur';
 import { CORRUPT, openHll, storeHll } from './pf-commands';
 
