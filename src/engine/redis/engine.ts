@@ -11,15 +11,15 @@ import { withoutCommands } from './command';
 import { Client } from './client';
 import type { CloseListener, PushListener, RawListener } from './client';
 import { Db } from './keyspace/db';
-import { activeExpire } from './keyspace/active-expire';
-import type { CommandCounters, KeyspaceHost, KeyspaceStats } from './keyspace/host';
+import type { CommandCounters, KeyspaceHost } from './keyspace/host';
 import type { ExpiredKeyAction } from './keyspace/host';
 import { BASE_USED_MEMORY } from './keyspace/memory';
 import { initialLru } from './keyspace/lfu';
 import type { Reply } from './reply';
 import { applyStartupConfig, ConfigStore } from './server/config';
-import { closeIdleClients } from './server/idle';
-import type { MaxmemoryPolicy, RedisConfig } from './server/config';
+import { activeExpireCycle, serverCron } from './server/cron';
+import { performEvictions } from './server/perform-evictions';
+import type { RedisConfig } from './server/config';
 import { configureElastiCache, ELASTICACHE_ONLY_DEFAULTS } from './server/elasticache-params';
 import { Evictor } from './server/evict';
 import type { ObservationListener } from './server/observe';
@@ -34,46 +34,13 @@ import type { EngineProfile } from './server/profile';
 import { commandTable } from './commands';
 import { Persistence } from './rdb/persistence';
 import { ClusterState } from './cluster/state';
-import type { ClusterNodeOptions } from './cluster/state';
-import { closeIdleMigrateSockets } from './cluster/migrate';
 import { Replication } from './replication/replication';
 import { BlockedClients } from './server/blocked';
 import { AclState } from './acl/state';
+import { emptyServerStats } from './engine-options';
+import type { RedisEngineOptions, ServerStats } from './engine-options';
 
-export interface RedisEngineOptions {
-  clock: EngineClock;
-  /** Seeded stream for eviction sampling, RANDOMKEY, LFU increments… (default seed 0). */
-  rng?: EngineRng;
-  /** 'oss' = redis-server defaults; 'elasticache' = default parameter group + restricted commands. */
-  profile?: EngineProfile;
-  maxmemory?: number;
-  maxmemoryPolicy?: MaxmemoryPolicy;
-  requirepass?: string;
-  /** Overrides any redis.conf value (applied after the profile). */
-  config?: Partial<RedisConfig>;
-  /** Any redis-server parameter by name, as redis.conf lines (applied after `config`). */
-  parameters?: Readonly<Record<string, string>>;
-  /** Reported by INFO server (run_id, tcp_port). */
-  runId?: string;
-  tcpPort?: number;
-  /** Cluster mode (cluster-enabled yes): the node joins `cluster.bus` serving no slots yet. */
-  cluster?: ClusterNodeOptions & { nodeId?: string };
-  /**
-   * The server listening at host:port, for MIGRATE (in-process: no sockets). Default in cluster
-   * mode: the members of the cluster bus; otherwise none (MIGRATE answers IOERR).
-   */
-  resolvePeer?: (host: string, port: number) => RedisEngine | undefined;
-}
-
-export interface ServerStats extends KeyspaceStats {
-  totalCommands: number;
-  totalConnections: number;
-  rejectedConnections: number;
-  totalNetInput: number;
-  totalNetOutput: number;
-  pubsubMessages: number;
-  errorReplies: number;
-}
+export type { RedisEngineOptions, ServerStats } from './engine-options';
 
 export class RedisEngine implements KeyspaceHost {
   readonly clock: EngineClock;
@@ -87,19 +54,7 @@ export class RedisEngine implements KeyspaceHost {
   readonly elastiCacheParameters = new Map<string, string>();
   readonly table: CommandTable;
   readonly dbs: Db[];
-  readonly stats: ServerStats = {
-    keyspaceHits: 0,
-    keyspaceMisses: 0,
-    expiredKeys: 0,
-    evictedKeys: 0,
-    totalCommands: 0,
-    totalConnections: 0,
-    rejectedConnections: 0,
-    totalNetInput: 0,
-    totalNetOutput: 0,
-    pubsubMessages: 0,
-    errorReplies: 0,
-  };
+  readonly stats: ServerStats = emptyServerStats();
   readonly cmd: CommandCounters = { hits: 0, misses: 0, expired: 0, evicted: 0 };
   /** C's errno as redis-server leaves it between commands (server/errno.ts). */
   readonly errno: Errno = { erange: false };
@@ -341,40 +296,14 @@ export class RedisEngine implements KeyspaceHost {
 
   // ---- time-driven work (called by the clock's owner) ------------------------------------------
 
-  /**
-   * Redis's active expire cycle (the "slow" cycle run from serverCron at `hz`): samples 20
-   * volatile keys per db per round and repeats while more than 10 % were stale. Redis stops
-   * after 25 % of a cron period of CPU time; with no real CPU here the budget is counted in
-   * rounds instead: 1000 rounds of 20 samples (≈ 25 ms at ~1 µs per sampled key) per cycle.
-   * Returns the number of keys expired. Also times out blocked clients.
-   */
+  /** Active expiry and blocked-client timeouts (server/cron.ts); returns the keys expired. */
   activeExpireCycle(): number {
-    let n = 0;
-    // Replicas never expire keys themselves: they wait for their primary's DELs.
-    if (!this.repl.isReplica) {
-      const now = this.clock.nowMs();
-      for (const db of this.dbs) if (db.volatileCount !== 0) n += activeExpire(db, now, 20, 1000);
-      // The cycle's DELs leave one by one, never wrapped in MULTI (propagate_no_multi).
-      this.repl.propagator.flush(true);
-    }
-    this.blocked.timeout(this.clock.nowMs());
-    return n;
+    return activeExpireCycle(this);
   }
 
-  /** Alias the simulator can call every 1000/hz ms of virtual time. */
+  /** Alias the simulator can call every 1000/hz ms of virtual time (server/cron.ts). */
   tick(): number {
-    const n = this.activeExpireCycle();
-    closeIdleClients(this);
-    // Expired keys wake their blocked clients now, as redis-server's beforeSleep does.
-    if (this.blocked.hasReady)
-      this.blocked.serveReady((w, retry) => this.repl.serveBlocked(w, retry));
-    this.persistence.cron(this);
-    this.cluster?.tick();
-    closeIdleMigrateSockets(this);
-    this.repl.tick();
-    this.repl.beforeSleep();
-    this.peakMemory = Math.max(this.peakMemory, this.usedMemory());
-    return n;
+    return serverCron(this);
   }
 
   get blockedCount(): number {
@@ -415,25 +344,7 @@ export class RedisEngine implements KeyspaceHost {
 
   /** Runs eviction now (the dispatcher does this before each command when maxmemory is set). */
   performEvictions(): boolean {
-    const cfg = this.config;
-    // replica-ignore-maxmemory (default yes): a replica's memory follows its primary's DELs.
-    if (this.repl.isReplica) return true;
-    const ok = this.evictor.perform({
-      dbs: this.dbs,
-      usedMemory: () => this.usedMemory(),
-      maxmemory: cfg.maxmemory,
-      policy: cfg['maxmemory-policy'],
-      samples: cfg['maxmemory-samples'],
-      nowMs: () => this.clock.nowMs(),
-      lfuDecayTime: cfg['lfu-decay-time'],
-      onEvicted: () => {
-        this.stats.evictedKeys++;
-        this.cmd.evicted++;
-      },
-    });
-    // Eviction's DELs leave before the command that needed the memory, never wrapped.
-    this.repl.propagator.flush(true);
-    return ok;
+    return performEvictions(this);
   }
 }
 
