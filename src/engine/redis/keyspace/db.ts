@@ -1,18 +1,19 @@
 /**
- * One logical database (SELECT 0..15): the key → entry dict, the volatile-key index, lazy
- * expiry, hit/miss statistics, LRU/LFU touches, WATCH invalidation and memory accounting.
- * Handlers reach it as `c.db`; see ../README.md for the contract.
+ * One logical database (SELECT 0..15): lazy expiry, hit/miss statistics, LRU/LFU touches,
+ * WATCH invalidation, blocked-client wake-ups and keyspace events, over the dict, volatile-key
+ * index and memory accounting of KeyStore (key-store.ts). Handlers reach it as `c.db`; see
+ * ../README.md for the contract.
  */
 import type { BinStr } from '../bytes';
 import type { EntryPayloads, EntryType, Entry, StructureValue } from './entry';
 import { KeyEntry, StrEnc } from './entry';
-import { DICT_ENTRY, ROBJ, dictBuckets, keyBytes } from './memory';
+import { ROBJ } from './memory';
 import type { SdsSize } from './sds';
-import { DenseKeys } from './dense-keys';
 import { encodeString } from './string-encoding';
 import type { StringEncoding } from './string-encoding';
-import type { KeyIndex, KeyspaceHost } from './host';
+import type { KeyspaceHost } from './host';
 import { ExpiredKeyAction } from './host';
+import { KeyStore } from './key-store';
 import { initialLru, lfuTouch, lruClock } from './lfu';
 import { NC } from '../server/notify';
 import type { KeyspaceEventName } from '../server/notify';
@@ -35,35 +36,17 @@ const asEntry = (e: KeyEntry): Entry => e as unknown as Entry;
 const asKeyEntry = (e: Entry): KeyEntry => e as unknown as KeyEntry;
 const lruClockOf = lruClock;
 
-export class Db {
-  private dict = new Map<BinStr, KeyEntry>();
-  /** Dense arrays for O(1) random sampling (eviction, active expiry, RANDOMKEY). */
-  private index = new DenseKeys();
+export class Db extends KeyStore {
   /** Key → connections WATCHing it (empty in the common case: one size check per write). */
   readonly watchers = new Map<BinStr, Set<{ watchDirty: boolean }>>();
   /** Key → clients blocked on it (BLPOP…), FIFO. */
   readonly blocking = new Map<BinStr, unknown[]>();
-  /** Modelled bytes of this db's keys (entries, keys, values, bucket arrays). */
-  private keyBytesTotal = 0;
-  /** Cluster mode's slot → keys index on db 0 (null otherwise). */
-  keyIndex: KeyIndex | null = null;
 
   constructor(
-    private readonly host: KeyspaceHost,
+    host: KeyspaceHost,
     readonly id: number,
-  ) {}
-
-  get size(): number {
-    return this.index.all.length;
-  }
-
-  get volatileCount(): number {
-    return this.index.volatile.length;
-  }
-
-  /** Modelled used_memory share of this db. */
-  get usedBytes(): number {
-    return this.keyBytesTotal + 8 * (dictBuckets(this.index.all.length) + dictBuckets(this.index.volatile.length));
+  ) {
+    super(host);
   }
 
   // ---- lookups -------------------------------------------------------------------------------
@@ -145,25 +128,12 @@ export class Db {
   private touch(e: KeyEntry): void {
     const host = this.host;
     const now = host.clock.nowMs();
-    this.setLru(e, host.lfuPolicy ? lfuTouch(this.lruOf(e), now, host.lfuDecayTime, host.lfuLogFactor, host.rng) : lruClockOf(now));
-  }
-
-  /** The object's lru field; shared integers keep theirs server-wide, as in Redis. */
-  lruOf(e: KeyEntry | Entry): number {
-    return e.enc === SHARED_INT ? this.host.sharedLru[Number(e.value)]! : e.lru;
-  }
-
-  /**
-   * Sets the object's lru field to a value carried by a snapshot or RESTORE (IDLETIME / FREQ,
-   * objectSetLRUOrLFU); a shared integer's field is the shared object's, as in Redis.
-   */
-  restoreLru(entry: Entry, lru: number): void {
-    this.setLru(asKeyEntry(entry), lru);
-  }
-
-  private setLru(e: KeyEntry, lru: number): void {
-    if (e.enc === SHARED_INT) this.host.sharedLru[Number(e.value)] = lru;
-    else e.lru = lru;
+    this.setLru(
+      e,
+      host.lfuPolicy
+        ? lfuTouch(this.lruOf(e), now, host.lfuDecayTime, host.lfuLogFactor, host.rng)
+        : lruClockOf(now),
+    );
   }
 
   // ---- writes --------------------------------------------------------------------------------
@@ -186,11 +156,7 @@ export class Db {
     this.initAccess(e);
     if (type === 'string') encodeString(e, value as BinStr, 'auto', this.host.sharedIntegers);
     else e.bytes = (value as StructureValue).memoryBytes();
-    this.index.add(e);
-    this.dict.set(key, e);
-    this.keyIndex?.added(key);
-    this.keyBytesTotal += DICT_ENTRY + keyBytes(key.length) + e.bytes;
-    this.host.usedMemoryChanged();
+    this.link(e);
     this.signalUnchanged(key);
     // dbAdd fires `new` for every key created, before the command's own event.
     if (!loading) this.notify(NC.NEW, 'new', key);
@@ -287,16 +253,6 @@ export class Db {
     this.signalModified(e.key);
   }
 
-  /**
-   * Recomputes the memory of an aggregate changed without a keyspace signal: an encoding change
-   * (SORT converting a listpack sorted set), or writes Redis does not signal (XGROUP CREATE,
-   * XACK…; streams are never deleted empty). WATCH is not touched, server.dirty not counted.
-   */
-  remeasure(entry: Entry): void {
-    const e = asKeyEntry(entry);
-    if (e.type !== 'string') this.rebyte(e, (e.value as StructureValue).memoryBytes());
-  }
-
   delete(key: BinStr): boolean {
     const e = this.dict.get(key);
     if (e === undefined) return false;
@@ -308,9 +264,11 @@ export class Db {
   /** Removes everything (FLUSHDB). Watchers of existing keys are invalidated. */
   flush(): number {
     const n = this.index.all.length;
-    if (this.watchers.size !== 0) for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalUnchanged(k);
+    if (this.watchers.size !== 0)
+      for (const k of this.watchers.keys()) if (this.dict.has(k)) this.signalUnchanged(k);
     // Clients blocked on an existing key hear of its deletion (XREADGROUP ends with UNBLOCKED).
-    if (this.blocking.size !== 0) for (const k of this.blocking.keys()) if (this.dict.has(k)) this.host.keyReady(this, k);
+    if (this.blocking.size !== 0)
+      for (const k of this.blocking.keys()) if (this.dict.has(k)) this.host.keyReady(this, k);
     this.dict.clear();
     this.keyIndex?.cleared();
     this.index.clear();
@@ -320,27 +278,6 @@ export class Db {
   }
 
   // ---- expiry --------------------------------------------------------------------------------
-
-  /** Sets an absolute expiry (ms). The caller decides about already-past times, as Redis does. */
-  setExpire(entry: Entry, atMs: number): void {
-    const e = asKeyEntry(entry);
-    if (e.expireAt === -1) {
-      this.index.addVolatile(e);
-      this.keyBytesTotal += DICT_ENTRY;
-      this.host.usedMemoryChanged();
-    }
-    e.expireAt = atMs;
-    this.host.dirty++;
-  }
-
-  /** PERSIST: returns whether a TTL was removed. */
-  persist(entry: Entry): boolean {
-    const e = asKeyEntry(entry);
-    if (e.expireAt === -1) return false;
-    this.removeVolatile(e);
-    this.host.dirty++;
-    return true;
-  }
 
   /** Deletes `e` as expired: stats, observation counter, keyspace event. */
   expireEntry(e: KeyEntry): void {
@@ -352,41 +289,12 @@ export class Db {
     this.host.keyDeleted(this, e.key, 'expired');
   }
 
-  /** Mean remaining TTL in ms of volatile keys (INFO keyspace avg_ttl). */
-  averageTtl = (now: number): number => this.index.averageTtl(now);
-
-  /** A uniformly random entry from all keys or only volatile ones (no expiry check). */
-  randomEntry(volatileOnly: boolean): KeyEntry | undefined {
-    const arr = volatileOnly ? this.index.volatile : this.index.all;
-    return arr.length === 0 ? undefined : arr[this.host.rng.int(arr.length)];
-  }
-
-  /** Direct dict read with no side effects (eviction pool, KEYS, SCAN). */
-  peek(key: BinStr): KeyEntry | undefined {
-    return this.dict.get(key);
-  }
-
-  isLogicallyExpired(e: KeyEntry): boolean {
-    return e.expireAt !== -1 && this.host.clock.nowMs() > e.expireAt;
-  }
-
   /** Evicts `e` (maxmemory): counted as evicted, not expired. */
   evict(e: KeyEntry): void {
     this.unlink(e);
     this.signalUnchanged(e.key);
     this.notify(NC.EVICTED, 'evicted', e.key);
     this.host.keyDeleted(this, e.key, 'evicted');
-  }
-
-  /** The entry at dense index `i` (SCAN walks indices downward; see scan in commands/keys). */
-  at(i: number): KeyEntry | undefined {
-    return this.index.all[i];
-  }
-
-  /** Iterates all entries (KEYS); the callback must not mutate the db. */
-  forEach(fn: (e: KeyEntry) => void): void {
-    const all = this.index.all;
-    for (let i = 0; i < all.length; i++) fn(all[i]!);
   }
 
   /** Lazily expires `e` if due; returns whether it was. For iteration commands (KEYS, SCAN). */
@@ -410,16 +318,6 @@ export class Db {
     target.rebyte(moved, e.bytes);
     if (ttl !== -1) target.setExpire(asEntry(moved), ttl);
     return asEntry(moved);
-  }
-
-  /**
-   * SWAPDB: exchanges every key (values, TTLs, memory) with `other`, while WATCHes and blocked
-   * clients stay with the database number, as dbSwapDatabases leaves them.
-   */
-  swapContents(other: Db): void {
-    [this.dict, other.dict] = [other.dict, this.dict];
-    [this.index, other.index] = [other.index, this.index];
-    [this.keyBytesTotal, other.keyBytesTotal] = [other.keyBytesTotal, this.keyBytesTotal];
   }
 
   // ---- watch ---------------------------------------------------------------------------------
@@ -455,36 +353,5 @@ export class Db {
   private initAccess(e: KeyEntry): void {
     // LFU_INIT_VAL (5) gives new keys a chance to accumulate hits before being evicted.
     e.lru = initialLru(this.host.clock.nowMs(), this.host.lfuPolicy);
-  }
-
-  private unlink(e: KeyEntry): void {
-    if (e.expireAt !== -1) this.removeVolatile(e);
-    this.index.remove(e);
-    this.dict.delete(e.key);
-    this.keyIndex?.removed(e.key);
-    this.keyBytesTotal -= DICT_ENTRY + keyBytes(e.key.length) + e.bytes;
-    this.host.usedMemoryChanged();
-  }
-
-  private removeVolatile(e: KeyEntry): void {
-    this.index.removeVolatile(e);
-    e.expireAt = -1;
-    this.keyBytesTotal -= DICT_ENTRY;
-    this.host.usedMemoryChanged();
-  }
-
-  private rebyte(e: KeyEntry, bytes: number): void {
-    if (bytes === e.bytes) return;
-    this.keyBytesTotal += bytes - e.bytes;
-    e.bytes = bytes;
-    this.host.usedMemoryChanged();
-  }
-
-  private reencode(e: KeyEntry, value: BinStr, enc: StringEncoding): void {
-    const before = e.bytes;
-    encodeString(e, value, enc, this.host.sharedIntegers);
-    const after = e.bytes;
-    e.bytes = before;
-    this.rebyte(e, after);
   }
 }
