@@ -1,7 +1,7 @@
 /** What createRedisEngine takes, and the INFO stats counters the engine keeps. */
 import type { EngineClock } from '../clock';
 import type { EngineRng } from '../rng';
-import type { ClusterNodeOptions } from './cluster/state';
+import type { ClusterNodeOptions } from './cluster/options';
 import type { RedisEngine } from './engine';
 import type { KeyspaceStats } from './keyspace/host';
 import type { MaxmemoryPolicy, RedisConfig } from './server/config';

@@ -41,29 +41,10 @@ import { linkCount, nodesConfText } from './describe';
 import type { Client } from '../client';
 import type { Argv } from '../command';
 import { eqi } from '../bytes';
+import { startupParameters } from './options';
+import type { ClusterNodeOptions } from './options';
 
-export interface ClusterNodeOptions {
-  bus: ClusterBus;
-  /** The address the node announces (CLUSTER NODES, MOVED, CLUSTER SLOTS). */
-  ip: string;
-  port: number;
-  /** Cluster bus port (default port + 10000). */
-  cport?: number;
-  /** cluster-node-timeout in ms (default 15000). */
-  nodeTimeoutMs?: number;
-  /** cluster-require-full-coverage (default yes). */
-  requireFullCoverage?: boolean;
-  /** cluster-allow-reads-when-down (default no). */
-  allowReadsWhenDown?: boolean;
-  /** cluster-allow-replica-migration (default yes). */
-  allowReplicaMigration?: boolean;
-  /** cluster-replica-validity-factor (default 10; 0 = a replica always tries to fail over). */
-  replicaValidityFactor?: number;
-  /** cluster-replica-no-failover (default no): never fail over automatically. */
-  replicaNoFailover?: boolean;
-  /** The cluster's own random stream (ping targets, gossip picks); default seeded from the port. */
-  rng?: EngineRng;
-}
+export type { ClusterNodeOptions } from './options';
 
 export class ClusterState implements BusMember {
   readonly engine: RedisEngine;
@@ -133,29 +114,7 @@ export class ClusterState implements BusMember {
     this.engine = engine;
     this.bus = opts.bus;
     this.rng = opts.rng ?? engineRng(opts.port);
-    const yn = (b: boolean): string => (b ? 'yes' : 'no');
-    const startup: Array<[string, string | undefined]> = [
-      ['cluster-node-timeout', opts.nodeTimeoutMs?.toString()],
-      [
-        'cluster-require-full-coverage',
-        opts.requireFullCoverage === undefined ? undefined : yn(opts.requireFullCoverage),
-      ],
-      [
-        'cluster-allow-reads-when-down',
-        opts.allowReadsWhenDown === undefined ? undefined : yn(opts.allowReadsWhenDown),
-      ],
-      [
-        'cluster-allow-replica-migration',
-        opts.allowReplicaMigration === undefined ? undefined : yn(opts.allowReplicaMigration),
-      ],
-      ['cluster-replica-validity-factor', opts.replicaValidityFactor?.toString()],
-      [
-        'cluster-replica-no-failover',
-        opts.replicaNoFailover === undefined ? undefined : yn(opts.replicaNoFailover),
-      ],
-    ];
-    const given = startup.filter((e): e is [string, string] => e[1] !== undefined);
-    const err = engine.configStore.set(given, true);
+    const err = engine.configStore.set(startupParameters(opts), true);
     if (err !== null) throw new Error(`invalid cluster option: ${err}`);
     const cport = opts.cport ?? opts.port + CLUSTER_PORT_INCR;
     this.myself = new ClusterNode(nodeId, opts.ip, opts.port, cport, NODE_MYSELF | NODE_MASTER);
