@@ -9,13 +9,14 @@ out=.cache/test; mkdir -p "$out"
 stage() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
 
 stage "system packages"; bash scripts/ensure-system-packages.sh
-stage "typecheck"; npx tsc -p tsconfig.json --noEmit && npx tsc -p tsconfig.core.json --noEmit
-stage "lint"; npx eslint . --max-warnings=0
+# One command per line: under set -e a failure inside an && list does not stop the script.
+stage "typecheck"; npx tsc -p tsconfig.json --noEmit; npx tsc -p tsconfig.core.json --noEmit
+stage "lint"; npx eslint . --max-warnings=0; npx prettier --check . --log-level warn
 stage "unit, property and conformance tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json"
 stage "production build"
 node --import tsx scripts/build-pgdata.ts --if-missing
-npx vite build --logLevel warn && node scripts/size-budget.mjs
+npx vite build --logLevel warn; node scripts/size-budget.mjs
 stage "end-to-end tests (Playwright, Debian chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$out/e2e.json" npx playwright test --reporter=list,json
 

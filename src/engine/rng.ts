@@ -2,7 +2,7 @@ import { Sfc32 } from '../lib/index';
 
 /**
  * Randomness as the engines see it (eviction sampling, RANDOMKEY, SPOP, …). The simulator
- * hands each engine its own seeded stream; nothing here calls Math.random.
+ * hands each engine its own seeded stream; nothing here reads the platform's random source.
  */
 export interface EngineRng {
   /** A float in [0, 1). */

@@ -10,7 +10,9 @@ import type { RealRedis } from './redis-real-server';
 import { genContext } from './redis-gen-context';
 import type { CommandGenerator, CompareMode, GeneratedCommand } from './redis-generators/types';
 
-const modules = import.meta.glob<{ generators?: CommandGenerator[] }>('./redis-generators/*.ts', { eager: true });
+const modules = import.meta.glob<{ generators?: CommandGenerator[] }>('./redis-generators/*.ts', {
+  eager: true,
+});
 const generators: CommandGenerator[] = Object.entries(modules)
   .filter(([path]) => !path.endsWith('/types.ts'))
   .flatMap(([, m]) => m.generators ?? []);
@@ -38,14 +40,16 @@ function canon(r: Reply): unknown {
 const key = (x: unknown): string => JSON.stringify(x);
 
 function normalise(r: Reply, mode: CompareMode): unknown {
-  if (r.kind === 'error' || r.kind !== 'array' && mode !== 'kind' && typeof mode !== 'object') return canon(r);
+  if (r.kind === 'error' || (r.kind !== 'array' && mode !== 'kind' && typeof mode !== 'object'))
+    return canon(r);
   if (mode === 'kind') return r.kind;
   if (typeof mode === 'object') return canon(r);
   if (r.kind !== 'array') return canon(r);
   if (mode === 'unordered') return r.items.map(canon).map(key).sort();
   if (mode === 'unordered-pairs') {
     const pairs: string[] = [];
-    for (let i = 0; i < r.items.length; i += 2) pairs.push(key([canon(r.items[i]!), canon(r.items[i + 1]!)]));
+    for (let i = 0; i < r.items.length; i += 2)
+      pairs.push(key([canon(r.items[i]!), canon(r.items[i + 1]!)]));
     return pairs.sort();
   }
   if (mode === 'scan' && r.items.length === 2 && r.items[1]!.kind === 'array') {
@@ -55,10 +59,20 @@ function normalise(r: Reply, mode: CompareMode): unknown {
 }
 
 function same(a: Reply, b: Reply, mode: CompareMode, path: readonly number[] = []): boolean {
-  if (typeof mode === 'object' && a.kind === 'int' && b.kind === 'int' && (mode.at === undefined || mode.at(path))) {
+  if (
+    typeof mode === 'object' &&
+    a.kind === 'int' &&
+    b.kind === 'int' &&
+    (mode.at === undefined || mode.at(path))
+  ) {
     return Math.abs(Number(a.value) - Number(b.value)) <= mode.approx;
   }
-  if (typeof mode === 'object' && a.kind === 'array' && b.kind === 'array' && a.items.length === b.items.length) {
+  if (
+    typeof mode === 'object' &&
+    a.kind === 'array' &&
+    b.kind === 'array' &&
+    a.items.length === b.items.length
+  ) {
     return a.items.every((x, i) => same(x, b.items[i]!, mode, [...path, i]));
   }
   return key(normalise(a, mode)) === key(normalise(b, mode));
@@ -86,7 +100,9 @@ describe('redis engine vs real redis-server', () => {
   });
 
   it('loads the core generators and any family plug-ins', () => {
-    expect(generators.map((g) => g.family)).toEqual(expect.arrayContaining(['strings', 'keys', 'misc']));
+    expect(generators.map((g) => g.family)).toEqual(
+      expect.arrayContaining(['strings', 'keys', 'misc']),
+    );
   });
 
   for (const seed of SEEDS) {
@@ -95,10 +111,22 @@ describe('redis engine vs real redis-server', () => {
       const conn = await RawRedisConnection.connect(real.port);
       const admin = await RawRedisConnection.connect(real.port);
       await admin.send(['FLUSHALL']);
-      await admin.send(['CONFIG', 'SET', 'maxmemory-policy', 'noeviction', 'maxmemory-samples', '5', 'maxmemory', '0']);
+      await admin.send([
+        'CONFIG',
+        'SET',
+        'maxmemory-policy',
+        'noeviction',
+        'maxmemory-samples',
+        '5',
+        'maxmemory',
+        '0',
+      ]);
       await admin.send(['CONFIG', 'RESETSTAT']);
       admin.close();
-      const engine = createRedisEngine({ clock: { nowMs: () => Date.now() }, rng: engineRng(seed) });
+      const engine = createRedisEngine({
+        clock: { nowMs: () => Date.now() },
+        rng: engineRng(seed),
+      });
       const client: Client = engine.connect();
       const ctx = genContext(seed);
       const mismatches: string[] = [];
@@ -113,11 +141,22 @@ describe('redis engine vs real redis-server', () => {
         const want = await conn.send(cmd.argv);
         const got = client.exec(cmd.argv) ?? { kind: 'null-array' };
         if (want.kind === 'simple' && want.value === 'QUEUED') queued.push(mode);
-        else if (cmd.argv[0]!.toUpperCase() === 'EXEC' || cmd.argv[0]!.toUpperCase() === 'DISCARD') {
-          if (want.kind === 'array' && got.kind === 'array' && want.items.length === queued.length) {
+        else if (
+          cmd.argv[0]!.toUpperCase() === 'EXEC' ||
+          cmd.argv[0]!.toUpperCase() === 'DISCARD'
+        ) {
+          if (
+            want.kind === 'array' &&
+            got.kind === 'array' &&
+            want.items.length === queued.length
+          ) {
             const modes = queued;
             mode = 'exact';
-            if (want.items.every((w, j) => got.items[j] !== undefined && same(got.items[j]!, w, modes[j]!))) {
+            if (
+              want.items.every(
+                (w, j) => got.items[j] !== undefined && same(got.items[j]!, w, modes[j]!),
+              )
+            ) {
               queued = [];
               continue;
             }
@@ -141,15 +180,20 @@ describe('redis engine vs real redis-server', () => {
           const want = await conn.send(['INFO', section]);
           const got = client.exec(['INFO', section])!;
           const field = (r: Reply, f: string) =>
-            r.kind === 'bulk' ? (new RegExp(`${f}:(\\d+)`).exec(r.value)?.[1] ?? 'absent') : 'not-bulk';
+            r.kind === 'bulk'
+              ? (new RegExp(`${f}:(\\d+)`).exec(r.value)?.[1] ?? 'absent')
+              : 'not-bulk';
           for (const f of ['keyspace_hits', 'keyspace_misses']) {
-            if (field(want, f) !== field(got, f)) mismatches.push(`INFO ${f}: redis ${field(want, f)}, engine ${field(got, f)}`);
+            if (field(want, f) !== field(got, f))
+              mismatches.push(`INFO ${f}: redis ${field(want, f)}, engine ${field(got, f)}`);
           }
         }
         {
           // INFO keyspace: keys and expires per db (avg_ttl is an estimate in Redis).
           const lines = (r: Reply) =>
-            r.kind === 'bulk' ? [...r.value.matchAll(/db\d+:keys=\d+,expires=\d+/g)].map((m) => m[0]).join(' ') : 'not-bulk';
+            r.kind === 'bulk'
+              ? [...r.value.matchAll(/db\d+:keys=\d+,expires=\d+/g)].map((m) => m[0]).join(' ')
+              : 'not-bulk';
           const want = lines(await conn.send(['INFO', 'keyspace']));
           const got = lines(client.exec(['INFO', 'keyspace'])!);
           if (want !== got) mismatches.push(`INFO keyspace: redis ${want}, engine ${got}`);
@@ -159,7 +203,10 @@ describe('redis engine vs real redis-server', () => {
           client.exec(['SELECT', db]);
           const want = await conn.send(['DBSIZE']);
           const got = client.exec(['DBSIZE'])!;
-          if (!same(got, want, 'exact')) mismatches.push(`DBSIZE db${db}: redis ${encodeReply(want)} engine ${encodeReply(got)}`);
+          if (!same(got, want, 'exact'))
+            mismatches.push(
+              `DBSIZE db${db}: redis ${encodeReply(want)} engine ${encodeReply(got)}`,
+            );
         }
       }
       conn.close();

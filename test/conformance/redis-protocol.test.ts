@@ -10,7 +10,11 @@ import { RawRedisConnection, startRealRedis } from './redis-real-server';
 import type { RealRedis } from './redis-real-server';
 
 /** Sends raw bytes, collects everything until the server closes or goes quiet. */
-function exchange(port: number, bytes: string, quietMs = 150): Promise<{ data: string; closed: boolean }> {
+function exchange(
+  port: number,
+  bytes: string,
+  quietMs = 150,
+): Promise<{ data: string; closed: boolean }> {
   return new Promise((resolve, reject) => {
     const s = net.createConnection({ port, host: '127.0.0.1' });
     let data = '';
@@ -43,11 +47,14 @@ function exchange(port: number, bytes: string, quietMs = 150): Promise<{ data: s
 
 const CASES: Array<[string, string]> = [
   ['inline ping', 'PING\r\n'],
-  ['inline with quotes', 'SET k "a b\\x41\\n" \r\nGET k\r\nSET q \'it\\\'s\'\r\nGET q\r\n'],
+  ['inline with quotes', "SET k \"a b\\x41\\n\" \r\nGET k\r\nSET q 'it\\'s'\r\nGET q\r\n"],
   ['inline LF only and blank lines', 'PING\n\r\n\nECHO hi\n'],
   ['unbalanced quotes', 'PING\r\nSET k "abc\r\nPING\r\n'],
   ['closing quote glued to text', 'SET k "a"b\r\n'],
-  ['pipelined multibulk', '*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\n*3\r\n$3\r\nSET\r\n$1\r\nx\r\n$1\r\n1\r\n'],
+  [
+    'pipelined multibulk',
+    '*1\r\n$4\r\nPING\r\n*2\r\n$4\r\nECHO\r\n$2\r\nhi\r\n*3\r\n$3\r\nSET\r\n$1\r\nx\r\n$1\r\n1\r\n',
+  ],
   ['invalid multibulk length', '*1\r\n$4\r\nPING\r\n*x\r\n*1\r\n$4\r\nPING\r\n'],
   ['negative multibulk is ignored', '*-1\r\n*0\r\nPING\r\n'],
   ['expected $', '*2\r\n:1\r\n$1\r\na\r\n'],
@@ -56,8 +63,14 @@ const CASES: Array<[string, string]> = [
   ['multibulk count too large', '*2147483648\r\n'],
   ['unknown command and arity', '*2\r\n$3\r\nFOO\r\n$3\r\nbar\r\n*1\r\n$3\r\nGET\r\n'],
   ['QUIT closes after OK', 'PING\r\nQUIT\r\nPING\r\n'],
-  ['binary payload', '*3\r\n$3\r\nSET\r\n$2\r\nb\x00\r\n$4\r\n\x00\xff\r\n\r\n*2\r\n$3\r\nGET\r\n$2\r\nb\x00\r\n'],
-  ['transaction', 'MULTI\r\nSET a 1\r\nINCR a\r\nNOPE\r\nEXEC\r\nMULTI\r\nINCR a\r\nGET a\r\nEXEC\r\n'],
+  [
+    'binary payload',
+    '*3\r\n$3\r\nSET\r\n$2\r\nb\x00\r\n$4\r\n\x00\xff\r\n\r\n*2\r\n$3\r\nGET\r\n$2\r\nb\x00\r\n',
+  ],
+  [
+    'transaction',
+    'MULTI\r\nSET a 1\r\nINCR a\r\nNOPE\r\nEXEC\r\nMULTI\r\nINCR a\r\nGET a\r\nEXEC\r\n',
+  ],
   // networking.c finds line ends with strchr: '\r' alone ends a header line (the next byte is
   // skipped unchecked) and a NUL byte hides what follows (Redis waits for more data).
   ['header ended by a bare CR', '*1\rX$4\r\nPING\r\n*1\r\n$4\rXPING\r\n'],
@@ -66,8 +79,14 @@ const CASES: Array<[string, string]> = [
   ['expected $ got CR (sanitised error text)', '*1\r\n\r\n'],
   ['too big inline request', 'A'.repeat(70000)],
   ['too big bulk count string', '*1\r\n$' + '1'.repeat(70000)],
-  ['CLIENT REPLY SKIP, OFF, ON', 'CLIENT REPLY SKIP\r\nPING\r\nPING\r\nCLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY foo\r\nCLIENT REPLY ON\r\nPING\r\n'],
-  ['CLIENT REPLY SKIP then OFF', 'CLIENT REPLY SKIP\r\nCLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY ON\r\nECHO x\r\n'],
+  [
+    'CLIENT REPLY SKIP, OFF, ON',
+    'CLIENT REPLY SKIP\r\nPING\r\nPING\r\nCLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY foo\r\nCLIENT REPLY ON\r\nPING\r\n',
+  ],
+  [
+    'CLIENT REPLY SKIP then OFF',
+    'CLIENT REPLY SKIP\r\nCLIENT REPLY OFF\r\nPING\r\nCLIENT REPLY ON\r\nECHO x\r\n',
+  ],
   [
     'out of memory under noeviction',
     'SET a 1\r\nCONFIG SET maxmemory 1\r\nSET b 2\r\nGET a\r\nDEL a\r\nMULTI\r\nGET a\r\nEXEC\r\nCONFIG SET maxmemory 0\r\nSET b 2\r\n',
@@ -122,10 +141,18 @@ describe('serve:redis speaks RESP like redis-server', () => {
       for (const how of ['TIMEOUT', 'ERROR']) {
         waiter.write('*3\r\n$5\r\nBLPOP\r\n$6\r\nnolist\r\n$1\r\n0\r\n');
         await new Promise((r) => setTimeout(r, 50));
-        seen.push(JSON.stringify(await admin.send(['CLIENT', 'UNBLOCK', String(id.kind === 'int' ? id.value : 0), how])));
+        seen.push(
+          JSON.stringify(
+            await admin.send(['CLIENT', 'UNBLOCK', String(id.kind === 'int' ? id.value : 0), how]),
+          ),
+        );
         seen.push(JSON.stringify(await waiter.next()));
       }
-      seen.push(JSON.stringify(await admin.send(['CLIENT', 'UNBLOCK', String(id.kind === 'int' ? id.value : 0)])));
+      seen.push(
+        JSON.stringify(
+          await admin.send(['CLIENT', 'UNBLOCK', String(id.kind === 'int' ? id.value : 0)]),
+        ),
+      );
       seen.push(JSON.stringify(await admin.send(['CLIENT', 'UNBLOCK', 'x', 'NOPE'])));
       waiter.close();
       admin.close();
@@ -151,7 +178,10 @@ describe('serve:redis speaks RESP like redis-server', () => {
       // Unsubscribing from all walks a dict: channel order is unspecified, counts are not.
       const a = (await sub.next()) as unknown as { items: Array<{ value: unknown }> };
       const b = (await sub.next()) as unknown as { items: Array<{ value: unknown }> };
-      seen.push(JSON.stringify([a.items[1]!.value, b.items[1]!.value].sort()), `${a.items[2]!.value},${b.items[2]!.value}`);
+      seen.push(
+        JSON.stringify([a.items[1]!.value, b.items[1]!.value].sort()),
+        `${a.items[2]!.value},${b.items[2]!.value}`,
+      );
       seen.push(JSON.stringify(await sub.send(['PUNSUBSCRIBE'])));
       seen.push(JSON.stringify(await sub.send(['UNSUBSCRIBE'])));
       seen.push(JSON.stringify(await sub.send(['GET', 'x'])));
@@ -208,7 +238,13 @@ describe('blocking over TCP', () => {
     waiter.write('*3\r\n$5\r\nBLPOP\r\n$1\r\nq\r\n$1\r\n0\r\n*1\r\n$4\r\nPING\r\n');
     await new Promise((r) => setTimeout(r, 50));
     expect(await pusher.send(['RPUSH', 'q', 'job'])).toEqual({ kind: 'int', value: 1 });
-    expect(await waiter.next()).toEqual({ kind: 'array', items: [{ kind: 'bulk', value: 'q' }, { kind: 'bulk', value: 'job' }] });
+    expect(await waiter.next()).toEqual({
+      kind: 'array',
+      items: [
+        { kind: 'bulk', value: 'q' },
+        { kind: 'bulk', value: 'job' },
+      ],
+    });
     expect(await waiter.next()).toEqual({ kind: 'simple', value: 'PONG' });
     waiter.close();
     pusher.close();
@@ -225,18 +261,32 @@ describe('a client library (ioredis) against serve:redis', () => {
   });
 
   it('connects (ready check via INFO), pipelines, runs transactions and pub/sub', async () => {
-    const redis = new Redis({ port: ours.port, host: '127.0.0.1', connectionName: 'lib-test', maxRetriesPerRequest: 0 });
+    const redis = new Redis({
+      port: ours.port,
+      host: '127.0.0.1',
+      connectionName: 'lib-test',
+      maxRetriesPerRequest: 0,
+    });
     const sub = new Redis({ port: ours.port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
     try {
       expect(await redis.set('k', 'v', 'EX', 100)).toBe('OK');
       expect(await redis.get('k')).toBe('v');
       expect(await redis.ttl('k')).toBe(100);
       const piped = await redis.pipeline().incr('n').incr('n').get('n').exec();
-      expect(piped).toEqual([[null, 1], [null, 2], [null, '2']]);
-      expect(await redis.multi().set('a', '1').incrby('a', 41).exec()).toEqual([[null, 'OK'], [null, 42]]);
+      expect(piped).toEqual([
+        [null, 1],
+        [null, 2],
+        [null, '2'],
+      ]);
+      expect(await redis.multi().set('a', '1').incrby('a', 41).exec()).toEqual([
+        [null, 'OK'],
+        [null, 42],
+      ]);
       await expect(redis.incr('k')).rejects.toThrow('ERR value is not an integer or out of range');
       expect(await redis.client('GETNAME')).toBe('lib-test');
-      const got = new Promise<[string, string]>((resolve) => sub.on('message', (ch: string, msg: string) => resolve([ch, msg])));
+      const got = new Promise<[string, string]>((resolve) =>
+        sub.on('message', (ch: string, msg: string) => resolve([ch, msg])),
+      );
       await sub.subscribe('news');
       expect(await redis.publish('news', 'hello')).toBe(1);
       expect(await got).toEqual(['news', 'hello']);

@@ -9,16 +9,57 @@ import type { RealRedis } from './redis-real-server';
 
 const range = (n: number) => Array.from({ length: n }, (_, j) => j);
 
-const CASES: Array<{ name: string; keys: number; cmd: (i: number) => string[]; more?: (i: number) => string[][] }> = [
-  { name: 'hash listpack', keys: 2000, cmd: (i) => ['HSET', `h:${i}`, 'a', 'v1', 'bb', 'value-2', 'c', '33', 'd', 'x'.repeat(20)] },
-  { name: 'hash hashtable', keys: 20, cmd: (i) => ['HSET', `H:${i}`, ...range(600).flatMap((j) => [`f${j}`, `v${j}`])] },
-  { name: 'list quicklist (1 node)', keys: 2000, cmd: (i) => ['RPUSH', `l:${i}`, ...range(10).map((j) => `item-${j}`)] },
-  { name: 'list quicklist (2 nodes)', keys: 30, cmd: (i) => ['RPUSH', `L:${i}`, ...range(1000).map((j) => `item-${j}`)] },
-  { name: 'set intset', keys: 2000, cmd: (i) => ['SADD', `s:${i}`, ...range(20).map((j) => String(j * 3))] },
-  { name: 'set hashtable', keys: 300, cmd: (i) => ['SADD', `S:${i}`, ...range(64).map((j) => `m${j}`)] },
-  { name: 'zset listpack', keys: 2000, cmd: (i) => ['ZADD', `z:${i}`, ...range(20).flatMap((j) => [String(j * 1.5), `m${j}`])] },
-  { name: 'zset skiplist', keys: 20, cmd: (i) => ['ZADD', `Z:${i}`, ...range(200).flatMap((j) => [String(j), `member:${j}`])] },
-  { name: 'stream (one preallocated node)', keys: 500, cmd: (i) => ['XADD', `x:${i}`, '1-1', 'a', 'v1', 'b', 'value-2'] },
+const CASES: Array<{
+  name: string;
+  keys: number;
+  cmd: (i: number) => string[];
+  more?: (i: number) => string[][];
+}> = [
+  {
+    name: 'hash listpack',
+    keys: 2000,
+    cmd: (i) => ['HSET', `h:${i}`, 'a', 'v1', 'bb', 'value-2', 'c', '33', 'd', 'x'.repeat(20)],
+  },
+  {
+    name: 'hash hashtable',
+    keys: 20,
+    cmd: (i) => ['HSET', `H:${i}`, ...range(600).flatMap((j) => [`f${j}`, `v${j}`])],
+  },
+  {
+    name: 'list quicklist (1 node)',
+    keys: 2000,
+    cmd: (i) => ['RPUSH', `l:${i}`, ...range(10).map((j) => `item-${j}`)],
+  },
+  {
+    name: 'list quicklist (2 nodes)',
+    keys: 30,
+    cmd: (i) => ['RPUSH', `L:${i}`, ...range(1000).map((j) => `item-${j}`)],
+  },
+  {
+    name: 'set intset',
+    keys: 2000,
+    cmd: (i) => ['SADD', `s:${i}`, ...range(20).map((j) => String(j * 3))],
+  },
+  {
+    name: 'set hashtable',
+    keys: 300,
+    cmd: (i) => ['SADD', `S:${i}`, ...range(64).map((j) => `m${j}`)],
+  },
+  {
+    name: 'zset listpack',
+    keys: 2000,
+    cmd: (i) => ['ZADD', `z:${i}`, ...range(20).flatMap((j) => [String(j * 1.5), `m${j}`])],
+  },
+  {
+    name: 'zset skiplist',
+    keys: 20,
+    cmd: (i) => ['ZADD', `Z:${i}`, ...range(200).flatMap((j) => [String(j), `member:${j}`])],
+  },
+  {
+    name: 'stream (one preallocated node)',
+    keys: 500,
+    cmd: (i) => ['XADD', `x:${i}`, '1-1', 'a', 'v1', 'b', 'value-2'],
+  },
   {
     name: 'stream (10 nodes, a group with 1000 pending entries)',
     keys: 10,

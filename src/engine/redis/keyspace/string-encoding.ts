@@ -14,7 +14,12 @@ import { sdsNewLen } from './sds';
 export type StringEncoding = 'auto' | 'string' | 'raw' | 'int';
 
 /** Sets `e.enc` and `e.bytes` for a string value; shared integers 0..9999 cost nothing. */
-export function encodeString(e: KeyEntry, value: BinStr, enc: StringEncoding, sharedIntegers: boolean): void {
+export function encodeString(
+  e: KeyEntry,
+  value: BinStr,
+  enc: StringEncoding,
+  sharedIntegers: boolean,
+): void {
   const len = value.length;
   if (enc === 'int') {
     e.enc = StrEnc.Int;

@@ -64,16 +64,21 @@ export class RespParser {
         if (this.pos >= this.buf.length) return undefined;
         const lineEnd = this.findCR();
         if (lineEnd === -1) {
-          if (this.buf.length - this.pos > INLINE_MAX) return this.fail('too big bulk count string');
+          if (this.buf.length - this.pos > INLINE_MAX)
+            return this.fail('too big bulk count string');
           return undefined;
         }
         // The line ends at '\r'; Redis skips the byte after it without checking it is '\n'.
         if (lineEnd > this.buf.length - 2) return undefined;
         const c = this.buf.charCodeAt(this.pos);
         // addReplyErrorFormat turns \r and \n in the text into spaces.
-        if (c !== 36 /* $ */) return this.fail(`expected '$', got '${c === 13 || c === 10 ? ' ' : this.buf[this.pos]}'`);
+        if (c !== 36 /* $ */)
+          return this.fail(
+            `expected '$', got '${c === 13 || c === 10 ? ' ' : this.buf[this.pos]}'`,
+          );
         const len = parseInt64(this.buf.slice(this.pos + 1, lineEnd));
-        if (len === null || len < 0 || len > this.maxBulkLen) return this.fail('invalid bulk length');
+        if (len === null || len < 0 || len > this.maxBulkLen)
+          return this.fail('invalid bulk length');
         if (len > 16384 && !this.authenticated) return this.fail('unauthenticated bulk length');
         // Redis skips the two bytes after the payload without checking they are CRLF.
         if (this.buf.length < lineEnd + 2 + len + 2) {

@@ -29,7 +29,11 @@ export function isErrorReply(x: unknown): x is ErrorReply {
 }
 
 /** lookupKeyRead + checkType (counts a keyspace hit or miss). */
-export function readAs<T extends AggregateType>(c: Client, key: BinStr, type: T): EntryPayloads[T] | null | ErrorReply {
+export function readAs<T extends AggregateType>(
+  c: Client,
+  key: BinStr,
+  type: T,
+): EntryPayloads[T] | null | ErrorReply {
   const e = c.db.lookupRead(key);
   if (e === undefined) return null;
   if (e.type !== type) return reply.wrongType();
@@ -42,7 +46,11 @@ export interface Writable<T extends AggregateType> {
 }
 
 /** lookupKeyWrite + checkType. Call `c.db.afterWrite(entry)` after mutating the value. */
-export function writeAs<T extends AggregateType>(c: Client, key: BinStr, type: T): Writable<T> | null | ErrorReply {
+export function writeAs<T extends AggregateType>(
+  c: Client,
+  key: BinStr,
+  type: T,
+): Writable<T> | null | ErrorReply {
   const e = c.db.lookupWrite(key);
   if (e === undefined) return null;
   if (e.type !== type) return reply.wrongType();
@@ -50,7 +58,12 @@ export function writeAs<T extends AggregateType>(c: Client, key: BinStr, type: T
 }
 
 /** Like {@link writeAs} but creates an empty value when the key is missing (…LookupWriteOrCreate). */
-export function writeOrCreate<T extends AggregateType>(c: Client, key: BinStr, type: T, make: () => EntryPayloads[T]): Writable<T> | ErrorReply {
+export function writeOrCreate<T extends AggregateType>(
+  c: Client,
+  key: BinStr,
+  type: T,
+  make: () => EntryPayloads[T],
+): Writable<T> | ErrorReply {
   const found = writeAs(c, key, type);
   if (found !== null) return found;
   const value = make();

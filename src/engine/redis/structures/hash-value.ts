@@ -7,7 +7,15 @@ import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
 import { DenseIndex } from './dense-index';
 import type { EncodingLimits } from './limits';
-import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, lpAllocBytes, lpEntryBytes, sdsBytes, ROBJ_BYTES } from './size-model';
+import {
+  DICT_ENTRY_BYTES,
+  DICT_STRUCT,
+  dictTableBytes,
+  lpAllocBytes,
+  lpEntryBytes,
+  sdsBytes,
+  ROBJ_BYTES,
+} from './size-model';
 
 export class RedisHash implements StructureValue {
   readonly map = new Map<BinStr, BinStr>();
@@ -28,7 +36,12 @@ export class RedisHash implements StructureValue {
   }
 
   memoryBytes(): number {
-    return ROBJ_BYTES + (this.listpack ? lpAllocBytes(this.payload) : DICT_STRUCT + dictTableBytes(this.map.size) + this.payload);
+    return (
+      ROBJ_BYTES +
+      (this.listpack
+        ? lpAllocBytes(this.payload)
+        : DICT_STRUCT + dictTableBytes(this.map.size) + this.payload)
+    );
   }
 
   dup(): this {
@@ -51,7 +64,9 @@ export class RedisHash implements StructureValue {
   }
 
   private pairBytes(field: BinStr, value: BinStr): number {
-    return this.listpack ? lpEntryBytes(field) + lpEntryBytes(value) : DICT_ENTRY_BYTES + sdsBytes(field.length) + sdsBytes(value.length);
+    return this.listpack
+      ? lpEntryBytes(field) + lpEntryBytes(value)
+      : DICT_ENTRY_BYTES + sdsBytes(field.length) + sdsBytes(value.length);
   }
 
   /** hashTypeTryConversion: Redis converts before inserting when an incoming field or value is too long. */

@@ -61,7 +61,9 @@ export class RedisList implements StructureValue {
     const full = Math.floor(this.len / per);
     const rest = this.len - full * per;
     const nodes = full + (rest > 0 ? 1 : 0);
-    const bytes = full * jemallocSize(Math.round(LP_EMPTY + per * entry)) + (rest > 0 ? jemallocSize(Math.round(LP_EMPTY + rest * entry)) : 0);
+    const bytes =
+      full * jemallocSize(Math.round(LP_EMPTY + per * entry)) +
+      (rest > 0 ? jemallocSize(Math.round(LP_EMPTY + rest * entry)) : 0);
     return fixed + nodes * QUICKLIST_NODE + bytes;
   }
 

@@ -33,7 +33,7 @@ export interface ScanOptions {
 export function parseScanOptions(argv: readonly BinStr[], from: number): ScanOptions | ErrorReply {
   let count = 10;
   let pattern: BinStr | null = null;
-  for (let i = from; i < argv.length; ) {
+  for (let i = from; i < argv.length;) {
     const left = argv.length - i;
     if (eqi(argv[i]!, 'count') && left >= 2) {
       const n = parseInt64(argv[i + 1]!);
@@ -70,7 +70,13 @@ export function scanReply(items: readonly BinStr[], pairs: boolean, opts: ScanOp
  * (swap-remove), i.e. only from the visited region downwards, so every member present for the
  * whole iteration is returned (some may come twice, as Redis allows).
  */
-export function scanDenseDownward(size: number, at: (i: number) => BinStr, cursor: bigint, opts: ScanOptions, valueOf?: (k: BinStr) => BinStr): Reply {
+export function scanDenseDownward(
+  size: number,
+  at: (i: number) => BinStr,
+  cursor: bigint,
+  opts: ScanOptions,
+  valueOf?: (k: BinStr) => BinStr,
+): Reply {
   const top = cursor === 0n || cursor > BigInt(size) ? size : Number(cursor);
   const bottom = Math.max(0, top - opts.count);
   const out: Reply[] = [];

@@ -8,7 +8,15 @@ import type { BinStr } from '../bytes';
 import { parseInt64 } from '../args';
 import type { StructureValue } from '../keyspace/entry';
 import type { EncodingLimits } from './limits';
-import { DICT_ENTRY_BYTES, DICT_STRUCT, dictTableBytes, intWidth, intsetBytes, sdsBytes, ROBJ_BYTES } from './size-model';
+import {
+  DICT_ENTRY_BYTES,
+  DICT_STRUCT,
+  dictTableBytes,
+  intWidth,
+  intsetBytes,
+  sdsBytes,
+  ROBJ_BYTES,
+} from './size-model';
 
 export class RedisSet implements StructureValue {
   private readonly items: BinStr[] = [];
@@ -35,7 +43,12 @@ export class RedisSet implements StructureValue {
   }
 
   memoryBytes(): number {
-    return ROBJ_BYTES + (this.intset ? intsetBytes(this.items.length, this.width) : DICT_STRUCT + dictTableBytes(this.items.length) + this.payload);
+    return (
+      ROBJ_BYTES +
+      (this.intset
+        ? intsetBytes(this.items.length, this.width)
+        : DICT_STRUCT + dictTableBytes(this.items.length) + this.payload)
+    );
   }
 
   dup(): this {
@@ -65,7 +78,8 @@ export class RedisSet implements StructureValue {
     this.items.push(m);
     if (!this.intset) this.payload += DICT_ENTRY_BYTES + sdsBytes(m.length);
     // setTypeAdd caps the limit at 2^30 (intset internals).
-    else if (this.items.length > Math.min(this.limits['set-max-intset-entries'], 1 << 30)) this.toHashtable();
+    else if (this.items.length > Math.min(this.limits['set-max-intset-entries'], 1 << 30))
+      this.toHashtable();
     return true;
   }
 
@@ -103,7 +117,12 @@ export class RedisSet implements StructureValue {
   /** Members; an intset iterates in ascending integer order as Redis's does. */
   members(): BinStr[] {
     if (!this.intset) return this.items.slice();
-    return this.items.slice().sort((a, b) => Number(a) - Number(b) || (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    return this.items
+      .slice()
+      .sort(
+        (a, b) =>
+          Number(a) - Number(b) || (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0),
+      );
   }
 
   private toHashtable(): void {

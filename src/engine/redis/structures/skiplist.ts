@@ -269,7 +269,10 @@ export class SkipList<M> {
     const node = this.next(x);
     const back = this.prev(node);
     const after = this.next(node);
-    if ((back === NIL || this.score(back) < newScore) && (after === NIL || this.score(after) > newScore)) {
+    if (
+      (back === NIL || this.score(back) < newScore) &&
+      (after === NIL || this.score(after) > newScore)
+    ) {
       this.pool[node + SCORE] = newScore;
       return node;
     }
@@ -340,7 +343,11 @@ export class SkipList<M> {
   }
 
   /** Removes nodes with 0-based ranks in [start, end]; calls `removed(member, score)` for each. */
-  deleteRangeByRank(start: number, end: number, removed: (member: M, score: number) => void): number {
+  deleteRangeByRank(
+    start: number,
+    end: number,
+    removed: (member: M, score: number) => void,
+  ): number {
     let x = HEADER;
     let traversed = 0;
     for (let i = this.level - 1; i >= 0; i--) {

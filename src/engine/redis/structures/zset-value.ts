@@ -9,7 +9,12 @@ import type { BinStr } from '../bytes';
 import type { StructureValue } from '../keyspace/entry';
 import { DenseIndex } from './dense-index';
 import type { EncodingLimits } from './limits';
-import { firstInLexRange, lastInLexRange, scanFirstInLexRange, scanLastInLexRange } from './skiplist-lex';
+import {
+  firstInLexRange,
+  lastInLexRange,
+  scanFirstInLexRange,
+  scanLastInLexRange,
+} from './skiplist-lex';
 import { NIL, SkipList, compareBinary, type LexRange, type NodeRef } from './skiplist';
 
 /** A member with its score, as range queries hand them out. */
@@ -17,7 +22,18 @@ export interface ZEntry {
   member: BinStr;
   score: number;
 }
-import { DICT_ENTRY_BYTES, DICT_STRUCT, ZSET_FIXED, dictTableBytes, lpAllocBytes, lpEntryBytes, scoreEntryBytes, sdsBytes, zslNodeBytes, ROBJ_BYTES } from './size-model';
+import {
+  DICT_ENTRY_BYTES,
+  DICT_STRUCT,
+  ZSET_FIXED,
+  dictTableBytes,
+  lpAllocBytes,
+  lpEntryBytes,
+  scoreEntryBytes,
+  sdsBytes,
+  zslNodeBytes,
+  ROBJ_BYTES,
+} from './size-model';
 
 /** Expected skip-list node bytes for p = 0.25 (mean level 4/3), since node levels are random. */
 const AVG_NODE_EXTRA = zslNodeBytes(1) + (zslNodeBytes(2) - zslNodeBytes(1)) / 3;
@@ -39,7 +55,9 @@ export class RedisZset implements StructureValue {
     sizeHint = 0,
     maxLenHint = 0,
   ) {
-    this.listpack = sizeHint <= limits['zset-max-listpack-entries'] && maxLenHint <= limits['zset-max-listpack-value'];
+    this.listpack =
+      sizeHint <= limits['zset-max-listpack-entries'] &&
+      maxLenHint <= limits['zset-max-listpack-value'];
   }
 
   encoding(): string {
@@ -55,11 +73,18 @@ export class RedisZset implements StructureValue {
   }
 
   memoryBytes(): number {
-    return ROBJ_BYTES + (this.listpack ? lpAllocBytes(this.payload) : ZSET_FIXED + DICT_STRUCT + dictTableBytes(this.dict.size) + Math.round(this.payload));
+    return (
+      ROBJ_BYTES +
+      (this.listpack
+        ? lpAllocBytes(this.payload)
+        : ZSET_FIXED + DICT_STRUCT + dictTableBytes(this.dict.size) + Math.round(this.payload))
+    );
   }
 
   private entryBytes(member: BinStr, score: number): number {
-    return this.listpack ? lpEntryBytes(member) + scoreEntryBytes(score) : DICT_ENTRY_BYTES + sdsBytes(member.length) + AVG_NODE_EXTRA;
+    return this.listpack
+      ? lpEntryBytes(member) + scoreEntryBytes(score)
+      : DICT_ENTRY_BYTES + sdsBytes(member.length) + AVG_NODE_EXTRA;
   }
 
   dup(): this {
@@ -86,7 +111,12 @@ export class RedisZset implements StructureValue {
     const old = this.dict.get(member);
     if (old === undefined) {
       const l = this.limits;
-      if (this.listpack && (member.length > l['zset-max-listpack-value'] || this.dict.size + 1 > l['zset-max-listpack-entries'])) this.convert();
+      if (
+        this.listpack &&
+        (member.length > l['zset-max-listpack-value'] ||
+          this.dict.size + 1 > l['zset-max-listpack-entries'])
+      )
+        this.convert();
       this.zsl.insert(score, member);
       this.dict.set(member, score);
       if (!this.listpack) this.dense.add(member);
@@ -136,7 +166,8 @@ export class RedisZset implements StructureValue {
   /** Members and scores in (score, member) order. */
   entries(): ZEntry[] {
     const out: ZEntry[] = [];
-    for (let n = this.zsl.first(); n !== NIL; n = this.zsl.next(n)) out.push({ member: this.zsl.member(n), score: this.zsl.score(n) });
+    for (let n = this.zsl.first(); n !== NIL; n = this.zsl.next(n))
+      out.push({ member: this.zsl.member(n), score: this.zsl.score(n) });
     return out;
   }
 

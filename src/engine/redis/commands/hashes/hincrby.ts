@@ -4,7 +4,13 @@ import { reply } from '../../reply';
 import { NC } from '../../server/notify';
 import { writeOrCreate, isErrorReply } from '../../structures/access';
 import { RedisHash } from '../../structures/hash-value';
-import { addLongDouble, formatLongDoubleHuman, isFiniteLd, parseLongDouble, type LongDouble } from '../../structures/long-double';
+import {
+  addLongDouble,
+  formatLongDoubleHuman,
+  isFiniteLd,
+  parseLongDouble,
+  type LongDouble,
+} from '../../structures/long-double';
 
 export const hincrby = defineCommand({
   name: 'hincrby',
@@ -27,7 +33,8 @@ export const hincrby = defineCommand({
       value = v;
     }
     const next = value + incr;
-    if (next > INT64.MAX || next < INT64.MIN) return reply.error('ERR increment or decrement would overflow');
+    if (next > INT64.MAX || next < INT64.MIN)
+      return reply.error('ERR increment or decrement would overflow');
     w.value.set(argv[2]!, next.toString());
     c.db.afterWrite(w.entry, NC.HASH, 'hincrby');
     return reply.int(next);
@@ -52,7 +59,10 @@ export const hincrbyfloat = defineCommand({
     let value: LongDouble = { m: 0n, e: 0 };
     if (cur !== undefined) {
       // A listpack keeps integers as integers: Redis reads those without string2ld.
-      const v = parseLongDouble(cur, w.value.encoding() !== 'listpack' || cur.length > 20 || parseInt64(cur) === null);
+      const v = parseLongDouble(
+        cur,
+        w.value.encoding() !== 'listpack' || cur.length > 20 || parseInt64(cur) === null,
+      );
       if (v === null) return reply.error('ERR hash value is not a float');
       value = v;
     }

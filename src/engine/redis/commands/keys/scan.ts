@@ -56,7 +56,8 @@ export const scan = defineCommand({
       if (e === undefined) continue;
       if (pattern !== undefined && !globMatch(pattern, e.key)) continue;
       // Redis checks the type with a real read lookup (it counts in keyspace_hits/misses).
-      if (type !== undefined && (db.lookupRead(e.key, LOOKUP_NOTOUCH)?.type ?? 'none') !== type) continue;
+      if (type !== undefined && (db.lookupRead(e.key, LOOKUP_NOTOUCH)?.type ?? 'none') !== type)
+        continue;
       // Expired keys are deleted as they are met; the entry moved into slot i was already visited.
       if (db.expireIfNeeded(e)) continue;
       out.push(reply.bulk(e.key));

@@ -2,7 +2,12 @@ import { defineCommand, ONE_KEY } from '../../command';
 import { reply } from '../../reply';
 import { StrEnc } from '../../keyspace/entry';
 import { NC } from '../../server/notify';
-import { addLongDouble, formatLongDoubleHuman, isFiniteLd, parseLongDouble } from '../../structures/long-double';
+import {
+  addLongDouble,
+  formatLongDoubleHuman,
+  isFiniteLd,
+  parseLongDouble,
+} from '../../structures/long-double';
 
 const ZERO = parseLongDouble('0')!;
 
@@ -20,7 +25,10 @@ export const incrbyfloat = defineCommand({
     const e = db.lookupWrite(key);
     if (e !== undefined && e.type !== 'string') return reply.wrongType();
     // The value is parsed (and may fail) before the increment, as getLongDoubleFromObject runs.
-    const cur = e === undefined ? ZERO : parseLongDouble(e.value, e.enc !== StrEnc.Int && e.enc !== StrEnc.SharedInt);
+    const cur =
+      e === undefined
+        ? ZERO
+        : parseLongDouble(e.value, e.enc !== StrEnc.Int && e.enc !== StrEnc.SharedInt);
     if (cur === null) return reply.notFloat();
     const by = parseLongDouble(argv[2]!);
     if (by === null) return reply.notFloat();
