@@ -14,7 +14,7 @@ const PROGRESS_MS = 100;
 
 type VariantResult = ExperimentResult['variants'][number];
 
-export function checkExperiment(spec: ExperimentSpec): void {
+function checkExperiment(spec: ExperimentSpec): void {
   if (!(spec.requests > 0) || !(spec.sampleEvery > 0) || spec.variants.length === 0) {
     throw new RangeError(
       'An experiment needs requests > 0, sampleEvery > 0 and at least one variant',

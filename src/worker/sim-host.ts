@@ -1,6 +1,6 @@
 import { Simulation, scenarioModels, type SimEnvironment, type TraceEvent } from '../sim/index';
 import { FLOW_SAMPLE_EVENTS, TraceBatcher } from './batcher';
-import { checkExperiment, runExperiment } from './experiment';
+import { runExperiment } from './experiment';
 import { FlowMeter } from './flow-meter';
 import { RunLoop, type HostTimers } from './run-loop';
 import {
@@ -231,7 +231,6 @@ export class SimHost implements SimWorkerApi {
     const { scenario, seed } = this.request ?? {};
     const factory = scenario === undefined ? undefined : scenarioModels[scenario]?.(this.env);
     if (!factory || seed === undefined) throw new Error('No scenario is loaded yet');
-    checkExperiment(spec);
     this.cancelExperimentFlag = false;
     return runExperiment(
       factory,

@@ -251,7 +251,8 @@ export function formatMetricValue(value: number, unit: MetricUnit): string {
   }
 }
 
-function formatBytes(b: number): string {
+/** Bytes in binary units, as the metrics panel and the node panel show them. */
+export function formatBytes(b: number): string {
   if (b < 1024) return `${Math.round(b)} B`;
   if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KiB`;
   return `${(b / (1024 * 1024)).toFixed(2)} MiB`;

@@ -1,12 +1,6 @@
 import { useEffect, useState } from 'react';
+import { formatBytes } from '../lesson/metric-catalog';
 import type { SimSession } from '../session/sim-session';
-
-/** Bytes in words, as a file manager shows them. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** Hands `bytes` to the browser as a downloaded file. */
 function download(fileName: string, bytes: Uint8Array): void {
