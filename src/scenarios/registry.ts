@@ -3,6 +3,7 @@
  * nothing else outside its folder (DESIGN.md, "Scenarios and xstate").
  */
 import type { LessonDefinition } from './framework';
+import type { LectureDefinition } from '../ui/present';
 
 export type ScenarioLevel = 'intro' | 'intermediate' | 'advanced';
 export type ScenarioStatus = 'ready' | 'coming-soon';
@@ -18,6 +19,8 @@ export interface ScenarioMeta {
   status: ScenarioStatus;
   /** Loads the scenario's lesson (code-split: the catalog does not pay for it). */
   lesson?: () => Promise<LessonDefinition>;
+  /** Loads its e-lecture for instructor mode (`#/present/<id>`); every lesson has one. */
+  lecture?: () => Promise<LectureDefinition>;
 }
 
 export const scenarios: readonly ScenarioMeta[] = [
@@ -39,6 +42,7 @@ export const scenarios: readonly ScenarioMeta[] = [
     minutes: 25,
     status: 'ready',
     lesson: () => import('./db-cache').then((m) => m.dbCacheLesson),
+    lecture: () => import('./db-cache').then((m) => m.dbCacheLecture),
   },
   {
     id: 'session-store',
@@ -49,6 +53,7 @@ export const scenarios: readonly ScenarioMeta[] = [
     minutes: 20,
     status: 'ready',
     lesson: () => import('./session-store').then((m) => m.sessionStoreLesson),
+    lecture: () => import('./session-store').then((m) => m.sessionStoreLecture),
   },
   {
     id: 'multi-az-failover',
@@ -59,6 +64,7 @@ export const scenarios: readonly ScenarioMeta[] = [
     minutes: 25,
     status: 'ready',
     lesson: () => import('./multi-az-failover').then((m) => m.multiAzFailoverLesson),
+    lecture: () => import('./multi-az-failover').then((m) => m.multiAzFailoverLecture),
   },
 ];
 

@@ -1,1 +1,2 @@
 export { dbCacheLesson } from './lesson';
+export { dbCacheLecture } from './lecture';

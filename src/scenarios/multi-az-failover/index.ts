@@ -1,1 +1,2 @@
 export { multiAzFailoverLesson } from './lesson';
+export { multiAzFailoverLecture } from './lecture';

@@ -1,1 +1,2 @@
 export { sessionStoreLesson } from './lesson';
+export { sessionStoreLecture } from './lecture';
