@@ -107,7 +107,8 @@ function canon(v: unknown, mode: CompareMode): unknown {
 }
 
 function same(a: unknown, b: unknown, mode: CompareMode): boolean {
-  if (mode === 'kind') return typeof a === typeof b && Array.isArray(a) === Array.isArray(b);
+  if (mode === 'kind' || mode === 'random')
+    return typeof a === typeof b && Array.isArray(a) === Array.isArray(b);
   if (typeof mode === 'object') return near(canon(a, 'exact'), canon(b, 'exact'), mode, []);
   return JSON.stringify(canon(a, mode)) === JSON.stringify(canon(b, mode));
 }
@@ -120,7 +121,7 @@ function near(
   path: number[],
 ): boolean {
   if (typeof a === 'number' && typeof b === 'number' && (mode.at?.(path) ?? true))
-    return Math.abs(a - b) <= mode.approx;
+    return a < 0 || b < 0 ? a === b : Math.abs(a - b) <= mode.approx; // −1 / −2 TTLs exact
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((x, i) => near(x, b[i], mode, [...path, i]));
   return JSON.stringify(a) === JSON.stringify(b);

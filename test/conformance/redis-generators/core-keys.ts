@@ -61,7 +61,8 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
     if (ctx.chance(0.05)) argv.push('BOGUS');
     return { argv, compare: 'scan' };
   },
-  () => ({ argv: ['RANDOMKEY'], compare: 'kind' }),
+  () => ({ argv: ['RANDOMKEY'], compare: 'random' }),
+  () => ({ argv: ['RANDOMKEY'], compare: 'random' }),
   expireCmd,
   expireCmd,
   (ctx) => ({ argv: ['TTL', ctx.key()], compare: { approx: 1 } }),

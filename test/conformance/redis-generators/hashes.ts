@@ -62,10 +62,19 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
     ],
     compare: 'scan',
   }),
-  (ctx) => ({ argv: ['HRANDFIELD', ctx.key()], compare: 'kind' }),
+  (ctx) => ({ argv: ['HRANDFIELD', ctx.key()], compare: 'random' }),
   (ctx) => ({
-    argv: ['HRANDFIELD', ctx.key(), ctx.pick(['-3', '2', '0', 'x', '-9223372036854775808'])],
-    compare: 'kind',
+    argv: ['HRANDFIELD', ctx.key(), ctx.pick(['1', '2', '-4']), 'WITHVALUES'],
+    compare: 'random',
+  }),
+  (ctx) => ({
+    argv: [
+      'HRANDFIELD',
+      ctx.key(),
+      ctx.pick(['-3', '2', '0', 'x', '-9223372036854775808']),
+      ...(ctx.chance(0.4) ? ['WITHVALUES'] : []),
+    ],
+    compare: 'random',
   }),
   // A count ≥ the hash size returns every field in listpack order: exact.
   (ctx) => [

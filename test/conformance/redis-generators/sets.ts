@@ -45,9 +45,13 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
       ctx.key(),
       ...(ctx.chance(0.7) ? [ctx.pick(['1000', '2', '-3', '0', 'x', '-9223372036854775808'])] : []),
     ],
-    compare: 'kind',
+    compare: 'random',
   }),
   (ctx) => ({ argv: ['SRANDMEMBER', ctx.key(), '1000'], compare: 'unordered' }),
+  (ctx) => ({
+    argv: ['SRANDMEMBER', ctx.key(), ctx.pick(['1', '3', '-2', '-7'])],
+    compare: 'random',
+  }),
   (ctx) => ({
     argv: [
       'SSCAN',

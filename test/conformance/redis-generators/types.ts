@@ -14,8 +14,15 @@ export type CompareMode =
   | 'unordered-pairs'
   /** [cursor, [items]] where the full result fits in one call (COUNT ≥ size): cursor exact, items unordered. */
   | 'scan'
-  /** Only the reply kind must match (RANDOMKEY, SPOP: random choice). Errors still compared exactly. */
+  /** Only the reply kind must match (replies that depend on timing or randomness). Errors still compared exactly. */
   | 'kind'
+  /**
+   * RANDOMKEY / SRANDMEMBER / SPOP / HRANDFIELD / ZRANDMEMBER: each side's reply is checked by
+   * length, distinctness and membership against the key's contents read on that side just
+   * before (redis-compare.ts `checkRandom`); inside MULTI only the kind. After SPOP the engine
+   * is brought to the members redis-server kept, so the streams stay comparable.
+   */
+  | 'random'
   /**
    * Integers may differ by `approx` (TTL-like replies measured at slightly different instants);
    * with `at`, only integers at the array paths it accepts (XPENDING's idle column), the rest exact.

@@ -109,8 +109,17 @@ const commands: Array<(ctx: GenContext) => GeneratedCommand | string[]> = [
   (ctx) => ['ZPOPMAX', ctx.key(), ...(ctx.chance(0.5) ? [ctx.intArg(-1, 3)] : [])],
   (ctx) => ['BZPOPMIN', ctx.key(), ctx.pick(['-1', 'x', 'nan'])],
   (ctx) => ({
-    argv: ['ZRANDMEMBER', ctx.key(), ...(ctx.chance(0.7) ? [ctx.pick(['2', '-3', '0', 'x'])] : [])],
-    compare: 'kind',
+    argv: [
+      'ZRANDMEMBER',
+      ctx.key(),
+      ...(ctx.chance(0.7) ? [ctx.pick(['2', '-3', '0', 'x'])] : []),
+      ...(ctx.chance(0.3) ? ['WITHSCORES'] : []),
+    ],
+    compare: 'random',
+  }),
+  (ctx) => ({
+    argv: ['ZRANDMEMBER', ctx.key(), ctx.pick(['1', '2', '-4']), 'WITHSCORES'],
+    compare: 'random',
   }),
   // A count ≥ the size returns the whole set from the tail: exact.
   (ctx) => ['ZRANDMEMBER', ctx.key(), '1000', ...(ctx.chance(0.5) ? ['WITHSCORES'] : [])],
