@@ -1,6 +1,6 @@
 // Runs one random-reply command on both sides the way the comparator needs it: the key's
 // contents are read on each side first (the same read on both, so hit/miss counters stay
-// equal), each reply is checked against its own side's contents, and after SPOP the engine is
+// equal), each reply is checked against its own side's contents, and after SPOP both sides are
 // brought to the members redis-server kept so later commands see the same set.
 import type { Client, Reply } from '../../src/engine/redis/index';
 import type { RawRedisConnection } from './redis-real-server';
@@ -47,14 +47,17 @@ export async function runRandom(
   const theirs = checkRandom(spec, want, realContents);
   if (theirs !== undefined) problems.push(`redis-server (the checker is wrong): ${theirs}`);
   if (spec.pop && problems.length === 0) {
-    const real = new Set(randomElements(spec, want));
-    const mine = new Set(randomElements(spec, got));
-    // Put back what only the engine popped before removing what only redis-server popped, so
-    // the set never empties (which would drop its TTL).
-    const back = [...mine].filter((m) => !real.has(m));
-    const take = [...real].filter((m) => !mine.has(m));
-    if (back.length > 0) client.exec(['SADD', spec.key!, ...back]);
-    if (take.length > 0) client.exec(['SREM', spec.key!, ...take]);
+    const real = randomElements(spec, want);
+    const mine = randomElements(spec, got);
+    if (JSON.stringify([...real].sort()) !== JSON.stringify([...mine].sort())) {
+      // The same steps on both sides, so their hash tables see the same history: each puts
+      // back what it popped (the set is whole again, and never empty, so its TTL stays), then
+      // both remove what redis-server popped.
+      await conn.send(['SADD', spec.key!, ...real]);
+      client.exec(['SADD', spec.key!, ...mine]);
+      await conn.send(['SREM', spec.key!, ...real]);
+      client.exec(['SREM', spec.key!, ...real]);
+    }
   }
   return { want, got, problems };
 }

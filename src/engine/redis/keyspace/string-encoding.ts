@@ -41,8 +41,11 @@ export function encodeString(
     return;
   }
   // createRawStringObject: a fresh sdsnewlen buffer (its slack is recorded for later growth).
+  // tryObjectEncoding then trims it (trimStringObjectIfNeeded, object.c): more than len / 10
+  // spare bytes are given back by sdsRemoveFreeSpace, which keeps the same jemalloc bin (the
+  // size is already optimal) but records alloc = len — so a later SETRANGE / APPEND grows it.
   const sds = sdsNewLen(len);
   e.enc = StrEnc.Raw;
   e.bytes = ROBJ + sds.usable;
-  e.sdsAlloc = sds.alloc;
+  e.sdsAlloc = enc === 'auto' && sds.alloc - len > Math.floor(len / 10) ? len : sds.alloc;
 }
