@@ -97,7 +97,10 @@ function blockingMove(
     cc.propagateAs(rpoplpush ? ['RPOPLPUSH', src, dst] : ['LMOVE', src, dst, from, to]);
     return moveOne(cc, src, dst, from, to);
   };
-  return c.block([src], timeout, retry, reply.nil());
+  // Inside MULTI blmoveGenericCommand answers a null bulk at once; a real timeout goes through
+  // replyToBlockedClientTimedOut (blocked.c), which answers a null array for every list block.
+  if (c.inExec) return reply.nil();
+  return c.block([src], timeout, retry, reply.nilArray());
 }
 
 export const blmove = defineCommand({
