@@ -16,7 +16,10 @@ function sources(dir: string, out: string[] = []): string[] {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name !== 'node_modules' && !e.name.includes('memcached')) sources(p, out);
-    } else if (/\.test\.tsx?$/.test(e.name) || (dir.includes('conformance') && e.name.endsWith('.ts'))) {
+    } else if (
+      /\.test\.tsx?$/.test(e.name) ||
+      (dir.includes('conformance') && e.name.endsWith('.ts'))
+    ) {
       // Memcached's tests share words with Redis (`'time'`, `'get'`) but send nothing to it.
       if (relative(ROOT, p) !== SELF && !e.name.includes('memcached'))
         out.push(readFileSync(p, 'utf8'));
@@ -41,7 +44,10 @@ describe('command coverage', () => {
       }
       for (const sub of cmd.subtable.values()) {
         const s = escape(sub.name);
-        const re = new RegExp(`['"\`]${name}['"\`]\\s*,\\s*['"\`]${s}['"\`]|['"\`]${name}\\s+${s}\\b`, 'i');
+        const re = new RegExp(
+          `['"\`]${name}['"\`]\\s*,\\s*['"\`]${s}['"\`]|['"\`]${name}\\s+${s}\\b`,
+          'i',
+        );
         if (!re.test(text)) missing.push(`${cmd.name} ${sub.name}`.toUpperCase());
       }
     }
