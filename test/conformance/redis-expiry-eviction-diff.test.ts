@@ -61,18 +61,18 @@ function expirySetup(): string[][] {
   const out: string[][] = [];
   KEYS.forEach((k, i) => {
     const kind = i % 8;
-    if (kind === 0) out.push(['SET', k, 'v', 'PX', String(80 + i * 5)]);
+    if (kind === 0) out.push(['SET', k, 'v', 'PX', String(400 + i * 5)]);
     else if (kind === 1) out.push(['SET', k, 'v', 'EX', '100']);
     else if (kind === 2) out.push(['SET', k, 'v']);
-    else if (kind === 3) out.push(['RPUSH', k, 'a', 'b'], ['PEXPIRE', k, String(120 + i)]);
+    else if (kind === 3) out.push(['RPUSH', k, 'a', 'b'], ['PEXPIRE', k, String(450 + i)]);
     else if (kind === 4)
-      out.push(['HSET', k, 'f', 'v'], ['PEXPIREAT', k, String(Date.now() + 150)]);
+      out.push(['HSET', k, 'f', 'v'], ['PEXPIREAT', k, String(Date.now() + 500)]);
     else if (kind === 5) out.push(['SET', k, 'v', 'PX', '100'], ['PERSIST', k]);
-    else if (kind === 6) out.push(['SET', k, 'v'], ['GETEX', k, 'PX', '90']);
+    else if (kind === 6) out.push(['SET', k, 'v'], ['GETEX', k, 'PX', '420']);
     else out.push(['SADD', k, 'm'], ['PEXPIRE', k, String(5000 + i)]);
   });
   out.push(['SET', 'gone', 'v', 'PX', '1'], ['EXPIRE', 'gone', '0'], ['SET', 'neg', 'v']);
-  out.push(['EXPIRE', 'neg', '-5'], ['SETEX', 'sx', '1', 'v'], ['PSETEX', 'psx', '200', 'v']);
+  out.push(['EXPIRE', 'neg', '-5'], ['SETEX', 'sx', '100', 'v'], ['PSETEX', 'psx', '400', 'v']);
   return out;
 }
 
@@ -122,12 +122,13 @@ describe('expiry and eviction vs redis-server', () => {
     };
     for (const argv of expirySetup()) await both(argv);
     await check('at once', true);
-    // Past the shortest TTLs, before the longest: keys nobody reads go by active expiry alone.
-    await wait(p, 700);
-    await check('after 700 ms, unread', false);
-    await check('after 700 ms', true);
-    await wait(p, 700);
-    await check('after 1.4 s', true);
+    // Short TTLs are 400–650 ms, so no key expires while a check reads both sides (even on a
+    // loaded machine). Past them, before the long ones: keys nobody reads go by active expiry alone.
+    await wait(p, 1100);
+    await check('after 1.1 s, unread', false);
+    await check('after 1.1 s', true);
+    await wait(p, 500);
+    await check('after 1.6 s', true);
     p.conn.close();
     expect(mismatches).toEqual([]);
   });
