@@ -8,6 +8,7 @@ import { parseMeta } from './parse';
 import type { CommandMeta } from './parse';
 
 export type { CommandMeta, FullKeySpec } from './parse';
+export { commandDocs } from './docs';
 
 /** The 7.0.15 description of `fullName`, or undefined for a command redis-server does not have. */
 export function commandMeta(fullName: string): CommandMeta | undefined {

@@ -1,6 +1,7 @@
 import { defineCommand, NO_KEYS } from '../../command';
 import type { Command } from '../../command';
 import type { FullKeySpec } from '../../command-meta';
+import { commandDocs } from '../../command-meta';
 import { reply } from '../../reply';
 import type { Reply } from '../../reply';
 import type { Client } from '../../client';
@@ -187,7 +188,11 @@ function infoOf(c: Client, cmd: Command): Reply {
   ]);
 }
 
-function docsOf(cmd: Command): Reply[] {
+/** redis-server 7.0.15's docs (command-meta/docs.ts); our summary and group for any other. */
+function docsOf(c: Client, cmd: Command): Reply[] {
+  const has = (full: string): boolean => cmd.subtable?.has(full.split('|')[1]!) === true;
+  const docs = commandDocs(cmd.name, has, c.resp === 3);
+  if (docs !== undefined) return [reply.bulk(cmd.name), docs];
   return [
     reply.bulk(cmd.name),
     reply.array([
@@ -289,7 +294,10 @@ const docs = defineCommand({
   syntax: 'COMMAND DOCS [command-name ...]',
   summary: 'Summary and group of commands (used by redis-cli for hints).',
   run: (c, argv) =>
-    reply.array(pick(c.engine.table.all, c.engine.restricted, argv.slice(2)).flatMap(docsOf)),
+    mapReply(
+      c,
+      pick(c.engine.table.all, c.engine.restricted, argv.slice(2)).flatMap((x) => docsOf(c, x)),
+    ),
 });
 
 export const command = defineCommand({
