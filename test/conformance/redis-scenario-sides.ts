@@ -29,6 +29,12 @@ export async function realSide(port: number): Promise<Side> {
     b: await RawRedisConnection.connect(port),
     c: await RawRedisConnection.connect(port),
   };
+  // Watches INFO clients: a scenario goes on only once the server has parked the command.
+  const admin = await RawRedisConnection.connect(port);
+  const blockedClients = async (): Promise<number> => {
+    const r = await admin.send(['INFO', 'clients']);
+    return r.kind === 'bulk' ? Number(/blocked_clients:(\d+)/.exec(r.value)?.[1] ?? 0) : 0;
+  };
   const pending = new Map<Conn, Promise<Reply>>();
   const settled = new Set<Conn>();
   return {
@@ -39,8 +45,14 @@ export async function realSide(port: number): Promise<Side> {
         const p = conns[step.on].send(step.blocks);
         void p.then(() => settled.add(step.on));
         pending.set(step.on, p);
-        // Let the server receive and park it before the next command on another connection.
-        await new Promise((r) => setTimeout(r, 30));
+        // Let the server receive and park it before the next command on another connection
+        // (a fixed pause is not enough on a loaded machine): wait until it counts one more
+        // blocked client than those still waiting, or the command was answered at once.
+        const parked = [...pending.keys()].filter((k) => !settled.has(k)).length;
+        for (let i = 0; i < 100 && !settled.has(step.on); i++) {
+          if ((await blockedClients()) >= parked) break;
+          await new Promise((r) => setTimeout(r, 10));
+        }
         return [];
       }
       if ('reply' in step) {
@@ -61,6 +73,7 @@ export async function realSide(port: number): Promise<Side> {
     },
     close() {
       for (const c of Object.values(conns)) c.close();
+      admin.close();
     },
   };
 }
