@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built page's Content-Security-Policy (docs/embedding.md "Security"). A static host may
@@ -35,9 +36,36 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Offline once loaded (docs/offline.md): a Workbox service worker precaches the build — the app,
+ * the worker, PGlite's WebAssembly and data, and the RDS data directory — so a reload without
+ * network still runs every lesson. Source maps stay out (the browser asks for them only with
+ * devtools open). `prompt`: a new build waits until the student chooses to reload, so nothing
+ * changes under a running lesson. The page registers the worker itself, after its first render
+ * (src/app/shell/service-worker.ts); the dev server has none.
+ */
+function offline() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,wasm,data,gz,svg,png,ico,woff2}'],
+      globIgnores: ['**/*.map'],
+      // PGlite's WebAssembly is 9 MB; the default limit (2 MiB) would leave it out.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      // The first install takes the open page at once, so its lazy chunks (consoles, charts)
+      // come from the cache if the network goes before a reload. Updates still wait (prompt).
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   build: {

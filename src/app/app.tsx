@@ -7,6 +7,7 @@ import { CatalogPage } from './pages/catalog-page';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PageHeading } from './shell/page-heading';
+import { OfflineNotices } from './shell/update-prompt';
 
 // The simulation view (ui, worker client, d3) loads only when a route needs it: the catalog stays light.
 const SandboxPage = lazy(() =>
@@ -46,6 +47,7 @@ export function App() {
             Open in ElastiCache Simulator
           </a>
         </p>
+        <OfflineNotices />
       </main>
     );
   }
@@ -58,6 +60,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <Page route={route} />
       </main>
+      <OfflineNotices />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { AnyStateMachine, StateValue } from 'xstate';
 import type { MachineSpec } from './model';
 
 interface NodeLike {
+  id: string;
   key: string;
   path: string[];
   states: Record<string, NodeLike>;
@@ -10,6 +11,7 @@ interface NodeLike {
     string,
     readonly { eventType: string; target?: readonly NodeLike[] | undefined }[]
   >;
+  always?: readonly { target?: readonly NodeLike[] | undefined }[] | undefined;
 }
 
 /** A statechart's drawable structure, read from the xstate definition itself (never retyped). */
@@ -21,10 +23,18 @@ export function machineSpecOf(machine: AnyStateMachine, title: string): MachineS
     for (const child of Object.values(node.states)) {
       const id = child.path.join('.');
       states.push({ id, label: labelOf(child.key), parent });
+      // Eventless transitions, taken as soon as the state is entered (xstate's `always`).
+      for (const def of child.always ?? [])
+        for (const t of def.target ?? [])
+          transitions.push({ from: id, to: t.path.join('.'), event: 'always' });
       for (const [event, defs] of child.transitions) {
         for (const def of defs) {
           for (const t of def.target ?? [])
-            transitions.push({ from: id, to: t.path.join('.'), event });
+            transitions.push({
+              from: id,
+              to: t.path.join('.'),
+              event: eventLabel(event, child.id),
+            });
         }
       }
       visit(child, id);
@@ -50,6 +60,18 @@ export function activeStateIds(value: StateValue): string[] {
   };
   walk(value, '');
   return out;
+}
+
+/**
+ * xstate names a delayed transition `xstate.after.<delay>.<state node id>`; the chart says
+ * "after <delay>" — a named delay in words ('after detect'), a number in ms ('after 1000 ms').
+ */
+function eventLabel(event: string, stateNodeId: string): string {
+  const prefix = 'xstate.after.';
+  const suffix = `.${stateNodeId}`;
+  if (!event.startsWith(prefix) || !event.endsWith(suffix)) return event;
+  const delay = event.slice(prefix.length, event.length - suffix.length);
+  return Number.isFinite(Number(delay)) ? `after ${delay} ms` : `after ${labelOf(delay)}`;
 }
 
 /** 'queryingDb' → 'querying db'. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineView } from '../../worker';
+import { machineSpecOf } from '../../sim/machine-spec';
+import { failoverMachine, nodeLifecycleMachine } from '../../sim/machines';
+import { requestLifecycleMachine } from '../../sim/models/db-cache';
+import { sessionLifecycleMachine } from '../../sim/models/session-store';
 import { activeLeaves, activeStates, layoutStatechart } from './statechart-layout';
 
 const machine: MachineView = {
@@ -61,5 +65,54 @@ describe('statechart layout', () => {
     expect([...activeStates(machine, ['miss.fill'])].sort()).toEqual(['miss', 'miss.fill']);
     expect(activeStates(machine, []).size).toBe(0);
     expect(activeLeaves(machine, ['miss', 'miss.fill'])).toEqual(['miss.fill']);
+  });
+});
+
+/** Axis-aligned boxes overlap when they share area (touching edges do not count). */
+const overlaps = (
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number },
+) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('statechart layout of the lessons’ machines', () => {
+  const charts = [
+    machineSpecOf(requestLifecycleMachine, 'request'),
+    machineSpecOf(sessionLifecycleMachine, 'session'),
+    machineSpecOf(failoverMachine, 'failover'),
+    machineSpecOf(nodeLifecycleMachine, 'node'),
+  ];
+
+  it.each(charts.map((c) => [c.id, c] as const))(
+    '%s: no transition label overlaps another label or a state, and all are on the canvas',
+    (_, chart) => {
+      const layout = layoutStatechart(chart);
+      // A label's glyphs as the view draws them: 11 px text centred on labelX with its baseline
+      // at labelY, so from about 0.9 em above the baseline to 0.25 em below it.
+      const labels = layout.transitions.map((t) => ({
+        event: t.event,
+        x: t.labelX - (t.event.length * 6.5) / 2,
+        y: t.labelY - 10,
+        w: t.event.length * 6.5,
+        h: 12.5,
+      }));
+      const leaves = layout.boxes.filter((b) => !b.compound);
+      for (const [i, a] of labels.entries()) {
+        for (const b of labels.slice(i + 1))
+          expect(overlaps(a, b), `${a.event} / ${b.event}`).toBe(false);
+        for (const s of leaves) expect(overlaps(a, s), `${a.event} on ${s.id}`).toBe(false);
+        expect(a.x).toBeGreaterThanOrEqual(0);
+        expect(a.x + a.w).toBeLessThanOrEqual(layout.width);
+      }
+      for (const s of layout.boxes) {
+        expect(s.y).toBeGreaterThanOrEqual(0);
+        expect(s.y + s.h).toBeLessThanOrEqual(layout.height);
+      }
+    },
+  );
+
+  it('names delayed transitions by their delay, not by xstate’s internal event', () => {
+    const events = charts.flatMap((c) => c.transitions.map((t) => t.event));
+    expect(events.some((e) => e.startsWith('after '))).toBe(true);
+    expect(events.filter((e) => e.startsWith('xstate.'))).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 /**
- * Lays out a statechart (MachineView) for SVG: states flow left→right in the order the machine
- * reaches them from its initial state; nested states sit inside their parent's box. Pure, so it
- * is tested without a browser.
+ * Lays out a statechart (MachineView) for SVG with dagre (a layered graph layout): states in
+ * ranks top to bottom in the machine's flow, nested states inside their parent's box, and every
+ * transition label given its own place in the layout, so labels do not overlap each other or
+ * the states. Pure, so it is tested without a browser.
  */
+import dagre from '@dagrejs/dagre';
+import { curveBasis, line } from 'd3';
 import type { MachineView } from '../../worker';
 
 export interface StateBox {
@@ -32,146 +35,229 @@ export interface StatechartLayout {
 }
 
 const LEAF_H = 40;
-// Bold (active) labels with their ● mark must still fit.
+// Bold (active) labels with their ● mark and " (start)" must still fit.
 const CHAR_W = 8.2;
 const PAD = 12;
+/** Room above a compound state's children for its own title. */
 const TITLE_H = 24;
-const GAP_X = 56;
-const GAP_Y = 48;
-// Two per row keeps nested charts narrow enough for a side panel and a projector.
-const PER_ROW = 2;
+const EDGE_CHAR_W = 7;
+const EDGE_LABEL_H = 16;
+/** Offsets tried around a short edge's middle for its label, nearest first. */
+const NUDGES: readonly (readonly [number, number])[] = [
+  [0, -16],
+  [0, 16],
+  [-48, 0],
+  [48, 0],
+  [0, -32],
+  [0, 32],
+  [-48, -16],
+  [48, -16],
+  [-48, 16],
+  [48, 16],
+];
+/** An 11 px label's average character width. */
+const LABEL_CHAR_W = 6.5;
+const MARGIN = 16;
 
 export function layoutStatechart(machine: MachineView): StatechartLayout {
-  const children = new Map<string | null, string[]>();
   const byId = new Map(machine.states.map((s) => [s.id, s]));
+  const childrenOf = new Map<string, string[]>();
+  for (const s of machine.states)
+    if (s.parent !== null && byId.has(s.parent))
+      childrenOf.set(s.parent, [...(childrenOf.get(s.parent) ?? []), s.id]);
+  const depthOf = (id: string): number => {
+    const parent = byId.get(id)?.parent;
+    return parent && byId.has(parent) ? depthOf(parent) + 1 : 0;
+  };
+  // dagre lays out edges between leaves only. An edge *into* a compound state is drawn to its
+  // first child — the state it enters, in the machine's order. An edge *out of* one leaves from
+  // an invisible anchor kept at the bottom of the compound (below every child), and is drawn
+  // from the compound's border: it applies whichever child is active.
+  const leafOf = (id: string): string => {
+    const kids = childrenOf.get(id);
+    return kids && kids.length > 0 ? leafOf(kids[0]!) : id;
+  };
+  const exitOf = (id: string): string => (childrenOf.has(id) ? `${id}\u0000exit` : id);
+
+  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
+  g.setGraph({
+    rankdir: 'TB',
+    nodesep: 28,
+    ranksep: 34,
+    edgesep: 14,
+    marginx: MARGIN,
+    marginy: MARGIN,
+  });
+  g.setDefaultEdgeLabel(() => ({}));
   for (const s of machine.states) {
-    const parent = s.parent !== null && byId.has(s.parent) ? s.parent : null;
-    children.set(parent, [...(children.get(parent) ?? []), s.id]);
+    const extra = s.id === machine.initial ? ' (start)'.length : 0;
+    const w = Math.max(88, (s.label.length + 2 + extra) * CHAR_W + 2 * PAD);
+    g.setNode(
+      s.id,
+      childrenOf.has(s.id) ? { width: w, height: TITLE_H } : { width: w, height: LEAF_H },
+    );
+    if (s.parent !== null && byId.has(s.parent)) g.setParent(s.id, s.parent);
   }
-  const order = flowOrder(machine);
-  const sorted = (ids: string[]) =>
-    [...ids].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+  const drawn = machine.transitions
+    .map((t, i) => ({ ...t, key: `${i}` }))
+    .filter((t) => byId.has(t.from) && byId.has(t.to));
+  for (const id of new Set(drawn.map((t) => t.from).filter((id) => childrenOf.has(id)))) {
+    g.setNode(exitOf(id), { width: 2, height: 2 });
+    g.setParent(exitOf(id), id);
+    for (const kid of childrenOf.get(id)!) g.setEdge(leafOf(kid), exitOf(id), {}, `anchor:${kid}`);
+  }
+  for (const t of drawn) {
+    g.setEdge(
+      exitOf(t.from),
+      leafOf(t.to),
+      { width: t.event.length * EDGE_CHAR_W + 8, height: EDGE_LABEL_H, labelpos: 'c' },
+      t.key,
+    );
+  }
+  dagre.layout(g);
 
-  const sizes = new Map<string, { w: number; h: number }>();
-  const measure = (id: string): { w: number; h: number } => {
-    const kids = sorted(children.get(id) ?? []);
-    const label = byId.get(id)?.label ?? id;
-    const labelW = (label.length + 2) * CHAR_W + 2 * PAD;
-    let size: { w: number; h: number };
-    if (kids.length === 0) size = { w: Math.max(88, labelW), h: LEAF_H };
-    else {
-      const grid = gridSize(kids.map(measure));
-      size = { w: Math.max(labelW, grid.w + 2 * PAD), h: grid.h + TITLE_H + PAD };
-    }
-    sizes.set(id, size);
-    return size;
-  };
-  const top = sorted(children.get(null) ?? []);
-  const topGrid = gridSize(top.map(measure));
-
-  const boxes: StateBox[] = [];
-  const place = (ids: string[], x0: number, y0: number, depth: number) => {
-    let x = x0;
-    let y = y0;
-    let rowH = 0;
-    ids.forEach((id, i) => {
-      if (i > 0 && i % PER_ROW === 0) {
-        x = x0;
-        y += rowH + GAP_Y;
-        rowH = 0;
-      }
-      const { w, h } = sizes.get(id)!;
-      const kids = sorted(children.get(id) ?? []);
-      boxes.push({
-        id,
-        label: byId.get(id)?.label ?? id,
-        x,
-        y,
-        w,
-        h,
-        depth,
-        compound: kids.length > 0,
-      });
-      if (kids.length > 0) place(kids, x + PAD, y + TITLE_H, depth + 1);
-      x += w + GAP_X;
-      rowH = Math.max(rowH, h);
-    });
-  };
-  const margin = 16;
-  place(top, margin, margin + 18, 0);
-
+  const boxes: StateBox[] = machine.states.map((s) => {
+    const n = g.node(s.id);
+    const compound = childrenOf.has(s.id);
+    // A compound box grows upwards by its title's height.
+    const top = n.y! - n.height / 2 - (compound ? TITLE_H : 0);
+    return {
+      id: s.id,
+      label: s.label,
+      x: r(n.x! - n.width / 2),
+      y: r(top),
+      w: r(n.width),
+      h: r(n.height + (compound ? TITLE_H : 0)),
+      depth: depthOf(s.id),
+      compound,
+    };
+  });
   const boxOf = new Map(boxes.map((b) => [b.id, b]));
-  const pairCount = new Map<string, number>();
-  const transitions: TransitionPath[] = [];
-  machine.transitions.forEach((t, i) => {
-    const a = boxOf.get(t.from);
-    const b = boxOf.get(t.to);
-    if (!a || !b) return;
-    const pair = [t.from, t.to].sort().join('→');
-    const nth = pairCount.get(pair) ?? 0;
-    pairCount.set(pair, nth + 1);
-    transitions.push({ key: `${i}`, event: t.event, ...edgePath(a, b, nth) });
+  const curve = line<{ x: number; y: number }>()
+    .x((p) => p.x)
+    .y((p) => p.y)
+    .curve(curveBasis);
+  const leaves = boxes.filter((b) => !b.compound);
+  const placed: Area[] = [];
+  const transitions: TransitionPath[] = drawn.map((t) => {
+    const e = g.edge({ v: exitOf(t.from), w: leafOf(t.to), name: t.key });
+    const from = boxOf.get(t.from)!;
+    const points = endOnBoxes(e.points ?? [], from);
+    // dagre's place for the label, unless the edge was trimmed there or it would cover a state
+    // or another label (an edge out of a compound): then the first free place along the line.
+    const at = { x: e.x ?? 0, y: e.y ?? 0 };
+    const candidates = [
+      ...(from.compound && inside(from, at) ? [] : [at]),
+      ...[0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map((f) => pointAlong(points, f)),
+      // A short edge has no room on it: beside its middle, as near as possible.
+      ...NUDGES.map(([dx, dy]) => {
+        const mid = pointAlong(points, 0.5);
+        return { x: mid.x + dx, y: mid.y + dy };
+      }),
+    ];
+    const free = (p: { x: number; y: number }) => {
+      const area = labelArea(t.event, p);
+      return !leaves.some((b) => overlaps(area, b)) && !placed.some((a) => overlaps(area, a));
+    };
+    const label = candidates.find(free) ?? candidates[0]!;
+    placed.push(labelArea(t.event, label));
+    return {
+      key: t.key,
+      event: t.event,
+      d: curve(points.map((p) => ({ x: r(p.x), y: r(p.y) }))) ?? '',
+      labelX: r(label.x),
+      labelY: r(label.y + 4),
+    };
   });
 
-  return { width: topGrid.w + 2 * margin, height: topGrid.h + 2 * margin + 18, boxes, transitions };
-}
-
-function gridSize(sizes: { w: number; h: number }[]): { w: number; h: number } {
-  let w = 0;
-  let h = 0;
-  for (let r = 0; r * PER_ROW < sizes.length; r++) {
-    const row = sizes.slice(r * PER_ROW, (r + 1) * PER_ROW);
-    w = Math.max(w, row.reduce((s, z) => s + z.w, 0) + GAP_X * (row.length - 1));
-    h += Math.max(...row.map((z) => z.h)) + (r > 0 ? GAP_Y : 0);
+  let width = 0;
+  let height = 0;
+  for (const b of boxes) {
+    width = Math.max(width, b.x + b.w);
+    height = Math.max(height, b.y + b.h);
   }
-  return { w, h };
-}
-
-/** Breadth-first order from the initial state, so the chart reads in the machine's own flow. */
-function flowOrder(machine: MachineView): Map<string, number> {
-  const order = new Map<string, number>();
-  const queue = [machine.initial];
-  const next = new Map<string, string[]>();
-  for (const t of machine.transitions) next.set(t.from, [...(next.get(t.from) ?? []), t.to]);
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    if (order.has(id)) continue;
-    order.set(id, order.size);
-    queue.push(...(next.get(id) ?? []));
-    // Children of a compound state follow it.
-    for (const s of machine.states) if (s.parent === id) queue.push(s.id);
+  for (const t of drawn) {
+    const e = g.edge({ v: exitOf(t.from), w: leafOf(t.to), name: t.key });
+    width = Math.max(width, (e.x ?? 0) + (e.width ?? 0) / 2);
+    height = Math.max(height, (e.y ?? 0) + (e.height ?? 0) / 2);
   }
-  for (const s of machine.states) if (!order.has(s.id)) order.set(s.id, order.size);
-  return order;
-}
-
-function edgePath(a: StateBox, b: StateBox, nth: number): Omit<TransitionPath, 'key' | 'event'> {
-  if (a.id === b.id) {
-    const x = a.x + a.w - 18;
-    const y = a.y;
-    return {
-      d: `M ${x - 10} ${y} C ${x - 14} ${y - 30}, ${x + 24} ${y - 30}, ${x + 8} ${y}`,
-      labelX: x + 4,
-      labelY: y - 30,
-    };
+  // Compound titles may rise above the first rank: shift everything down if they do.
+  const minY = Math.min(0, ...boxes.map((b) => b.y - MARGIN));
+  if (minY < 0) {
+    for (const b of boxes) b.y = r(b.y - minY);
+    for (const t of transitions) {
+      t.labelY = r(t.labelY - minY);
+      t.d = shiftPath(t.d, -minY);
+    }
+    height -= minY;
   }
-  const ac = { x: a.x + a.w / 2, y: a.y + a.h / 2 };
-  const bc = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
-  const start = clip(a, bc);
-  const end = clip(b, ac);
-  // Edges between the same two states bow apart so their labels do not overlap.
-  const dx = end.x - start.x;
-  const dy = end.y - start.y;
-  const len = Math.hypot(dx, dy) || 1;
-  const bow = (a.id < b.id ? 1 : -1) * (14 + nth * 22);
-  const mx = (start.x + end.x) / 2 - (dy / len) * bow;
-  const my = (start.y + end.y) / 2 + (dx / len) * bow;
   return {
-    d: `M ${r(start.x)} ${r(start.y)} Q ${r(mx)} ${r(my)} ${r(end.x)} ${r(end.y)}`,
-    labelX: r((start.x + 2 * mx + end.x) / 4),
-    labelY: r((start.y + 2 * my + end.y) / 4) - 4,
+    width: Math.ceil(width + MARGIN),
+    height: Math.ceil(height + MARGIN),
+    boxes,
+    transitions,
   };
 }
+
+/** Moves every y of an SVG path made of absolute M/L/C commands by `dy`. */
+function shiftPath(d: string, dy: number): string {
+  let i = 0;
+  return d.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (v) =>
+    i++ % 2 === 1 ? String(r(Number(v) + dy)) : v,
+  );
+}
+
+/** An edge out of a compound state starts on its border: the points inside it are dropped. */
+function endOnBoxes(
+  route: readonly { x: number; y: number }[],
+  from: StateBox,
+): { x: number; y: number }[] {
+  const points = [...route];
+  if (!from.compound || points.length < 2) return points;
+  let last = -1;
+  points.forEach((p, i) => {
+    if (inside(from, p)) last = i;
+  });
+  if (last < 0 || last >= points.length - 1) return points;
+  return [clip(from, points[last + 1]!), ...points.slice(last + 1)];
+}
+
+/** The point at fraction `f` of a polyline's length. */
+function pointAlong(
+  points: readonly { x: number; y: number }[],
+  f: number,
+): { x: number; y: number } {
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y));
+  let rest = lengths.reduce((s, l) => s + l, 0) * f;
+  for (const [i, l] of lengths.entries()) {
+    if (rest <= l && l > 0) {
+      const a = points[i]!;
+      const b = points[i + 1]!;
+      return { x: a.x + ((b.x - a.x) * rest) / l, y: a.y + ((b.y - a.y) * rest) / l };
+    }
+    rest -= l;
+  }
+  return points[points.length - 1] ?? { x: 0, y: 0 };
+}
+
+interface Area {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The box a label centred on `p` covers (11 px text, as lesson-charts.css draws it). */
+function labelArea(event: string, p: { x: number; y: number }): Area {
+  const w = event.length * LABEL_CHAR_W + 4;
+  return { x: p.x - w / 2, y: p.y - EDGE_LABEL_H / 2, w, h: EDGE_LABEL_H };
+}
+
+const overlaps = (a: Area, b: Area) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+const inside = (box: StateBox, p: { x: number; y: number }) =>
+  p.x > box.x && p.x < box.x + box.w && p.y > box.y && p.y < box.y + box.h;
 
 /** Where the line from a box's centre towards `to` leaves the box. */
 function clip(box: StateBox, to: { x: number; y: number }): { x: number; y: number } {

@@ -68,14 +68,17 @@ export function StatechartView({ machine }: { machine: MachineView }) {
               </text>
             </g>
           ))}
-          {layout.transitions.map((t) => (
-            <g key={t.key} className="sc-transition">
-              <path d={t.d} markerEnd={`url(#${markerId})`} />
-              <text x={t.labelX} y={t.labelY} textAnchor="middle">
+          {/* Every line first, then every label: a line never crosses a label drawn before it. */}
+          <g className="sc-transition">
+            {layout.transitions.map((t) => (
+              <path key={t.key} d={t.d} markerEnd={`url(#${markerId})`} />
+            ))}
+            {layout.transitions.map((t) => (
+              <text key={t.key} x={t.labelX} y={t.labelY} textAnchor="middle">
                 {t.event}
               </text>
-            </g>
-          ))}
+            ))}
+          </g>
         </svg>
       </div>
       <details className="statechart-text">

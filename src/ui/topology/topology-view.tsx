@@ -36,6 +36,56 @@ const REDUCED_FRAME_MS = 400;
  * that size), but never smaller than this: a phone scales the whole picture down instead.
  */
 const MIN_LAYOUT = { width: 400, height: 420 };
+/**
+ * Below this scale the picture's text would be drawn under ~9 px (a many-node system on a phone
+ * held upright). The picture is then laid out at least this wide, drawn at the box's height,
+ * and the box scrolls sideways: readable labels and a pan beat a thumbnail.
+ */
+const MIN_READABLE_SCALE = 0.6;
+const PAN_LAYOUT_WIDTH = 960;
+
+/** How much larger than its CSS-px size a short picture may be drawn to fill a tall box. */
+const MAX_ENLARGE = 1.5;
+
+/**
+ * A picture much shorter than its box (a two-row replication group in a lesson's canvas) is
+ * laid out narrower and drawn larger, as long as it keeps its card size and fits the height:
+ * larger text for the back of the room instead of empty space above and below.
+ */
+function enlarged(
+  topology: Topology,
+  base: TopologyLayout,
+  fit: { width: number; height: number },
+): TopologyLayout {
+  let best = base;
+  for (let k = 1.1; k <= MAX_ENLARGE + 1e-9; k += 0.1) {
+    const next = layoutTopology(topology, { width: fit.width / k, height: fit.height / k });
+    if (next.size !== base.size || next.overflow || next.height * k > fit.height) break;
+    best = next;
+  }
+  return best;
+}
+
+/** The layout for a box of `size`, and the pixel size to draw it at when the box must pan. */
+function fitLayout(
+  topology: Topology,
+  size: { width: number; height: number } | null,
+): { layout: TopologyLayout; pan: { width: number; height: number } | null } {
+  if (!size) return { layout: layoutTopology(topology), pan: null };
+  const fit = {
+    width: Math.max(MIN_LAYOUT.width, size.width),
+    height: Math.max(MIN_LAYOUT.height, size.height),
+  };
+  const layout = layoutTopology(topology, fit);
+  const scale = Math.min(size.width / layout.width, size.height / layout.height);
+  if (scale >= 1) return { layout: enlarged(topology, layout, fit), pan: null };
+  if (scale >= MIN_READABLE_SCALE || size.width >= PAN_LAYOUT_WIDTH) return { layout, pan: null };
+  const wide = layoutTopology(topology, { width: PAN_LAYOUT_WIDTH, height: fit.height });
+  const s = Math.min(1, size.height / wide.height);
+  // Panning must win legibility back; if it does not (a tall, narrow picture), keep the fit.
+  if (s <= scale) return { layout, pan: null };
+  return { layout: wide, pan: { width: wide.width * s, height: wide.height * s } };
+}
 
 const NO_FLASHES: ReadonlyMap<string, FlashKind> = new Map();
 
@@ -53,14 +103,7 @@ export function TopologyView({ topology }: { topology: Topology }) {
   const reducedMotion = useReducedMotion();
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
-  const layout = useMemo(() => {
-    if (!size) return layoutTopology(topology);
-    const fit = {
-      width: Math.max(MIN_LAYOUT.width, size.width),
-      height: Math.max(MIN_LAYOUT.height, size.height),
-    };
-    return layoutTopology(topology, fit);
-  }, [topology, size]);
+  const { layout, pan } = useMemo(() => fitLayout(topology, size), [topology, size]);
   const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
   // With many cross-AZ links the legend's "dashed" says it; per-link notes would collide.
   const noteCrossAz = layout.links.filter((l) => l.drawn && l.crossAz).length <= MAX_CROSS_AZ_NOTES;
@@ -113,9 +156,15 @@ export function TopologyView({ topology }: { topology: Topology }) {
     selected !== null && (from === selected || to === selected);
 
   return (
-    <div className="topology-box" ref={box}>
+    <div
+      className={`topology-box${pan ? ' topology-box-pan' : ''}`}
+      ref={box}
+      // Panning: the box scrolls, so the keyboard must reach it (arrow keys scroll it).
+      {...(pan ? { tabIndex: 0, 'aria-label': 'Topology picture, scrolls sideways' } : {})}
+    >
       <svg
         className={`topology${share >= 1 ? ' topology-flows' : ''}`}
+        style={pan ? { width: pan.width, height: pan.height } : undefined}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         preserveAspectRatio="xMidYMid meet"
         // A group, not an image: the nodes inside are buttons a screen reader must reach.
