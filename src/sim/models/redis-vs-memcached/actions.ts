@@ -121,6 +121,12 @@ export function experimentSpecs(
         },
       ],
     },
+    {
+      type: 'console',
+      label: 'Console',
+      description: 'A line typed in the Redis (the Valkey primary) or Memcached console.',
+      hidden: true,
+    },
     // Node faults from a node's panel on the canvas (a Memcached crash or the primary's crash
     // fills the table as the experiment buttons do).
     ...fleetActionSpecs(plans, azIds).filter(

@@ -47,11 +47,13 @@ export class ComparisonTable {
   }
 
   /**
-   * Every filled figure as a metric, plus `<Row><Side>Run` (the run number) and
-   * `<Row><Side>RunAt` (its start, virtual seconds) per filled cell.
+   * Every filled figure as a metric, plus `<Row><Side>Run` (the run number; 0 = not measured
+   * yet) per cell and `<Row><Side>RunAt` (the run's start, virtual seconds) per filled cell.
    */
   metrics(): Record<string, number> {
     const out: Record<string, number> = {};
+    // A cell not measured yet has run 0: goals can wait for a run number to rise.
+    for (const id of CELLS) out[`${runPrefix(id)}Run`] = 0;
     for (const [id, m] of this.cells) {
       Object.assign(out, m.values);
       const prefix = runPrefix(id);
@@ -61,6 +63,17 @@ export class ComparisonTable {
     return out;
   }
 }
+
+/** Every cell an experiment fills (README.md). */
+const CELLS = [
+  'nodeLoss/memcached',
+  'nodeLoss/redis',
+  'restore/memcached',
+  'restore/redis',
+  'leaderboard/memcached',
+  'leaderboard/redis',
+  'scaleOut/memcached',
+];
 
 /** `nodeLoss/memcached` → `NodeLossMemcached`. */
 function runPrefix(id: string): string {

@@ -15,6 +15,7 @@ import type {
 import { applyFleetAction, appIds, fleetTopology } from '../fleet/index';
 import { experimentSpecs, leaderboardParams } from './actions';
 import { ComparisonTable } from './comparison';
+import { runConsole } from './console';
 import { APPS, AZS, MEMCACHED, REGION, VALKEY, WORKLOAD } from './config';
 import { runLeaderboard, type LeaderboardWorker } from './leaderboard';
 import { measureMemcachedNodeLoss, watchRedisFailover } from './node-loss';
@@ -109,6 +110,19 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
       return { ok: false, error: 'A leaderboard run is still going; wait for it to finish.' };
     const p = leaderboardParams(params);
     if (typeof p === 'string') return { ok: false, error: p };
+    // The board is one key on one Memcached node (the ring still lists a node being replaced),
+    // and ZINCRBY needs the primary: a node that is down would only make the run fail.
+    const down = cluster().nodes.find((n) => n.state !== 'available');
+    if (down)
+      return {
+        ok: false,
+        error: `${down.id} is ${down.state}: run the leaderboard once every Memcached node is available again.`,
+      };
+    if (group().primary()?.state !== 'available')
+      return {
+        ok: false,
+        error: `${VALKEY.id} has no available primary right now: a failover is under way.`,
+      };
     const run = begin(c, 'leaderboard.run', `${p.updates} updates by ${p.workers} workers`);
     const apps = appIds(APPS);
     const workers: LeaderboardWorker[] = Array.from({ length: p.workers }, (_, i) => {
@@ -219,6 +233,8 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
           return { ok: true };
         case 'workload.set':
           return setWorkload(c, action.params);
+        case 'console':
+          return runConsole(fleet, action.params);
         case 'node.crash':
           if (isMc) return killMemcached(c, node);
           if (node === group().primary()?.id) return killPrimary(c);
@@ -258,6 +274,10 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
         RedisKeys: primary?.up ? primary.stats().items : 0,
         WorkloadKeys: workload.keys,
         Experiments: table.runCount,
+        Failovers: (fleet?.groups[0]?.failover.actors ?? []).reduce(
+          (n, a) => n + a.getSnapshot().context.failovers,
+          0,
+        ),
         NodesUp: [...(fleet?.nodes.values() ?? [])].filter((n) => n.up).length,
         VirtualSeconds: (ctx?.kernel.now ?? 0) / 1e6,
         ...table.metrics(),
