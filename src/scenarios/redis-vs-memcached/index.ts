@@ -1,0 +1,1 @@
+export { redisVsMemcachedLesson } from './lesson';
