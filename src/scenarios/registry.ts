@@ -75,6 +75,7 @@ export const scenarios: readonly ScenarioMeta[] = [
     minutes: 25,
     status: 'ready',
     lesson: () => import('./redis-vs-memcached').then((m) => m.redisVsMemcachedLesson),
+    lecture: () => import('./redis-vs-memcached').then((m) => m.redisVsMemcachedLecture),
   },
 ];
 

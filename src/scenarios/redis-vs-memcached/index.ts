@@ -1,1 +1,2 @@
 export { redisVsMemcachedLesson } from './lesson';
+export { redisVsMemcachedLecture } from './lecture';
