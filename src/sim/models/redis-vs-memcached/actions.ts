@@ -12,6 +12,7 @@ export const EXPERIMENTS = [
   'valkey.restore',
   'leaderboard.run',
   'scaleOut.measure',
+  'limits.measure',
 ] as const;
 
 export function experimentSpecs(
@@ -94,6 +95,12 @@ export function experimentSpecs(
       label: 'Add a Memcached node',
       description:
         'Where each cached key would live with one more node: on the ketama ring vs with hash mod N.',
+    },
+    {
+      type: 'limits.measure',
+      label: 'Test item size and TTL',
+      description:
+        'The largest value each engine stores, and what a 31-day TTL does on each (the probe keys are deleted after).',
     },
     {
       type: 'workload.set',

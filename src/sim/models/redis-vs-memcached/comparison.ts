@@ -73,6 +73,10 @@ const CELLS = [
   'leaderboard/memcached',
   'leaderboard/redis',
   'scaleOut/memcached',
+  'limits/memcached',
+  'limits/redis',
+  'ttl/memcached',
+  'ttl/redis',
 ];
 
 /** `nodeLoss/memcached` → `NodeLossMemcached`. */

@@ -118,6 +118,26 @@ describe('redis-vs-memcached model: one workload, two systems, a table filled by
     expect(m.RestoreMemcachedRun).toBe(2);
   }, 60_000);
 
+  it('item size and TTL rules, asked of the engines: 1 MB items and the 30-day rule on Memcached, a 2 MB string and a 31-day TTL on Valkey', async () => {
+    const { s, m } = await after({ type: 'limits.measure' }, 6);
+    expect(m.LimitsMemcachedRun).toBe(1);
+    // The 1 MB item limit counts the item's header and key: for the key limits:big, 1,048,507
+    // bytes of value, as memcached 1.6.x with -I 1m stores it (checked against the real server).
+    expect(m.McLargestValueBytes).toBe(1_048_507);
+    expect(m.McTooLargeRefused).toBe(1);
+    expect(m.McTtl30DaysKept).toBe(1);
+    expect(m.McTtl31DaysKept).toBe(0);
+    expect(m.RedisLargeValueBytes).toBe(2 * 1024 * 1024);
+    expect(m.RedisTtl31DaysSeconds).toBe(31 * 24 * 3600);
+    // The probe keys are gone again.
+    expect(m.McKeys).toBe(3000);
+    const line = await s.act({
+      type: 'console',
+      params: { target: 'redis', line: 'EXISTS limits:big' },
+    });
+    expect(line).toMatchObject({ ok: true, output: { text: '(integer) 0' } });
+  }, 60_000);
+
   it('the figures follow the workload: more keys, more cached keys and a different scale-out count', async () => {
     const s = sim();
     await s.runUntil(2 * S);

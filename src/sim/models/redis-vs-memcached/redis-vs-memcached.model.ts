@@ -18,6 +18,7 @@ import { ComparisonTable } from './comparison';
 import { runConsole } from './console';
 import { APPS, AZS, MEMCACHED, REGION, VALKEY, WORKLOAD } from './config';
 import { runLeaderboard, type LeaderboardWorker } from './leaderboard';
+import { measureLimits } from './limits';
 import { measureMemcachedNodeLoss, watchRedisFailover } from './node-loss';
 import { rebootMemcachedNode, restoreFromSnapshot } from './restore';
 import { measureScaleOut } from './scale-out';
@@ -231,6 +232,11 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
             begin(c, 'scaleOut.measure', 'one Memcached node added'),
           );
           return { ok: true };
+        case 'limits.measure': {
+          const run = begin(c, 'limits.measure', 'item size and TTL rules');
+          const refused = measureLimits(fleet, table, run);
+          return refused ? { ok: false, error: refused } : { ok: true };
+        }
         case 'workload.set':
           return setWorkload(c, action.params);
         case 'console':
