@@ -229,6 +229,16 @@ test('redis-vs-memcached: every experiment through the UI fills the table with m
   const [got2, had2] = numbers(await cell(page, 'restore', 0));
   expect(got2).toBe(had2);
   expect(had2).toBeGreaterThan(had!);
+  await next(page);
+
+  // 7. Item size and TTL rules, asked of the engines.
+  await page.getByRole('button', { name: 'Test item size and TTL', exact: true }).click();
+  await expect(goal(page, 'limits')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  expect(await cell(page, 'item-size', 1)).toMatch(/^1,048,507 bytes: the 1 MB default item limit/);
+  expect(await cell(page, 'item-size', 0)).toMatch(/^a 2,097,152-byte string stored/);
+  expect(await cell(page, 'ttl', 1)).toMatch(/^30 days: kept; 31 days: gone at once/);
+  expect(await cell(page, 'ttl', 0)).toMatch(/TTL 2,678,400 s/);
+
   const table = page.getByRole('region', { name: /Valkey vs Memcached, measured/ });
   await table.scrollIntoViewIfNeeded();
   await table.screenshot({ path: test.info().outputPath('05-table.png') });

@@ -100,5 +100,36 @@ export const comparison: ComparisonTableSpec = {
         },
       ],
     },
+    {
+      id: 'item-size',
+      label: 'Largest value stored',
+      cells: [
+        {
+          run: 'LimitsRedisRun',
+          text: (m) =>
+            `a ${n(m, 'RedisLargeValueBytes')}-byte string stored and read back (strings go up to proto-max-bulk-len, 512 MB by default)`,
+        },
+        {
+          run: 'LimitsMemcachedRun',
+          text: (m) =>
+            `${n(m, 'McLargestValueBytes')} bytes: the 1 MB default item limit counts the item’s header and key${m.McTooLargeRefused === 1 ? '; 1 byte more is “object too large”' : ''}`,
+        },
+      ],
+    },
+    {
+      id: 'ttl',
+      label: 'A TTL of 31 days',
+      cells: [
+        {
+          run: 'TtlRedisRun',
+          text: (m) => `EX 2,678,400 → TTL ${n(m, 'RedisTtl31DaysSeconds')} s: always relative`,
+        },
+        {
+          run: 'TtlMemcachedRun',
+          text: (m) =>
+            `30 days: ${m.McTtl30DaysKept === 1 ? 'kept' : 'gone'}; 31 days: ${m.McTtl31DaysKept === 1 ? 'kept' : 'gone at once'} — more than 30 days is read as a Unix time (January 1970)`,
+        },
+      ],
+    },
   ],
 };

@@ -95,6 +95,13 @@ export const buttons: ActionButton[] = [
     action: { type: 'memcached.reboot', params: { node: 'mc-0001' } },
   },
   {
+    id: 'limits',
+    label: 'Test item size and TTL',
+    description:
+      'The largest value each engine stores, and what a 31-day TTL does on each (the probe keys are deleted after).',
+    action: { type: 'limits.measure' },
+  },
+  {
     id: 'scale-out',
     label: 'Add a Memcached node',
     description: 'Where each cached key would live with a fourth node: ring vs hash mod N.',

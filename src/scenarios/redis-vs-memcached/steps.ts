@@ -202,4 +202,25 @@ export const steps: StepDefinition[] = [
     explanation:
       'On the ring about a quarter of the keys moved (1/(N+1) for N = 3) — all of them to the new node — and the rest stayed where their values are, so they stay hits. With hash mod N about three quarters moved: right after such a change most reads miss and go to the database. That is why AWS recommends consistent hashing for Memcached clients. Valkey with cluster mode enabled scales differently: slots move to a new shard together with their keys, so nothing is lost — this scenario’s group has cluster mode disabled, so that cell stays empty here.',
   },
+  {
+    id: 'limits',
+    title: 'Item size and TTL rules',
+    narration: [
+      'Two rules the exam likes, asked of the engines themselves. Memcached stores items up to 1 MB by default; a Valkey string may be far larger. And a TTL: Memcached reads an expiry time of more than 30 days as an absolute Unix time, while Valkey’s EX is always a number of seconds from now.',
+      'Predict what a 31-day TTL does on each side. Then press “Test item size and TTL”: the largest value each one stores, and a 30-day and a 31-day TTL, go into the table (the probe keys are deleted after).',
+    ],
+    goalText: 'Test the item size and TTL rules (the Limits run cell is filled).',
+    goal: {
+      kind: 'sequence',
+      goals: [
+        { kind: 'action', action: 'limits.measure' },
+        { kind: 'metric', metric: 'LimitsMemcachedRun', op: '>=', value: 1 },
+      ],
+    },
+    showMe: { actions: [{ type: 'limits.measure' }], windowUs: 2_000_000 },
+    question: 'What moment is 2,678,400 seconds after 1 January 1970?',
+    hints: ['Press “Test item size and TTL”.', 'Read the last two rows of the table.'],
+    explanation:
+      'Memcached’s largest value was a little under 1 MB — the limit counts the item’s header and key — and one byte more was refused as “object too large”. Valkey stored and read back a 2 MB string. A 31-day TTL kept the key on Valkey, but on Memcached the key was gone at once: 2,678,400 is more than 30 days, so memcached read it as a Unix time, 1 February 1970 — long past. To keep an item longer than 30 days, give Memcached an absolute Unix time in the future.',
+  },
 ];

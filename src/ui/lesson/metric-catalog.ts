@@ -257,6 +257,12 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricInfo>> = {
     'count',
     'The run that filled the table’s leaderboard rows (0 = not yet)',
   ),
+  LimitsMemcachedRun: M(
+    'Limits run',
+    'Simulator',
+    'count',
+    'The run that filled the table’s item-size and TTL rows (0 = not yet)',
+  ),
   ScaleOutMemcachedRun: M(
     'Scale-out run',
     'Simulator',
