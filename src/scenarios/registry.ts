@@ -66,6 +66,17 @@ export const scenarios: readonly ScenarioMeta[] = [
     lesson: () => import('./multi-az-failover').then((m) => m.multiAzFailoverLesson),
     lecture: () => import('./multi-az-failover').then((m) => m.multiAzFailoverLecture),
   },
+  {
+    id: 'redis-vs-memcached',
+    title: 'Redis vs Memcached',
+    summary:
+      'The same workload on a node-based Memcached cluster and a Valkey replication group: kill nodes, restore, run a leaderboard, add a node — and fill the comparison table with what you measured.',
+    level: 'intermediate',
+    minutes: 25,
+    status: 'ready',
+    lesson: () => import('./redis-vs-memcached').then((m) => m.redisVsMemcachedLesson),
+    lecture: () => import('./redis-vs-memcached').then((m) => m.redisVsMemcachedLecture),
+  },
 ];
 
 export function findScenario(id: string): ScenarioMeta | undefined {

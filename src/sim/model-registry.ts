@@ -2,6 +2,7 @@ import type { ModelEntry } from './model';
 import { dbCacheEntry, sandboxEntry } from './models/db-cache/index';
 import { sandboxClusterEntry, sandboxReplicationGroupEntry } from './models/fleet/index';
 import { multiAzFailoverEntry } from './models/multi-az-failover/index';
+import { redisVsMemcachedEntry } from './models/redis-vs-memcached/index';
 import { sessionStoreEntry } from './models/session-store/index';
 
 /**
@@ -15,4 +16,5 @@ export const scenarioModels: Readonly<Record<string, ModelEntry>> = {
   'db-cache': dbCacheEntry,
   'session-store': sessionStoreEntry,
   'multi-az-failover': multiAzFailoverEntry,
+  'redis-vs-memcached': redisVsMemcachedEntry,
 };

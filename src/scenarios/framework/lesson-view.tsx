@@ -8,6 +8,7 @@ import {
   LessonToolbar,
   LessonWorkspace,
   MetricsPanel,
+  ComparisonTable,
   QuizPanel,
   StatechartView,
   formatMetricValue,
@@ -219,6 +220,7 @@ export function LessonView({ lesson, session, startup, mode, machines, embed, on
             ) : null
           ) : (
             <>
+              {lesson.comparison ? <ComparisonTable spec={lesson.comparison} /> : null}
               <ControlPanel
                 groups={lesson.controls}
                 values={c.values}

@@ -5,9 +5,15 @@
  */
 import type { ExperimentSpec, UserAction } from '../../worker';
 import type { GoalSpec } from './goal-spec';
-import type { FieldSpec, FieldValues, QuizChoice, QuizItem } from '../../ui/lesson';
+import type {
+  ComparisonTableSpec,
+  FieldSpec,
+  FieldValues,
+  QuizChoice,
+  QuizItem,
+} from '../../ui/lesson';
 
-export type { FieldSpec, FieldValues, QuizChoice, QuizItem };
+export type { ComparisonTableSpec, FieldSpec, FieldValues, QuizChoice, QuizItem };
 
 export type { GoalSpec, MetricOp, ParamMatch } from './goal-spec';
 
@@ -100,6 +106,8 @@ export interface LessonDefinition {
   experiment?: ExperimentDefinition;
   /** Metric names shown first in the metrics panel (others follow). */
   keyMetrics?: string[];
+  /** A table the lesson's experiments fill by measurement, shown under the picture. */
+  comparison?: ComparisonTableSpec;
   /** Console targets offered (Redis CLI, SQL). */
   consoles?: ('redis' | 'memcached' | 'sql')[];
   /**

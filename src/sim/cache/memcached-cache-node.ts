@@ -8,15 +8,21 @@ import { memcachedItemMemoryMb } from './node-types';
 export type MemcachedRequest =
   | { op: 'get'; key: string }
   | { op: 'set'; key: string; value: string; exptime: number }
+  /** `gets`: the value with its CAS token, for a later `cas`. */
+  | { op: 'gets'; key: string }
+  /** `add`: store only if the key holds nothing (NOT_STORED otherwise). */
+  | { op: 'add'; key: string; value: string; exptime: number }
+  /** `cas`: store only if the item's CAS token is still `cas` (EXISTS: someone wrote since). */
+  | { op: 'cas'; key: string; value: string; exptime: number; cas: number }
   | { op: 'delete'; key: string }
   /** ElastiCache's Auto Discovery command (`config get cluster`, Memcached 1.4.14+). */
   | { op: 'config-get-cluster' };
 
 /** The reply, typed; `line` is what memcached prints for outcomes other than a value. */
 export type MemcachedResponse =
-  | { kind: 'value'; value: string }
+  | { kind: 'value'; value: string; cas: number }
   | { kind: 'miss' }
-  | { kind: 'ok'; line: 'STORED' | 'DELETED' | 'NOT_FOUND' }
+  | { kind: 'ok'; line: 'STORED' | 'DELETED' | 'NOT_FOUND' | 'NOT_STORED' | 'EXISTS' }
   | { kind: 'error'; line: string }
   | { kind: 'config'; version: number; endpoints: string[]; text: string };
 
@@ -69,18 +75,29 @@ export class MemcachedCacheNode extends CacheNode<MemcachedRequest, MemcachedRes
   protected execute(_conn: NodeConnection, req: MemcachedRequest) {
     const e = this.process.engine;
     switch (req.op) {
-      case 'get': {
+      case 'get':
+      case 'gets': {
         const v = e.get(req.key);
         if (!v) return { reply: { kind: 'miss' } as const, bytes: req.key.length + 10 };
         return {
-          reply: { kind: 'value', value: decoder.decode(v.value) } as const,
+          reply: { kind: 'value', value: decoder.decode(v.value), cas: v.cas } as const,
           bytes: req.key.length + v.value.length + 30,
         };
       }
-      case 'set': {
-        const r = e.set(req.key, req.value, { exptime: req.exptime });
+      case 'set':
+      case 'add':
+      case 'cas': {
+        const opts = { exptime: req.exptime };
+        const r =
+          req.op === 'set'
+            ? e.set(req.key, req.value, opts)
+            : req.op === 'add'
+              ? e.add(req.key, req.value, opts)
+              : e.cas(req.key, req.value, req.cas, opts);
         const reply: MemcachedResponse =
-          r === 'STORED' ? { kind: 'ok', line: r } : { kind: 'error', line: r };
+          r === 'STORED' || r === 'NOT_STORED' || r === 'EXISTS' || r === 'NOT_FOUND'
+            ? { kind: 'ok', line: r }
+            : { kind: 'error', line: r };
         return { reply, bytes: req.key.length + req.value.length + 30 };
       }
       case 'delete': {

@@ -225,6 +225,9 @@ export class EndpointConnection<Req, Res> {
     this.o.ctx.emit('conn.closed', this.o.host, nodeId, { conn: conn.id, reason, by: 'node' });
     this.conn = null;
     this.node = null;
+    // Disconnected before the failed requests' callbacks run: a request one of them sends
+    // (an app's retry, a cache-aside fill) waits in the offline queue, not on the dead link.
+    this.state = 'waiting';
     const failed = [...this.inFlight];
     this.inFlight.clear();
     for (const p of failed)

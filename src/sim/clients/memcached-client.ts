@@ -82,6 +82,33 @@ export class MemcachedClient {
     this.route(key, { op: 'set', key, value, exptime }, requestId, then);
   }
 
+  /** `gets`: the value and its CAS token. */
+  gets(key: string, requestId: number, then: (o: Outcome<Res>) => void): void {
+    this.route(key, { op: 'gets', key }, requestId, then);
+  }
+
+  add(
+    key: string,
+    value: string,
+    exptime: number,
+    requestId: number,
+    then: (o: Outcome<Res>) => void,
+  ): void {
+    this.route(key, { op: 'add', key, value, exptime }, requestId, then);
+  }
+
+  /** `cas`: stored only if nobody wrote the key since the `gets` that returned `cas`. */
+  cas(
+    key: string,
+    value: string,
+    exptime: number,
+    cas: number,
+    requestId: number,
+    then: (o: Outcome<Res>) => void,
+  ): void {
+    this.route(key, { op: 'cas', key, value, exptime, cas }, requestId, then);
+  }
+
   delete(key: string, requestId: number, then: (o: Outcome<Res>) => void): void {
     this.route(key, { op: 'delete', key }, requestId, then);
   }

@@ -6,7 +6,12 @@ export type {
   FieldValues,
   StepView,
   TargetView,
+  ComparisonTableSpec,
+  ComparisonRowSpec,
+  ComparisonCellSpec,
+  ComparisonMetrics,
 } from './types';
+export { ComparisonTable } from './comparison-table';
 export { LessonWorkspace, type LessonWorkspaceProps } from './lesson-workspace';
 export { LessonPanel, type LessonPanelProps } from './lesson-panel';
 export { GoalList, type GoalListProps } from './goal-list';

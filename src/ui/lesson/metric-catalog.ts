@@ -210,6 +210,65 @@ export const METRIC_CATALOG: Readonly<Record<string, MetricInfo>> = {
   Failovers: M('Failovers', 'Simulator', 'count', 'Replicas promoted by ElastiCache’s failover'),
   FullSyncs: M('Full syncs', 'Simulator', 'count', 'Replicas that reloaded the whole data set'),
   NodesUp: M('Nodes up', 'Simulator', 'count', 'Cache nodes whose engine process runs'),
+  // Redis vs Memcached (src/sim/models/redis-vs-memcached): one workload on both systems.
+  McHits: M('GetHits (Memcached)', 'ElastiCache', 'count', 'Memcached gets that found the key'),
+  RedisHits: M('CacheHits (Valkey)', 'ElastiCache', 'count', 'Valkey GETs that found the key'),
+  McDatabaseReads: M(
+    'Database reads (Memcached side)',
+    'Simulator',
+    'count',
+    'App reads that Memcached could not answer (miss or error) and went to the database',
+  ),
+  RedisDatabaseReads: M(
+    'Database reads (Valkey side)',
+    'Simulator',
+    'count',
+    'App reads that Valkey could not answer (miss or error) and went to the database',
+  ),
+  McKeys: M('CurrItems (Memcached)', 'ElastiCache', 'count', 'Items on all Memcached nodes'),
+  RedisKeys: M('Keys (Valkey primary)', 'Simulator', 'count', 'Keys the Valkey primary holds'),
+  NodeLossMemcachedRun: M(
+    'Node-loss run (Memcached)',
+    'Simulator',
+    'count',
+    'The run that filled the table’s node-loss row for Memcached (0 = not yet)',
+  ),
+  NodeLossRedisRun: M(
+    'Node-loss run (Valkey)',
+    'Simulator',
+    'count',
+    'The run that filled the table’s node-loss row for Valkey (0 = not yet)',
+  ),
+  RestoreMemcachedRun: M(
+    'Reboot run (Memcached)',
+    'Simulator',
+    'count',
+    'The run that filled the table’s restore row for Memcached (0 = not yet)',
+  ),
+  RestoreRedisRun: M(
+    'Restore run (Valkey)',
+    'Simulator',
+    'count',
+    'The run that filled the table’s restore row for Valkey (0 = not yet)',
+  ),
+  LeaderboardMemcachedRun: M(
+    'Leaderboard run',
+    'Simulator',
+    'count',
+    'The run that filled the table’s leaderboard rows (0 = not yet)',
+  ),
+  LimitsMemcachedRun: M(
+    'Limits run',
+    'Simulator',
+    'count',
+    'The run that filled the table’s item-size and TTL rows (0 = not yet)',
+  ),
+  ScaleOutMemcachedRun: M(
+    'Scale-out run',
+    'Simulator',
+    'count',
+    'The run that filled the table’s scale-out row (0 = not yet)',
+  ),
 };
 
 /** Per-instance request counts (Requests_app_1 …): one family, named after the instance. */

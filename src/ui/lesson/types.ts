@@ -87,3 +87,38 @@ export interface TargetView {
   /** 0…1 for the small progress bar; null when a bar would mislead (e.g. "stays below"). */
   progress: number | null;
 }
+
+/**
+ * A table filled by measurement: each cell's text comes from the snapshot's metrics once the
+ * run that fills it has happened, with that run's number and time beside it.
+ */
+export interface ComparisonTableSpec {
+  title: string;
+  /** One sentence: what the table compares and how it is filled. */
+  caption: string;
+  /** Column headings, one per compared system. */
+  columns: readonly string[];
+  rows: readonly ComparisonRowSpec[];
+}
+
+export interface ComparisonRowSpec {
+  /** The row's anchor (`#compare-<id>`), for explanations that point at it. */
+  id: string;
+  label: string;
+  /** One per column. */
+  cells: readonly ComparisonCellSpec[];
+}
+
+export type ComparisonMetrics = Readonly<Record<string, number>>;
+
+export interface ComparisonCellSpec {
+  /**
+   * The metric holding the number of the run that filled this cell (0 = not yet); its
+   * `…RunAt` sibling holds when that run started, in virtual seconds. No `run`: the cell is
+   * not measured in this scenario and shows `none`.
+   */
+  run?: string;
+  /** The cell's text from the metrics, once its run is over 0. */
+  text?: (m: ComparisonMetrics) => string;
+  none?: string;
+}

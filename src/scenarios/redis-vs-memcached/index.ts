@@ -1,0 +1,2 @@
+export { redisVsMemcachedLesson } from './lesson';
+export { redisVsMemcachedLecture } from './lecture';
