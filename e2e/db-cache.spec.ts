@@ -289,8 +289,8 @@ test('later goals are not met early; hints end in Show me and Skip step', async 
 });
 
 test('experiment: 1M requests per strategy with progress, then charts', async ({ page }) => {
-  // Instructor mode shows the experiment without working through the steps first.
-  await page.goto(`./#/present/db-cache?seed=${SEED}`);
+  // Instructor mode's lesson view shows the experiment without working through the steps first.
+  await page.goto(`./#/present/db-cache?view=lesson&seed=${SEED}`);
   await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled(SLOW);
   const experiment = page.getByRole('region', { name: /^Experiment/ });
   await experiment.getByRole('button', { name: /^Run 1,000,000 requests per strategy/ }).click();
@@ -306,7 +306,7 @@ test('experiment: 1M requests per strategy with progress, then charts', async ({
 test('present mode: larger type, jump to a step, reveal an answer; embed mode is minimal', async ({
   page,
 }) => {
-  await page.goto(`./#/present/db-cache?seed=${SEED}`);
+  await page.goto(`./#/present/db-cache?view=lesson&seed=${SEED}`);
   await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled(SLOW);
   await page
     .getByRole('region', { name: /^Goals/ })

@@ -13,6 +13,10 @@ import { OfflineNotices } from './shell/update-prompt';
 const SandboxPage = lazy(() =>
   import('./pages/sandbox-page').then((m) => ({ default: m.SandboxPage })),
 );
+// Instructor mode (canvas, lecture driver) is its own chunk, loaded only for #/present/<id>.
+const PresentPage = lazy(() =>
+  import('./pages/present-page').then((m) => ({ default: m.PresentPage })),
+);
 // A scenario's lesson (framework, its steps, d3 panels) is its own chunk too.
 const LessonRoute = lazy(() =>
   import('../scenarios/framework').then((m) => ({ default: m.LessonRoute })),
@@ -38,6 +42,7 @@ export function App() {
   const route = useHashRoute();
   const embed = route.name === 'scenario' && route.mode === 'embed';
   const present = route.name === 'scenario' && route.mode === 'present';
+  const lecture = present && isLecture(route);
   if (embed) {
     return (
       <main id="main" className="shell shell-embed">
@@ -48,6 +53,14 @@ export function App() {
           </a>
         </p>
         <OfflineNotices />
+      </main>
+    );
+  }
+  if (lecture) {
+    // The projector's and the presenter's windows: no site header, nothing but the lecture.
+    return (
+      <main id="main" className="shell shell-present">
+        <Page route={route} />
       </main>
     );
   }
@@ -86,6 +99,18 @@ function Page({ route }: { route: Route }) {
     case 'scenario': {
       const scenario = findScenario(route.id);
       if (!scenario) return <NotFoundPage what={`scenario called “${route.id}”`} />;
+      if (scenario.lecture && isLecture(route)) {
+        return (
+          <Suspense fallback={<Loading />}>
+            <PresentPage
+              key={scenario.id}
+              scenarioId={scenario.id}
+              load={scenario.lecture}
+              onSession={exposeLessonSession}
+            />
+          </Suspense>
+        );
+      }
       if (scenario.lesson) {
         return (
           <Suspense fallback={<Loading />}>
@@ -115,6 +140,18 @@ function Page({ route }: { route: Route }) {
       );
     }
   }
+}
+
+/**
+ * `#/present/<id>` is the scenario's e-lecture when it has one; `view=lesson` opens its lesson
+ * with every step open instead (the instructor's preview), as a scenario without a lecture does.
+ */
+function isLecture(route: Route & { name: 'scenario' }): boolean {
+  return (
+    route.mode === 'present' &&
+    route.query.view !== 'lesson' &&
+    findScenario(route.id)?.lecture !== undefined
+  );
 }
 
 function Loading() {

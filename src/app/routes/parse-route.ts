@@ -12,6 +12,8 @@ export interface RouteQuery {
   seedError: string | null;
   /** The sandbox's system (`system=`), when the link names one. */
   system?: string;
+  /** Instructor mode's window (`view=presenter`, `view=lesson`), when the link names one. */
+  view?: string;
 }
 
 export type Route =
@@ -49,7 +51,11 @@ export function parseQuery(search: string): RouteQuery {
   const params = new URLSearchParams(search);
   const autoplay = !['0', 'false', 'no'].includes(params.get('play') ?? '');
   const systemText = params.get('system');
-  const system = systemText === null ? {} : { system: systemText };
+  const viewText = params.get('view');
+  const system = {
+    ...(systemText === null ? {} : { system: systemText }),
+    ...(viewText === null ? {} : { view: viewText }),
+  };
   const seedText = params.get('seed');
   if (seedText === null) return { seed: DEFAULT_SEED, autoplay, seedError: null, ...system };
   const trimmed = seedText.trim();

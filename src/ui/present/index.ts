@@ -19,3 +19,14 @@ export {
   type MovePlan,
 } from './lecture-script';
 export { checkLecture, LECTURE_LIMITS } from './lecture-check';
+export {
+  parsePresentMessage,
+  channelName,
+  PRESENT_PROTOCOL,
+  type SharedState,
+  type AudienceStatus,
+  type PresentCommand,
+  type PresentMessage,
+  type PresentRole,
+} from './sync-protocol';
+export { AudienceWindow, PresenterWindow, type PresentWindowProps } from './present-windows';

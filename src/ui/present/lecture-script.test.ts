@@ -54,7 +54,7 @@ describe('planFor', () => {
     expect(planFor(lecture, { slide: 1, onScript: true }, 1)).toEqual({ reload: false, steps: [] });
   });
 
-  it('rebuilds from a fresh load for a deep link, going back, skipping, or off-script', () => {
+  it('rebuilds from a fresh load for a deep link, going back, or off-script', () => {
     const all = [run(1), act('ttl.set', { seconds: 5 }), run(2.5)];
     expect(planFor(lecture, null, 1)).toEqual({ reload: true, steps: all });
     expect(planFor(lecture, { slide: 2, onScript: true }, 1)).toEqual({ reload: true, steps: all });
@@ -63,7 +63,17 @@ describe('planFor', () => {
       steps: all,
     });
     expect(planFor(lecture, { slide: 0, onScript: false }, 1).reload).toBe(true);
-    expect(planFor(lecture, { slide: 0, onScript: true }, 2).reload).toBe(true);
+  });
+
+  it('runs the scripts in between when moving forward on script, from a fresh load too', () => {
+    expect(planFor(lecture, { slide: 0, onScript: true }, 2)).toEqual({
+      reload: false,
+      steps: [act('ttl.set', { seconds: 5 }), run(2.5), act('cache.replace')],
+    });
+    expect(planFor(lecture, { slide: -1, onScript: true }, 1)).toEqual({
+      reload: false,
+      steps: [run(1), act('ttl.set', { seconds: 5 }), run(2.5)],
+    });
   });
 });
 

@@ -40,9 +40,10 @@ export function stepsThrough(lecture: LectureDefinition, index: number): ScriptS
 }
 
 /**
- * How to get from `from` (null: nothing loaded yet) to slide `target`: only the next slide's
- * script when the simulation is on script at the slide before; otherwise a fresh load and every
- * script up to the target (going back, a deep link, "back to script", after an off-script act).
+ * How to get from `from` (null: nothing loaded yet) to slide `target`: forward from an on-script
+ * state, only the scripts of the slides in between (→ runs just the next one); otherwise a fresh
+ * load and every script up to the target (going back, "back to script", after an off-script act).
+ * `{ slide: -1, onScript: true }` is a scenario freshly loaded from the lecture's seed.
  */
 export function planFor(
   lecture: LectureDefinition,
@@ -50,8 +51,11 @@ export function planFor(
   target: number,
 ): MovePlan {
   if (from?.onScript && target === from.slide) return { reload: false, steps: [] };
-  if (from?.onScript && target === from.slide + 1)
-    return { reload: false, steps: [...lecture.slides[target]!.script] };
+  if (from?.onScript && target > from.slide)
+    return {
+      reload: false,
+      steps: lecture.slides.slice(from.slide + 1, target + 1).flatMap((s) => s.script),
+    };
   return { reload: true, steps: stepsThrough(lecture, target) };
 }
 

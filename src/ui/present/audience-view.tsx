@@ -1,0 +1,93 @@
+import { selectTopology } from '../store/sim-slice';
+import { useUiStore } from '../store/ui-store';
+import { TopologyView } from '../topology/topology-view';
+import { formatVirtual } from './format';
+import type { LectureDefinition } from './lecture-types';
+import { QuestionCard } from './question-card';
+import type { AudienceStatus, SharedState } from './sync-protocol';
+
+export interface AudienceViewProps {
+  lecture: LectureDefinition;
+  state: SharedState;
+  status: AudienceStatus;
+  /** Whether a presenter window is connected (the room is told nothing else). */
+  connected: boolean;
+  /** A problem with the link (a bad `slide=`), named for the presenter. */
+  notice: string | null;
+  onPresenter(): void;
+  onKeyMap(): void;
+}
+
+/**
+ * The projector's screen: the slide's title and caption, the canvas, and the question without
+ * its answer until the presenter reveals it. Nothing else — no notes, no controls beyond two
+ * small buttons for the keys and the presenter view. Fits 1280 × 720 without scrolling.
+ */
+export function AudienceView({
+  lecture,
+  state,
+  status,
+  connected,
+  notice,
+  onPresenter,
+  onKeyMap,
+}: AudienceViewProps) {
+  const topology = useUiStore(selectTopology);
+  const slide = lecture.slides[state.slide]!;
+  return (
+    <div
+      className="present-audience"
+      data-slide={state.slide + 1}
+      data-busy={status.busy}
+      data-on-script={status.onScript}
+      data-revealed={state.revealed}
+      data-blank={state.blank}
+    >
+      <header className="present-head">
+        <h1>{slide.title}</h1>
+        <p className="present-count">
+          <span className="visually-hidden">Slide </span>
+          {state.slide + 1} / {lecture.slides.length}
+        </p>
+      </header>
+      <p className="present-caption">{slide.caption}</p>
+      <div className={slide.question ? 'present-body present-body-question' : 'present-body'}>
+        <figure className="present-canvas" aria-label="Topology diagram">
+          <div className="present-canvas-scale">
+            {topology ? <TopologyView topology={topology} /> : null}
+          </div>
+        </figure>
+        {slide.question ? (
+          <QuestionCard
+            question={slide.question}
+            showAnswer={state.revealed}
+            headingId="audience-question"
+          />
+        ) : null}
+      </div>
+      <footer className="present-foot">
+        <p className="present-clock" role="status">
+          {status.busy
+            ? 'Setting up the slide…'
+            : `${formatVirtual(status.nowUs)} · ${status.playing ? 'playing' : 'paused'}${status.onScript ? '' : ' · off script'}`}
+        </p>
+        {status.problem || notice ? (
+          <p className="present-problem" role="alert">
+            {status.problem ?? notice}
+          </p>
+        ) : null}
+        <button type="button" onClick={onKeyMap}>
+          Keys <kbd>?</kbd>
+        </button>
+        <button type="button" onClick={onPresenter}>
+          {connected ? 'Presenter view (open)' : 'Presenter view'} <kbd>P</kbd>
+        </button>
+      </footer>
+      {state.blank ? (
+        <div className="present-blank" data-testid="blank">
+          <p className="visually-hidden">The screen is blank. Press B to show it again.</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
