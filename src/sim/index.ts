@@ -37,3 +37,14 @@ export {
   type NumberParam,
   type BooleanParam,
 } from './action-params';
+export {
+  FleetMetrics,
+  MetricSamples,
+  METRIC_CATALOG,
+  isMetricKey,
+  metricDef,
+  type Dimension,
+  type MetricDef,
+  type MetricKey,
+  type MetricSample,
+} from './metrics/index';

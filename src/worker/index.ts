@@ -36,6 +36,17 @@ export type {
   TextBox,
 } from '../sim/layout/index';
 
+// The metrics catalogue is data: names, units, sources and dimensions the metrics panel shows
+// as the models report them (src/sim/metrics), read on the UI thread without a round trip.
+export { METRIC_CATALOG, METRIC_ORDER, isMetricKey, metricDef } from '../sim/metrics/index';
+export type {
+  MetricDef,
+  MetricKey,
+  MetricSource,
+  MetricUnit,
+  DimensionKind,
+} from '../sim/metrics/index';
+
 /** The simulation client for the browser: the kernel runs in a Web Worker. */
 export function createSimClient(options: Partial<SimClientOptions> = {}): SimClient {
   return createClient({ spawn: spawnBrowserWorker, ...options });

@@ -87,8 +87,10 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   /** Connections whose command is blocked (WAIT): its reply's taker, and requests held behind. */
   // Typed without Req/Res so a RedisCacheNode is still a CacheNode<unknown, unknown> (the
   // maps would make the class invariant in them); entries are always this node's own.
-  private parked = new Map<NodeConnection, { bytes: number; then: Taker }>();
+  private parked = new Map<NodeConnection, { bytes: number; bytesIn: number; then: Taker }>();
   private held = new Map<NodeConnection, { request: unknown; then: Taker }[]>();
+  private bytesIn = 0;
+  private bytesOut = 0;
 
   constructor(options: CacheNodeOptions) {
     const { ctx, plan } = options;
@@ -141,6 +143,20 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
 
   get currConnections(): number {
     return this.connections.size;
+  }
+
+  /** Connections this node accepted since it was created (CloudWatch NewConnections). */
+  get newConnections(): number {
+    return this.connectionsOpened;
+  }
+
+  /**
+   * Bytes the node read from and wrote to its clients since it was created: the host-level
+   * NetworkBytesIn / NetworkBytesOut (docs/aws/cloudwatch-metrics.md). Replication traffic is
+   * not counted (the links carry it, src/sim/cache/replication-link.ts).
+   */
+  get networkBytes(): { in: number; out: number } {
+    return { in: this.bytesIn, out: this.bytesOut };
   }
 
   /** Listens to the node's events; returns the unsubscribe function. */
@@ -238,13 +254,15 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
     const r = this.execute(conn, request);
     if (r.blocked) {
       this.held.set(conn, []);
-      this.parked.set(conn, { bytes: r.bytes, then: then as Taker });
+      this.parked.set(conn, { bytes: r.bytes, bytesIn: r.bytesIn, then: then as Taker });
       return;
     }
-    then(this.finish(conn, r.reply, r.bytes));
+    then(this.finish(conn, r.reply, r.bytes, r.bytesIn));
   }
 
-  private finish(conn: NodeConnection, reply: Res, bytes: number): Served<Res> {
+  private finish(conn: NodeConnection, reply: Res, bytes: number, bytesIn: number): Served<Res> {
+    this.bytesIn += bytesIn;
+    this.bytesOut += Math.max(0, bytes - bytesIn);
     const readyAt = this.cpu.serve(this.ctx.kernel.now, requestWork(bytes), conn.thread);
     this.onServed(conn, reply, readyAt);
     return { reply, readyAt };
@@ -257,7 +275,7 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
     this.parked.delete(conn);
     const held = this.held.get(conn) ?? [];
     this.held.delete(conn);
-    parked.then(this.finish(conn, reply, parked.bytes));
+    parked.then(this.finish(conn, reply, parked.bytes, parked.bytesIn));
     for (const [i, h] of held.entries()) {
       if (this.held.has(conn)) {
         // It blocked again: the rest wait behind it.
@@ -276,13 +294,13 @@ export abstract class CacheNode<Req = unknown, Res = unknown> {
   abstract stats(): CacheNodeStats;
 
   /**
-   * Runs the request on the engine; returns the reply and the bytes moved (request + reply),
-   * or `blocked` (the reply comes later through `unblocked`).
+   * Runs the request on the engine; returns the reply, the bytes moved (request + reply) and
+   * the request's share of them, or `blocked` (the reply comes later through `unblocked`).
    */
   protected abstract execute(
     conn: NodeConnection,
     request: Req,
-  ): { reply: Res; bytes: number; blocked?: boolean };
+  ): { reply: Res; bytes: number; bytesIn: number; blocked?: boolean };
   /** Starts a new, empty engine process. */
   protected abstract bootProcess(): void;
   /** The engine process is gone. */

@@ -78,10 +78,13 @@ export class MemcachedCacheNode extends CacheNode<MemcachedRequest, MemcachedRes
       case 'get':
       case 'gets': {
         const v = e.get(req.key);
-        if (!v) return { reply: { kind: 'miss' } as const, bytes: req.key.length + 10 };
+        // `get <key>\r\n` in; `END\r\n`, or the VALUE line, the data and END, out.
+        const bytesIn = req.key.length + 6;
+        if (!v) return { reply: { kind: 'miss' } as const, bytes: req.key.length + 10, bytesIn };
         return {
           reply: { kind: 'value', value: decoder.decode(v.value), cas: v.cas } as const,
           bytes: req.key.length + v.value.length + 30,
+          bytesIn,
         };
       }
       case 'set':
@@ -98,7 +101,8 @@ export class MemcachedCacheNode extends CacheNode<MemcachedRequest, MemcachedRes
           r === 'STORED' || r === 'NOT_STORED' || r === 'EXISTS' || r === 'NOT_FOUND'
             ? { kind: 'ok', line: r }
             : { kind: 'error', line: r };
-        return { reply, bytes: req.key.length + req.value.length + 30 };
+        const bytes = req.key.length + req.value.length + 30;
+        return { reply, bytes, bytesIn: bytes - r.length - 2 };
       }
       case 'delete': {
         const r = e.delete(req.key);
@@ -106,11 +110,13 @@ export class MemcachedCacheNode extends CacheNode<MemcachedRequest, MemcachedRes
           r === 'DELETED' || r === 'NOT_FOUND'
             ? { kind: 'ok', line: r }
             : { kind: 'error', line: r };
-        return { reply, bytes: req.key.length + 20 };
+        const bytes = req.key.length + 20;
+        return { reply, bytes, bytesIn: bytes - r.length - 2 };
       }
       case 'config-get-cluster': {
         const reply = configReply(this.discovery());
-        return { reply, bytes: reply.text.length + 20 };
+        // `config get cluster\r\n` is 20 bytes.
+        return { reply, bytes: reply.text.length + 20, bytesIn: 20 };
       }
     }
   }

@@ -86,12 +86,12 @@ export class RedisCacheNode extends CacheNode<readonly string[], Reply> {
     for (const a of argv) bytes += a.length + 8;
     if (answer === undefined && client.blocked !== null) {
       if (this.role === 'primary') this.writes.waitStarted(conn.id, client.woff);
-      return { reply: NULL_REPLY, bytes, blocked: true };
+      return { reply: NULL_REPLY, bytes, bytesIn: bytes, blocked: true };
     }
     const reply = answer ?? NULL_REPLY;
     this.served = loading ? null : this.ledgerEntry(client, argv, reply);
     this.onRead?.(argv, reply);
-    return { reply, bytes: bytes + replyBytes(reply) };
+    return { reply, bytes: bytes + replyBytes(reply), bytesIn: bytes };
   }
 
   /**

@@ -12,10 +12,10 @@ describe('metric catalogue: labels as CloudWatch has them, or "Simulator"', () =
       source: 'Simulator',
     });
     expect(metricInfo('ReadLatency').unit).toBe('seconds');
-    expect(metricInfo('ReadIOPS').meaning).toMatch(/disk read I\/O/i);
+    expect(metricInfo('ReadIOPS').description).toMatch(/disk read I\/O/i);
     expect(metricInfo('ReplicationLag').unit).toBe('seconds');
     expect(formatMetricValue(0.25, 'seconds')).toBe('0.250 s');
-    expect(metricInfo('CacheHitRate').meaning).toMatch(/1 s period/);
+    expect(metricInfo('CacheHitRate').description).toMatch(/1 s period/);
     expect(metricInfo('CacheWriteErrors').name).toBe('Cache write errors');
   });
 

@@ -61,7 +61,7 @@ export function MetricsPanel({ preferred = [], heading = 'Metrics', limit }: Pro
             const info = metricInfo(key);
             return (
               <tr key={key} data-metric={key}>
-                <th scope="row" title={info.meaning}>
+                <th scope="row" title={info.description}>
                   {info.name}
                 </th>
                 <td className={`metric-source metric-source-${info.source.toLowerCase()}`}>

@@ -5,6 +5,7 @@ import { failoverMachine, nodeLifecycleMachine, type NodeTimings } from '../../m
 import type { ModelOptions, NodeStatus, ScenarioModel, SimContext } from '../../model';
 import { applyFleetAction, fleetActionSpecs } from './fleet-actions';
 import type { AzSpec } from '../../topology';
+import { FleetMetrics, MetricSamples, TOTAL, type MetricKey } from '../../metrics/index';
 import { exportSnapshot, otherNode } from '../../snapshot-export';
 import { appIds, fleetTopology } from './topology';
 import { AppWorkload, type WorkloadConfig, type WorkloadStats } from './workload';
@@ -30,6 +31,29 @@ export const DEFAULT_WORKLOAD: WorkloadConfig = {
 
 const CLUSTER_READY_POLL_US = 100_000;
 
+/** The catalogue metrics the sandbox lists, for the whole fleet (each where some node has it). */
+const SANDBOX_METRICS: readonly MetricKey[] = [
+  'CacheHits',
+  'CacheMisses',
+  'GetHits',
+  'GetMisses',
+  'CurrItems',
+  'Evictions',
+  'CurrConnections',
+  'DatabaseMemoryUsagePercentage',
+  'EngineCPUUtilization',
+  'CPUUtilization',
+  'NetworkBytesIn',
+  'NetworkBytesOut',
+  'ReplicaReads',
+  'StaleReplicaReads',
+  'FullSyncs',
+  'PartialSyncs',
+  'AckedWritesLost',
+  'Failovers',
+  'NodesUp',
+];
+
 /**
  * Many cache nodes at work: app instances across AZs sending a read/write mix to replication
  * groups (cluster mode disabled: primary and reader endpoints) and Memcached clusters (ketama
@@ -48,6 +72,7 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
   const topology = fleetTopology(options.region, options.azs, options.apps, plans);
   const stats: WorkloadStats = { requests: 0, failed: 0, hits: 0, misses: 0, writes: 0 };
   let fleet: CacheFleet | null = null;
+  let reader: FleetMetrics | null = null;
   let ctx: SimContext | null = null;
   const workloads: AppWorkload[] = [];
   let requestIds = 0;
@@ -66,6 +91,7 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
         // Animated runs show the replication streams between the nodes.
         replication: { animate: options.detail === 'full' },
       });
+      reader = new FleetMetrics(fleet, () => c.kernel.now);
       for (const app of appIds(options.apps)) {
         const w = new AppWorkload(
           c,
@@ -127,14 +153,7 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
       return out;
     },
     metrics() {
-      let connections = 0;
-      let evictions = 0;
-      for (const n of fleet?.nodes.values() ?? []) {
-        const s = n.stats();
-        connections += s.currConnections;
-        evictions += s.evictions;
-      }
-      const repl = replicationMetrics(fleet);
+      const m = reader?.read() ?? new MetricSamples();
       let moved = 0;
       let ask = 0;
       for (const w of workloads) {
@@ -142,20 +161,22 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
         moved += r.moved;
         ask += r.ask;
       }
-      return {
+      const out: Record<string, number> = {
         Requests: stats.requests,
         FailedRequests: stats.failed,
-        CacheHits: stats.hits,
-        CacheMisses: stats.misses,
         Writes: stats.writes,
-        CurrConnections: connections,
-        Evictions: evictions,
         MovedRedirections: moved,
         AskRedirections: ask,
-        ...repl,
-        NodesUp: [...(fleet?.nodes.values() ?? [])].filter((n) => n.up).length,
-        VirtualSeconds: (ctx?.kernel.now ?? 0) / 1e6,
       };
+      // The nodes' CloudWatch metrics and the groups' replication counts, for the whole fleet
+      // (src/sim/metrics): what a cache publishes, engine by engine.
+      for (const name of SANDBOX_METRICS) {
+        const v = m.get(name, TOTAL);
+        if (v !== undefined) out[name] = v;
+      }
+      out.ReplicationLag = m.total('ReplicationLag');
+      out.VirtualSeconds = (ctx?.kernel.now ?? 0) / 1e6;
+      return out;
     },
     machines: () => [
       machineSpecOf(nodeLifecycleMachine, 'Cache node lifecycle'),
@@ -181,34 +202,4 @@ export function createFleetModel(options: FleetModelOptions): ScenarioModel {
 /** ms with one decimal: what a replica's status line shows of its lag. */
 function formatLag(us: number): string {
   return `${(us / 1000).toFixed(1)} ms`;
-}
-
-/**
- * Replication as CloudWatch and the simulator count it: ReplicationLag is the largest replica
- * lag now, in seconds; stale reads are replica GETs that differ from the primary at that
- * instant (src/sim/cache/group-replication.ts); full and partial syncs since the start.
- */
-function replicationMetrics(fleet: CacheFleet | null): Record<string, number> {
-  let lag = 0;
-  let reads = 0;
-  let stale = 0;
-  let full = 0;
-  let partial = 0;
-  let lost = 0;
-  for (const g of fleet?.groups ?? []) {
-    for (const n of g.nodes) lag = Math.max(lag, g.replication.lagSeconds(n));
-    reads += g.replication.reads.reads;
-    stale += g.replication.reads.stale;
-    full += g.replication.syncs.full;
-    lost += g.replication.lost.writes;
-    partial += g.replication.syncs.partial;
-  }
-  return {
-    ReplicationLag: lag,
-    ReplicaReads: reads,
-    StaleReads: stale,
-    FullSyncs: full,
-    PartialSyncs: partial,
-    AckedWritesLost: lost,
-  };
 }

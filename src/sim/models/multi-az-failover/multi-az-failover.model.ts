@@ -7,6 +7,7 @@ import { AppWorkload, appIds, fleetTopology, type WorkloadStats } from '../fleet
 import { applyFailoverAction, failoverActionSpecs, FAULTS } from './actions';
 import { AZS, DNS_TTL_S, GROUP, REGION, REPLICATION_DELAY_US, WORKLOAD } from './config';
 import { FaultOutcomes } from './outcomes';
+import { FleetMetrics, MetricSamples } from '../../metrics/index';
 
 const APPS = 3;
 
@@ -26,6 +27,7 @@ export function createMultiAzFailoverModel(options: ModelOptions): ScenarioModel
   const actions = failoverActionSpecs(plan, azIds);
   let fleet: CacheFleet | null = null;
   let outcomes: FaultOutcomes | null = null;
+  let reader: FleetMetrics | null = null;
   let ctx: SimContext | null = null;
   const workloads: AppWorkload[] = [];
   let requestIds = 0;
@@ -40,6 +42,7 @@ export function createMultiAzFailoverModel(options: ModelOptions): ScenarioModel
       fleet = new CacheFleet(c, [plan], zone, {
         replication: { extraDelayUs: REPLICATION_DELAY_US, animate: options.detail === 'full' },
       });
+      reader = new FleetMetrics(fleet, () => c.kernel.now);
       const o = new FaultOutcomes(fleet.groups[0]!, () => c.kernel.now);
       outcomes = o;
       for (const app of appIds(APPS)) {
@@ -74,27 +77,24 @@ export function createMultiAzFailoverModel(options: ModelOptions): ScenarioModel
       return out;
     },
     metrics() {
-      const g = fleet?.groups[0];
-      let lag = 0;
-      for (const n of g?.nodes ?? []) lag = Math.max(lag, g!.replication.lagSeconds(n));
+      // The group's own counts come from the catalogue's reader (src/sim/metrics): ReplicationLag
+      // is its largest replica lag now, NodesUp its running nodes.
+      const m = reader?.read() ?? new MetricSamples();
       return {
         Requests: stats.requests,
         AcknowledgedWrites: outcomes?.writes ?? 0,
         WriteLatencyMs: outcomes?.writeLatencyMs() ?? 0,
         FailedCacheRequests: outcomes?.failed ?? 0,
         SecondsWithoutWrites: outcomes?.secondsWithoutWrites() ?? 0,
-        AckedWritesLost: g?.replication.lost.writes ?? 0,
-        ReplicaReads: g?.replication.reads.reads ?? 0,
-        StaleReplicaReads: g?.replication.reads.stale ?? 0,
-        ReplicationLag: lag,
+        AckedWritesLost: m.total('AckedWritesLost'),
+        ReplicaReads: m.total('ReplicaReads'),
+        StaleReplicaReads: m.total('StaleReplicaReads'),
+        ReplicationLag: m.total('ReplicationLag'),
         RecoverySeconds: outcomes?.recoverySeconds() ?? 0,
         Recoveries: outcomes?.recoveries ?? 0,
-        FullSyncs: g?.replication.syncs.full ?? 0,
-        Failovers: (g?.failover.actors ?? []).reduce(
-          (n, a) => n + a.getSnapshot().context.failovers,
-          0,
-        ),
-        NodesUp: (g?.nodes ?? []).filter((n) => n.up).length,
+        FullSyncs: m.total('FullSyncs'),
+        Failovers: m.total('Failovers'),
+        NodesUp: m.total('NodesUp'),
         VirtualSeconds: (ctx?.kernel.now ?? 0) / 1e6,
       };
     },
