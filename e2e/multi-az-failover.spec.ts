@@ -113,7 +113,7 @@ const eventLog = (page: Page) => page.getByRole('list', { name: 'Event log' });
 test('multi-az-failover: every goal through the UI, faults from the canvas, outcome numbers, axe', async ({
   page,
 }) => {
-  test.setTimeout(900_000);
+  test.setTimeout(1_500_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page);
   // Opens paused on step 1; the picture leads: canvas, step text and Play without scrolling.
@@ -212,6 +212,46 @@ test('multi-az-failover: every goal through the UI, faults from the canvas, outc
   await fastForwardUntilDone(page, 'multi-az-off');
   expect(await metric(page, 'SecondsWithoutWrites')).toBeGreaterThanOrEqual(60);
   await snap(page, '07-multi-az-off');
+  await expectNoAxeViolations(page);
+  await next(page);
+
+  // 7. No replicas (Multi-AZ is off): the picture follows the group's new shape; a failed
+  // primary comes back empty.
+  const replicas = page.getByLabel('Replicas', { exact: true });
+  const recreate = page.getByRole('button', { name: /^Recreate the group/ });
+  await replicas.fill('0');
+  await recreate.click();
+  await expect(page.getByText(/Applied: /).first()).toBeVisible();
+  await expect(page.locator('svg.topology [data-node="orders-002"]')).toHaveCount(0);
+  await expect(page.locator('svg.topology [data-node="orders-001"]')).toHaveCount(1);
+  await fastForward(page);
+  expect(await metric(page, 'CurrItems')).toBeGreaterThan(100);
+  await page.getByRole('button', { name: 'Fail the primary', exact: true }).click();
+  await fastForwardUntilDone(page, 'no-replicas');
+  await snap(page, '08-no-replicas');
+  await next(page);
+
+  // 8. Multi-AZ needs a replica: refused by name until there is one. Then 2 replicas all in the
+  // primary's AZ, Multi-AZ on, and the AZ outage from a node's panel takes the whole group.
+  await page.getByLabel('Multi-AZ', { exact: true }).check();
+  await expect(
+    page.getByText(/Multi-AZ with automatic failover needs at least 1 replica per shard/).first(),
+  ).toBeVisible();
+  await replicas.fill('2');
+  await page.getByLabel('Placement').selectOption('one-az');
+  await recreate.click();
+  await expect(page.locator('svg.topology [data-node="orders-003"]')).toHaveCount(1);
+  // The refused attempt may have left the box ticked: apply off, then on.
+  const multiAz = page.getByLabel('Multi-AZ', { exact: true });
+  await multiAz.uncheck();
+  await multiAz.check();
+  await expect(page.getByText(/Applied: Multi-AZ/).first()).toBeVisible();
+  await snap(page, '09-one-az');
+  await fault(page, 'orders-002', 'AZ outage: us-east-1a');
+  await fastForwardUntilDone(page, 'one-az');
+  expect(await metric(page, 'NodesUp')).toBe(0);
+  expect(await metric(page, 'Failovers')).toBe(0);
+  await snap(page, '10-one-az-outage');
   await expectNoAxeViolations(page);
 
   // The phone layout.

@@ -98,6 +98,11 @@ export interface MachineSpec {
 
 export interface ScenarioModel {
   readonly id: string;
+  /**
+   * The system's nodes and links. A model may replace it in an action (a new object, as the
+   * failover lesson's Read replicas setting does): the Simulation reads it anew and counts up
+   * its `topologyVersion`, and the worker sends the new picture.
+   */
   readonly topology: TopologySpec;
   readonly actions: readonly ActionSpec[];
   /** Schedules the model's first events. */

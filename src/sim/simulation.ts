@@ -1,6 +1,6 @@
 import { Kernel } from './kernel/kernel';
 import { createRng, type RandomStream, type SeededRng } from './rng';
-import { Topology } from './topology';
+import { Topology, type TopologySpec } from './topology';
 import {
   TraceHasher,
   type Micros,
@@ -41,8 +41,10 @@ export type ActOutcome =
 export class Simulation {
   readonly kernel = new Kernel();
   readonly rng: SeededRng;
-  readonly topology: Topology;
   readonly model: ScenarioModel;
+  private topologyNow: Topology;
+  private topologySpec: TopologySpec;
+  private topologyChanges = 0;
   private hasher = new TraceHasher();
   private sinks: ((e: TraceEvent) => void)[] = [];
   private seq = 0;
@@ -61,7 +63,8 @@ export class Simulation {
     this.rng = createRng(seed);
     this.detailNow = options.detail;
     this.model = factory(seed, options);
-    this.topology = new Topology(this.model.topology);
+    this.topologySpec = this.model.topology;
+    this.topologyNow = new Topology(this.topologySpec);
     this.network = this.rng.stream('network');
     this.ctx = this.makeContext();
     this.model.start(this.ctx);
@@ -77,6 +80,25 @@ export class Simulation {
 
   get now(): Micros {
     return this.kernel.now;
+  }
+
+  /**
+   * The system's topology now. A model may replace its topology in an action (the failover
+   * lesson's replica count and placement): it then reads anew, and `topologyVersion` counts up.
+   */
+  get topology(): Topology {
+    if (this.model.topology !== this.topologySpec) {
+      this.topologySpec = this.model.topology;
+      this.topologyNow = new Topology(this.topologySpec);
+      this.topologyChanges++;
+    }
+    return this.topologyNow;
+  }
+
+  /** 0 until the model first replaces its topology; +1 at each replacement. */
+  get topologyVersion(): number {
+    void this.topology;
+    return this.topologyChanges;
   }
 
   get traceHash(): string {
@@ -207,10 +229,13 @@ export class Simulation {
   }
 
   private makeContext(): SimContext {
+    const topology = () => this.topology;
     return {
       kernel: this.kernel,
       rng: this.rng,
-      topology: this.topology,
+      get topology() {
+        return topology();
+      },
       emit: (kind, from, to, payload) => this.emit(kind, from, to, payload),
       send: (from, to, msg, onArrive) => {
         const delay = this.topology.sampleDelay(from, to, this.network);

@@ -65,6 +65,13 @@ export interface SimSnapshot {
    * time the later actions replay as the run passes their times again (a new action drops them).
    */
   scheduled: number;
+  /**
+   * 0 while the system has the topology the load returned; counts up each time an action
+   * replaced it (the failover lesson's replica count and placement). From the first
+   * replacement on, `topology` carries the current picture.
+   */
+  topologyVersion: number;
+  topology?: TopologyView;
 }
 
 /** How a request ended, as the flow view colours it (MOVED/ASK counted where they happen). */

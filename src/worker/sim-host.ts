@@ -16,6 +16,7 @@ import {
   type SimSnapshot,
   type SimWorkerApi,
   type SnapshotExport,
+  type TopologyView,
   type TraceBatch,
   type UserAction,
 } from './protocol';
@@ -49,6 +50,8 @@ export class SimHost implements SimWorkerApi {
   private request: LoadRequest | null = null;
   private batcher = new TraceBatcher();
   private meter: FlowMeter | null = null;
+  /** The topology version the flow meter counts links of (Simulation.topologyVersion). */
+  private topologyVersion = 0;
   private collecting = true;
   private subscribers: ((b: TraceBatch) => void)[] = [];
   private playing = false;
@@ -89,15 +92,9 @@ export class SimHost implements SimWorkerApi {
     this.run.schedule = [];
     this.batcher.clear();
     meter.reset(sim.now, this.flowWindowUs());
-    const spec = sim.model.topology;
+    this.topologyVersion = sim.topologyVersion;
     return {
-      topology: {
-        region: spec.region,
-        azs: spec.azs.map((a) => ({ ...a })),
-        nodes: spec.nodes.map((n) => ({ ...n })),
-        links: sim.topology.links.map((l) => ({ from: l.from, to: l.to, crossAz: l.crossAz })),
-        ...(spec.groups ? { groups: spec.groups.map((g) => ({ ...g })) } : {}),
-      },
+      topology: topologyView(sim),
       actions: sim.model.actions.map((a) => ({ ...a })),
       machines: sim.model.machines?.() ?? [],
       snapshot: this.snapshotNow(),
@@ -331,6 +328,13 @@ export class SimHost implements SimWorkerApi {
   private snapshotNow(): SimSnapshot {
     const sim = this.requireSim();
     const s = sim.state();
+    const version = sim.topologyVersion;
+    if (version !== this.topologyVersion) {
+      // An action replaced the system's topology: the flows are counted on its links from now.
+      this.topologyVersion = version;
+      this.meter = new FlowMeter(sim.topology.links);
+      this.meter.reset(sim.now, this.flowWindowUs());
+    }
     return {
       scenario: this.request!.scenario,
       seed: this.request!.seed,
@@ -345,6 +349,20 @@ export class SimHost implements SimWorkerApi {
       actionsApplied: s.actionsApplied,
       machines: s.machines,
       scheduled: this.run.schedule.length,
+      topologyVersion: version,
+      ...(version > 0 ? { topology: topologyView(sim) } : {}),
     };
   }
+}
+
+/** The topology picture's input, as the load and (once replaced) each snapshot carry it. */
+function topologyView(sim: Simulation): TopologyView {
+  const spec = sim.model.topology;
+  return {
+    region: spec.region,
+    azs: spec.azs.map((a) => ({ ...a })),
+    nodes: spec.nodes.map((n) => ({ ...n })),
+    links: sim.topology.links.map((l) => ({ from: l.from, to: l.to, crossAz: l.crossAz })),
+    ...(spec.groups ? { groups: spec.groups.map((g) => ({ ...g })) } : {}),
+  };
 }

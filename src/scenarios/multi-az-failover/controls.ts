@@ -14,6 +14,47 @@ export const controls: ControlGroup[] = [
       a.type === 'multiAz.set' && typeof a.params?.on === 'boolean' ? { on: a.params.on } : null,
   },
   {
+    id: 'replicas',
+    title: 'Read replicas',
+    description:
+      'How many replicas the shard has (0–5) and where: spread over the AZs after the primary’s, or all in the primary’s AZ. Applying creates the group anew in that shape, empty.',
+    apply: 'button',
+    applyLabel: 'Recreate the group',
+    fields: [
+      {
+        kind: 'number',
+        id: 'replicas',
+        label: 'Replicas',
+        min: 0,
+        max: 5,
+        step: 1,
+        initial: 2,
+      },
+      {
+        kind: 'select',
+        id: 'placement',
+        label: 'Placement',
+        options: [
+          { value: 'spread', label: 'Spread over the AZs' },
+          { value: 'one-az', label: 'All in the primary’s AZ' },
+        ],
+        initial: 'spread',
+      },
+    ],
+    toActions: (v) => [
+      {
+        type: 'group.configure',
+        params: { replicas: Number(v.replicas), placement: String(v.placement) },
+      },
+    ],
+    fromAction: (a) =>
+      a.type === 'group.configure' &&
+      typeof a.params?.replicas === 'number' &&
+      typeof a.params.placement === 'string'
+        ? { replicas: a.params.replicas, placement: a.params.placement }
+        : null,
+  },
+  {
     id: 'wait',
     title: 'The app’s writes',
     description: 'After each SET, WAIT 1 1000: done once a replica has acknowledged it.',

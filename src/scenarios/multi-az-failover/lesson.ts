@@ -8,7 +8,7 @@ export const multiAzFailoverLesson: LessonDefinition = {
   scenario: 'multi-az-failover',
   title: 'Multi-AZ failover',
   intro:
-    'A Valkey replication group (a Redis OSS-compatible engine, tested against redis-server) across three Availability Zones: one primary, two read replicas, Multi-AZ with automatic failover. Fail the primary, reboot it, cut its AZ off, turn Multi-AZ off — and measure what each costs the app: seconds without writes, acknowledged writes lost, stale reads, time to recovery.',
+    'A Valkey replication group (a Redis OSS-compatible engine, tested against redis-server) across three Availability Zones: one primary, two read replicas, Multi-AZ with automatic failover. Fail the primary, reboot it, cut its AZ off, turn Multi-AZ off, change how many replicas there are and where — and measure what each costs the app: seconds without writes, acknowledged writes lost, stale reads, time to recovery.',
   steps,
   quiz,
   controls,
@@ -26,5 +26,6 @@ export const multiAzFailoverLesson: LessonDefinition = {
     'Failovers',
     'FullSyncs',
     'NodesUp',
+    'CurrItems',
   ],
 };

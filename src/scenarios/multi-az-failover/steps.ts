@@ -213,4 +213,101 @@ export const steps: StepDefinition[] = [
     explanation:
       'No replica was promoted: the statechart went to “replacing the primary”. The new node needs the replacement time (about 3 minutes here) and a full copy of a replica before the endpoint takes writes again — minutes, not seconds. That is why AWS pairs replicas with Multi-AZ. With Multi-AZ off you may also promote a replica by hand (cluster mode disabled only).',
   },
+  {
+    id: 'no-replicas',
+    title: 'No replicas: the node comes back empty',
+    narration: [
+      'Multi-AZ is off now, so the group may lose its replicas: set Read replicas to 0 and recreate the group. It starts empty and the apps fill it again with their writes.',
+      'Let it run a minute, then fail the primary. With no replica, nothing holds a copy of the data: watch Items in the cache (CurrItems) and the reads that miss.',
+    ],
+    goalText:
+      'With 0 replicas, fail the primary and see the group recover with an empty node (Recoveries rises by 1 while CurrItems falls below 100).',
+    goal: {
+      kind: 'sequence',
+      goals: [
+        { kind: 'setting', action: 'group.configure', params: { replicas: 0 }, initial: false },
+        {
+          kind: 'any',
+          goals: [
+            { kind: 'action', action: 'primary.crash' },
+            { kind: 'action', action: 'node.crash' },
+          ],
+        },
+        {
+          kind: 'all',
+          goals: [
+            { kind: 'metric', metric: 'Recoveries', op: '>=', value: 1, delta: true },
+            { kind: 'metric', metric: 'CurrItems', op: '<', value: 100 },
+          ],
+        },
+      ],
+    },
+    showMe: {
+      actions: [
+        { type: 'group.configure', params: { replicas: 0, placement: 'spread' } },
+        { type: 'primary.crash' },
+      ],
+      windowUs: 200_000_000,
+    },
+    question:
+      'When the only node that held the data is replaced, where does the new one get it from?',
+    hints: [
+      'Set Read replicas to 0, press “Recreate the group”, run ahead a minute, press “Fail the primary”, then run ahead about 3 minutes.',
+      'Compare CurrItems before the failure and right after the replacement.',
+    ],
+    explanation:
+      'ElastiCache detected the failure and replaced the node in its AZ, behind the same endpoint — but the replacement started empty: with no replica there was no copy to promote or to sync from. Every key had to be written again; an app that reads through the cache (cache-aside) would have sent each of those reads to its database at once. Restoring a backup or re-warming from the database are the only ways back; a replica is the way to avoid it.',
+    correction: {
+      claim: 'If a node is down there is no issue, no data is lost.',
+      truth:
+        'A group without replicas loses its whole data set when its node fails: the replacement starts empty. Only a replica keeps a copy (minus the last writes not yet replicated).',
+      source: 'docs/aws/failover.md',
+      wasTrue: false,
+    },
+  },
+  {
+    id: 'one-az',
+    title: 'Replicas in one AZ: an AZ outage takes the group',
+    narration: [
+      'Replicas protect against a node failing. Do they protect against an Availability Zone failing? Only if they are somewhere else.',
+      'Recreate the group with 2 replicas, all in the primary’s AZ (us-east-1a), turn Multi-AZ back on, and then take us-east-1a down: an AZ outage from a node’s panel on the canvas.',
+    ],
+    goalText:
+      'With 2 replicas all in us-east-1a and Multi-AZ on, take us-east-1a down and see every node stop and writes stop for 30 s (Nodes up 0, Seconds without writes 30).',
+    goal: {
+      kind: 'sequence',
+      goals: [
+        {
+          kind: 'setting',
+          action: 'group.configure',
+          params: { placement: 'one-az' },
+          initial: false,
+        },
+        { kind: 'setting', action: 'multiAz.set', params: { on: true }, initial: true },
+        { kind: 'action', action: 'az.outage', params: { az: 'use1-az1', down: true } },
+        {
+          kind: 'all',
+          goals: [
+            { kind: 'metric', metric: 'NodesUp', op: '==', value: 0 },
+            { kind: 'metric', metric: 'SecondsWithoutWrites', op: '>=', value: 30 },
+          ],
+        },
+      ],
+    },
+    showMe: {
+      actions: [
+        { type: 'group.configure', params: { replicas: 2, placement: 'one-az' } },
+        { type: 'multiAz.set', params: { on: true } },
+        { type: 'az.outage', params: { az: 'use1-az1', down: true } },
+      ],
+      windowUs: 40_000_000,
+    },
+    question: 'Which replica can ElastiCache promote when every replica is in the AZ that failed?',
+    hints: [
+      'Set Read replicas to 2 and Placement to “All in the primary’s AZ”, press “Recreate the group”, switch Multi-AZ on, then open a node’s panel and take its AZ down. Run ahead 40 s.',
+      'Compare with the TestFailover you ran with the replicas spread: there a replica in another AZ took over within seconds.',
+    ],
+    explanation:
+      'Every node was in us-east-1a, so the outage stopped all of them at once: no replica was left to promote, Multi-AZ or not, and the group had no node to write to until the AZ came back (its replacements wait for it). Spread over the AZs — the default the group started with — the same outage costs one failover: a replica in another AZ is promoted within seconds. That is why AWS places replicas in other AZs for Multi-AZ.',
+  },
 ];

@@ -203,3 +203,19 @@ describe('Kernel', () => {
     );
   });
 });
+
+describe('Kernel.clear', () => {
+  it('drops every pending event and keeps the clock; events scheduled afterwards fire as usual', () => {
+    const k = new Kernel();
+    const fired: string[] = [];
+    k.after(10, () => fired.push('a'));
+    k.after(2_000_000, () => fired.push('far'));
+    k.runUntil(5);
+    expect(k.clear()).toBe(2);
+    expect(k.pending).toBe(0);
+    expect(k.now).toBe(5);
+    k.after(1, () => fired.push('b'));
+    k.runUntil(3_000_000);
+    expect(fired).toEqual(['b']);
+  });
+});

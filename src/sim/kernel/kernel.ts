@@ -54,6 +54,17 @@ export class Kernel {
     return this.queue.cancel(ev);
   }
 
+  /**
+   * Drops every pending event, keeping the clock: for a model that replaces its whole system at
+   * once (the failover lesson recreating its replication group), so that nothing scheduled by
+   * the old one — timers, in-flight messages, machine delays — fires again. Returns how many.
+   */
+  clear(): number {
+    let dropped = 0;
+    while (this.queue.pop() !== undefined) dropped++;
+    return dropped;
+  }
+
   /** Fires exactly one event (advancing the clock to its time). False when the queue is empty. */
   step(): boolean {
     const ev = this.queue.pop();

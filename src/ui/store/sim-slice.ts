@@ -24,6 +24,10 @@ export type LogEntry =
 export interface SimSlice {
   simState: SimState;
   topology: TopologyView | null;
+  /** The topology the load returned: what a snapshot of topology version 0 shows. */
+  loadedTopology: TopologyView | null;
+  /** The version `topology` is of (SimSnapshot.topologyVersion). */
+  topologyVersion: number;
   actions: ActionSpec[];
   snapshot: SimSnapshot | null;
   /** Requests per second over the links and nodes in the last window (the flow view). */
@@ -46,6 +50,8 @@ export interface SimSlice {
 export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => ({
   simState: 'idle',
   topology: null,
+  loadedTopology: null,
+  topologyVersion: 0,
   actions: [],
   snapshot: null,
   flows: null,
@@ -53,10 +59,28 @@ export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => 
   eventsSeen: 0,
   loadError: null,
   setLoaded: (r) =>
-    set({ topology: r.topology, actions: r.actions, snapshot: r.snapshot, loadError: null }),
+    set({
+      topology: r.snapshot.topology ?? r.topology,
+      loadedTopology: r.topology,
+      topologyVersion: r.snapshot.topologyVersion,
+      actions: r.actions,
+      snapshot: r.snapshot,
+      loadError: null,
+    }),
   setSimState: (simState) => set({ simState }),
   setLoadError: (loadError) => set({ loadError }),
-  setSnapshot: (snapshot) => set({ snapshot }),
+  // An action (or replaying the log) may have replaced the system's topology: the picture
+  // follows the snapshot's version, back to the loaded one at version 0.
+  setSnapshot: (snapshot) =>
+    set((s) =>
+      snapshot.topologyVersion === s.topologyVersion
+        ? { snapshot }
+        : {
+            snapshot,
+            topologyVersion: snapshot.topologyVersion,
+            topology: snapshot.topology ?? s.loadedTopology,
+          },
+    ),
   setFlows: (flows) => set({ flows }),
   appendEvents: (events, dropped) =>
     set((s) => {
@@ -88,6 +112,8 @@ export const createSimSlice: StateCreator<UiState, [], [], SimSlice> = (set) => 
     set({
       simState: 'idle',
       topology: null,
+      loadedTopology: null,
+      topologyVersion: 0,
       actions: [],
       snapshot: null,
       flows: null,

@@ -1,8 +1,11 @@
 import { booleanParam } from '../../action-params';
-import type { CacheFleet, CachePlan } from '../../cache/index';
+import { LIMITS, type CacheFleet, type CachePlan } from '../../cache/index';
 import type { ActionSpec, ApplyOutcome, SimContext, UserAction } from '../../model';
 import { applyFleetAction, fleetActionSpecs, type WorkloadConfig } from '../fleet/index';
-import { WAIT_TIMEOUT_MS } from './config';
+import { AZS, DEFAULT_SHAPE, WAIT_TIMEOUT_MS } from './config';
+import { PLACEMENTS } from './system';
+
+const AZ_IDS = AZS.map((a) => a.id);
 
 /** Actions that are faults: each starts the outcome measures afresh (outcomes.ts). */
 export const FAULTS: ReadonlySet<string> = new Set([
@@ -23,10 +26,10 @@ export const FAULTS: ReadonlySet<string> = new Set([
  * Multi-AZ on/off (ModifyReplicationGroup), manual promotion (Multi-AZ off only), and the
  * app's `WAIT 1` after each write.
  */
-export function failoverActionSpecs(plan: CachePlan, azIds: readonly string[]): ActionSpec[] {
+export function failoverActionSpecs(plan: CachePlan): ActionSpec[] {
   const replicas = plan.nodes.map((n) => n.id);
   return [
-    ...fleetActionSpecs([plan], azIds)
+    ...fleetActionSpecs([plan], AZ_IDS)
       .filter((a) => a.type !== 'cluster.reshard')
       .map((a) =>
         a.type === 'shard.testFailover' ? { ...a, target: { kinds: ['cache' as const] } } : a,
@@ -37,6 +40,30 @@ export function failoverActionSpecs(plan: CachePlan, azIds: readonly string[]): 
       description:
         'Multi-AZ with automatic failover on or off (ModifyReplicationGroup). Off: a failed primary is replaced by a new node that copies a replica; no promotion.',
       params: [{ kind: 'boolean', name: 'on', label: 'On', default: true }],
+    },
+    {
+      type: 'group.configure',
+      label: 'Replicas',
+      description:
+        'How many read replicas the shard has (0–5) and where they are: spread over the AZs after the primary’s, or all in the primary’s AZ. The group is created anew in that shape, empty.',
+      params: [
+        {
+          kind: 'number',
+          name: 'replicas',
+          label: 'Replicas',
+          min: 0,
+          max: LIMITS.maxReplicasPerShard,
+          step: 1,
+          default: DEFAULT_SHAPE.replicas,
+        },
+        {
+          kind: 'choice',
+          name: 'placement',
+          label: 'Placement',
+          options: [...PLACEMENTS],
+          default: DEFAULT_SHAPE.placement,
+        },
+      ],
     },
     {
       type: 'replica.promote',
@@ -87,7 +114,6 @@ export function failoverActionSpecs(plan: CachePlan, azIds: readonly string[]): 
 export function applyFailoverAction(
   fleet: CacheFleet,
   plan: CachePlan,
-  azIds: readonly string[],
   workload: WorkloadConfig,
   action: UserAction,
   ctx: SimContext,
@@ -121,7 +147,7 @@ export function applyFailoverAction(
     if (!p)
       return { ok: false, error: `${g.id} has no primary right now: a failover is under way.` };
     const type = action.type === 'primary.crash' ? 'node.crash' : 'node.reboot';
-    return applyFleetAction(fleet, [plan], azIds, { type, params: { node: p.id } }, ctx);
+    return applyFleetAction(fleet, [plan], AZ_IDS, { type, params: { node: p.id } }, ctx);
   }
   if (action.type === 'primary.partition') {
     const cut = booleanParam(action.params, 'cut');
@@ -129,9 +155,9 @@ export function applyFailoverAction(
     const az = g.primary()?.az;
     if (!az)
       return { ok: false, error: `${g.id} has no primary right now: a failover is under way.` };
-    for (const other of azIds) if (other !== az) fleet.partition(az, other, cut);
+    for (const other of AZ_IDS) if (other !== az) fleet.partition(az, other, cut);
     return applied(`${az} ${cut ? 'cut off from' : 'reconnected to'} the other AZs`);
   }
   if (action.type === 'cluster.reshard') return { ok: false, error: 'Cluster mode is disabled.' };
-  return applyFleetAction(fleet, [plan], azIds, action, ctx);
+  return applyFleetAction(fleet, [plan], AZ_IDS, action, ctx);
 }

@@ -27,6 +27,9 @@ export const GROUP: ReplicationGroupSpec = {
   multiAz: true,
 };
 
+/** The group's shape at the start: two replicas, one in each AZ after the primary's. */
+export const DEFAULT_SHAPE = { replicas: 2, placement: 'spread' } as const;
+
 /**
  * One app instance per AZ, each 50 requests/s, half of them writes (SET with a 1-hour TTL to
  * the primary endpoint), half reads (GET through the reader endpoint), over 1,000 keys
