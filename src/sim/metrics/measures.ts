@@ -216,6 +216,22 @@ export const MEASURES = {
   // Redis vs Memcached (src/sim/models/redis-vs-memcached): one workload on both systems.
   McHits: M('GetHits (Memcached)', 'ElastiCache', 'count', 'Memcached gets that found the key'),
   RedisHits: M('CacheHits (Valkey)', 'ElastiCache', 'count', 'Valkey GETs that found the key'),
+  McMisses: M('GetMisses (Memcached)', 'ElastiCache', 'count', 'Memcached gets that missed'),
+  RedisMisses: M('CacheMisses (Valkey)', 'ElastiCache', 'count', 'Valkey GETs that missed'),
+  McErrors: M(
+    'Cache errors (Memcached side)',
+    'Simulator',
+    'count',
+    'App requests to Memcached that failed (connection refused or reset)',
+  ),
+  RedisErrors: M(
+    'Cache errors (Valkey side)',
+    'Simulator',
+    'count',
+    'App requests to Valkey that failed (connection refused or reset, an error reply)',
+  ),
+  WorkloadKeys: M('Keys in the workload', 'Simulator', 'count', 'Distinct keys the apps use'),
+  Experiments: M('Experiments run', 'Simulator', 'count', 'Comparison experiments run so far'),
   McDatabaseReads: M(
     'Database reads (Memcached side)',
     'Simulator',
