@@ -180,7 +180,7 @@ export const quiz: QuizItem[] = [
     id: 'one-az',
     kind: 'choice',
     fromCourseNotes: true,
-    afterStep: 'multi-az-off',
+    afterStep: 'one-az',
     prompt:
       'A group has a primary and two replicas, all in us-east-1a, and us-east-1a goes down. What happens?',
     choices: [
@@ -203,32 +203,5 @@ export const quiz: QuizItem[] = [
     answer: 'lost',
     explanation:
       'Spreading replicas over AZs is what makes Multi-AZ work: with every node in one AZ an AZ outage takes the whole shard, the replacements wait for that AZ, and the cache comes back cold. “If a node is down there is no issue” holds only when a replica elsewhere survives.',
-  },
-  {
-    id: 'replicas-one-az',
-    kind: 'choice',
-    afterStep: 'one-az',
-    prompt:
-      'A group has Multi-AZ on and two replicas, but all three nodes are in us-east-1a. us-east-1a goes down. What does the app get?',
-    choices: [
-      {
-        id: 'promoted',
-        text: 'A replica is promoted within seconds: that is what Multi-AZ is for.',
-        why: 'Multi-AZ promotes a replica that is still running; here every replica stopped with the AZ.',
-      },
-      {
-        id: 'moved',
-        text: 'ElastiCache moves the replicas to another AZ at once and promotes one.',
-        why: 'Replacements go to each failed node’s own AZ, and they wait until that AZ is back.',
-      },
-      {
-        id: 'nothing',
-        text: 'No node to write to or read from until us-east-1a returns.',
-        why: 'Right: with every node in one AZ, an AZ outage stops the whole group; spread, one failover covers it.',
-      },
-    ],
-    answer: 'nothing',
-    explanation:
-      'Replicas protect against an AZ failure only when they are in other AZs. With every node in the failed AZ there is nothing left to promote, and the replacements wait for the AZ to come back — the group is lost until then (docs/aws/failover.md).',
   },
 ];
