@@ -33,6 +33,11 @@ export interface OfflineStore {
   dismissOfflineReady(): void;
 }
 
+/** Not an error for the student: the app works online as before. */
+function unavailable(error: unknown): void {
+  console.info('Offline use is not available here:', error);
+}
+
 export function createOfflineStore(): OfflineStore {
   let state: OfflineState = { offlineReady: false, updateWaiting: false };
   let update: ((reloadPage?: boolean) => Promise<void>) | null = null;
@@ -55,11 +60,10 @@ export function createOfflineStore(): OfflineStore {
           immediate: true,
           onNeedRefresh: () => set({ updateWaiting: true, offlineReady: false }),
           onOfflineReady: () => set({ offlineReady: true }),
-          // Not an error for the student: the app works online as before.
-          onRegisterError: (error) => console.info('Offline use is not available here:', error),
+          onRegisterError: unavailable,
         });
       } catch (error) {
-        console.info('Offline use is not available here:', error);
+        unavailable(error);
       }
     },
     async applyUpdate() {
@@ -77,8 +81,5 @@ export const offlineStore = createOfflineStore();
 export function startOffline(): void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator))
     return;
-  void import('virtual:pwa-register').then(
-    (m) => offlineStore.start(m.registerSW),
-    (error: unknown) => console.info('Offline use is not available here:', error),
-  );
+  void import('virtual:pwa-register').then((m) => offlineStore.start(m.registerSW), unavailable);
 }

@@ -132,6 +132,10 @@ export function layoutStatechart(machine: MachineView): StatechartLayout {
       compound,
     };
   });
+  // Compound titles may rise above the first rank: everything moves down by as much.
+  const dy = Math.max(0, MARGIN - Math.min(...boxes.map((b) => b.y)));
+  for (const b of boxes) b.y = r(b.y + dy);
+  const down = (p: { x: number; y: number }) => ({ x: p.x, y: p.y + dy });
   const boxOf = new Map(boxes.map((b) => [b.id, b]));
   const curve = line<{ x: number; y: number }>()
     .x((p) => p.x)
@@ -142,18 +146,16 @@ export function layoutStatechart(machine: MachineView): StatechartLayout {
   const transitions: TransitionPath[] = drawn.map((t) => {
     const e = g.edge({ v: exitOf(t.from), w: leafOf(t.to), name: t.key });
     const from = boxOf.get(t.from)!;
-    const points = endOnBoxes(e.points ?? [], from);
+    const points = endOnBoxes((e.points ?? []).map(down), from);
     // dagre's place for the label, unless the edge was trimmed there or it would cover a state
     // or another label (an edge out of a compound): then the first free place along the line.
-    const at = { x: e.x ?? 0, y: e.y ?? 0 };
+    const at = down({ x: e.x ?? 0, y: e.y ?? 0 });
+    const mid = pointAlong(points, 0.5);
     const candidates = [
       ...(from.compound && inside(from, at) ? [] : [at]),
       ...[0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map((f) => pointAlong(points, f)),
       // A short edge has no room on it: beside its middle, as near as possible.
-      ...NUDGES.map(([dx, dy]) => {
-        const mid = pointAlong(points, 0.5);
-        return { x: mid.x + dx, y: mid.y + dy };
-      }),
+      ...NUDGES.map(([nx, ny]) => ({ x: mid.x + nx, y: mid.y + ny })),
     ];
     const free = (p: { x: number; y: number }) => {
       const area = labelArea(t.event, p);
@@ -170,26 +172,12 @@ export function layoutStatechart(machine: MachineView): StatechartLayout {
     };
   });
 
+  // The canvas holds every state and every label where it finally went.
   let width = 0;
   let height = 0;
-  for (const b of boxes) {
-    width = Math.max(width, b.x + b.w);
-    height = Math.max(height, b.y + b.h);
-  }
-  for (const t of drawn) {
-    const e = g.edge({ v: exitOf(t.from), w: leafOf(t.to), name: t.key });
-    width = Math.max(width, (e.x ?? 0) + (e.width ?? 0) / 2);
-    height = Math.max(height, (e.y ?? 0) + (e.height ?? 0) / 2);
-  }
-  // Compound titles may rise above the first rank: shift everything down if they do.
-  const minY = Math.min(0, ...boxes.map((b) => b.y - MARGIN));
-  if (minY < 0) {
-    for (const b of boxes) b.y = r(b.y - minY);
-    for (const t of transitions) {
-      t.labelY = r(t.labelY - minY);
-      t.d = shiftPath(t.d, -minY);
-    }
-    height -= minY;
+  for (const a of [...boxes, ...placed]) {
+    width = Math.max(width, a.x + a.w);
+    height = Math.max(height, a.y + a.h);
   }
   return {
     width: Math.ceil(width + MARGIN),
@@ -197,14 +185,6 @@ export function layoutStatechart(machine: MachineView): StatechartLayout {
     boxes,
     transitions,
   };
-}
-
-/** Moves every y of an SVG path made of absolute M/L/C commands by `dy`. */
-function shiftPath(d: string, dy: number): string {
-  let i = 0;
-  return d.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (v) =>
-    i++ % 2 === 1 ? String(r(Number(v) + dy)) : v,
-  );
 }
 
 /** An edge out of a compound state starts on its border: the points inside it are dropped. */
