@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, readStats, snap } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  openLesson,
+  pause,
+  readStats,
+  snap,
+  test,
+} from './fixtures';
 
 /**
  * The db-cache lesson through the UI only: every goal, a quiz item and a prediction, reload,
@@ -11,13 +19,6 @@ const LESSON = `./#/learn/db-cache?seed=${SEED}`;
 const SLOW = { timeout: 180_000 };
 
 test.describe.configure({ timeout: 1_200_000 });
-
-async function openLesson(page: Page, url = LESSON): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Database cache' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled(SLOW);
-  await expect(page.getByText('Rebuilding your simulation')).toHaveCount(0, SLOW);
-}
 
 const currentGoal = (page: Page) => page.getByTestId('current-goal');
 
@@ -56,12 +57,6 @@ async function setStrategy(page: Page, value: 'lazy' | 'write-through'): Promise
   ).toBeVisible();
 }
 
-async function pause(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: /^Pause/ });
-  if (await button.isVisible()) await button.click();
-  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
-}
-
 async function playFast(page: Page): Promise<void> {
   const faster = page.getByRole('button', { name: 'Faster' });
   for (let i = 0; i < 3 && (await faster.isEnabled()); i++) await faster.click();
@@ -83,7 +78,7 @@ test('db-cache lesson: opens paused, idling meets nothing; every goal through th
   page,
   browser,
 }) => {
-  await openLesson(page);
+  await openLesson(page, 'Database cache', LESSON, SLOW.timeout);
   // Paused on step 1 with its text: nothing happens until the student starts it.
   await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'A cold cache misses' })).toBeVisible();
@@ -213,7 +208,7 @@ test('db-cache lesson: opens paused, idling meets nothing; every goal through th
   await pause(page);
   const beforeReload = await readStats(page);
   await page.reload();
-  await openLesson(page);
+  await openLesson(page, 'Database cache', LESSON, SLOW.timeout);
   await expect(goalsRegion(page)).toContainText('10 of 10 done');
   await expect(
     page.getByRole('heading', { level: 2, name: 'Losing the node under write-through' }),
@@ -238,7 +233,7 @@ test('db-cache lesson: opens paused, idling meets nothing; every goal through th
   const p2 = await other.newPage();
   const errors: string[] = [];
   p2.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await openLesson(p2, link);
+  await openLesson(p2, 'Database cache', link, SLOW.timeout);
   expect((await readStats(p2)).hash).toBe(here.hash);
   await snap(p2, '14-shared-link');
 
@@ -257,7 +252,7 @@ test('db-cache lesson: opens paused, idling meets nothing; every goal through th
 });
 
 test('later goals are not met early; hints end in Show me and Skip step', async ({ page }) => {
-  await openLesson(page, `./#/learn/db-cache?seed=${SEED + 1}`);
+  await openLesson(page, 'Database cache', `./#/learn/db-cache?seed=${SEED + 1}`, SLOW.timeout);
   // Hints (on request, or already shown when idle): a question, then the procedure, then Show me
   // (which plays step 1).
   await revealAllHints(page);

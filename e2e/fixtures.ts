@@ -73,6 +73,59 @@ export async function openSandbox(page: Page, query = 'seed=42'): Promise<void> 
   });
 }
 
+/**
+ * Waits until a lesson page is ready: its title shown, Play enabled (the worker — and its
+ * database — have answered) and no rebuild in progress. Goes to `path` first when given; without
+ * it, waits on the page as it is (after a reload).
+ */
+export async function openLesson(
+  page: Page,
+  title: string,
+  path?: string,
+  timeout = SIM_START_TIMEOUT,
+): Promise<void> {
+  if (path) await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout });
+  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled({ timeout });
+  await expect(page.getByText('Rebuilding your simulation')).toHaveCount(0, { timeout });
+}
+
+/** Virtual seconds from the panel's time text ("12.5 s" → 12.5). */
+export const simSeconds = (time: string): number => Number(time.replace(/[^\d.]/g, ''));
+
+/**
+ * Fast-forwards 1 min (the default length) or 10 s of virtual time and waits until the clock has
+ * moved that far and the button is enabled again; a 10 s run sets the length back to 1 min after.
+ */
+export async function fastForward(page: Page, length: '10 s' | '1 min' = '1 min'): Promise<void> {
+  const short = length === '10 s';
+  const button = page.getByRole('button', {
+    name: short ? /^Fast-forward 10 s/ : /^Fast-forward (60 s|1 min)/,
+  });
+  const lengthChoice = page.getByRole('combobox', { name: 'Fast-forward length' });
+  const before = simSeconds((await readStats(page)).time);
+  if (short) await lengthChoice.selectOption('10 s');
+  await button.click();
+  await expect
+    .poll(async () => simSeconds((await readStats(page)).time), { timeout: 120_000 })
+    .toBeGreaterThanOrEqual(before + (short ? 9.9 : 59.9));
+  await expect(button).toBeEnabled({ timeout: 60_000 });
+  if (short) await lengthChoice.selectOption('1 min');
+}
+
+/** Pauses the simulation if it is playing, and waits until Play shows. */
+export async function pause(page: Page): Promise<void> {
+  const pauseButton = page.getByRole('button', { name: /^Pause/ });
+  if (await pauseButton.isVisible()) await pauseButton.click();
+  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
+}
+
+/** A lesson metric's shown value (`data-testid="metric-<name>"`) as a number. */
+export async function metric(page: Page, name: string): Promise<number> {
+  const text = await page.getByTestId(`metric-${name}`).innerText();
+  return Number(text.replace(/[^\d.-]/g, ''));
+}
+
 /** The numbers the simulation panel shows. */
 export async function readStats(
   page: Page,

@@ -1,58 +1,22 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readStats, snap, test } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  fastForward,
+  metric,
+  openLesson,
+  pause,
+  readStats,
+  simSeconds,
+  snap,
+  test,
+} from './fixtures';
 
 /**
  * The multi-AZ failover lesson through the UI only (src/scenarios/multi-az-failover): every
  * goal, faults from the canvas (TestFailover, reboot and crash in a node's panel), the failover
  * statechart and AWS's event texts while it plays, the outcome numbers, a prediction, axe.
  */
-
-async function open(page: Page): Promise<void> {
-  await page.goto('./#/learn/multi-az-failover?seed=42');
-  await expect(page.getByRole('heading', { level: 1, name: 'Multi-AZ failover' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled({
-    timeout: 60_000,
-  });
-}
-
-const seconds = (time: string): number => Number(time.replace(/[^\d.]/g, ''));
-
-async function fastForward(page: Page): Promise<void> {
-  const before = seconds((await readStats(page)).time);
-  await page.getByRole('button', { name: /^Fast-forward (60 s|1 min)/ }).click();
-  await expect
-    .poll(async () => seconds((await readStats(page)).time), { timeout: 120_000 })
-    .toBeGreaterThanOrEqual(before + 59.9);
-  await expect(page.getByRole('button', { name: /^Fast-forward (60 s|1 min)/ })).toBeEnabled({
-    timeout: 60_000,
-  });
-}
-
-/** Fast-forwards 10 s of simulated time, then sets the length back to 1 min. */
-async function fastForward10s(page: Page): Promise<void> {
-  const before = seconds((await readStats(page)).time);
-  const length = page.getByRole('combobox', { name: 'Fast-forward length' });
-  await length.selectOption('10 s');
-  await page.getByRole('button', { name: /^Fast-forward 10 s/ }).click();
-  await expect
-    .poll(async () => seconds((await readStats(page)).time), { timeout: 120_000 })
-    .toBeGreaterThanOrEqual(before + 9.9);
-  await expect(page.getByRole('button', { name: /^Fast-forward 10 s/ })).toBeEnabled({
-    timeout: 60_000,
-  });
-  await length.selectOption('1 min');
-}
-
-async function metric(page: Page, name: string): Promise<number> {
-  const text = await page.getByTestId(`metric-${name}`).innerText();
-  return Number(text.replace(/[^\d.-]/g, ''));
-}
-
-async function pause(page: Page): Promise<void> {
-  const pauseButton = page.getByRole('button', { name: /^Pause/ });
-  if (await pauseButton.isVisible()) await pauseButton.click();
-  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
-}
 
 const goal = (page: Page, id: string) => page.locator(`[data-goal="${id}"]`);
 
@@ -115,10 +79,10 @@ test('multi-az-failover: every goal through the UI, faults from the canvas, outc
 }) => {
   test.setTimeout(1_500_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await open(page);
+  await openLesson(page, 'Multi-AZ failover', './#/learn/multi-az-failover?seed=42');
   // Opens paused on step 1; the picture leads: canvas, step text and Play without scrolling.
   await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
-  expect(seconds((await readStats(page)).time)).toBe(0);
+  expect(simSeconds((await readStats(page)).time)).toBe(0);
   await expect(page.locator('svg.topology')).toBeInViewport();
   await expect(page.getByText(/One primary, two replicas, three AZs/).first()).toBeInViewport();
   await expect(page.getByRole('button', { name: /^Play/ })).toBeInViewport();
@@ -175,7 +139,7 @@ test('multi-az-failover: every goal through the UI, faults from the canvas, outc
 
   // 3. WAIT 1 on, then fail the primary (the lesson's button): no acknowledged write lost.
   await page.getByLabel('WAIT 1 after writes').check();
-  await fastForward10s(page);
+  await fastForward(page, '10 s');
   const lostBeforeCrash = await metric(page, 'AckedWritesLost');
   expect(lostBeforeCrash).toBe(lostAfterTest);
   await page.getByRole('button', { name: 'Fail the primary', exact: true }).click();
@@ -197,7 +161,7 @@ test('multi-az-failover: every goal through the UI, faults from the canvas, outc
   // 5. Partition the primary's AZ: stale reads, no failover.
   const stale = await metric(page, 'StaleReplicaReads');
   await page.getByRole('button', { name: 'Partition the primary’s AZ' }).click();
-  await fastForward10s(page);
+  await fastForward(page, '10 s');
   await expect(goal(page, 'partition')).toHaveAttribute('data-state', 'done', {
     timeout: 120_000,
   });

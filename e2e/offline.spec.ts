@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, readStats, snap } from './fixtures';
+import { test, expect, openLesson, readStats, snap } from './fixtures';
 import { serveBuildCopy, type StaticSite } from './static-site';
 
 /**
@@ -21,12 +21,6 @@ test.afterEach(async () => {
   await site.dispose();
 });
 
-async function openLesson(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1, name: 'Database cache' })).toBeVisible(SLOW);
-  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled(SLOW);
-  await expect(page.getByText('Rebuilding your simulation')).toHaveCount(0, SLOW);
-}
-
 /** One second of simulated traffic: cache misses read the database (PGlite) on the way. */
 async function runOneSecond(page: Page): Promise<void> {
   const before = await readStats(page);
@@ -46,13 +40,13 @@ test('after one visit, a reload with the network gone still runs the lesson, dat
   await expect(page.getByTestId('offline-ready')).toBeVisible(SLOW);
   await expect(page.getByTestId('offline-ready')).toContainText('works without a network');
   await snap(page, 'offline-01-ready');
-  await openLesson(page);
+  await openLesson(page, 'Database cache', undefined, SLOW.timeout);
 
   await site.stop();
   await expect(fetch(site.origin)).rejects.toThrow();
 
   await page.reload();
-  await openLesson(page);
+  await openLesson(page, 'Database cache', undefined, SLOW.timeout);
   await runOneSecond(page);
   await expect(page.locator('.banner-error')).toHaveCount(0);
   await snap(page, 'offline-02-reloaded-offline');
@@ -63,7 +57,7 @@ test('a new build waits for the student: the prompt reloads into it and the less
 }) => {
   await page.goto(`${site.origin}/#/learn/db-cache?seed=7`);
   await expect(page.getByTestId('offline-ready')).toBeVisible(SLOW);
-  await openLesson(page);
+  await openLesson(page, 'Database cache', undefined, SLOW.timeout);
   await runOneSecond(page);
   const before = await readStats(page);
 
@@ -74,7 +68,7 @@ test('a new build waits for the student: the prompt reloads into it and the less
 
   // The browser looks for a new worker on navigation; it installs and then waits.
   await page.reload();
-  await openLesson(page);
+  await openLesson(page, 'Database cache', undefined, SLOW.timeout);
   const prompt = page.getByTestId('update-prompt');
   await expect(prompt).toBeVisible(SLOW);
   await expect(prompt).toContainText('A new version of the simulator is ready');
@@ -86,12 +80,12 @@ test('a new build waits for the student: the prompt reloads into it and the less
   await prompt.getByRole('button', { name: 'Later' }).click();
   await expect(prompt).toHaveCount(0);
   await page.reload();
-  await openLesson(page);
+  await openLesson(page, 'Database cache', undefined, SLOW.timeout);
   await expect(prompt).toBeVisible(SLOW);
   await prompt.getByRole('button', { name: 'Reload' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForEvent('load');
-  await openLesson(page);
+  await openLesson(page, 'Database cache', undefined, SLOW.timeout);
   expect((await readStats(page)).hash).toBe(before.hash);
   // The new worker is the one in charge, and nothing is waiting any more.
   const state = await page.evaluate(async () => {

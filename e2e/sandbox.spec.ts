@@ -1,12 +1,13 @@
 import {
-  test,
   expect,
   expectNoAxeViolations,
   openSandbox,
+  pause,
   readStats,
-  snap,
-  watchConsole,
   SIM_START_TIMEOUT,
+  snap,
+  test,
+  watchConsole,
 } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
@@ -19,12 +20,6 @@ const statValue = (page: Page, label: string) =>
     .getByRole('term')
     .filter({ hasText: new RegExp(`^${label}$`) })
     .locator('xpath=following-sibling::dd[1]');
-
-async function pause(page: Page): Promise<void> {
-  const pauseButton = page.getByRole('button', { name: /^Pause/ });
-  if (await pauseButton.isVisible()) await pauseButton.click();
-  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
-}
 
 async function play(page: Page): Promise<void> {
   const playButton = page.getByRole('button', { name: /^Play/ });

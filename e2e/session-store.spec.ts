@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readStats, snap, test } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  fastForward,
+  metric,
+  openLesson,
+  pause,
+  readStats,
+  simSeconds,
+  snap,
+  test,
+} from './fixtures';
 
 /** The lesson's goals, in order (src/scenarios/session-store/steps.ts). */
 const GOALS = [
@@ -12,39 +23,6 @@ const GOALS = [
   'cache-restart',
   'ttl',
 ];
-
-async function open(page: Page): Promise<void> {
-  await page.goto('./#/learn/session-store?seed=42');
-  await expect(page.getByRole('heading', { level: 1, name: 'Session store' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled({
-    timeout: 60_000,
-  });
-}
-
-const seconds = (time: string): number => Number(time.replace(/[^\d.]/g, ''));
-
-/** Presses Fast-forward (1 min of simulated time) and waits until it is done. */
-async function fastForward(page: Page): Promise<void> {
-  const before = seconds((await readStats(page)).time);
-  await page.getByRole('button', { name: /^Fast-forward (60 s|1 min)/ }).click();
-  await expect
-    .poll(async () => seconds((await readStats(page)).time), { timeout: 120_000 })
-    .toBeGreaterThanOrEqual(before + 59.9);
-  await expect(page.getByRole('button', { name: /^Fast-forward (60 s|1 min)/ })).toBeEnabled({
-    timeout: 60_000,
-  });
-}
-
-async function metric(page: Page, name: string): Promise<number> {
-  const text = await page.getByTestId(`metric-${name}`).innerText();
-  return Number(text.replace(/[^\d.-]/g, ''));
-}
-
-async function pause(page: Page): Promise<void> {
-  const pauseButton = page.getByRole('button', { name: /^Pause/ });
-  if (await pauseButton.isVisible()) await pauseButton.click();
-  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
-}
 
 async function goalDone(page: Page, id: string): Promise<void> {
   await expect(page.locator(`[data-goal="${id}"]`)).toHaveAttribute('data-state', 'done', {
@@ -90,10 +68,10 @@ test('session-store: every goal through the UI, logout counts per mode, no axe v
   page,
 }) => {
   test.setTimeout(900_000);
-  await open(page);
+  await openLesson(page, 'Session store', './#/learn/session-store?seed=42');
   // The lesson opens paused on step 1: no time passes until the student starts it.
   await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
-  expect(seconds((await readStats(page)).time)).toBe(0);
+  expect(simSeconds((await readStats(page)).time)).toBe(0);
   await expectNoAxeViolations(page);
   await snap(page, '00-opened');
 

@@ -9,8 +9,8 @@
 // experiment is the lesson's (its "Lazy loading" variant, 1M requests at 500 req/s); its
 // simulation starts a fresh PGlite first, printed apart ("database start") and left out of the
 // experiment's figure. The page is driven through window.__sim (src/app/debug-hook.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { startPreview } from './preview-server';
 import { chromium, type Page } from 'playwright-core';
 import config from '../../playwright.config';
 import type { ExperimentResult, SimSnapshot } from '../../src/worker/index';
@@ -25,37 +25,6 @@ function exec(cmd: string, args: string[]): Promise<void> {
     const p = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}`))));
   });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function serve(dist: string): Promise<{ url: string; server: ChildProcess }> {
-  const port = await freePort();
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, server };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error(`vite preview did not answer on ${url}`);
 }
 
 const snapshot = (page: Page) =>
@@ -153,7 +122,8 @@ export async function run(): Promise<void> {
     await exec('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error']);
   }
   if (!dist.startsWith('/')) dist = `${ROOT}${dist}`;
-  const { url, server } = await serve(dist);
+  const server = await startPreview(ROOT, dist);
+  const { url } = server;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [...(config.use?.launchOptions?.args ?? [])],
@@ -189,6 +159,6 @@ export async function run(): Promise<void> {
     );
   } finally {
     await browser.close();
-    server.kill();
+    await server.stop();
   }
 }

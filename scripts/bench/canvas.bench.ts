@@ -4,9 +4,8 @@
 //   - 300 packets in flight (msg.sent events on the sandbox's links, arriving over ~3 s), and
 //   - a 40-link topology whose every link carries a flow (the flow view at 10 s/s),
 // while requestAnimationFrame intervals are recorded for a few seconds. Prints p50 / p95 / max.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { startPreview } from './preview-server';
 import { chromium, type Page } from '@playwright/test';
 
 const FLAGS = [
@@ -20,36 +19,6 @@ const FLAGS = [
   '--disable-sync',
 ];
 const MEASURE_MS = 4_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function preview(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { stdio: 'ignore', detached: false },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/`);
-      if (res.ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error('vite preview did not start');
-}
 
 /** rAF intervals (ms) over MEASURE_MS of wall time in the page. */
 async function frameTimes(page: Page): Promise<number[]> {
@@ -84,15 +53,14 @@ export async function run(): Promise<void> {
     );
     return;
   }
-  const port = await freePort();
-  const server = await preview(port);
+  const server = await startPreview(process.cwd());
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // tsx keeps function names with an `__name` helper the page does not have.
     await page.addInitScript('window.__name = (f) => f;');
     if (process.env.CANVAS_BENCH_STILL) await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`http://127.0.0.1:${port}/#/sandbox?seed=42&play=0`);
+    await page.goto(`${server.url}#/sandbox?seed=42&play=0`);
     await page.waitForFunction(() => window.__sim?.snapshot() != null, null, { timeout: 120_000 });
     await page.waitForSelector('svg.topology [data-node]');
 
@@ -194,6 +162,6 @@ export async function run(): Promise<void> {
     console.log(summary(`flows on ${flowLinks} links`, withFlows));
   } finally {
     await browser.close();
-    server.kill();
+    await server.stop();
   }
 }

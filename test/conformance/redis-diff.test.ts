@@ -11,6 +11,7 @@ import { genContext } from './redis-gen-context';
 import { same } from './redis-compare';
 import { runRandom } from './redis-random-run';
 import type { CommandGenerator, CompareMode, GeneratedCommand } from './redis-generators/types';
+import { TransactionModes } from './redis-transaction-modes';
 
 const modules = import.meta.glob<{ generators?: CommandGenerator[] }>('./redis-generators/*.ts', {
   eager: true,
@@ -76,8 +77,7 @@ describe('redis engine vs real redis-server', () => {
       const mismatches: string[] = [];
       const recent: string[] = [];
       let errors = 0;
-      // Modes of commands queued inside MULTI, so EXEC's array is compared item by item.
-      let queued: CompareMode[] = [];
+      const transaction = new TransactionModes(same);
       let inMulti = false;
       let randomChecked = 0;
       for (let i = 0; i < COMMANDS_PER_SEED && mismatches.length < 5; i++) {
@@ -103,26 +103,9 @@ describe('redis engine vs real redis-server', () => {
             );
           continue;
         }
-        if (want.kind === 'simple' && want.value === 'QUEUED') queued.push(mode);
-        else if (name === 'EXEC' || name === 'DISCARD') {
-          if (
-            want.kind === 'array' &&
-            got.kind === 'array' &&
-            want.items.length === queued.length
-          ) {
-            const modes = queued;
-            mode = 'exact';
-            if (
-              want.items.every(
-                (w, j) => got.items[j] !== undefined && same(got.items[j]!, w, modes[j]!),
-              )
-            ) {
-              queued = [];
-              continue;
-            }
-          }
-          queued = [];
-        }
+        const followed = transaction.follow(name, want, got, mode);
+        if (followed === 'matched') continue;
+        mode = followed;
         if (want.kind === 'error') errors++;
         if (!same(got, want, mode)) {
           mismatches.push(

@@ -11,6 +11,7 @@ import { RawRedisConnection, startRealRedis } from './redis-real-server';
 import type { RealRedis } from './redis-real-server';
 import { genContext } from './redis-gen-context';
 import type { CommandGenerator, CompareMode, GeneratedCommand } from './redis-generators/types';
+import { TransactionModes } from './redis-transaction-modes';
 
 const modules = import.meta.glob<{ generators?: CommandGenerator[] }>('./redis-generators/*.ts', {
   eager: true,
@@ -94,7 +95,7 @@ describe('RESP3 (HELLO 3) against redis-server 7.0', () => {
       expect(normalise(helloOurs, 'kind')).toBe(normalise(helloReal, 'kind'));
       const ctx = genContext(seed);
       const mismatches: string[] = [];
-      let queued: CompareMode[] = [];
+      const transaction = new TransactionModes(same);
       for (let i = 0; i < COMMANDS_PER_SEED && mismatches.length < 8; i++) {
         const g = pickGenerator(ctx.random);
         const cmd: GeneratedCommand = g.next(ctx);
@@ -103,26 +104,9 @@ describe('RESP3 (HELLO 3) against redis-server 7.0', () => {
         let mode: CompareMode = cmd.compare ?? 'exact';
         const want = await conn.send(cmd.argv);
         const got = client.exec(cmd.argv) ?? { kind: 'null' };
-        if (want.kind === 'simple' && want.value === 'QUEUED') queued.push(mode);
-        else if (/^(exec|discard)$/i.test(cmd.argv[0]!)) {
-          if (
-            want.kind === 'array' &&
-            got.kind === 'array' &&
-            want.items.length === queued.length
-          ) {
-            const modes = queued;
-            mode = 'exact';
-            if (
-              want.items.every(
-                (w, j) => got.items[j] !== undefined && same(got.items[j]!, w, modes[j]!),
-              )
-            ) {
-              queued = [];
-              continue;
-            }
-          }
-          queued = [];
-        }
+        const followed = transaction.follow(cmd.argv[0]!.toUpperCase(), want, got, mode);
+        if (followed === 'matched') continue;
+        mode = followed;
         if (!same(got, want, mode)) {
           mismatches.push(
             `#${i} [${g.family}] ${cmd.argv.join(' ')}\n  redis:  ${JSON.stringify(bytes(want))}\n  engine: ${JSON.stringify(bytes(got))}`,

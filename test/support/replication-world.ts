@@ -23,10 +23,16 @@ const AZS: AzSpec[] = [
 ];
 export const S = 1_000_000;
 
+export interface WorldOptions {
+  seed?: number;
+  quota?: TestFailoverQuota;
+  /** Added to every replication link's delay (µs): a slow link for lag and stale-read tests. */
+  extraDelayUs?: number;
+}
+
 export function world(
   spec: Partial<ReplicationGroupSpec> = {},
-  seed = 5,
-  quota = new TestFailoverQuota(),
+  { seed = 5, quota = new TestFailoverQuota(), extraDelayUs = 0 }: WorldOptions = {},
 ) {
   const full: ReplicationGroupSpec = {
     kind: 'replication-group',
@@ -47,7 +53,10 @@ export function world(
   ) as CachePlan;
   const h = harness(fleetTopology('us-east-1', AZS, 1, [plan]), seed);
   const zone = new DnsZone(h.ctx, 15);
-  const fleet = new CacheFleet(h.ctx, [plan], zone, { testFailoverQuota: quota });
+  const fleet = new CacheFleet(h.ctx, [plan], zone, {
+    testFailoverQuota: quota,
+    replication: { extraDelayUs },
+  });
   const g = fleet.group('orders')!;
   const conns = new Map<RedisCacheNode, NodeConnection>();
   /** One command served on `node` as an app connection would send it: the node's own reply. */

@@ -1,47 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { harness } from '../../../test/support/sim-harness';
-import { DnsZone } from '../dns/index';
-import { fleetTopology } from '../models/fleet/topology';
-import type { AzSpec } from '../topology';
-import { CacheFleet } from './cache-fleet';
-import { planCache, type CachePlan } from './cache-plan';
+import { world as replicationWorld } from '../../../test/support/replication-world';
 import type { ReplicationGroupSpec } from './cache-spec';
 import { TestFailoverQuota } from './failover-controller';
 
-const AZS: AzSpec[] = [
-  { id: 'use1-az1', label: 'us-east-1a' },
-  { id: 'use1-az2', label: 'us-east-1b' },
-  { id: 'use1-az4', label: 'us-east-1c' },
-];
 const S = 1_000_000;
 
 function world(spec: Partial<ReplicationGroupSpec> = {}, quota = new TestFailoverQuota()) {
-  const full: ReplicationGroupSpec = {
-    kind: 'replication-group',
-    id: 'orders',
-    engine: 'valkey',
-    nodeType: 'cache.m7g.large',
-    clusterMode: false,
-    shards: 1,
-    replicasPerShard: 2,
-    azs: AZS.map((a) => a.id),
-    multiAz: true,
-    ...spec,
-  };
-  const plan = planCache(
-    full,
-    'us-east-1',
-    AZS.map((a) => a.id),
-  ) as CachePlan;
-  const h = harness(fleetTopology('us-east-1', AZS, 1, [plan]), 5);
-  const zone = new DnsZone(h.ctx, 15);
-  const fleet = new CacheFleet(h.ctx, [plan], zone, { testFailoverQuota: quota });
-  const g = fleet.group('orders')!;
+  const w = replicationWorld(spec, { quota });
   // To 0.1 s: a recovery ends once the replacement has synced, a few ms after it is up.
   const events = () =>
-    h.of('cache.event').map((e) => [Math.round((e.t / S) * 10) / 10, e.payload.text]);
-  const primaryRecord = () => zone.peek(plan.endpoints.primary ?? '') ?? [];
-  return { h, g, zone, plan, events, primaryRecord };
+    w.h.of('cache.event').map((e) => [Math.round((e.t / S) * 10) / 10, e.payload.text]);
+  const primaryRecord = () => w.zone.peek(w.plan.endpoints.primary ?? '') ?? [];
+  return { ...w, events, primaryRecord };
 }
 
 describe('failover controller (one xstate machine per shard, on the virtual clock)', () => {

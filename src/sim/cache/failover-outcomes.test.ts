@@ -254,7 +254,7 @@ describe('failover outcomes (facts sheet §3, on the virtual clock)', () => {
   it('TestFailover beyond the quota is refused with the API’s fault, and nothing fails over', () => {
     const q = new TestFailoverQuota();
     for (let i = 0; i < 15; i++) expect(q.take(i)).toBeNull();
-    const w = world({}, 5, q);
+    const w = world({}, { quota: q });
     expect(w.g.failover.testFailover(0)).toBe(
       'APICallRateForCustomerExceeded: The customer has exceeded the allowed rate of API calls. TestFailover can be called on at most 15 shards in any rolling 24 hours; the next call is possible in 24.0 h.',
     );
@@ -264,7 +264,7 @@ describe('failover outcomes (facts sheet §3, on the virtual clock)', () => {
 
   it('same seed and fault time ⇒ the same timeline to the microsecond', async () => {
     const run = async () => {
-      const w = world({}, 11);
+      const w = world({}, { seed: 11 });
       await w.h.sim.runUntil(1 * S);
       for (let i = 0; i < 30; i++)
         w.h.ctx.kernel.at(1 * S + i * 40, () => w.serve(w.g.primary()!, ['set', `k${i}`, 'v']));

@@ -1,45 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { harness } from '../../../test/support/sim-harness';
-import { DnsZone } from '../dns/index';
-import { fleetTopology } from '../models/fleet/topology';
-import type { AzSpec } from '../topology';
-import { CacheFleet } from './cache-fleet';
-import { planCache, type CachePlan } from './cache-plan';
+import { world as replicationWorld } from '../../../test/support/replication-world';
 import type { ReplicationGroupSpec } from './cache-spec';
 import type { RedisCacheNode } from './redis-cache-node';
 
-const AZS: AzSpec[] = [
-  { id: 'use1-az1', label: 'us-east-1a' },
-  { id: 'use1-az2', label: 'us-east-1b' },
-  { id: 'use1-az4', label: 'us-east-1c' },
-];
 const S = 1_000_000;
 const MS = 1_000;
 
 function world(extraDelayUs = 0, spec: Partial<ReplicationGroupSpec> = {}) {
-  const full: ReplicationGroupSpec = {
-    kind: 'replication-group',
-    id: 'orders',
-    engine: 'valkey',
-    nodeType: 'cache.m7g.large',
-    clusterMode: false,
-    shards: 1,
-    replicasPerShard: 2,
-    azs: AZS.map((a) => a.id),
-    multiAz: true,
-    ...spec,
-  };
-  const plan = planCache(
-    full,
-    'us-east-1',
-    AZS.map((a) => a.id),
-  ) as CachePlan;
-  const h = harness(fleetTopology('us-east-1', AZS, 1, [plan]), 3);
-  const fleet = new CacheFleet(h.ctx, [plan], new DnsZone(h.ctx, 15), {
-    replication: { extraDelayUs },
-  });
-  const g = fleet.group('orders')!;
-  return { h, g };
+  return replicationWorld(spec, { seed: 3, extraDelayUs });
 }
 
 /** Runs one command on a node as a client would (through its connection and CPU). */
