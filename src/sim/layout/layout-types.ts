@@ -86,6 +86,13 @@ export interface LinkGeometry {
   /** Where the link leaves `from`'s box and enters `to`'s. */
   a: Point;
   b: Point;
+  /**
+   * The drawn route from `a` to `b`: the straight line, or bent around cards it does not join
+   * (route-links.ts). Messages travel along it.
+   */
+  points: Point[];
+  /** Where a cross-AZ link's "cross-AZ" note goes, clear of every card (null: no clear place). */
+  note: TextBox | null;
 }
 
 export interface TopologyLayout {

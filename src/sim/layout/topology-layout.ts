@@ -1,4 +1,6 @@
 import { clearLinkPaths } from './clear-links';
+import { RouteGrid } from './route-grid';
+import { placeNote, routeClear } from './route-links';
 import {
   linkKey,
   type LayoutInput,
@@ -9,6 +11,8 @@ import {
   type PlacedNode,
   type PlacedRow,
   type TopologyLayout,
+  type Box,
+  type Point,
 } from './layout-types';
 import { edgePoint, FRAME, SIZE_ORDER, SIZES, textBox, textWidth, type SizeSpec } from './metrics';
 
@@ -40,19 +44,20 @@ export function layoutTopology(
   let last: { layout: TopologyLayout; fitsWidth: boolean } | null = null;
   for (const size of SIZE_ORDER) {
     const placed = place(input, canvas.width, size);
-    if (placed.fitsWidth && placed.layout.height <= canvas.height) return placed.layout;
+    if (placed.fitsWidth && placed.layout.height <= canvas.height)
+      return linked(input, placed.layout);
     last = placed;
   }
-  if (last!.fitsWidth) return { ...last!.layout, overflow: true };
+  if (last!.fitsWidth) return linked(input, { ...last!.layout, overflow: true });
   // Not even chips fit side by side (a phone): lay out wider and let the picture scale down,
   // rather than draw nodes over each other and past their AZ boxes.
   for (let width = canvas.width + WIDEN_STEP; width <= MAX_WIDTH; width += WIDEN_STEP) {
     const placed = place(input, width, 'chip');
     if (!placed.fitsWidth) continue;
     const scaledHeight = (placed.layout.height * canvas.width) / width;
-    return { ...placed.layout, overflow: scaledHeight > canvas.height };
+    return linked(input, { ...placed.layout, overflow: scaledHeight > canvas.height });
   }
-  return { ...last!.layout, overflow: true };
+  return linked(input, { ...last!.layout, overflow: true });
 }
 
 /** How the layout widens when nothing fits the width it was given (SVG units). */
@@ -219,7 +224,8 @@ function place(
     region,
     azs: placedAzs,
     rows: placedRows,
-    links: links(input, nodes, S, size),
+    // Routed once the size is chosen (linked): routing is the costly part.
+    links: [],
     overflow: false,
   };
   return { layout, fitsWidth };
@@ -262,30 +268,72 @@ function rowBox(row: RowPlan, x: number, y: number, width: number, height: numbe
   };
 }
 
+/** Past this many drawn cross-AZ links none is noted (the legend says what dashed means). */
+export const MAX_CROSS_AZ_NOTES = 2;
+
+/** The note beside a cross-AZ link (the stylesheet draws `.link-note` at this size). */
+export const LINK_NOTE = { text: 'cross-AZ', font: 14 } as const;
+
+/** The layout with its links routed. */
+function linked(input: LayoutInput, layout: TopologyLayout): TopologyLayout {
+  const canvas = { x: 0, y: 0, width: layout.width, height: layout.height };
+  return { ...layout, links: links(input, layout.nodes, layout.size, canvas) };
+}
+
 function links(
   input: LayoutInput,
   nodes: Map<string, PlacedNode>,
-  S: SizeSpec,
   size: NodeSize,
+  canvas: Box,
 ): LinkGeometry[] {
-  const out: LinkGeometry[] = [];
-  for (const l of input.links) {
+  const cards = [...nodes.values()];
+  const ends = input.links.flatMap((l) => {
     const p = nodes.get(l.from);
     const q = nodes.get(l.to);
-    if (!p || !q) continue;
-    const pc = { x: p.cx, y: p.cy };
-    const qc = { x: q.cx, y: q.cy };
-    out.push({
+    return p && q
+      ? [{ l, p, q, drawn: size !== 'chip' || (p.kind !== 'cache' && q.kind !== 'cache') }]
+      : [];
+  });
+  // Straight where the line passes no other card; else around them (route-grid.ts).
+  const routes = new Map<string, Point[]>();
+  let grid: RouteGrid | null = null;
+  const bent: typeof ends = [];
+  for (const e of ends) {
+    const straight = straightRoute(e.p, e.q);
+    if (!e.drawn || routeClear(straight, cards, [e.p, e.q])) {
+      routes.set(linkKey(e.l.from, e.l.to), straight);
+    } else bent.push(e);
+  }
+  for (const { l, p, q } of bent) {
+    grid ??= new RouteGrid(cards, canvas);
+    const route = grid.route(cards.indexOf(p), cards.indexOf(q));
+    routes.set(linkKey(l.from, l.to), route ?? straightRoute(p, q));
+  }
+  // With many cross-AZ links the legend's "dashed" says it; per-link notes would crowd.
+  const noted = ends.filter((e) => e.drawn && e.l.crossAz).length <= MAX_CROSS_AZ_NOTES;
+  return ends.map(({ l, drawn }) => {
+    const points = routes.get(linkKey(l.from, l.to))!;
+    return {
       key: linkKey(l.from, l.to),
       from: l.from,
       to: l.to,
       crossAz: l.crossAz,
-      drawn: size !== 'chip' || (p.kind !== 'cache' && q.kind !== 'cache'),
-      a: edgePoint(pc, qc, S.w, S.h),
-      b: edgePoint(qc, pc, S.w, S.h),
-    });
-  }
-  return out;
+      drawn,
+      a: points[0]!,
+      b: points[points.length - 1]!,
+      points,
+      note:
+        noted && drawn && l.crossAz
+          ? placeNote(LINK_NOTE.text, LINK_NOTE.font, points, cards, canvas)
+          : null,
+    };
+  });
+}
+
+function straightRoute(p: PlacedNode, q: PlacedNode): Point[] {
+  const pc = { x: p.cx, y: p.cy };
+  const qc = { x: q.cx, y: q.cy };
+  return [edgePoint(pc, qc, p.width, p.height), edgePoint(qc, pc, q.width, q.height)];
 }
 
 /** The AZ column's title: in full if it fits, else "AZ us-east-1a", else the name alone. */

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { FLOW_OUTCOMES, type FlowSnapshot } from '../../worker';
 import type { LinkGeometry } from './layout';
-import { linkKey } from './layout';
+import { linkKey, offsetRoute, routeMiddle, routePoints } from './layout';
 import { FLOW_STYLE } from './flow-style';
 import { formatRate } from './rates';
 
@@ -40,11 +40,6 @@ export const FlowLayer = memo(function FlowLayer({ flows, links, share, still }:
         const link = links.get(linkKey(f.from, f.to));
         if (!link || !link.drawn) return null;
         const band = Math.max(MIN_STRAND, (MAX_BAND * f.total) / busiest);
-        const dx = link.b.x - link.a.x;
-        const dy = link.b.y - link.a.y;
-        const len = Math.hypot(dx, dy) || 1;
-        const nx = -dy / len;
-        const ny = dx / len;
         // Strands side by side across the band, each as wide as its share of the rate.
         let offset = -band / 2;
         const strands = FLOW_OUTCOMES.filter((o) => f.perSecond[o] > 0).map((o) => {
@@ -53,18 +48,14 @@ export const FlowLayer = memo(function FlowLayer({ flows, links, share, still }:
           offset += w;
           return { o, w, mid };
         });
-        const mx = (link.a.x + link.b.x) / 2;
-        const my = (link.a.y + link.b.y) / 2;
+        const { at, normal } = routeMiddle(link.points);
         return (
           <g key={link.key} className="flow" data-testid="flow-link" data-rate={f.total.toFixed(1)}>
             {strands.map(({ o, w, mid }) => (
-              <line
+              <polyline
                 key={o}
                 className={`flow-strand flow-${o}`}
-                x1={link.a.x + nx * mid}
-                y1={link.a.y + ny * mid}
-                x2={link.b.x + nx * mid}
-                y2={link.b.y + ny * mid}
+                points={routePoints(offsetRoute(link.points, mid))}
                 strokeWidth={w}
                 strokeDasharray={FLOW_STYLE[o].dash}
               />
@@ -72,8 +63,8 @@ export const FlowLayer = memo(function FlowLayer({ flows, links, share, still }:
             <text
               className="flow-label"
               data-testid="flow-rate"
-              x={mx + nx * (band / 2 + 12)}
-              y={my + ny * (band / 2 + 12) + 5}
+              x={at.x + normal.x * (band / 2 + 12)}
+              y={at.y + normal.y * (band / 2 + 12) + 5}
             >
               {formatRate(f.total)}
               {f.perSecond.miss > 0 && f.perSecond.hit > 0

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyView } from '../../worker';
-import { LANE_OFFSET, layoutTopology, linkKey, pointOnLink } from './layout';
+import type { LinkGeometry } from './layout';
+import { LANE_OFFSET, layoutTopology, linkKey, offsetRoute, pointOnLink } from './layout';
 
 const topo: TopologyView = {
   region: 'us-east-1',
@@ -42,5 +43,39 @@ describe('the topology picture in the UI', () => {
     expect(Math.abs(back0.x - there1.x)).toBeCloseTo(2 * LANE_OFFSET);
     expect(pointOnLink(links, 'client', 'db', 0.5)).toBeNull();
     expect(linkKey('x', 'y')).toBe(linkKey('y', 'x'));
+  });
+
+  it('moves a message along a bent route, turning at its corners', () => {
+    const bent: LinkGeometry = {
+      key: 'a|b',
+      from: 'a',
+      to: 'b',
+      crossAz: false,
+      drawn: true,
+      a: { x: 0, y: 0 },
+      b: { x: 100, y: 100 },
+      points: [
+        { x: 0, y: 0 },
+        { x: 100, y: 0 },
+        { x: 100, y: 100 },
+      ],
+      note: null,
+    };
+    const m = new Map([['a|b', bent]]);
+    // Halfway by length is the corner; a quarter is on the first leg, three quarters on the second.
+    expect(pointOnLink(m, 'a', 'b', 0.25)).toEqual({ x: 50, y: LANE_OFFSET });
+    const later = pointOnLink(m, 'a', 'b', 0.75)!;
+    expect(later.x).toBeCloseTo(100 - LANE_OFFSET);
+    expect(later.y).toBeCloseTo(50);
+    // The way back runs the route in reverse, in the other lane.
+    const back = pointOnLink(m, 'b', 'a', 0.25)!;
+    expect(back.x).toBeCloseTo(100 + LANE_OFFSET);
+    expect(back.y).toBeCloseTo(50);
+    // A strand beside the route keeps its distance on both legs and at the corner.
+    expect(offsetRoute(bent.points, 5)).toEqual([
+      { x: 0, y: 5 },
+      { x: 95, y: 5 },
+      { x: 95, y: 100 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { LinkGeometry } from './layout';
-import { pointOnLink } from './layout';
+import { pointOnLink, routeMiddle, routePoints } from './layout';
 import type { InFlight } from './in-flight';
 
 export interface FramePackets {
@@ -67,12 +67,11 @@ export function LinkHighlights({
   return (
     <g className="link-highlights" aria-hidden="true">
       {[...busy.values()].map(({ link, label, forward }) => {
-        const mx = (link.a.x + link.b.x) / 2;
-        const my = (link.a.y + link.b.y) / 2;
+        const { at } = routeMiddle(link.points);
         return (
           <g key={link.key} data-testid="busy-link">
-            <line className="link-busy" x1={link.a.x} y1={link.a.y} x2={link.b.x} y2={link.b.y} />
-            <text className="packet-label" x={mx} y={my - 12}>
+            <polyline className="link-busy" points={routePoints(link.points)} />
+            <text className="packet-label" x={at.x} y={at.y - 12}>
               {forward ? `${label} →` : `← ${label}`}
             </text>
           </g>

@@ -6,7 +6,7 @@ import { selectFlows, selectSnapshot } from '../store/sim-slice';
 import { selectSelectedNode } from '../store/view-slice';
 import { useSimSession } from '../session/session-context';
 import type { TopologyView as Topology } from '../../worker';
-import { layoutTopology, type TopologyLayout } from './layout';
+import { layoutTopology, routePoints, type TopologyLayout } from './layout';
 import { NodeCard } from './node-card';
 import { InFlightMessages } from './in-flight';
 import { VirtualClock } from './virtual-clock';
@@ -26,8 +26,6 @@ function Title({ box }: { box: TopologyLayout['azs'][number]['label'] }) {
     </text>
   );
 }
-
-const MAX_CROSS_AZ_NOTES = 2;
 
 /** Reduced motion redraws highlights at most this often instead of every frame. */
 const REDUCED_FRAME_MS = 400;
@@ -105,8 +103,6 @@ export function TopologyView({ topology }: { topology: Topology }) {
   const size = useElementSize(box);
   const { layout, pan } = useMemo(() => fitLayout(topology, size), [topology, size]);
   const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
-  // With many cross-AZ links the legend's "dashed" says it; per-link notes would collide.
-  const noteCrossAz = layout.links.filter((l) => l.drawn && l.crossAz).length <= MAX_CROSS_AZ_NOTES;
   const share = flowShare(speed);
 
   const clock = useRef(new VirtualClock());
@@ -225,15 +221,15 @@ export function TopologyView({ topology }: { topology: Topology }) {
                 key={l.key}
                 className={`link${l.crossAz ? ' link-cross-az' : ''}${linkTouchesSelection(l.from, l.to) ? ' link-selected' : ''}`}
               >
-                <line x1={l.a.x} y1={l.a.y} x2={l.b.x} y2={l.b.y} />
-                {l.crossAz && noteCrossAz ? (
-                  // Near the far end, where other nodes' boxes are least likely to cover it.
+                <polyline points={routePoints(l.points)} />
+                {l.note ? (
+                  // Where the layout found room clear of every card (route-links.ts placeNote).
                   <text
                     className="link-note"
-                    x={l.a.x + (l.b.x - l.a.x) * 0.72}
-                    y={l.a.y + (l.b.y - l.a.y) * 0.72 + 22}
+                    x={l.note.x + l.note.width / 2}
+                    y={l.note.y + l.note.fontSize * 0.95}
                   >
-                    cross-AZ
+                    {l.note.text}
                   </text>
                 ) : null}
               </g>
