@@ -11,6 +11,8 @@ export interface RandomStream {
   readonly name: string;
   /** A float in [0, 1). */
   next(): number;
+  /** An integer in [0, 2^32): the generator's raw output, one per draw of any kind. */
+  nextU32(): number;
   /** An integer in [0, n). */
   int(n: number): number;
   /** An integer in [lo, hi]. */
