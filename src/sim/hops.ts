@@ -1,6 +1,7 @@
 import type { SimContext, TraceDetail } from './model';
 import type { RandomStream } from './rng';
-import { linkDelay, type Path } from './topology';
+import { delayTable } from './delay-table';
+import type { Path } from './topology';
 import type { Micros } from './trace';
 
 /** One message on one link: where it goes, what the animation labels it, how big it is. */
@@ -33,15 +34,15 @@ export function travelPath(
   const { kernel } = ctx;
   let at = kernel.now + (waitUs > 0 ? Math.round(waitUs) : 0);
   if (detail === 'summary' || messages === null) {
-    for (let i = 0; i < path.length; i++) at += linkDelay(path[i]!.latency, rng);
+    for (let i = 0; i < path.length; i++) at += path[i]!.delay.draw(rng);
     kernel.at(at, then);
     return;
   }
   for (let i = 0; i < path.length; i++) {
-    const { from, to, latency } = path[i]!;
+    const { from, to, delay } = path[i]!;
     const { label, bytes } = isList(messages) ? messages[i]! : messages;
     const departAt = at;
-    const arriveAt = departAt + linkDelay(latency, rng);
+    const arriveAt = departAt + delay.draw(rng);
     const sent = (): void => ctx.emit('msg.sent', from, to, { arriveAt, label, requestId, bytes });
     if (departAt === kernel.now) sent();
     else kernel.at(departAt, sent);
@@ -60,11 +61,10 @@ export function travel(
   then: () => void,
   waitUs: Micros = 0,
 ): void {
-  const path = hops.map(([from, to]) => ({
-    from,
-    to,
-    latency: ctx.topology.link(from, to).latency,
-  }));
+  const path = hops.map(([from, to]) => {
+    const { latency } = ctx.topology.link(from, to);
+    return { from, to, latency, delay: delayTable(latency) };
+  });
   const messages = hops.map(([, , label, bytes]) => ({ label, bytes }));
   travelPath(ctx, detail, rng, requestId, path, messages, then, waitUs);
 }

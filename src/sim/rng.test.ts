@@ -67,4 +67,29 @@ describe('seeded RNG streams', () => {
     for (let i = 1; i <= 1000; i++) h += 1 / Math.pow(i, 0.99);
     expect(top / N).toBeCloseTo(1 / h, 2);
   });
+
+  it.each([
+    [1, 0.99],
+    [7, 0.5],
+    [2_000, 0.99],
+    [2_000, 0],
+    [50_000, 1.2],
+  ])('Zipf(n %i, s %f) draws the rank a search of the whole cdf finds', (n, sk) => {
+    const z = new ZipfSampler(n, sk);
+    // The reference: the first rank whose cdf reaches u, over the whole table.
+    const cdf: number[] = [];
+    let sum = 0;
+    for (let i = 0; i < n; i++) cdf.push((sum += 1 / Math.pow(i + 1, sk)));
+    const whole = (u: number) => {
+      const i = cdf.findIndex((c) => c / sum >= u);
+      return i === -1 ? n - 1 : i;
+    };
+    const us = [0, 2 ** -32, 0.5, 1 - 2 ** -32];
+    for (let j = 1; j < 4096; j += 7) us.push(j / 4096, j / 4096 - 2 ** -32);
+    for (let i = 0; i < Math.min(n, 3000); i += 3) us.push(cdf[i]! / sum);
+    const rng = createRng(9).stream('u');
+    for (let i = 0; i < 2000; i++) us.push(rng.next());
+    const wrong = us.filter((u) => z.sample({ next: () => u }) !== whole(u));
+    expect(wrong).toEqual([]);
+  });
 });

@@ -11,6 +11,8 @@ export interface RandomStream {
   readonly name: string;
   /** A float in [0, 1). */
   next(): number;
+  /** An integer in [0, 2^32): the generator's raw output, one per draw of any kind. */
+  nextU32(): number;
   /** An integer in [0, n). */
   int(n: number): number;
   /** An integer in [lo, hi]. */
@@ -81,12 +83,20 @@ class Stream extends Sfc32 implements RandomStream {
   }
 }
 
+/** Slices of [0, 1) in the Zipf guide table (a power of two: u · GUIDE is exact). */
+const GUIDE = 4096;
+
 /**
  * Zipf(s) over ranks 0..n-1 by inverse-CDF lookup on a precomputed table (binary search):
- * O(n) memory once, O(log n) per draw, exact for any s.
+ * O(n) memory once, O(log n) per draw, exact for any s. A guide table narrows each search to
+ * the ranks of the draw's slice of [0, 1) first (every request of the db-cache workload draws
+ * one, and a search over the whole table was a few per cent of a fast-forward); the search in
+ * the slice finds the same rank as one over the whole table.
  */
 export class ZipfSampler {
   private cdf: Float64Array;
+  /** guide[j]: the first rank whose cdf reaches j / GUIDE (n - 1 when none does). */
+  private guide = new Int32Array(GUIDE + 1);
 
   constructor(
     readonly n: number,
@@ -100,13 +110,21 @@ export class ZipfSampler {
       this.cdf[i] = sum;
     }
     for (let i = 0; i < n; i++) this.cdf[i] = this.cdf[i]! / sum;
+    let rank = 0;
+    for (let j = 0; j <= GUIDE; j++) {
+      while (rank < n - 1 && this.cdf[rank]! < j / GUIDE) rank++;
+      this.guide[j] = rank;
+    }
   }
 
   /** A rank in [0, n): rank 0 is the most popular. */
   sample(rng: Pick<RandomStream, 'next'>): number {
     const u = rng.next();
-    let lo = 0;
-    let hi = this.n - 1;
+    // The answer (the first rank with cdf ≥ u) lies between the first ranks reaching the
+    // slice's two ends, since j / GUIDE ≤ u < (j + 1) / GUIDE.
+    const j = Math.floor(u * GUIDE);
+    let lo = this.guide[j]!;
+    let hi = this.guide[j + 1]!;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.cdf[mid]! < u) lo = mid + 1;

@@ -1,3 +1,4 @@
+import { delayTable, type DelayTable } from './delay-table';
 import type { RandomStream } from './rng';
 import type { Micros } from './trace';
 
@@ -69,6 +70,8 @@ export interface PathHop {
   readonly from: string;
   readonly to: string;
   readonly latency: LatencyModel;
+  /** The latency model's draws by lookup (delay-table.ts): what linkDelay() would draw. */
+  readonly delay: DelayTable;
 }
 
 /** A route through the topology with its links looked up once, for messages sent many times. */
@@ -163,7 +166,8 @@ export class Topology {
     for (let i = 1; i < nodes.length; i++) {
       const from = nodes[i - 1]!;
       const to = nodes[i]!;
-      hops.push({ from, to, latency: this.link(from, to).latency });
+      const { latency } = this.link(from, to);
+      hops.push({ from, to, latency, delay: delayTable(latency) });
     }
     return hops;
   }

@@ -3,20 +3,14 @@ import * as Comlink from 'comlink';
 import { SimHost } from './sim-host';
 import { workerRdsEnvironment } from './rds-environment';
 import { forkIn } from './fork';
+import { zeroDelayTimers } from './zero-delay';
 
 // Where the app's static assets are (the page's directory); the client tells us at start.
 let assetBase = self.location.href;
 
 // The simulation's thread. Wall-clock pacing lives here (the worker layer), never in src/sim.
 const env = workerRdsEnvironment(() => assetBase);
-const host = new SimHost(
-  {
-    now: () => performance.now(),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  },
-  env,
-);
+const host = new SimHost(zeroDelayTimers(), env);
 
 Comlink.expose(
   Object.assign(host, {

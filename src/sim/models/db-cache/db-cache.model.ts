@@ -67,6 +67,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         nextRequest: 1,
         nextApp: 0,
         padding: '',
+        keys: [],
         stats: new DbCacheStats(),
         lifecycle,
         tracked: 0,

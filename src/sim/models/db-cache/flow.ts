@@ -57,7 +57,7 @@ export function sendRequest(w: World, isRead: boolean, productId: number): void 
   const app = layout.apps[w.nextApp]!;
   w.nextApp = (w.nextApp + 1) % layout.apps.length;
   const routes = w.routes[app]!;
-  const key = keyOf(productId);
+  const key = keyOf(w, productId);
   const r: InFlight = { app, routes, id, op: isRead ? 'read' : 'write', key, started };
   let msg: Message | null = null;
   if (w.detail === 'full') {

@@ -41,6 +41,8 @@ export interface World {
   nextApp: number;
   /** Filler that brings each cached value to cfg.itemBytes. */
   padding: string;
+  /** Each product's cache key, built once (keyOf). */
+  keys: string[];
   stats: DbCacheStats;
   /** The statechart of the followed request (animated runs only: a view). */
   lifecycle: Actor<typeof requestLifecycleMachine>;
@@ -60,8 +62,15 @@ export function cacheId(w: World): string {
   return w.client.engine === 'redis' ? 'cache' : 'memcached';
 }
 
-export function keyOf(productId: number): string {
-  return `product:${productId}`;
+/**
+ * A product's cache key, built once per product and then reused: every request looks its key up
+ * in the engine's dict and in stats.unread, and a string built anew is allocated and hashed anew
+ * each time. The table grows densely (no holes), up to the catalog's size.
+ */
+export function keyOf(w: Pick<World, 'keys'>, productId: number): string {
+  const keys = w.keys;
+  while (keys.length <= productId) keys.push(`product:${keys.length}`);
+  return keys[productId]!;
 }
 
 /**
