@@ -80,7 +80,13 @@ export async function rdsCatalog(
         if (!o.ok) return failed(WORKLOAD_SQL.setProductPrice, o.simulatedDurationUs);
         current.price_cents = price;
         current.version += 1;
-        const row = { ...current };
+        // A literal, not a spread (one per write in a fast-forward): the same keys, in order.
+        const row = {
+          id: current.id,
+          name: current.name,
+          price_cents: current.price_cents,
+          version: current.version,
+        };
         return {
           row,
           durationUs: o.simulatedDurationUs,
