@@ -97,6 +97,11 @@ describe('embed postMessage API v1: parsing', () => {
     expect(parseEmbedCommand({ type: 'ecsim.v1.goto', step: 8 }, 3)).toMatchObject({
       reason: /from 1 to 3/,
     });
+    // A frame without steps (the sandbox) has nowhere to go.
+    expect(parseEmbedCommand({ type: 'ecsim.v1.goto', step: 1 }, 0)).toEqual({
+      ok: false,
+      reason: 'ecsim.v1.goto does not apply here: this frame has no lesson steps',
+    });
   });
 
   it('refuses parameter names a record would skip, and drops an explicit undefined params', () => {

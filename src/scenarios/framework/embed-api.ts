@@ -91,7 +91,10 @@ const head = <N extends string>(name: N) => ({
 
 /** One schema per host → frame message, built for a lesson of `steps` steps. */
 function commandSchemas(steps: number) {
-  const step = `needs step: a whole number from 1 to ${steps}`;
+  const step =
+    steps > 0
+      ? `needs step: a whole number from 1 to ${steps}`
+      : 'does not apply here: this frame has no lesson steps';
   const speed = `needs speed: a number from ${MIN_SPEED} to ${MAX_SPEED}`;
   return {
     getState: v.strictObject(head('getState')),
