@@ -152,6 +152,14 @@ test('the embedded sandbox resizes, is driven by the host, and names what does n
   for (const width of [320, 800, 1280]) {
     await page.setViewportSize({ width: width + 16, height: 700 });
     await page.waitForTimeout(600);
+    const h = await frame.evaluate(() =>
+      Math.ceil(document.getElementById('root')!.getBoundingClientRect().height),
+    );
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.getElementById('sandbox')!.getBoundingClientRect().height),
+      )
+      .toBeCloseTo(h, -1);
     const overflow = await frame.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );
