@@ -17,7 +17,7 @@ function coursePage(frameSrc: string, appOrigin: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
 <link rel="icon" href="data:,"><style>body{margin:0;padding:8px;font-family:sans-serif}</style></head>
 <body><header><h1>Try it yourself</h1></header>
-<main><iframe id="sandbox" title="ElastiCache Simulator sandbox" src="${frameSrc}" style="width:100%;height:400px;border:0"></iframe></main>
+<main aria-label="Course"><iframe id="sandbox" title="ElastiCache Simulator sandbox" src="${frameSrc}" style="width:100%;height:400px;border:0"></iframe></main>
 <script>
   window.events = [];
   window.addEventListener('message', (e) => {
