@@ -20,7 +20,7 @@ function coursePage(frameSrc: string, appOrigin: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
 <link rel="icon" href="data:,"><style>body{margin:0;padding:8px;font-family:sans-serif}</style></head>
 <body><header><h1>Week 3: caching</h1></header>
-<iframe id="lesson" title="ElastiCache Simulator lesson" src="${frameSrc}" style="width:100%;height:600px;border:0"></iframe>
+<main aria-label="Course"><iframe id="lesson" title="ElastiCache Simulator lesson" src="${frameSrc}" style="width:100%;height:600px;border:0"></iframe></main>
 
 <script>
   window.events = [];

@@ -13,6 +13,10 @@ import { OfflineNotices } from './shell/update-prompt';
 const SandboxPage = lazy(() =>
   import('./pages/sandbox-page').then((m) => ({ default: m.SandboxPage })),
 );
+// The sandbox in an embed frame (#/embed/sandbox): its own layout and the postMessage API.
+const SandboxEmbedPage = lazy(() =>
+  import('./embed/sandbox-embed-page').then((m) => ({ default: m.SandboxEmbedPage })),
+);
 // Instructor mode (canvas, lecture driver) is its own chunk, loaded only for #/present/<id>.
 const PresentPage = lazy(() =>
   import('./pages/present-page').then((m) => ({ default: m.PresentPage })),
@@ -48,7 +52,7 @@ export function App() {
       <main id="main" className="shell shell-embed">
         <Page route={route} />
         <p className="embed-footer">
-          <a href={`#/learn/${encodeURIComponent(route.id)}`} target="_blank" rel="noopener">
+          <a href={fullAppHref(route)} target="_blank" rel="noopener">
             Open in ElastiCache Simulator
           </a>
         </p>
@@ -127,6 +131,12 @@ function Page({ route }: { route: Route }) {
       }
       if (scenario.status === 'coming-soon' || scenario.id !== 'sandbox')
         return <ComingSoonPage scenario={scenario} />;
+      if (route.mode === 'embed')
+        return (
+          <Suspense fallback={<Loading />}>
+            <SandboxEmbedPage />
+          </Suspense>
+        );
       return (
         <Suspense fallback={<Loading />}>
           <SandboxPage
@@ -140,6 +150,13 @@ function Page({ route }: { route: Route }) {
       );
     }
   }
+}
+
+/** The embed frame's "open in the full simulator" link: the same lesson, or the same sandbox. */
+function fullAppHref(route: Route & { name: 'scenario' }): string {
+  if (route.id !== 'sandbox') return `#/learn/${encodeURIComponent(route.id)}`;
+  const system = route.query.system ? `&system=${encodeURIComponent(route.query.system)}` : '';
+  return `#/sandbox?seed=${route.query.seed}${system}`;
 }
 
 /**

@@ -82,6 +82,44 @@ describe('embed postMessage API v1: parsing', () => {
     }
   });
 
+  it('names the missing field and what it needs, as for a wrong one', () => {
+    expect(parseEmbedCommand({ type: 'ecsim.v1.goto', id: 'g' }, 5)).toEqual({
+      ok: false,
+      reason: 'ecsim.v1.goto needs step: a whole number from 1 to 5',
+      id: 'g',
+    });
+    expect(parseEmbedCommand({ type: 'ecsim.v1.setSpeed' }, 5)).toEqual({
+      ok: false,
+      reason: 'ecsim.v1.setSpeed needs speed: a number from 0.001 to 60',
+    });
+    // The step range is the lesson's own.
+    expect(parseEmbedCommand({ type: 'ecsim.v1.goto', step: 8 }, 8).ok).toBe(true);
+    expect(parseEmbedCommand({ type: 'ecsim.v1.goto', step: 8 }, 3)).toMatchObject({
+      reason: /from 1 to 3/,
+    });
+    // A frame without steps (the sandbox) has nowhere to go.
+    expect(parseEmbedCommand({ type: 'ecsim.v1.goto', step: 1 }, 0)).toEqual({
+      ok: false,
+      reason: 'ecsim.v1.goto does not apply here: this frame has no lesson steps',
+    });
+  });
+
+  it('refuses parameter names a record would skip, and drops an explicit undefined params', () => {
+    for (const name of ['constructor', 'prototype'])
+      expect(
+        parseEmbedCommand(
+          { type: 'ecsim.v1.act', action: { type: 'a.b', params: { [name]: 1 } } },
+          5,
+        ),
+      ).toMatchObject({ ok: false, reason: /invalid name/ });
+    expect(
+      parseEmbedCommand({ type: 'ecsim.v1.act', action: { type: 'a.b', params: undefined } }, 5),
+    ).toEqual({ ok: true, command: { type: 'act', action: { type: 'a.b' } } });
+    expect(
+      parseEmbedCommand({ type: 'ecsim.v1.act', action: { type: 'a.b', evil: 1 } }, 5),
+    ).toMatchObject({ ok: false, reason: /fields an action never has/ });
+  });
+
   it('rejects __proto__ keys (JSON-parsed or literal) without touching any prototype', () => {
     const parsed: unknown = JSON.parse('{"type":"ecsim.v1.play","__proto__":{"polluted":1}}');
     expect(parseEmbedCommand(parsed, 5)).toMatchObject({ ok: false, reason: /__proto__/ });

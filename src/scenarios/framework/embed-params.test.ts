@@ -63,10 +63,40 @@ describe('parseEmbedParams', () => {
     expect(params).toEqual(EMBED_DEFAULTS);
   });
 
+  it('says what the parameter takes, in our words, and which default it uses', () => {
+    expect(parseEmbedParams('speed=1000').problems).toEqual([
+      {
+        param: 'speed',
+        message:
+          'The parameter "speed" has the value "1000", which is not a number from 0.001 to 60, so the default (the normal speed) is used.',
+      },
+    ]);
+    expect(parseEmbedParams('controls=tiny').problems[0]!.message).toContain(
+      'which is not one of full, minimal, none, so the default (full) is used',
+    );
+  });
+
+  it('keeps the good parameters when others are bad, and reports each bad one', () => {
+    const { params, problems } = parseEmbedParams('seed=x&theme=dark&speed=2&mode=slides');
+    expect(problems.map((p) => p.param)).toEqual(['seed', 'mode']);
+    expect(params).toEqual({ ...EMBED_DEFAULTS, theme: 'dark', speed: 2 });
+  });
+
+  it('forgives an empty repeat of parentOrigin, and a repeated origin counts once', () => {
+    const { params, problems } = parseEmbedParams(
+      'parentOrigin=https://a.example&parentOrigin=&parentOrigin=https://a.example/',
+    );
+    expect(problems).toEqual([]);
+    expect(params.parentOrigins).toEqual(['https://a.example']);
+  });
+
   it('refuses a huge value without echoing it whole', () => {
     const { params, problems } = parseEmbedParams(`theme=${'x'.repeat(100_000)}`);
     expect(params.theme).toBe('auto');
     expect(problems[0]!.message.length).toBeLessThan(300);
+    const seed = parseEmbedParams(`seed=${'1'.repeat(100_000)}`);
+    expect(seed.params.seed).toBe(42);
+    expect(seed.problems[0]!.message).toContain('which is not a short value');
   });
 
   it('refuses more than ten origins', () => {

@@ -1,120 +1,116 @@
 /**
  * The embed frame's URL parameters (`#/embed/<id>?seed=7&controls=minimal&parentOrigin=…`),
- * documented in docs/embedding.md. Each parameter is described once in a table: how to read
- * it, its safe default, and the sentence a bad value earns. A bad value never blanks the frame:
- * the default is used and the message names the parameter (the frame shows it).
+ * documented in docs/embedding.md: one valibot schema, each entry a parameter with its safe
+ * default. A bad value never blanks the frame: that parameter's default is used and a sentence
+ * names the parameter and what it takes (the frame shows it). EmbedParams is the schema's output.
  */
+import * as v from 'valibot';
 import { MAX_SPEED, MIN_SPEED } from '../../worker';
 import { exactOrigin } from '../../ui/lesson';
+import { FIRST_ISSUE } from './validate';
 
 export { exactOrigin };
-
-export type EmbedControls = 'full' | 'minimal' | 'none';
-export type EmbedTheme = 'light' | 'dark' | 'auto';
-export type EmbedMode = 'lesson' | 'demo';
-
-export interface EmbedParams {
-  seed: number;
-  /** 1-based step to open at (as the panel shows "Step 2 of 8"); null = saved/first. */
-  step: number | null;
-  /** Speed (virtual seconds per wall second) to set after loading; null = the app's default. */
-  speed: number | null;
-  autoplay: boolean;
-  controls: EmbedControls;
-  theme: EmbedTheme;
-  mode: EmbedMode;
-  /** Origins allowed to drive the frame (exact `scheme://host[:port]`); empty = read-only API. */
-  parentOrigins: string[];
-}
-
-export interface ParamProblem {
-  param: string;
-  message: string;
-}
-
-export const EMBED_DEFAULTS: EmbedParams = {
-  seed: 42,
-  step: null,
-  speed: null,
-  autoplay: false,
-  controls: 'full',
-  theme: 'auto',
-  mode: 'lesson',
-  parentOrigins: [],
-};
 
 /** Longest value read from the URL; longer ones are refused before parsing (and shown cut). */
 const MAX_VALUE_CHARS = 2_000;
 const MAX_ORIGINS = 10;
 const MAX_STEP = 1_000;
 const MAX_SEED = 0xffff_ffff;
+const DEFAULT_SEED = 42;
 
-type Reader<K extends keyof EmbedParams> = (
-  text: string,
-) => { ok: true; value: EmbedParams[K] } | { ok: false; expected: string };
+/** A parameter's text, short enough to read; each parameter's pipe then says what it expects. */
+const Text = v.pipe(v.string(), v.maxLength(MAX_VALUE_CHARS, 'a short value'));
 
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (text: string) =>
-    (values as readonly string[]).includes(text)
-      ? { ok: true as const, value: text as T }
-      : { ok: false as const, expected: `one of ${values.join(', ')}` };
+const number = (pattern: RegExp, min: number, max: number, expected: string) =>
+  v.pipe(
+    Text,
+    v.regex(pattern, expected),
+    v.transform(Number),
+    v.minValue(min, expected),
+    v.maxValue(max, expected),
+  );
 
-const SPECS: { [K in keyof EmbedParams]: { names: readonly string[]; read: Reader<K> } } = {
-  seed: {
-    names: ['seed'],
-    read: (t) =>
-      /^\d{1,10}$/.test(t) && Number(t) <= MAX_SEED
-        ? { ok: true, value: Number(t) }
-        : { ok: false, expected: `a whole number from 0 to ${MAX_SEED}` },
-  },
-  step: {
-    // "slide" for hosts that think in slides (a slide is a lesson step here).
-    names: ['step', 'slide'],
-    read: (t) =>
-      /^\d{1,4}$/.test(t) && Number(t) >= 1 && Number(t) <= MAX_STEP
-        ? { ok: true, value: Number(t) }
-        : { ok: false, expected: `a step number from 1` },
-  },
-  speed: {
-    names: ['speed'],
-    read: (t) => {
-      const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-      return n >= MIN_SPEED && n <= MAX_SPEED
-        ? { ok: true, value: n }
-        : { ok: false, expected: `a number from ${MIN_SPEED} to ${MAX_SPEED}` };
-    },
-  },
-  autoplay: {
-    names: ['autoplay'],
-    read: (t) =>
-      ['1', 'true', 'yes'].includes(t)
-        ? { ok: true, value: true }
-        : ['0', 'false', 'no'].includes(t)
-          ? { ok: true, value: false }
-          : { ok: false, expected: '1 or 0 (true or false)' },
-  },
-  controls: { names: ['controls'], read: oneOf(['full', 'minimal', 'none'] as const) },
-  theme: { names: ['theme'], read: oneOf(['light', 'dark', 'auto'] as const) },
-  mode: { names: ['mode'], read: oneOf(['lesson', 'demo'] as const) },
-  parentOrigins: {
-    names: ['parentOrigin'],
-    read: (t) => {
-      const list = t
-        .split(/[\s,]+/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
-      const expected = `up to ${MAX_ORIGINS} origins like https://lms.example.edu (scheme, host and port; no path)`;
-      if (list.length === 0 || list.length > MAX_ORIGINS) return { ok: false, expected };
-      const clean: string[] = [];
-      for (const item of list) {
-        const origin = exactOrigin(item);
-        if (origin === null) return { ok: false, expected };
-        if (!clean.includes(origin)) clean.push(origin);
-      }
-      return { ok: true, value: clean };
-    },
-  },
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  v.optional(v.picklist(values, `one of ${values.join(', ')}`), fallback);
+
+const TRUE = ['1', 'true', 'yes'];
+const FALSE = ['0', 'false', 'no'];
+const ORIGINS_EXPECTED = `up to ${MAX_ORIGINS} origins like https://lms.example.edu (scheme, host and port; no path)`;
+
+/** Origins from every `parentOrigin` value, comma- or space-separated. */
+const splitOrigins = (value: string): string[] =>
+  value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+/** Every parameter: its schema, with its default when the URL leaves it out. */
+export const EmbedParamsSchema = v.object({
+  seed: v.optional(
+    number(/^\d{1,10}$/, 0, MAX_SEED, `a whole number from 0 to ${MAX_SEED}`),
+    String(DEFAULT_SEED),
+  ),
+  /** 1-based step to open at (as the panel shows "Step 2 of 8"); null = saved/first. */
+  step: v.optional(v.nullable(number(/^\d{1,4}$/, 1, MAX_STEP, 'a step number from 1')), null),
+  /** Speed (virtual seconds per wall second) to set after loading; null = the app's default. */
+  speed: v.optional(
+    v.nullable(
+      number(/^\d+(\.\d+)?$/, MIN_SPEED, MAX_SPEED, `a number from ${MIN_SPEED} to ${MAX_SPEED}`),
+    ),
+    null,
+  ),
+  autoplay: v.optional(
+    v.pipe(
+      Text,
+      v.check((t) => TRUE.includes(t) || FALSE.includes(t), '1 or 0 (true or false)'),
+      v.transform((t) => TRUE.includes(t)),
+    ),
+    '0',
+  ),
+  controls: oneOf(['full', 'minimal', 'none'], 'full'),
+  theme: oneOf(['light', 'dark', 'auto'], 'auto'),
+  mode: oneOf(['lesson', 'demo'], 'lesson'),
+  /** Origins allowed to drive the frame (exact `scheme://host[:port]`); empty = read-only API. */
+  parentOrigins: v.optional(
+    v.pipe(
+      // Every value the URL gives (the parameter may be repeated): given, it must name an origin.
+      v.array(Text),
+      v.check(
+        (values) => values.length === 0 || values.some((t) => splitOrigins(t).length > 0),
+        ORIGINS_EXPECTED,
+      ),
+      v.transform((values) => values.flatMap(splitOrigins)),
+      v.maxLength(MAX_ORIGINS, ORIGINS_EXPECTED),
+      v.check((list) => list.every((o) => exactOrigin(o) !== null), ORIGINS_EXPECTED),
+      v.transform((list) => [...new Set(list.map((o) => exactOrigin(o)!))]),
+    ),
+    () => [],
+  ),
+});
+
+export type EmbedParams = v.InferOutput<typeof EmbedParamsSchema>;
+export type EmbedControls = EmbedParams['controls'];
+export type EmbedTheme = EmbedParams['theme'];
+export type EmbedMode = EmbedParams['mode'];
+type Key = keyof EmbedParams;
+
+export interface ParamProblem {
+  param: string;
+  message: string;
+}
+
+export const EMBED_DEFAULTS: EmbedParams = v.parse(EmbedParamsSchema, {});
+
+/** The URL's names for each entry: "slide" for hosts that think in slides (a slide is a step). */
+const NAMES: Record<Key, readonly string[]> = {
+  seed: ['seed'],
+  step: ['step', 'slide'],
+  speed: ['speed'],
+  autoplay: ['autoplay'],
+  controls: ['controls'],
+  theme: ['theme'],
+  mode: ['mode'],
+  parentOrigins: ['parentOrigin'],
 };
 
 /** Parses the query part of the hash; never throws. Unknown parameters are left alone. */
@@ -128,32 +124,31 @@ export function parseEmbedParams(search: string): {
   } catch {
     query = new URLSearchParams();
   }
-  const params: EmbedParams = { ...EMBED_DEFAULTS, parentOrigins: [] };
+  const params: Record<string, unknown> = { ...EMBED_DEFAULTS, parentOrigins: [] };
   const problems: ParamProblem[] = [];
-  for (const key of Object.keys(SPECS) as (keyof EmbedParams)[]) {
-    const spec = SPECS[key];
-    const name = spec.names.find((n) => query.has(n));
+  for (const key of Object.keys(NAMES) as Key[]) {
+    const name = NAMES[key].find((n) => query.has(n));
     if (name === undefined) continue;
     // A repeated parentOrigin adds origins; any other repeat uses the first value.
-    const raw = key === 'parentOrigins' ? query.getAll(name).join(',') : (query.get(name) ?? '');
-    const text = raw.trim();
-    const read =
-      text.length > MAX_VALUE_CHARS
-        ? ({ ok: false, expected: 'a short value' } as const)
-        : (spec.read as Reader<typeof key>)(text);
-    if (read.ok) {
-      (params as unknown as Record<string, unknown>)[key] = read.value;
+    const raw =
+      key === 'parentOrigins'
+        ? query.getAll(name).map((t) => t.trim())
+        : (query.get(name) ?? '').trim();
+    const r = v.safeParse(EmbedParamsSchema.entries[key], raw, FIRST_ISSUE);
+    if (r.success) {
+      params[key] = r.output;
     } else {
+      const shown = Array.isArray(raw) ? query.getAll(name).join(',') : (query.get(name) ?? '');
       problems.push({
         param: name,
-        message: `The parameter "${name}" has the value "${shorten(raw)}", which is not ${read.expected}, so the default (${describeDefault(key)}) is used.`,
+        message: `The parameter "${name}" has the value "${shorten(shown)}", which is not ${r.issues[0].message}, so the default (${describeDefault(key)}) is used.`,
       });
     }
   }
-  return { params, problems };
+  return { params: params as EmbedParams, problems };
 }
 
-function describeDefault(key: keyof EmbedParams): string {
+function describeDefault(key: Key): string {
   switch (key) {
     case 'step':
       return 'the first step';

@@ -54,3 +54,7 @@ export {
 export { parseEmbedParams, type EmbedParams, type ParamProblem } from './embed-params';
 export { controlValues } from './controls';
 export { LessonRoute, type LessonRouteProps } from './lesson-route';
+export { parseSandboxEmbedParams, type SandboxEmbedParams } from './embed-sandbox-params';
+export { EmbedParamProblems } from './embed-param-problems';
+export { useEmbedSandbox, type EmbedSandboxInput } from './use-embed-sandbox';
+export { useEmbedResize } from './use-embed-resize';

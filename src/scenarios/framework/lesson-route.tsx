@@ -5,6 +5,7 @@ import type { ScenarioMeta } from '../registry';
 import { LessonPage, type LessonMode } from './lesson-page';
 import type { LessonDefinition } from './types';
 import { parseEmbedParams, type EmbedParams, type ParamProblem } from './embed-params';
+import { EmbedParamProblems } from './embed-param-problems';
 
 export interface LessonRouteProps {
   scenario: ScenarioMeta;
@@ -56,7 +57,7 @@ export function LessonRoute({ scenario, seed, mode, onSession, heading }: Lesson
   if (!lesson) {
     return (
       <>
-        {embed ? <ParamProblems problems={embed.problems} /> : null}
+        {embed ? <EmbedParamProblems problems={embed.problems} /> : null}
         <p className="banner" role="status">
           <span className="spinner" aria-hidden="true" /> Loading the lesson…
         </p>
@@ -66,7 +67,7 @@ export function LessonRoute({ scenario, seed, mode, onSession, heading }: Lesson
   const checked = embed ? withStepInRange(embed, lesson.steps.length) : null;
   return (
     <>
-      {checked ? <ParamProblems problems={checked.problems} /> : null}
+      {checked ? <EmbedParamProblems problems={checked.problems} /> : null}
       {mode === 'embed' ? null : (
         <div className="page-intro">
           {heading}
@@ -111,18 +112,4 @@ function withStepInRange(
       },
     ],
   };
-}
-
-/** Bad URL parameters, each named, in a visible alert: the frame still starts with defaults. */
-function ParamProblems({ problems }: { problems: readonly ParamProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <div role="alert" className="lesson-problems embed-param-problems">
-      {problems.map((p) => (
-        <p key={p.param} data-param={p.param}>
-          {p.message}
-        </p>
-      ))}
-    </div>
-  );
 }

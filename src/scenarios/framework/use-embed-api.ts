@@ -1,14 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { browserStorage, useUiStore, type SimSession } from '../../ui';
-import {
-  checkOrigin,
-  checkPermission,
-  messageId,
-  parseEmbedCommand,
-  type EmbedCommand,
-  type EmbedEvent,
-  type EmbedState,
-} from './embed-api';
+import type { EmbedCommand, EmbedEvent, EmbedState } from './embed-api';
+import { embedMessageListener, postToHost } from './embed-channel';
 import type { EmbedParams } from './embed-params';
 import {
   goalStatement,
@@ -111,59 +104,13 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
       }
     };
 
-    const reject = (reason: string, origin: string, id?: string) => {
-      rejected.current++;
-      console.warn('[embed] refused a message:', reason);
-      post(
-        { type: 'ecsim.v1.rejected', reason, rejected: rejected.current, ...(id ? { id } : {}) },
-        origin,
-      );
-    };
-
-    const onMessage = (e: MessageEvent) => {
-      // Only the embedding page talks to us: our own posts, other frames and extensions are not commands.
-      if (e.source !== window.parent || e.source === window) return;
-      // H5P's resizer answers our resize messages; those are not for the API.
-      if (isH5pMessage(e.data)) return;
-      const originProblem = checkOrigin(e.origin, allowed);
-      if (originProblem) return reject(originProblem, e.origin, messageId(e.data));
-      const parsed = parseEmbedCommand(e.data, lesson.steps.length);
-      if (!parsed.ok) return reject(parsed.reason, e.origin, parsed.id);
-      const permission = checkPermission(parsed.command.type, allowed);
-      if (permission) return reject(permission, e.origin, parsed.id);
-      const { command, id } = parsed;
-      const idField = id ? { id } : {};
-      void run(command).then(
-        (error) => {
-          if (command.type === 'getState')
-            post({ type: 'ecsim.v1.state', ...idField, ...state() }, e.origin);
-          else
-            post(
-              {
-                type: 'ecsim.v1.result',
-                ...idField,
-                command: command.type,
-                ok: error === null,
-                ...(error ? { error } : {}),
-              },
-              e.origin,
-            );
-        },
-        (err: unknown) => {
-          console.error('[embed] command failed', err);
-          post(
-            {
-              type: 'ecsim.v1.result',
-              ...idField,
-              command: command.type,
-              ok: false,
-              error: 'The simulator could not do that.',
-            },
-            e.origin,
-          );
-        },
-      );
-    };
+    const onMessage = embedMessageListener({
+      allowed,
+      stepCount: lesson.steps.length,
+      run,
+      state,
+      rejected,
+    });
 
     // Goals, completion and state changes, from the lesson machine.
     let met = actor.getSnapshot().context.met.length;
@@ -256,22 +203,4 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
       readOnly: params.parentOrigins.length === 0,
     });
   }, [enabled, input.live, lesson, params]);
-}
-
-/** Replies go to the asking origin; broadcasts to each allowed origin, or any without a list. */
-function postToHost(allowed: readonly string[], msg: EmbedEvent, to?: string): void {
-  const targets = to !== undefined && to !== 'null' ? [to] : allowed.length > 0 ? allowed : ['*'];
-  for (const origin of targets) {
-    try {
-      window.parent.postMessage(msg, origin);
-    } catch (err) {
-      console.warn('[embed] could not post to the host page', err);
-    }
-  }
-}
-
-function isH5pMessage(data: unknown): boolean {
-  return (
-    typeof data === 'object' && data !== null && (data as { context?: unknown }).context === 'h5p'
-  );
 }

@@ -1,7 +1,9 @@
 /**
- * Validation of untrusted lesson data (share links, saved progress): strict shapes, hard size
- * limits, never a throw. Returns the cleaned value or a sentence saying what is wrong.
+ * Validation of untrusted lesson data (share links, saved progress, the embed API's actions):
+ * valibot schemas with strict shapes and hard size limits, never a throw. The check* functions
+ * return the cleaned value or a sentence saying what is wrong, in our words, not valibot's.
  */
+import * as v from 'valibot';
 import type { LoggedAction, UserAction } from '../../worker';
 
 export const LIMITS = {
@@ -16,70 +18,126 @@ export const LIMITS = {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** Stop at the first problem: a hostile input is not worth reading to its end. */
+export const FIRST_ISSUE = { abortEarly: true, abortPipeEarly: true } as const;
+
 const ACTION_TYPE = /^[a-z][a-z0-9]*([.-][a-z0-9]+)*$/i;
 const PARAM_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+/** valibot's record() skips these keys silently; a parameter may not be called so at all. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function checkSeed(v: unknown): Checked<number> {
-  return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= LIMITS.maxSeed
-    ? { ok: true, value: v as number }
-    : { ok: false, error: 'its seed is not a whole number from 0 to 4294967295' };
+const wholeNumber = (max: number, message: string) =>
+  v.pipe(v.number(message), v.integer(message), v.minValue(0, message), v.maxValue(max, message));
+
+export const SeedSchema = wholeNumber(
+  LIMITS.maxSeed,
+  'its seed is not a whole number from 0 to 4294967295',
+);
+
+const ParamValueSchema = v.union([
+  v.boolean(),
+  v.pipe(v.number(), v.finite()),
+  v.pipe(v.string(), v.maxLength(LIMITS.maxStringChars)),
+]);
+
+const ParamsSchema = v.pipe(
+  v.custom<Record<string, unknown>>(isRecord, 'has parameters that are not a list of values'),
+  v.check((p) => Object.keys(p).length <= LIMITS.maxParams, 'has too many parameters'),
+  v.check(
+    // Checked before record(), which passes over "__proto__" (an own key when JSON-parsed).
+    (p) => Object.keys(p).every((k) => PARAM_NAME.test(k) && !RESERVED_NAMES.has(k)),
+    'has a parameter with an invalid name',
+  ),
+  v.record(v.string(), ParamValueSchema),
+);
+
+/**
+ * A scenario action, as its buttons send it. Messages are predicates ("has no valid action
+ * type"): checkAction puts the action's place in front ("action 3 …", "the action …").
+ */
+export const ActionSchema = v.pipe(
+  v.custom<Record<string, unknown>>(isRecord, 'is not an action'),
+  v.strictObject(
+    {
+      type: v.pipe(
+        v.string('has no valid action type'),
+        v.maxLength(40, 'has no valid action type'),
+        v.regex(ACTION_TYPE, 'has no valid action type'),
+      ),
+      params: v.optional(ParamsSchema),
+    },
+    (issue) =>
+      issue.expected === 'never' ? 'has fields an action never has' : 'has no valid action type',
+  ),
+  // `params: undefined` sent explicitly is no parameters: the logged action leaves it out. The
+  // return type ties the schema to the worker's UserAction: if they drift apart, this fails to compile.
+  v.transform(({ type, params }): UserAction =>
+    params === undefined ? { type } : { type, params },
+  ),
+);
+
+export function checkSeed(input: unknown): Checked<number> {
+  const r = v.safeParse(SeedSchema, input, FIRST_ISSUE);
+  return r.success ? { ok: true, value: r.output } : { ok: false, error: r.issues[0].message };
 }
 
-export function checkTime(v: unknown, what: string): Checked<number> {
-  return Number.isInteger(v) && (v as number) >= 0 && (v as number) <= LIMITS.maxTimeUs
-    ? { ok: true, value: v as number }
-    : { ok: false, error: `${what} is not a valid virtual time` };
+const TimeSchema = wholeNumber(LIMITS.maxTimeUs, 'is not a valid virtual time');
+
+export function checkTime(input: unknown, what: string): Checked<number> {
+  const r = v.safeParse(TimeSchema, input, FIRST_ISSUE);
+  return r.success
+    ? { ok: true, value: r.output }
+    : { ok: false, error: `${what} ${r.issues[0].message}` };
 }
 
-export function checkAction(v: unknown, where: string): Checked<UserAction> {
-  if (!isRecord(v)) return { ok: false, error: `${where} is not an action` };
-  const { type, params } = v;
-  if (typeof type !== 'string' || type.length > 40 || !ACTION_TYPE.test(type)) {
-    return { ok: false, error: `${where} has no valid action type` };
-  }
-  if (Object.keys(v).some((k) => k !== 'type' && k !== 'params')) {
-    return { ok: false, error: `${where} has fields an action never has` };
-  }
-  if (params === undefined) return { ok: true, value: { type } };
-  if (!isRecord(params))
-    return { ok: false, error: `${where} has parameters that are not a list of values` };
-  const entries = Object.entries(params);
-  if (entries.length > LIMITS.maxParams)
-    return { ok: false, error: `${where} has too many parameters` };
-  const clean: Record<string, string | number | boolean> = {};
-  for (const [k, p] of entries) {
-    if (!PARAM_NAME.test(k))
-      return { ok: false, error: `${where} has a parameter with an invalid name` };
-    const okValue =
-      typeof p === 'boolean' ||
-      (typeof p === 'number' && Number.isFinite(p)) ||
-      (typeof p === 'string' && p.length <= LIMITS.maxStringChars);
-    if (!okValue)
-      return { ok: false, error: `${where} has a parameter "${k}" of the wrong type or size` };
-    clean[k] = p as string | number | boolean;
-  }
-  return { ok: true, value: { type, params: clean } };
+export function checkAction(input: unknown, where: string): Checked<UserAction> {
+  const r = v.safeParse(ActionSchema, input, FIRST_ISSUE);
+  return r.success
+    ? { ok: true, value: r.output }
+    : { ok: false, error: `${where} ${actionProblem(r.issues[0])}` };
 }
+
+/** Names the parameter whose value is wrong; every other issue already says what it is. */
+function actionProblem(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path ?? [];
+  if (path.length === 2 && path[0]?.key === 'params')
+    return `has a parameter "${String(path[1]?.key)}" of the wrong type or size`;
+  return issue.message;
+}
+
+const LogSchema = v.array(
+  v.custom<Record<string, unknown>>(isRecord, 'is not a logged action'),
+  'its action log is not a list',
+);
 
 /** A log of actions at non-decreasing virtual times, none later than `untilUs`. */
-export function checkLog(v: unknown, untilUs: number): Checked<LoggedAction[]> {
-  if (!Array.isArray(v)) return { ok: false, error: 'its action log is not a list' };
-  if (v.length > LIMITS.maxActions) {
+export function checkLog(input: unknown, untilUs: number): Checked<LoggedAction[]> {
+  // The length first, so a huge log is refused before any entry is read.
+  if (Array.isArray(input) && input.length > LIMITS.maxActions) {
     return {
       ok: false,
-      error: `its action log has ${v.length} actions, more than the ${LIMITS.maxActions} allowed`,
+      error: `its action log has ${input.length} actions, more than the ${LIMITS.maxActions} allowed`,
+    };
+  }
+  const entries = v.safeParse(LogSchema, input, FIRST_ISSUE);
+  if (!entries.success) {
+    const at = entries.issues[0].path?.[0]?.key;
+    return {
+      ok: false,
+      error:
+        typeof at === 'number'
+          ? `action ${at + 1} ${entries.issues[0].message}`
+          : entries.issues[0].message,
     };
   }
   const log: LoggedAction[] = [];
   let prev = 0;
-  for (let i = 0; i < v.length; i++) {
-    const entry: unknown = v[i];
+  for (const [i, entry] of entries.output.entries()) {
     const where = `action ${i + 1}`;
-    if (!isRecord(entry)) return { ok: false, error: `${where} is not a logged action` };
     const t = checkTime(entry.atUs, `the time of ${where}`);
     if (!t.ok) return t;
     if (t.value < prev) return { ok: false, error: `${where} is earlier than the one before it` };

@@ -39,3 +39,4 @@ export { MetricHistory } from './metric-history';
 export { SimSessionContext, useSimSessionLifecycle } from '../session/session-context';
 export { embedSnippet, embedUrl, exactOrigin, type EmbedOptions } from './embed-snippet';
 export { EmbedDialog } from './embed-dialog';
+export { EmbedStage, type EmbedControls } from '../workspace/embed-stage';

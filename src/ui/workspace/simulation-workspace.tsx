@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { SimClient } from '../../worker';
 import { ActionsPanel } from '../actions/actions-panel';
 import { useKeyboardShortcuts } from '../controls/use-keyboard-shortcuts';
@@ -24,6 +24,8 @@ export interface SimulationWorkspaceProps {
   createClient: () => SimClient;
   autoplay?: boolean;
   onSession?: (session: SimSession | null) => void;
+  /** The loaded simulation laid out by the page itself (the embed frame's EmbedStage). */
+  children?: ReactNode;
 }
 
 /** A running simulation with its controls, diagram, state, narration and log. */
@@ -34,6 +36,7 @@ export function SimulationWorkspace({
   createClient,
   autoplay = true,
   onSession,
+  children,
 }: SimulationWorkspaceProps) {
   const session = useSimSessionLifecycle({ createClient, scenario, seed, autoplay, onSession });
   const setMode = useUiStore((s) => s.setMode);
@@ -44,7 +47,7 @@ export function SimulationWorkspace({
       <div className={`workspace workspace-${mode}`}>
         <NoticeRegion />
         <SimStateBanner />
-        <Loaded />
+        {children ?? <Loaded />}
       </div>
     </SimSessionContext.Provider>
   );
