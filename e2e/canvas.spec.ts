@@ -53,6 +53,21 @@ async function smallestCanvasText(page: Page): Promise<number> {
   });
 }
 
+/** Each statechart: whether it fits its panel without scrolling sideways, and its smallest text. */
+async function statecharts(page: Page): Promise<{ fits: boolean; smallest: number }[]> {
+  return page.locator('.statechart-scroll').evaluateAll((boxes) =>
+    boxes.map((box) => {
+      const svg = box.querySelector('svg')!;
+      const scale = svg.getScreenCTM()?.a ?? 1;
+      let smallest = Infinity;
+      for (const t of svg.querySelectorAll('text'))
+        if (t.textContent?.trim())
+          smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
+      return { fits: box.scrollWidth <= box.clientWidth, smallest };
+    }),
+  );
+}
+
 test.describe('picture first', () => {
   // One load per scenario (PostgreSQL starts in the worker: seconds on a busy machine); the
   // viewport and the colour scheme change on the loaded page, as a student's window would.
@@ -85,6 +100,11 @@ test.describe('picture first', () => {
             await smallestCanvasText(page),
             `${at}: smallest canvas text`,
           ).toBeGreaterThanOrEqual(13.95);
+          // The lesson's statechart: whole in its panel, its text at the canvas's floor.
+          for (const chart of await statecharts(page)) {
+            expect(chart.fits, `${at}: the statechart fits its panel`).toBe(true);
+            expect(chart.smallest, `${at}: smallest statechart text`).toBeGreaterThanOrEqual(13.95);
+          }
         }
         for (const theme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: theme });

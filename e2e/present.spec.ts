@@ -188,36 +188,58 @@ test('a deep link to slide N lands on the trace of pressing → from slide 1', a
   await other.close();
 });
 
-test('the audience view reads from the back of the room at 1280 × 720', async ({ page }) => {
-  await openAudience(page, '?slide=6');
-  await settled(page, 6);
-  const sizes = await page.evaluate(() => {
-    const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
-    const texts = [
-      ...document.querySelectorAll(
-        '.present-audience h1, .present-caption, .present-question h2, .present-choices li, .present-clock, .present-foot button, .present-count',
-      ),
-    ].map(px);
-    const svg = document.querySelector('.present-audience svg.topology') as SVGSVGElement;
-    const box = svg.getBoundingClientRect();
-    const vb = svg.viewBox.baseVal;
-    const scale = Math.min(box.width / vb.width, box.height / vb.height);
-    const canvas = [...svg.querySelectorAll('text')]
-      .filter((t) => t.getBBox().width > 0)
-      .map((t) => px(t) * scale);
-    const root = document.scrollingElement!;
-    return {
-      texts,
-      canvas,
-      scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth,
-    };
-  });
-  expect(sizes.texts.length).toBeGreaterThan(5);
-  expect(Math.min(...sizes.texts)).toBeGreaterThanOrEqual(24);
-  expect(sizes.canvas.length).toBeGreaterThan(5);
-  expect(Math.min(...sizes.canvas)).toBeGreaterThanOrEqual(18);
-  expect(sizes.scrolls).toBe(false);
-  await page.screenshot({ path: test.info().outputPath('audience-slide6-1280x720.png') });
+test('every slide of every lecture reads from the back of the room at 1280 × 720', async ({
+  page,
+}) => {
+  test.setTimeout(900_000);
+  // Every lesson has its e-lecture (src/scenarios/registry.ts): the catalog lists them all.
+  await page.goto('./#/');
+  const hrefs = await page
+    .locator('a[href*="#/learn/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const ids = [...new Set(hrefs.map((h) => h.replace(/^.*#\/learn\//, '').replace(/[?].*$/, '')))];
+  expect(ids.length).toBeGreaterThanOrEqual(4);
+  for (const id of ids) {
+    // One page per lecture, walked with →: each slide's sizes read from the live page.
+    await page.goto(`./#/present/${id}`);
+    await settled(page, 1);
+    const total = Number((await page.locator('.present-count').innerText()).split('/')[1]);
+    for (let n = 1; n <= total; n++) {
+      if (n > 1) {
+        await page.keyboard.press('ArrowRight');
+        await settled(page, n);
+      }
+      const at = `${id} slide ${n}`;
+      const sizes = await page.evaluate(() => {
+        const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+        const texts = [
+          ...document.querySelectorAll(
+            '.present-audience h1, .present-caption, .present-question h2, .present-choices li, .present-clock, .present-foot button, .present-count',
+          ),
+        ].map(px);
+        // The picture's own scale (viewBox fit) times the frame's (transform): its screen CTM.
+        const svg = document.querySelector('.present-audience svg.topology') as SVGSVGElement;
+        const scale = svg.getScreenCTM()!.a;
+        const canvas = [...svg.querySelectorAll('text')]
+          .filter((t) => t.getBBox().width > 0)
+          .map((t) => ({ text: t.textContent ?? '', px: px(t) * scale }));
+        const root = document.scrollingElement!;
+        return {
+          texts,
+          canvas,
+          scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth,
+        };
+      });
+      expect(sizes.texts.length, at).toBeGreaterThan(4);
+      expect(Math.min(...sizes.texts), `${at}: body text`).toBeGreaterThanOrEqual(24);
+      expect(sizes.canvas.length, at).toBeGreaterThan(5);
+      const smallest = sizes.canvas.reduce((a, b) => (b.px < a.px ? b : a));
+      expect(smallest.px, `${at}: canvas text ("${smallest.text}")`).toBeGreaterThanOrEqual(18);
+      expect(sizes.scrolls, `${at}: scrolls`).toBe(false);
+      if (n === total || (await page.locator('.present-question').count()) > 0)
+        await page.screenshot({ path: test.info().outputPath(`audience-${id}-${n}-1280x720.png`) });
+    }
+  }
   await expectNoAxeViolations(page);
 });
 

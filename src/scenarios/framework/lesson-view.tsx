@@ -233,14 +233,15 @@ export function LessonView({ lesson, session, startup, mode, machines, embed, on
                 preferred={lesson.keyMetrics}
                 limit={mode === 'embed' ? 6 : undefined}
               />
-              {mode === 'embed'
-                ? null
-                : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
             </>
           )
         }
         lower={
           <>
+            {/* The whole width: a statechart at 14 px text is wider than the column beside the quiz. */}
+            {mode === 'embed'
+              ? null
+              : machines.map((m) => <StatechartView key={m.id} machine={m} />)}
             {lesson.consoles && lesson.consoles.length > 0 && mode !== 'embed' ? (
               <ConsolesPanel
                 targets={lesson.consoles}

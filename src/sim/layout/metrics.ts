@@ -33,10 +33,13 @@ export const FRAME = {
   azPad: 8,
   azGap: 10,
   rowGap: { card: 14, compact: 10, chip: 4 } as Record<NodeSize, number>,
-  /** Row labels (shard id, slot range) sit in a gutter left of the AZ columns. */
-  gutter: 170,
+  /**
+   * Row labels (shard id, slot range) sit in a gutter left of the AZ columns, as wide as they
+   * need up to this. At 14 px — the canvas's floor, also the audience view's 18 px once scaled.
+   */
+  gutter: 210,
   titleFont: 14,
-  rowFont: 11.5,
+  rowFont: 14,
 } as const;
 
 /**

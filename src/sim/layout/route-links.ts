@@ -10,14 +10,60 @@ import type { Box, Point, TextBox } from './layout-types';
 import { inside, overlaps, textWidth } from './metrics';
 
 /** Whether the polyline runs clear of every card but its own two ends. */
-export function routeClear(points: readonly Point[], cards: readonly Box[], ends: readonly Box[]) {
+export function routeClear(
+  points: readonly Point[],
+  cards: readonly Box[],
+  ends: readonly Box[],
+  inset = 2,
+) {
   for (let i = 1; i < points.length; i++)
     for (const c of cards)
-      if (!ends.includes(c) && segmentCrossesBox(points[i - 1]!, points[i]!, c)) return false;
+      if (!ends.includes(c) && segmentCrossesBox(points[i - 1]!, points[i]!, c, inset))
+        return false;
   // A bend's middle segments must not run back through the cards they leave or enter.
   for (let i = 2; i < points.length - 1; i++)
     for (const c of ends) if (segmentCrossesBox(points[i - 1]!, points[i]!, c)) return false;
   return true;
+}
+
+/** How far an offset straight link keeps from the cards it passes. */
+const CLEARANCE = 6;
+
+/** Where along a card's edge a straight link may attach, middle first. */
+const ANCHORS = [0.5, 0.35, 0.65, 0.2, 0.8] as const;
+
+function anchors(b: Box): Point[] {
+  return ANCHORS.flatMap((f) => [
+    { x: b.x + b.width * f, y: b.y },
+    { x: b.x + b.width * f, y: b.y + b.height },
+    { x: b.x, y: b.y + b.height * f },
+    { x: b.x + b.width, y: b.y + b.height * f },
+  ]);
+}
+
+/**
+ * A straight link between other points of the two cards' edges, when the line between their
+ * centres clips a third card's corner: the shortest such line clear of every other card (and
+ * leaving and entering its own two cards outwards), or null. One straight line reads better
+ * than a bent route.
+ */
+export function offsetStraight(p: Box, q: Box, cards: readonly Box[]): Point[] | null {
+  let best: Point[] | null = null;
+  let bestLength = Infinity;
+  const from = anchors(p);
+  const to = anchors(q);
+  for (const a of from)
+    for (const b of to) {
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      if (len >= bestLength) continue;
+      // Through its own card would hide it as much as through another one.
+      if (segmentCrossesBox(a, b, p) || segmentCrossesBox(a, b, q)) continue;
+      // Kept a few px off other cards: a line along a card's border reads as part of it.
+      if (!routeClear([a, b], cards, [p, q], -CLEARANCE)) continue;
+      best = [a, b];
+      bestLength = len;
+    }
+  return best;
 }
 
 function length(points: readonly Point[]): number {

@@ -1,6 +1,6 @@
 import { clearLinkPaths } from './clear-links';
 import { RouteGrid } from './route-grid';
-import { placeNote, routeClear } from './route-links';
+import { offsetStraight, placeNote, routeClear } from './route-links';
 import {
   linkKey,
   type LayoutInput,
@@ -107,7 +107,8 @@ function place(
   const azNodes = input.nodes.filter((n) => n.kind !== 'client' && n.kind !== 'lb');
   const azs = input.azs.filter((a) => azNodes.some((n) => n.az === a.id));
   const rows = rowsOf(input, azNodes);
-  const gutter = rows.some((r) => r.label !== null) ? FRAME.gutter + FRAME.azGap : 0;
+  const labelW = gutterWidth(rows);
+  const gutter = labelW > 0 ? labelW + FRAME.azGap : 0;
 
   const regionX = FRAME.pad;
   const regionW = width - 2 * FRAME.pad;
@@ -156,7 +157,7 @@ function place(
         for (let k = 0; k * perLine < cell.length; k++)
           line(cell.slice(k * perLine, (k + 1) * perLine), cellX, cellW, top + k * (S.h + S.gapY));
       });
-      placedRows.push(rowBox(row, innerX, y, innerW, rowH));
+      placedRows.push(rowBox(row, innerX, y, innerW, rowH, labelW));
       y += rowH + rowGap;
     }
     y += FRAME.azPad - rowGap;
@@ -249,8 +250,33 @@ function placedNode(n: LayoutNodeInput, x: number, y: number, S: SizeSpec, size:
   };
 }
 
+/**
+ * The gutter as wide as the row labels need in either form (two lines, or one with the detail)
+ * up to FRAME.gutter, so short labels leave the AZ columns room for cards side by side; 0 when
+ * no row is labelled.
+ */
+function gutterWidth(rows: readonly RowPlan[]): number {
+  let need = 0;
+  for (const r of rows) {
+    if (r.label === null) continue;
+    const forms = [
+      r.label,
+      ...(r.detail === null ? [] : [r.detail, `${r.shortLabel ?? r.label} · ${r.detail}`]),
+    ];
+    for (const f of forms) need = Math.max(need, textWidth(f, FRAME.rowFont));
+  }
+  return Math.min(FRAME.gutter, Math.ceil(need));
+}
+
 /** A row band; its label (and detail, e.g. a slot range) centred in the gutter. */
-function rowBox(row: RowPlan, x: number, y: number, width: number, height: number): PlacedRow {
+function rowBox(
+  row: RowPlan,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  gutter: number,
+): PlacedRow {
   if (row.label === null) return { id: row.id, x, y, width, height, label: null, detail: null };
   const lineH = FRAME.rowFont * 1.3;
   const twoLines = row.detail !== null && height >= 2 * lineH;
@@ -263,8 +289,8 @@ function rowBox(row: RowPlan, x: number, y: number, width: number, height: numbe
     y,
     width,
     height,
-    label: textBox(oneLine, FRAME.rowFont, x, top, FRAME.gutter),
-    detail: twoLines ? textBox(row.detail!, FRAME.rowFont, x, top + lineH, FRAME.gutter) : null,
+    label: textBox(oneLine, FRAME.rowFont, x, top, gutter),
+    detail: twoLines ? textBox(row.detail!, FRAME.rowFont, x, top + lineH, gutter) : null,
   };
 }
 
@@ -294,7 +320,8 @@ function links(
       ? [{ l, p, q, drawn: size !== 'chip' || (p.kind !== 'cache' && q.kind !== 'cache') }]
       : [];
   });
-  // Straight where the line passes no other card; else around them (route-grid.ts).
+  // Straight where the line passes no other card; else between other points of the two cards'
+  // edges; else around the cards (route-grid.ts).
   const routes = new Map<string, Point[]>();
   let grid: RouteGrid | null = null;
   const bent: typeof ends = [];
@@ -305,8 +332,12 @@ function links(
     } else bent.push(e);
   }
   for (const { l, p, q } of bent) {
-    grid ??= new RouteGrid(cards, canvas);
-    const route = grid.route(cards.indexOf(p), cards.indexOf(q));
+    // A straight line between other points of the two cards if one is clear, else a bend.
+    let route = offsetStraight(p, q, cards);
+    if (!route) {
+      grid ??= new RouteGrid(cards, canvas);
+      route = grid.route(cards.indexOf(p), cards.indexOf(q));
+    }
     routes.set(linkKey(l.from, l.to), route ?? straightRoute(p, q));
   }
   // With many cross-AZ links the legend's "dashed" says it; per-link notes would crowd.

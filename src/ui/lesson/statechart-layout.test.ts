@@ -4,7 +4,7 @@ import { machineSpecOf } from '../../sim/machine-spec';
 import { failoverMachine, nodeLifecycleMachine } from '../../sim/machines';
 import { requestLifecycleMachine } from '../../sim/models/db-cache';
 import { sessionLifecycleMachine } from '../../sim/models/session-store';
-import { activeLeaves, activeStates, layoutStatechart } from './statechart-layout';
+import { activeLeaves, activeStates, layoutStatechart, STATECHART_FONT } from './statechart-layout';
 
 const machine: MachineView = {
   id: 'request',
@@ -86,14 +86,14 @@ describe('statechart layout of the lessons’ machines', () => {
     '%s: no transition label overlaps another label or a state, and all are on the canvas',
     (_, chart) => {
       const layout = layoutStatechart(chart);
-      // A label's glyphs as the view draws them: 11 px text centred on labelX with its baseline
+      // A label's glyphs as the view draws them: 14 px text centred on labelX with its baseline
       // at labelY, so from about 0.9 em above the baseline to 0.25 em below it.
       const labels = layout.transitions.map((t) => ({
         event: t.event,
-        x: t.labelX - (t.event.length * 6.5) / 2,
-        y: t.labelY - 10,
-        w: t.event.length * 6.5,
-        h: 12.5,
+        x: t.labelX - (t.event.length * 8.3) / 2,
+        y: t.labelY - 12.6,
+        w: t.event.length * 8.3,
+        h: 16,
       }));
       const leaves = layout.boxes.filter((b) => !b.compound);
       for (const [i, a] of labels.entries()) {
@@ -109,6 +109,16 @@ describe('statechart layout of the lessons’ machines', () => {
       }
     },
   );
+
+  it('narrows a chart too wide for its panel (text keeps its size)', () => {
+    const request = charts[0]!;
+    const roomy = layoutStatechart(request);
+    const fitted = layoutStatechart(request, roomy.width - 1);
+    expect(fitted.width).toBeLessThan(roomy.width);
+    // The db-cache chart fits the lesson's full-width panel at 1280 × 720 (about 1,190 px).
+    expect(roomy.width).toBeLessThanOrEqual(1190);
+    expect(STATECHART_FONT).toBeGreaterThanOrEqual(14);
+  });
 
   it('names delayed transitions by their delay, not by xstate’s internal event', () => {
     const events = charts.flatMap((c) => c.transitions.map((t) => t.event));

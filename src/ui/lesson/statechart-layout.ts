@@ -34,14 +34,19 @@ export interface StatechartLayout {
   transitions: TransitionPath[];
 }
 
+/**
+ * The chart's text is drawn at the canvas's floor, 14 px (lesson-charts.css): read on a
+ * projector at 1280 × 720 like the topology. Widths below are for 14 px.
+ */
+export const STATECHART_FONT = 14;
 const LEAF_H = 40;
 // Bold (active) labels with their ● mark and " (start)" must still fit.
-const CHAR_W = 8.2;
+const CHAR_W = 8.8;
 const PAD = 12;
 /** Room above a compound state's children for its own title. */
 const TITLE_H = 24;
-const EDGE_CHAR_W = 7;
-const EDGE_LABEL_H = 16;
+const EDGE_CHAR_W = 8.6;
+const EDGE_LABEL_H = 19;
 /** Offsets tried around a short edge's middle for its label, nearest first. */
 const NUDGES: readonly (readonly [number, number])[] = [
   [0, -16],
@@ -55,11 +60,26 @@ const NUDGES: readonly (readonly [number, number])[] = [
   [-48, 16],
   [48, 16],
 ];
-/** An 11 px label's average character width. */
-const LABEL_CHAR_W = 6.5;
+/** A 14 px label's average character width. */
+const LABEL_CHAR_W = 8.3;
 const MARGIN = 16;
 
-export function layoutStatechart(machine: MachineView): StatechartLayout {
+/** Space between states side by side: roomy, then tight when the roomy chart is too wide. */
+const NODESEP = [28, 16] as const;
+
+/**
+ * The chart laid out to fit `maxWidth` where it can (roomy, then tighter spacing). Text keeps
+ * its size — a chart scaled down to fit would draw its labels under the canvas's 14 px floor —
+ * so a chart too wide either way is the narrower one, and its panel scrolls.
+ */
+export function layoutStatechart(machine: MachineView, maxWidth = Infinity): StatechartLayout {
+  const roomy = layoutWith(machine, NODESEP[0]);
+  if (roomy.width <= maxWidth) return roomy;
+  const tight = layoutWith(machine, NODESEP[1]);
+  return tight.width < roomy.width ? tight : roomy;
+}
+
+function layoutWith(machine: MachineView, nodesep: number): StatechartLayout {
   const byId = new Map(machine.states.map((s) => [s.id, s]));
   const childrenOf = new Map<string, string[]>();
   for (const s of machine.states)
@@ -82,7 +102,7 @@ export function layoutStatechart(machine: MachineView): StatechartLayout {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
   g.setGraph({
     rankdir: 'TB',
-    nodesep: 28,
+    nodesep,
     ranksep: 34,
     edgesep: 14,
     marginx: MARGIN,
@@ -168,7 +188,7 @@ export function layoutStatechart(machine: MachineView): StatechartLayout {
       event: t.event,
       d: curve(points.map((p) => ({ x: r(p.x), y: r(p.y) }))) ?? '',
       labelX: r(label.x),
-      labelY: r(label.y + 4),
+      labelY: r(label.y + 5),
     };
   });
 
@@ -227,7 +247,7 @@ interface Area {
   h: number;
 }
 
-/** The box a label centred on `p` covers (11 px text, as lesson-charts.css draws it). */
+/** The box a label centred on `p` covers (14 px text, as lesson-charts.css draws it). */
 function labelArea(event: string, p: { x: number; y: number }): Area {
   const w = event.length * LABEL_CHAR_W + 4;
   return { x: p.x - w / 2, y: p.y - EDGE_LABEL_H / 2, w, h: EDGE_LABEL_H };

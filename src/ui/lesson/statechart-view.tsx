@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useElementSize } from '../topology/use-element-size';
 import type { MachineView } from '../../worker';
 import { useUiStore } from '../store/ui-store';
 import { selectSnapshot } from '../store/sim-slice';
@@ -11,7 +12,10 @@ import { activeLeaves, activeStates, layoutStatechart } from './statechart-layou
  */
 export function StatechartView({ machine }: { machine: MachineView }) {
   const snapshot = useUiStore(selectSnapshot);
-  const layout = useMemo(() => layoutStatechart(machine), [machine]);
+  const scroll = useRef<HTMLDivElement>(null);
+  const size = useElementSize(scroll);
+  const width = size?.width ?? Infinity;
+  const layout = useMemo(() => layoutStatechart(machine, width), [machine, width]);
   const activeIds = snapshot?.machines[machine.id] ?? [];
   const active = activeStates(machine, activeIds);
   const labels = new Map(machine.states.map((s) => [s.id, s.label]));
@@ -31,6 +35,7 @@ export function StatechartView({ machine }: { machine: MachineView }) {
       {/* Focusable: on a narrow screen the chart scrolls, and keyboard users must reach it. */}
       <div
         className="statechart-scroll"
+        ref={scroll}
         tabIndex={0}
         role="group"
         aria-label={`${machine.title}, scrollable`}

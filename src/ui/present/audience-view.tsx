@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { layoutTopology, type TopologyView as Topology } from '../../worker';
 import { selectTopology } from '../store/sim-slice';
 import { useUiStore } from '../store/ui-store';
 import { TopologyView } from '../topology/topology-view';
@@ -5,6 +7,24 @@ import { formatVirtual } from './format';
 import type { LectureDefinition } from './lecture-types';
 import { QuestionCard } from './question-card';
 import type { AudienceStatus, SharedState } from './sync-protocol';
+
+/**
+ * Wider than tall by more than this at the default canvas: a picture that needs the whole
+ * width (three AZ columns) rather than a tall one (tiers stacked in two AZs).
+ */
+const WIDE_ASPECT = 2;
+
+/**
+ * The canvas under a question is short (about 320 layout px at 1280 × 720): the picture is laid
+ * out for it — compact cards at 14 px, 18 px once scaled — instead of for the usual 420 px and
+ * then shrunk.
+ */
+const AUDIENCE_MIN_LAYOUT = { width: 400, height: 240 };
+
+function isWide(topology: Topology): boolean {
+  const l = layoutTopology(topology);
+  return l.width / l.height > WIDE_ASPECT;
+}
 
 export interface AudienceViewProps {
   lecture: LectureDefinition;
@@ -34,6 +54,12 @@ export function AudienceView({
 }: AudienceViewProps) {
   const topology = useUiStore(selectTopology);
   const slide = lecture.slides[state.slide]!;
+  // A question beside a wide picture (three AZs side by side) would squeeze it under 18 px
+  // text: the question goes below it instead, and the picture keeps the whole width.
+  const wide = useMemo(() => topology !== null && isWide(topology), [topology]);
+  const body = slide.question
+    ? `present-body ${wide ? 'present-body-below' : 'present-body-question'}`
+    : 'present-body';
   return (
     <div
       className="present-audience"
@@ -51,10 +77,10 @@ export function AudienceView({
         </p>
       </header>
       <p className="present-caption">{slide.caption}</p>
-      <div className={slide.question ? 'present-body present-body-question' : 'present-body'}>
+      <div className={body} data-question={slide.question ? (wide ? 'below' : 'beside') : 'none'}>
         <figure className="present-canvas" aria-label="Topology diagram">
           <div className="present-canvas-scale">
-            {topology ? <TopologyView topology={topology} /> : null}
+            {topology ? <TopologyView topology={topology} minLayout={AUDIENCE_MIN_LAYOUT} /> : null}
           </div>
         </figure>
         {slide.question ? (

@@ -68,11 +68,12 @@ function enlarged(
 function fitLayout(
   topology: Topology,
   size: { width: number; height: number } | null,
+  min: { width: number; height: number },
 ): { layout: TopologyLayout; pan: { width: number; height: number } | null } {
   if (!size) return { layout: layoutTopology(topology), pan: null };
   const fit = {
-    width: Math.max(MIN_LAYOUT.width, size.width),
-    height: Math.max(MIN_LAYOUT.height, size.height),
+    width: Math.max(min.width, size.width),
+    height: Math.max(min.height, size.height),
   };
   const layout = layoutTopology(topology, fit);
   const scale = Math.min(size.width / layout.width, size.height / layout.height);
@@ -91,7 +92,17 @@ const NO_FLASHES: ReadonlyMap<string, FlashKind> = new Map();
  * The topology in SVG: AZ boxes, nodes, links, and messages on the wire placed by virtual time.
  * React renders; d3 only computes the layout.
  */
-export function TopologyView({ topology }: { topology: Topology }) {
+export function TopologyView({
+  topology,
+  minLayout = MIN_LAYOUT,
+}: {
+  topology: Topology;
+  /**
+   * The smallest box the picture is laid out for (a smaller one scales it down). The audience
+   * view lowers it: its short, wide canvas under a question must keep its text size.
+   */
+  minLayout?: { width: number; height: number };
+}) {
   const session = useSimSession();
   const snapshot = useUiStore(selectSnapshot);
   const flows = useUiStore(selectFlows);
@@ -101,7 +112,10 @@ export function TopologyView({ topology }: { topology: Topology }) {
   const reducedMotion = useReducedMotion();
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
-  const { layout, pan } = useMemo(() => fitLayout(topology, size), [topology, size]);
+  const { layout, pan } = useMemo(
+    () => fitLayout(topology, size, minLayout),
+    [topology, size, minLayout],
+  );
   const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
   const share = flowShare(speed);
 
