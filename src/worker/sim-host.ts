@@ -40,6 +40,9 @@ const NO_DATABASE: SimEnvironment = {
 
 export type { HostTimers };
 
+/** Takes one batch; a page's subscriber (through Comlink) resolves once its handler has run. */
+export type BatchSubscriber = (batch: TraceBatch) => void | Promise<void>;
+
 /**
  * The worker's side of the boundary: owns the Simulation, paces it against wall time in
  * animated mode, batches trace events (one batch per tick, never one message per event) and
@@ -53,7 +56,15 @@ export class SimHost implements SimWorkerApi {
   /** The topology version the flow meter counts links of (Simulation.topologyVersion). */
   private topologyVersion = 0;
   private collecting = true;
-  private subscribers: ((b: TraceBatch) => void)[] = [];
+  private subscribers: BatchSubscriber[] = [];
+  /**
+   * A batch is out and the page has not finished taking it. A page slower than the tick rate (a
+   * busy or old machine, a heavy picture at flow speed) would otherwise queue batches faster than
+   * it handles them and stop answering clicks; instead the next batch waits for it, and the
+   * events meanwhile stay in the batcher (trimmed to its caps, the rest counted as dropped).
+   */
+  private batchInFlight = false;
+  private flushWanted = false;
   private playing = false;
   private speed = DEFAULT_SPEED;
   private readonly run: RunLoop;
@@ -250,7 +261,7 @@ export class SimHost implements SimWorkerApi {
     return model.exportSnapshot(nodeId, asOfMs);
   }
 
-  async subscribe(onBatch: (batch: TraceBatch) => void): Promise<void> {
+  async subscribe(onBatch: BatchSubscriber): Promise<void> {
     this.subscribers.push(onBatch);
   }
 
@@ -286,10 +297,24 @@ export class SimHost implements SimWorkerApi {
     return Math.min(FLOW_WINDOW_MAX_US, Math.max(FLOW_WINDOW_MIN_US, oneWallSecond));
   }
 
-  /** Sends whatever is pending (possibly nothing but a fresh snapshot) to subscribers. */
+  /**
+   * Sends whatever is pending (possibly nothing but a fresh snapshot) to subscribers — once the
+   * previous batch has been taken; a flush asked for meanwhile is sent then, so the page always
+   * ends on the latest state.
+   */
   private flush(): void {
+    if (this.batchInFlight) {
+      this.flushWanted = true;
+      return;
+    }
     const batch = this.takeBatch();
-    for (const s of this.subscribers) s(batch);
+    this.batchInFlight = true;
+    void Promise.allSettled(this.subscribers.map((s) => s(batch))).then(() => {
+      this.batchInFlight = false;
+      if (!this.flushWanted) return;
+      this.flushWanted = false;
+      if (this.sim) this.flush();
+    });
   }
 
   private scheduleTick(): void {
