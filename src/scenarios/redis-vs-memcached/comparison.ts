@@ -8,6 +8,10 @@ import type { ComparisonTableSpec } from '../framework';
 type M = Readonly<Record<string, number>>;
 const n = (m: M, k: string): string => Math.round(m[k] ?? 0).toLocaleString('en-US');
 const pct = (m: M, k: string): string => `${(m[k] ?? 0).toFixed(1)} %`;
+const ms = (m: M, k: string): string => {
+  const v = m[k] ?? 0;
+  return v < 1 ? `${v.toFixed(3)} ms` : `${Math.round(v).toLocaleString('en-US')} ms`;
+};
 
 export const comparison: ComparisonTableSpec = {
   title: 'Valkey vs Memcached, measured',
@@ -97,6 +101,26 @@ export const comparison: ComparisonTableSpec = {
           run: 'ScaleOutMemcachedRun',
           text: (m) =>
             `ring: ${pct(m, 'ScaleRingMovedPct')}; hash mod N: ${pct(m, 'ScaleModuloMovedPct')} (${n(m, 'ScaleKeys')} keys, ${n(m, 'ScaleNodesBefore')} → ${(m.ScaleNodesBefore ?? 0) + 1} nodes)`,
+        },
+      ],
+    },
+    {
+      id: 'cpu',
+      label: 'CPU under a rising load (same node type)',
+      cells: [
+        {
+          run: 'CpuRedisRun',
+          text: (m) =>
+            `at ${n(m, 'CpuPeakRate')} requests/s: EngineCPUUtilization ${pct(m, 'CpuRedisEngine')}, CPUUtilization ${pct(m, 'CpuRedisHost')} (${n(m, 'CpuVcpus')} vCPUs); ${
+              (m.CpuRedisSaturationRate ?? 0) > 0
+                ? `the main thread saturated at ${n(m, 'CpuRedisSaturationRate')} requests/s (CPUUtilization then ${pct(m, 'CpuRedisHostAtSaturation')})`
+                : 'the main thread never saturated'
+            }; requests waited ${ms(m, 'CpuRedisWaitMs')} on average`,
+        },
+        {
+          run: 'CpuMemcachedRun',
+          text: (m) =>
+            `at ${n(m, 'CpuPeakRate')} requests/s: CPUUtilization ${pct(m, 'CpuMcHost')} — ${n(m, 'CpuMcThreads')} worker threads on ${n(m, 'CpuVcpus')} vCPUs; requests waited ${ms(m, 'CpuMcWaitMs')} on average (no EngineCPUUtilization for Memcached)`,
         },
       ],
     },

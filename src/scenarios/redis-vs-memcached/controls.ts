@@ -67,6 +67,42 @@ export const controls: ControlGroup[] = [
       },
     ],
   },
+  {
+    id: 'cpu',
+    title: 'CPU ramp',
+    description:
+      'A load-test node of each engine, same node type, under the same rising load (2 s of virtual time).',
+    apply: 'button',
+    applyLabel: 'Ramp up the load',
+    fields: [
+      {
+        kind: 'select',
+        id: 'nodeType',
+        label: 'Node type',
+        // The core's node table (docs/node-types.md): vCPUs as EC2 lists them.
+        options: [
+          { value: 'cache.m7g.large', label: 'cache.m7g.large (2 vCPUs)' },
+          { value: 'cache.m7g.xlarge', label: 'cache.m7g.xlarge (4 vCPUs)' },
+          { value: 'cache.m7g.2xlarge', label: 'cache.m7g.2xlarge (8 vCPUs)' },
+          { value: 'cache.m7g.4xlarge', label: 'cache.m7g.4xlarge (16 vCPUs)' },
+        ],
+        initial: 'cache.m7g.xlarge',
+      },
+      {
+        kind: 'number',
+        id: 'peak',
+        label: 'Peak load',
+        min: 20_000,
+        max: 1_000_000,
+        step: 10_000,
+        unit: 'requests/s',
+        initial: 400_000,
+      },
+    ],
+    toActions: (v) => [
+      { type: 'cpu.ramp', params: { nodeType: String(v.nodeType), peak: Number(v.peak) } },
+    ],
+  },
 ];
 
 export const buttons: ActionButton[] = [

@@ -223,4 +223,32 @@ export const steps: StepDefinition[] = [
     explanation:
       'Memcached’s largest value was a little under 1 MB — the limit counts the item’s header and key — and one byte more was refused as “object too large”. Valkey stored and read back a 2 MB string. A 31-day TTL kept the key on Valkey, but on Memcached the key was gone at once: 2,678,400 is more than 30 days, so memcached read it as a Unix time, 1 February 1970 — long past. To keep an item longer than 30 days, give Memcached an absolute Unix time in the future.',
   },
+  {
+    id: 'cpu',
+    title: 'CPU: one main thread vs a thread per vCPU',
+    narration: [
+      'Memcached is multithreaded: ElastiCache runs one worker thread per vCPU, and each client connection is served by one of them. Valkey and Redis OSS execute every command on one main thread; on nodes with 4 or more vCPUs, enhanced I/O moves the socket reading and writing to other cores, but the commands still run one at a time.',
+      'CloudWatch shows this with two metrics: CPUUtilization is the whole host, all vCPUs; EngineCPUUtilization (Valkey/Redis OSS only) is the main thread’s share of its one core. Predict both for Valkey on a 4-vCPU node whose main thread is full. Then press “Ramp up the load”: a load-test node of each engine, same node type, gets the same requests, rising step by step to the peak.',
+    ],
+    goalText: 'Ramp up the load on both engines until the ramp ends (the CPU run cell is filled).',
+    goal: {
+      kind: 'sequence',
+      goals: [
+        { kind: 'action', action: 'cpu.ramp' },
+        { kind: 'metric', metric: 'CpuRedisRun', op: '>=', value: 1, delta: true },
+      ],
+    },
+    showMe: {
+      actions: [{ type: 'cpu.ramp', params: { nodeType: 'cache.m7g.xlarge', peak: 400_000 } }],
+      windowUs: 4_000_000,
+    },
+    question:
+      'A thread can use at most one core: what share of a 4-vCPU host is one full thread, and what do the other cores do?',
+    hints: [
+      'Keep cache.m7g.xlarge (4 vCPUs) and 400,000 requests/s, press “Ramp up the load” and play for 2 s.',
+      'Watch EngineCPUUtilization now (Valkey, CPU ramp) reach 100 % while CPUUtilization now (Valkey, CPU ramp) stays under 50 %; then read the CPU row. Try 8 vCPUs, or a lower peak.',
+    ],
+    explanation:
+      'Valkey’s main thread filled its core (EngineCPUUtilization 100 %) at the load the table shows, while CPUUtilization stayed under half: the other cores only ran the I/O threads. From then on more load only made requests wait in line behind the main thread. Memcached ran the same requests on all its worker threads, so its CPUUtilization kept rising with the load and nothing waited. That is why AWS says to watch EngineCPUUtilization on Valkey/Redis OSS nodes with 4 or more vCPUs — CPUUtilization can look calm while the engine is saturated — and why scaling Valkey’s command execution means more shards (cluster mode), not only more vCPUs. The figures come from the simulator’s CPU model (docs/cpu-model.md): per-request costs are ours, the threads are as AWS describes them.',
+  },
 ];

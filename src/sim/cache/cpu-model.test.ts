@@ -5,11 +5,12 @@ import { NODE_TYPES, type NodeType } from './node-types';
 const type = (name: string): NodeType => NODE_TYPES.get(name)!;
 const SECOND = 1_000_000;
 
-/** Feeds `rate` small requests per second for one second over `connections` connections. */
-function load(cpu: CpuModel, rate: number, connections: number): number[] {
+/** Feeds `rate` small requests per second for `span` µs (one second) over `connections` connections. */
+function load(cpu: CpuModel, rate: number, connections: number, span = SECOND): number[] {
   const threads = Array.from({ length: connections }, () => cpu.assignThread());
   const done: number[] = [];
-  for (let i = 0; i < rate; i++) {
+  const n = Math.round((rate * span) / SECOND);
+  for (let i = 0; i < n; i++) {
     const now = Math.floor((i * SECOND) / rate);
     done.push(cpu.serve(now, requestWork(100), threads[i % connections]!) - now);
   }
@@ -66,5 +67,22 @@ describe('CpuModel', () => {
     expect(cpu.sample(SECOND / 2).engineCpuUtilization).toBe(100);
     cpu.reset(SECOND / 2); // the rest of that command died with the process
     expect(cpu.sample(SECOND).engineCpuUtilization).toBe(0);
+  });
+
+  it('an overloaded main thread holds its I/O threads back: CPUUtilization stops rising with the load', () => {
+    const TENTH = SECOND / 10;
+    const host = (rate: number) => {
+      const cpu = new CpuModel('redis', type('cache.m7g.xlarge'));
+      load(cpu, rate, 16, TENTH);
+      return cpu.sample(TENTH).cpuUtilization;
+    };
+    // 250k × 4 µs fills the main thread: (1 s engine + 0.75 s I/O) over 4 cores.
+    expect(host(250_000)).toBeCloseTo(43.75, 0);
+    // Twice the load is executed no faster, so the I/O threads have no more replies to write.
+    expect(host(500_000)).toBeCloseTo(43.75, 0);
+    const cpu = new CpuModel('redis', type('cache.m7g.xlarge'));
+    load(cpu, 500_000, 16, TENTH);
+    cpu.reset(TENTH); // the queued half dies unexecuted: its I/O never happens
+    expect(cpu.sample(2 * TENTH).cpuUtilization).toBeCloseTo(43.75 / 2, 0);
   });
 });

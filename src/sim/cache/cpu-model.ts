@@ -81,6 +81,9 @@ export class CpuModel {
   readonly enhancedIo: boolean;
   private threads: Thread[];
   private ioDoneUs = 0;
+  /** I/O-thread work waiting for its request's execution: [executed at, µs] pairs, in order. */
+  private ioPending: number[] = [];
+  private ioHead = 0;
   private nextThread = 0;
   private lastSampleAt: Micros;
   private lastEngineUs = 0;
@@ -107,9 +110,25 @@ export class CpuModel {
     const t = this.threads[thread % this.threads.length]!;
     if (!this.enhancedIo) return t.serve(now, work.engineUs + work.ioUs);
     // Enhanced I/O: the I/O threads read and write around the main thread's execution; there
-    // are vCPUs − 1 of them, so they are not the bottleneck the main thread is.
-    this.ioDoneUs += work.ioUs;
-    return t.serve(now, work.engineUs) + work.ioUs;
+    // are vCPUs − 1 of them, so they are not the bottleneck the main thread is. Their work is
+    // counted once the main thread has executed the request: an overloaded main thread holds
+    // its I/O threads back too (CPUUtilization stops rising with it).
+    const executed = t.serve(now, work.engineUs);
+    this.ioPending.push(executed, work.ioUs);
+    return executed + work.ioUs;
+  }
+
+  /** Counts the I/O work of every request executed by `now`. */
+  private settleIo(now: Micros): void {
+    const q = this.ioPending;
+    while (this.ioHead < q.length && q[this.ioHead]! <= now) {
+      this.ioDoneUs += q[this.ioHead + 1]!;
+      this.ioHead += 2;
+    }
+    if (this.ioHead > 4096 && this.ioHead * 2 > q.length) {
+      this.ioPending = q.slice(this.ioHead);
+      this.ioHead = 0;
+    }
   }
 
   /**
@@ -122,6 +141,10 @@ export class CpuModel {
 
   /** A new process (reboot, replacement): idle threads, connections re-dealt from worker 0. */
   reset(now: Micros): void {
+    // Requests the old process had not executed yet never get their replies written.
+    this.settleIo(now);
+    this.ioPending = [];
+    this.ioHead = 0;
     for (const t of this.threads) {
       // Work queued past now died with the old process: it never runs.
       t.scheduledUs -= Math.max(0, t.freeAt - now);
@@ -133,6 +156,7 @@ export class CpuModel {
   /** Utilisation since the previous sample (CloudWatch publishes per period; see docs). */
   sample(now: Micros): CpuSample {
     const windowUs = Math.max(0, now - this.lastSampleAt);
+    this.settleIo(now);
     const engineUs = this.threads.reduce((s, t) => s + t.doneBy(now), 0);
     const hostUs = engineUs + this.ioDoneUs;
     const dEngine = engineUs - this.lastEngineUs;

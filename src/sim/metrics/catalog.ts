@@ -1,3 +1,4 @@
+import { COMPARISON_MEASURES } from './comparison-measures';
 import { MEASURES } from './measures';
 import { NODE_METRICS } from './node-metrics';
 import type { MetricDef } from './types';
@@ -27,7 +28,7 @@ const FIXED: Readonly<Record<FixedKey, MetricDef>> = {
 
 const PER_INSTANCE = /^Requests_app_(\d+)$/;
 const COMPARISON_RUN =
-  /^(NodeLoss|Restore|Leaderboard|ScaleOut|Limits|Ttl)(Memcached|Redis)Run(At)?$/;
+  /^(NodeLoss|Restore|Leaderboard|ScaleOut|Limits|Ttl|Cpu)(Memcached|Redis)Run(At)?$/;
 
 /**
  * The catalogue's order: how the metrics panel lists what a lesson does not rank itself.
@@ -126,6 +127,8 @@ export const METRIC_ORDER: readonly FixedKey[] = [
   'IsPrimary',
   'NetworkBytesIn',
   'NetworkBytesOut',
+  // The comparison table's figures, in the order its rows measure them.
+  ...(Object.keys(COMPARISON_MEASURES) as (keyof typeof COMPARISON_MEASURES)[]),
 ];
 
 /** Every fixed metric, in catalogue order. */

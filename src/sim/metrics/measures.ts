@@ -1,3 +1,4 @@
+import { COMPARISON_MEASURES } from './comparison-measures';
 import type { DimensionKind, MetricDef, MetricSource, MetricUnit } from './types';
 
 const TOTAL: readonly DimensionKind[] = ['total'];
@@ -289,4 +290,5 @@ export const MEASURES = {
     'The run that filled the table’s scale-out row (0 = not yet)',
   ),
   VirtualSeconds: M('Virtual time', 'Simulator', 'seconds', 'Simulated seconds since the start'),
+  ...COMPARISON_MEASURES,
 } as const satisfies Record<string, MetricDef>;

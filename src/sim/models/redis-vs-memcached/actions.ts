@@ -3,6 +3,7 @@ import type { CachePlan } from '../../cache/index';
 import type { ActionSpec } from '../../model';
 import { fleetActionSpecs } from '../fleet/index';
 import { LEADERBOARD, WORKLOAD } from './config';
+import { CPU_NODE_TYPES, CPU_RAMP } from './cpu-ramp';
 
 /** The experiments: each one fills rows of the comparison table (README.md). */
 export const EXPERIMENTS = [
@@ -13,6 +14,7 @@ export const EXPERIMENTS = [
   'leaderboard.run',
   'scaleOut.measure',
   'limits.measure',
+  'cpu.ramp',
 ] as const;
 
 export function experimentSpecs(
@@ -101,6 +103,31 @@ export function experimentSpecs(
       label: 'Test item size and TTL',
       description:
         'The largest value each engine stores, and what a 31-day TTL does on each (the probe keys are deleted after).',
+    },
+    {
+      type: 'cpu.ramp',
+      label: 'Ramp up the load (CPU)',
+      description:
+        'A load-test node of each engine, same node type, under the same rising load: Memcached’s worker threads share every vCPU; Valkey runs commands on one main thread.',
+      params: [
+        {
+          kind: 'choice',
+          name: 'nodeType',
+          label: 'Node type',
+          options: CPU_NODE_TYPES,
+          default: CPU_RAMP.nodeType,
+        },
+        {
+          kind: 'number',
+          name: 'peak',
+          label: 'Peak load',
+          min: 20_000,
+          max: 1_000_000,
+          step: 10_000,
+          default: CPU_RAMP.peak,
+          unit: '/s',
+        },
+      ],
     },
     {
       type: 'workload.set',

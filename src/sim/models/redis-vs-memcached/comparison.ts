@@ -77,6 +77,8 @@ const CELLS = [
   'limits/redis',
   'ttl/memcached',
   'ttl/redis',
+  'cpu/memcached',
+  'cpu/redis',
 ];
 
 /** `nodeLoss/memcached` → `NodeLossMemcached`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isMetricKey, metricDef } from '../../metrics/index';
 import { Simulation } from '../../simulation';
 import { createRedisVsMemcachedModel } from './redis-vs-memcached.model';
 
@@ -195,6 +196,32 @@ describe('redis-vs-memcached model: one workload, two systems, a table filled by
     expect(await line('memcached', 'gets item:0')).toMatch(/^VALUE item:0 0 200 \d+/);
     expect(await line('memcached', 'zadd board 10 ann')).toBe('ERROR');
     expect(await line('sql', 'select 1')).toMatch(/"target" must be redis or memcached/);
+  }, 60_000);
+
+  it('every figure the experiments put in the table has a display name in the metrics catalogue', async () => {
+    const s = sim();
+    await s.runUntil(2 * S);
+    for (const action of [
+      { type: 'leaderboard.run', params: { updates: 20 } },
+      { type: 'valkey.restore' },
+      { type: 'scaleOut.measure' },
+      { type: 'limits.measure' },
+      { type: 'cpu.ramp', params: { peak: 50_000 } },
+      { type: 'memcached.killNode', params: { node: 'mc-0003' } },
+      { type: 'valkey.killPrimary' },
+    ])
+      expect(await s.act(action), action.type).toMatchObject({ ok: true });
+    await s.runUntil(30 * S);
+    const keys = Object.keys(s.state().metrics);
+    expect(keys).toContain('McKeysLostPct');
+    expect(keys).toContain('CpuRedisEngine');
+    for (const k of keys) {
+      expect(isMetricKey(k), k).toBe(true);
+      // Shown by name, not as the raw key.
+      if (/^(Mc|Redis|Lb|Scale|Cpu)/.test(k)) expect(metricDef(k)!.name, k).not.toBe(k);
+    }
+    expect(metricDef('McKeysLostPct')!.name).toBe('Share of keys lost (Memcached)');
+    await s.dispose();
   }, 60_000);
 
   it('same seed ⇒ same trace hash and table; another seed ⇒ another trace', async () => {

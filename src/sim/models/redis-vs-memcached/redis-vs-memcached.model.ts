@@ -16,6 +16,7 @@ import { applyFleetAction, appIds, fleetTopology } from '../fleet/index';
 import { experimentSpecs, leaderboardParams } from './actions';
 import { ComparisonTable } from './comparison';
 import { runConsole } from './console';
+import { cpuRampParams, runCpuRamp, type CpuLive } from './cpu-ramp';
 import { APPS, AZS, MEMCACHED, REGION, VALKEY, WORKLOAD } from './config';
 import { runLeaderboard, type LeaderboardWorker } from './leaderboard';
 import { measureLimits } from './limits';
@@ -46,6 +47,8 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
   const workloads: DualWorkload[] = [];
   let requestIds = 0;
   let leaderboardRunning = false;
+  const cpu: CpuLive = { step: null };
+  let cpuRunning = false;
 
   const cluster = (): MemcachedCluster => fleet!.clusters[0]!;
   const group = () => fleet!.groups[0]!;
@@ -160,6 +163,20 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
     return { ok: true };
   };
 
+  const cpuRamp = (
+    c: SimContext,
+    params: Record<string, string | number | boolean> | undefined,
+  ): ApplyOutcome => {
+    if (cpuRunning)
+      return { ok: false, error: 'A CPU ramp is still going; wait for it to finish.' };
+    const p = cpuRampParams(params);
+    if (typeof p === 'string') return { ok: false, error: p };
+    const run = begin(c, 'cpu.ramp', `load rising to ${p.peak}/s on two ${p.type.name} nodes`);
+    cpuRunning = true;
+    runCpuRamp(c, p, c.rng.stream(`cpu:${run.run}`), table, run, cpu, () => (cpuRunning = false));
+    return { ok: true };
+  };
+
   const setWorkload = (
     c: SimContext,
     params: Record<string, string | number | boolean> | undefined,
@@ -237,6 +254,8 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
           const refused = measureLimits(fleet, table, run);
           return refused ? { ok: false, error: refused } : { ok: true };
         }
+        case 'cpu.ramp':
+          return cpuRamp(c, action.params);
         case 'workload.set':
           return setWorkload(c, action.params);
         case 'console':
@@ -285,6 +304,10 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
           0,
         ),
         NodesUp: [...(fleet?.nodes.values() ?? [])].filter((n) => n.up).length,
+        CpuRampRate: cpu.step?.rate ?? 0,
+        CpuRampRedisEngine: cpu.step?.redisEngine ?? 0,
+        CpuRampRedisHost: cpu.step?.redisHost ?? 0,
+        CpuRampMcHost: cpu.step?.memcachedHost ?? 0,
         VirtualSeconds: (ctx?.kernel.now ?? 0) / 1e6,
         ...table.metrics(),
       };
