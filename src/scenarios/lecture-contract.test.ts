@@ -105,5 +105,6 @@ describe.each(lectures.map((l) => [l.scenario, l] as const))('lecture %s', (_id,
     }
     await walker.sim?.dispose();
     await fresh.sim?.dispose();
-  });
+    // Every slide walked twice: about 40 s for multi-az-failover on the shared 2-core machine.
+  }, 180_000);
 });

@@ -95,7 +95,9 @@ export const comparison: ComparisonTableSpec = {
       label: 'Keys that move when a node is added',
       cells: [
         {
-          none: 'Not in this system (cluster mode disabled); with cluster mode enabled, slots move with their keys',
+          run: 'ScaleOutRedisRun',
+          text: (m) =>
+            `cluster mode enabled, ${n(m, 'ScaleRedisShardsBefore')} → ${n(m, 'ScaleRedisShardsAfter')} shards: ${n(m, 'ScaleRedisSlotsMoved')} of 16,384 slots (${pct(m, 'ScaleRedisSlotsMovedPct')}) moved with ${n(m, 'ScaleRedisKeysMoved')} of ${n(m, 'ScaleRedisKeys')} keys (${pct(m, 'ScaleRedisKeysMovedPct')}) in ${(m.ScaleRedisSeconds ?? 0).toFixed(1)} s; ${n(m, 'ScaleRedisKeysLost')} keys lost${m.ScaleRedisFailed === 1 ? ' (the resharding stopped early)' : ''}`,
         },
         {
           run: 'ScaleOutMemcachedRun',

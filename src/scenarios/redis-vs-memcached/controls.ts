@@ -138,6 +138,13 @@ export const buttons: ActionButton[] = [
     action: { type: 'limits.measure' },
   },
   {
+    id: 'add-shard',
+    label: 'Add a Valkey shard',
+    description:
+      'Cluster mode enabled: a two-shard Valkey cluster with the same keys gets a third shard; slots move to it online, with their keys.',
+    action: { type: 'valkey.addShard' },
+  },
+  {
     id: 'scale-out',
     label: 'Add a Memcached node',
     description: 'Where each cached key would live with a fourth node: ring vs hash mod N.',

@@ -96,7 +96,7 @@ export const redisVsMemcachedLecture: LectureDefinition = {
         'On a ketama ring about 1/(N+1) of the keys move to a new node; with hash mod N most of them do.',
       notes: [
         'Measured on this script over the keys the nodes held: 23.3 % move on the ring, 72.7 % with hash mod N (3 → 4 nodes).',
-        'A moved key is a miss until refilled. Valkey with cluster mode enabled moves slots together with their keys; this group has cluster mode disabled.',
+        'A moved key is a miss until refilled. Valkey with cluster mode enabled moves slots together with their keys: the lesson’s “Add a Valkey shard” measures it on a cluster-mode-enabled copy of the data (this group has cluster mode disabled).',
       ],
       script: [act('scaleOut.measure'), run(1)],
       question: {

@@ -207,6 +207,6 @@ export const quiz: QuizItem[] = [
     ],
     answer: 'memcached',
     explanation:
-      'Memcached is multithreaded (its worker threads use all cores), while Valkey and Redis OSS run commands on one main thread. With a consistent-hashing client, adding a node keeps most keys hot — the scale-out row measured it. The simulator does not measure CPU in this scenario; the threading fact is AWS’s (facts sheet §4).',
+      'Memcached is multithreaded (its worker threads use all cores), while Valkey and Redis OSS run commands on one main thread. With a consistent-hashing client, adding a node keeps most keys hot — the scale-out row measured it. The CPU row (a later step) measures the threads: under the same rising load Memcached’s CPUUtilization climbs on every core while Valkey’s main thread fills one (facts sheet §4).',
   },
 ];

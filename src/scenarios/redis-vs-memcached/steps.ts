@@ -180,27 +180,43 @@ export const steps: StepDefinition[] = [
   },
   {
     id: 'scale-out',
-    title: 'Adding a Memcached node',
+    title: 'Scaling out: a Memcached node, a Valkey shard',
     narration: [
-      'A Memcached cluster grows by adding nodes, and the client decides where keys go. With a ketama ring, a new node takes over small arcs of the ring from every node; with a naive hash mod N, the divisor changes for every key.',
-      'Predict the share of keys that would move to another node when a fourth node is added, for each rule. Then press “Add a Memcached node”: the table counts it over the keys the nodes hold now.',
+      'A Memcached cluster grows by adding nodes, and the client decides where keys go. With a ketama ring, a new node takes over small arcs of the ring from every node; with a naive hash mod N, the divisor changes for every key. Valkey with cluster mode enabled grows by adding a shard: the 16,384 hash slots are rebalanced onto it, online, and each slot’s keys move with it.',
+      'Predict, for a fourth Memcached node, the share of keys that would move to another node under each rule — and for a third Valkey shard, the share of slots that move and how many keys are lost. Then press “Add a Memcached node” and “Add a Valkey shard” (a two-shard cluster-mode-enabled copy of the Valkey data gets a third shard; the resharding takes about half a minute).',
     ],
-    goalText: 'Measure a scale-out from three to four nodes (the Scale-out run cell is filled).',
+    goalText:
+      'Measure both scale-outs: three to four Memcached nodes, two to three Valkey shards (both Scale-out run cells filled).',
     goal: {
-      kind: 'sequence',
+      kind: 'all',
       goals: [
-        { kind: 'action', action: 'scaleOut.measure' },
-        { kind: 'metric', metric: 'ScaleOutMemcachedRun', op: '>=', value: 1 },
+        {
+          kind: 'sequence',
+          goals: [
+            { kind: 'action', action: 'scaleOut.measure' },
+            { kind: 'metric', metric: 'ScaleOutMemcachedRun', op: '>=', value: 1 },
+          ],
+        },
+        {
+          kind: 'sequence',
+          goals: [
+            { kind: 'action', action: 'valkey.addShard' },
+            { kind: 'metric', metric: 'ScaleOutRedisRun', op: '>=', value: 1 },
+          ],
+        },
       ],
     },
-    showMe: { actions: [{ type: 'scaleOut.measure' }], windowUs: 2_000_000 },
+    showMe: {
+      actions: [{ type: 'scaleOut.measure' }, { type: 'valkey.addShard' }],
+      windowUs: 60_000_000,
+    },
     question: 'A key whose node changes: is its value on the new node yet?',
     hints: [
-      'Press “Add a Memcached node”.',
-      'Compare the ring’s share of moved keys with hash mod N’s in the scale-out row.',
+      'Press “Add a Memcached node” and “Add a Valkey shard”, then run ahead a minute.',
+      'Compare the ring’s share of moved keys with hash mod N’s, and the Valkey cell’s keys lost, in the scale-out row.',
     ],
     explanation:
-      'On the ring about a quarter of the keys moved (1/(N+1) for N = 3) — all of them to the new node — and the rest stayed where their values are, so they stay hits. With hash mod N about three quarters moved: right after such a change most reads miss and go to the database. That is why AWS recommends consistent hashing for Memcached clients. Valkey with cluster mode enabled scales differently: slots move to a new shard together with their keys, so nothing is lost — this scenario’s group has cluster mode disabled, so that cell stays empty here.',
+      'On the ring about a quarter of the keys moved (1/(N+1) for N = 3) — all of them to the new node — and the rest stayed where their values are, so they stay hits. With hash mod N about three quarters moved: right after such a change most reads miss and go to the database. That is why AWS recommends consistent hashing for Memcached clients. On Valkey a third of the slots (1/(N+1) for N = 2) moved to the new shard, and ElastiCache moved each slot’s keys with it — CLUSTER SETSLOT and MIGRATE, a few keys at a time, while clients kept working (ASK, then MOVED) — so no key was lost and nothing had to be refilled from the database. The cost is time: the resharding took the seconds the table shows, and AWS advises doing it when CPU is low.',
   },
   {
     id: 'limits',

@@ -96,6 +96,54 @@ export const COMPARISON_MEASURES = {
     'percent',
     'Keys hash mod N places on another node with one node more',
   ),
+  ScaleOutRedisRun: F(
+    'Scale-out run (Valkey)',
+    'count',
+    'The run that filled the scale-out row for Valkey (0 = not yet)',
+  ),
+  ScaleRedisKeys: F('Keys in the cluster (Valkey scale-out)', 'count', 'Keys before the shard'),
+  ScaleRedisShardsBefore: F('Shards before (Valkey scale-out)', 'count', 'Shards serving slots'),
+  ScaleRedisShardsAfter: F('Shards after (Valkey scale-out)', 'count', 'Shards serving slots'),
+  ScaleRedisSlotsMoved: F(
+    'Slots moved (Valkey scale-out)',
+    'count',
+    'Hash slots migrated to the new shard, of 16,384',
+  ),
+  ScaleRedisSlotsMovedPct: F(
+    'Share of slots moved (Valkey scale-out)',
+    'percent',
+    'Slots moved ÷ 16,384',
+  ),
+  ScaleRedisKeysMoved: F(
+    'Keys moved with their slots (Valkey scale-out)',
+    'count',
+    'Keys migrated (DUMP/RESTORE) with the slots that moved',
+  ),
+  ScaleRedisKeysMovedPct: F(
+    'Share of keys moved (Valkey scale-out)',
+    'percent',
+    'Keys moved ÷ keys in the cluster',
+  ),
+  ScaleRedisKeysLost: F(
+    'Keys lost (Valkey scale-out)',
+    'count',
+    'Keys no longer on the primary that serves their slot after the resharding',
+  ),
+  ScaleRedisMisplaced: F(
+    'Keys left on the wrong shard (Valkey scale-out)',
+    'count',
+    'Copies of keys on a primary that no longer serves their slot',
+  ),
+  ScaleRedisSeconds: F(
+    'Resharding time (Valkey scale-out)',
+    'seconds',
+    'Virtual time the online resharding took',
+  ),
+  ScaleRedisFailed: F(
+    'Resharding stopped (Valkey scale-out)',
+    'count',
+    '1 when a migration step failed before every slot moved',
+  ),
   // Item size and TTL.
   McLargestValueBytes: F(
     'Largest value stored (Memcached)',

@@ -13,6 +13,7 @@ export const EXPERIMENTS = [
   'valkey.restore',
   'leaderboard.run',
   'scaleOut.measure',
+  'valkey.addShard',
   'limits.measure',
   'cpu.ramp',
 ] as const;
@@ -97,6 +98,12 @@ export function experimentSpecs(
       label: 'Add a Memcached node',
       description:
         'Where each cached key would live with one more node: on the ketama ring vs with hash mod N.',
+    },
+    {
+      type: 'valkey.addShard',
+      label: 'Add a Valkey shard',
+      description:
+        'Cluster mode enabled: a two-shard Valkey cluster holding the same keys gets a third shard, and slots move to it online with their keys.',
     },
     {
       type: 'limits.measure',

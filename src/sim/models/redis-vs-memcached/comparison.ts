@@ -73,6 +73,7 @@ const CELLS = [
   'leaderboard/memcached',
   'leaderboard/redis',
   'scaleOut/memcached',
+  'scaleOut/redis',
   'limits/memcached',
   'limits/redis',
   'ttl/memcached',

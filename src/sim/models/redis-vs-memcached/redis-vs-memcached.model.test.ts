@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMetricKey, metricDef } from '../../metrics/index';
+import type { UserAction } from '../../model';
 import { Simulation } from '../../simulation';
 import { createRedisVsMemcachedModel } from './redis-vs-memcached.model';
 
@@ -201,18 +202,21 @@ describe('redis-vs-memcached model: one workload, two systems, a table filled by
   it('every figure the experiments put in the table has a display name in the metrics catalogue', async () => {
     const s = sim();
     await s.runUntil(2 * S);
-    for (const action of [
+    const actions: UserAction[] = [
       { type: 'leaderboard.run', params: { updates: 20 } },
       { type: 'valkey.restore' },
       { type: 'scaleOut.measure' },
       { type: 'limits.measure' },
       { type: 'cpu.ramp', params: { peak: 50_000 } },
+      { type: 'valkey.addShard' },
       { type: 'memcached.killNode', params: { node: 'mc-0003' } },
       { type: 'valkey.killPrimary' },
-    ])
+    ];
+    for (const action of actions)
       expect(await s.act(action), action.type).toMatchObject({ ok: true });
-    await s.runUntil(30 * S);
+    await s.runUntil(60 * S);
     const keys = Object.keys(s.state().metrics);
+    expect(keys).toContain('ScaleRedisKeysLost');
     expect(keys).toContain('McKeysLostPct');
     expect(keys).toContain('CpuRedisEngine');
     for (const k of keys) {

@@ -23,6 +23,7 @@ import { measureLimits } from './limits';
 import { measureMemcachedNodeLoss, watchRedisFailover } from './node-loss';
 import { rebootMemcachedNode, restoreFromSnapshot } from './restore';
 import { measureScaleOut } from './scale-out';
+import { addValkeyShard } from './shard-scale-out';
 import { DualWorkload, emptySide, keyName } from './workload';
 
 /**
@@ -49,6 +50,7 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
   let leaderboardRunning = false;
   const cpu: CpuLive = { step: null };
   let cpuRunning = false;
+  let shardRunning = false;
 
   const cluster = (): MemcachedCluster => fleet!.clusters[0]!;
   const group = () => fleet!.groups[0]!;
@@ -249,6 +251,19 @@ export function createRedisVsMemcachedModel(options: ModelOptions): ScenarioMode
             begin(c, 'scaleOut.measure', 'one Memcached node added'),
           );
           return { ok: true };
+        case 'valkey.addShard': {
+          if (shardRunning)
+            return { ok: false, error: 'A shard is still being added; wait for it to finish.' };
+          const run = begin(
+            c,
+            'valkey.addShard',
+            'a third shard added to a two-shard Valkey cluster',
+          );
+          shardRunning = true;
+          const refused = addValkeyShard(c, group(), table, run, () => (shardRunning = false));
+          if (refused) shardRunning = false;
+          return refused ? { ok: false, error: refused } : { ok: true };
+        }
         case 'limits.measure': {
           const run = begin(c, 'limits.measure', 'item size and TTL rules');
           const refused = measureLimits(fleet, table, run);
