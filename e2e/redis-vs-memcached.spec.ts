@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, readStats, snap, test } from './fixtures';
 
 /**
@@ -199,11 +199,19 @@ test('redis-vs-memcached: every experiment through the UI fills the table with m
   await snap(page, '04-restore');
   await next(page);
 
-  // 6. Add a Memcached node: the ring moves about a quarter, hash mod N about three quarters.
+  // 6. Add a Memcached node: the ring moves about a quarter, hash mod N about three quarters;
+  // add a Valkey shard (cluster mode enabled): a third of the slots move with their keys.
   await page.getByRole('button', { name: 'Add a Memcached node', exact: true }).click();
-  await expect(goal(page, 'scale-out')).toHaveAttribute('data-state', 'done', {
-    timeout: 30_000,
-  });
+  await page.getByRole('button', { name: 'Add a Valkey shard', exact: true }).click();
+  await fastForwardUntilDone(page, 'scale-out');
+  const shard = await cell(page, 'scale-out', 0);
+  expect(shard).toMatch(
+    /^cluster mode enabled, 2 → 3 shards: 5,461 of 16,384 slots \(33\.3 %\) moved/,
+  );
+  expect(shard).toMatch(/; 0 keys lost/);
+  const [, , , , , keysMoved, keysHeld] = numbers(shard);
+  expect(keysHeld).toBeGreaterThanOrEqual(3000);
+  expect(Math.abs((100 * keysMoved!) / keysHeld! - 100 / 3)).toBeLessThan(5);
   const scale = await cell(page, 'scale-out', 1);
   const [ring, modulo, keys] = numbers(scale);
   expect(Math.abs(ring! - 25)).toBeLessThan(5);
@@ -239,9 +247,98 @@ test('redis-vs-memcached: every experiment through the UI fills the table with m
   expect(await cell(page, 'ttl', 1)).toMatch(/^30 days: kept; 31 days: gone at once/);
   expect(await cell(page, 'ttl', 0)).toMatch(/TTL 2,678,400 s/);
 
+  await next(page);
+
+  // 8. CPU: the same rising load on a 4-vCPU node of each engine, then on 8 vCPUs.
+  const ramp = page.getByRole('group', { name: 'CPU ramp' });
+  await ramp.getByRole('button', { name: 'Ramp up the load' }).click();
+  await playUntilDone(page, 'cpu');
+  const redisCpu = await cell(page, 'cpu', 0);
+  expect(redisCpu).toMatch(
+    /^at 400,000 requests\/s: EngineCPUUtilization 100\.0 %, CPUUtilization \d+\.\d % \(4 vCPUs\); the main thread saturated at [\d,]+ requests\/s/,
+  );
+  const hostPct = (text: string) =>
+    Number(
+      /CPUUtilization (\d+\.\d) %/.exec(text.replace(/EngineCPUUtilization [\d.]+ %/, ''))![1],
+    );
+  expect(hostPct(redisCpu)).toBeLessThan(50);
+  const mcCpu = await cell(page, 'cpu', 1);
+  expect(mcCpu).toMatch(
+    /^at 400,000 requests\/s: CPUUtilization \d+\.\d % — 4 worker threads on 4 vCPUs/,
+  );
+  expect(hostPct(mcCpu)).toBeGreaterThan(hostPct(redisCpu));
+  await ramp.getByLabel('Node type').selectOption('cache.m7g.2xlarge');
+  await ramp.getByRole('button', { name: 'Ramp up the load' }).click();
+  await page.getByRole('button', { name: /^Play/ }).click();
+  await expect
+    .poll(async () => runOf(await cell(page, 'cpu', 0)), { timeout: 60_000 })
+    .toBeGreaterThan(runOf(redisCpu));
+  await pause(page);
+  const eight = await cell(page, 'cpu', 0);
+  expect(eight).toContain('(8 vCPUs)');
+  expect(hostPct(eight)).toBeLessThan(hostPct(redisCpu));
+  await snap(page, '06-cpu');
+
   const table = page.getByRole('region', { name: /Valkey vs Memcached, measured/ });
   await table.scrollIntoViewIfNeeded();
   await table.screenshot({ path: test.info().outputPath('05-table.png') });
   await snap(page, '05-table-filled');
   await expectNoAxeViolations(page);
+});
+
+test('redis-vs-memcached consoles: pub/sub, MULTI/EXEC and a sorted set on Valkey; Memcached answers ERROR', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // The phone layout: the picture, the step text and Play without scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await expect(page.locator('svg.topology')).toBeInViewport();
+  await expect(page.getByText(/One workload, two caches/).first()).toBeInViewport();
+  await expect(page.getByRole('button', { name: /^Play/ })).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('00-first-screen-390x844.png') });
+
+  const panel = page.getByRole('region', { name: 'Consoles' });
+  await panel.scrollIntoViewIfNeeded();
+  const last = (log: Locator) =>
+    log.locator('.console-entry').last().locator('.console-out pre').last();
+  const type = async (input: Locator, line: string) => {
+    await input.fill(line);
+    await input.press('Enter');
+    await expect(input).toHaveValue('');
+  };
+  const redis = panel.getByRole('textbox', { name: /Redis command/ });
+  const redisLog = panel.getByRole('log', { name: 'Redis console output' });
+  // A transaction: queued, then executed as one.
+  await type(redis, 'MULTI');
+  await expect(last(redisLog)).toHaveText('OK');
+  await type(redis, 'INCR visits');
+  await expect(last(redisLog)).toHaveText('QUEUED');
+  await type(redis, 'EXEC');
+  await expect(last(redisLog)).toHaveText('1) (integer) 1');
+  // A rich type: a sorted set, read back in score order.
+  await type(redis, 'ZADD board 10 ann 7 bob');
+  await expect(last(redisLog)).toHaveText('(integer) 2');
+  await type(redis, 'ZREVRANGE board 0 -1 WITHSCORES');
+  await expect(last(redisLog)).toHaveText('1) "ann"\n2) "10"\n3) "bob"\n4) "7"');
+  // Pub/sub: PUBLISH answers with the subscribers reached; SUBSCRIBE confirms the channel.
+  await type(redis, 'PUBLISH news hello');
+  await expect(last(redisLog)).toHaveText('(integer) 0');
+  await type(redis, 'SUBSCRIBE news');
+  await expect(last(redisLog)).toHaveText('1) "subscribe"\n2) "news"\n3) (integer) 1');
+
+  // The same ideas on Memcached: its text protocol has none of them — memcached's own ERROR.
+  await panel.getByRole('tab', { name: 'Memcached' }).click();
+  const mc = panel.getByRole('textbox', { name: /Memcached command/ });
+  const mcLog = panel.getByRole('log', { name: 'Memcached console output' });
+  for (const line of ['multi', 'zadd board 10 ann', 'publish news hello', 'subscribe news']) {
+    await type(mc, line);
+    await expect(last(mcLog)).toHaveText('ERROR');
+    await expect(mcLog.locator('.console-entry').last().locator('.console-error')).toBeVisible();
+  }
+  // …while plain keys work: the warm cache's hottest key is there.
+  await type(mc, 'get item:0');
+  await expect(last(mcLog)).toContainText('VALUE item:0 0 200');
+  await expectNoAxeViolations(page);
+  await snap(page, '07-consoles');
 });
