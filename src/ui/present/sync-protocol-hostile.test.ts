@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { judgePresentMessage, parsePresentMessage } from './sync-protocol';
+import { head, status } from './sync-protocol.fixtures';
 
 /** Hostile data beyond sync-protocol.test.ts: each is refused, with a reason that says why. */
-const head = { v: 1, from: 'abcd1234', role: 'presenter' } as const;
 const state = { slide: 1, blank: false, revealed: false };
-const status = {
-  slide: 2,
-  onScript: true,
-  playing: false,
-  busy: false,
-  nowUs: 24_000_000,
-  traceHash: '9f3a01bc',
-  problem: null,
-};
 const audience = { ...head, role: 'audience', type: 'status' } as const;
 const huge = 'x'.repeat(1_000_000);
 

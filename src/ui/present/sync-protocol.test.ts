@@ -1,17 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openPresentLink } from './present-link';
 import { channelName, parsePresentMessage, windowId, type PresentMessage } from './sync-protocol';
-
-const head = { v: 1, from: 'abcd1234', role: 'presenter' } as const;
-const status = {
-  slide: 2,
-  onScript: true,
-  playing: false,
-  busy: false,
-  nowUs: 24_000_000,
-  traceHash: '9f3a01bc',
-  problem: null,
-};
+import { head, status } from './sync-protocol.fixtures';
 
 describe('parsePresentMessage', () => {
   it('accepts each message of the protocol, exactly', () => {

@@ -129,12 +129,11 @@ export type AudienceStatus = Extract<PresentMessage, { type: 'status' }>['status
 
 const TYPES: ReadonlySet<string> = new Set(Object.keys(messageSchemas(1)));
 
-/** A lecture has one slide count: its schemas are built once. */
-const schemasBySlides = new Map<number, Schemas>();
+/** A window shows one lecture, so one slide count: its schemas are built once, when first used. */
+let built: { slides: number; schemas: Schemas } | null = null;
 function schemasFor(slides: number): Schemas {
-  let schemas = schemasBySlides.get(slides);
-  if (!schemas) schemasBySlides.set(slides, (schemas = messageSchemas(slides)));
-  return schemas;
+  if (built?.slides !== slides) built = { slides, schemas: messageSchemas(slides) };
+  return built.schemas;
 }
 
 /** The channel of one lecture: two lectures open side by side do not steer each other. */
