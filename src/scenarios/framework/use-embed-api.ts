@@ -1,7 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { browserStorage, useUiStore, type SimSession } from '../../ui';
-import type { EmbedCommand, EmbedEvent, EmbedState } from './embed-api';
-import { embedMessageListener, postToHost } from './embed-channel';
+import { useUiStore, type SimSession } from '../../ui';
+import type { EmbedEvent } from './embed-api';
+import {
+  announceReady,
+  embedMessageListener,
+  postToHost,
+  stateChangeReporter,
+  type EmbedChannel,
+  type LessonPart,
+} from './embed-channel';
 import type { EmbedParams } from './embed-params';
 import {
   goalStatement,
@@ -39,6 +46,7 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
   // The effect re-runs when the lesson actor starts (use-lesson-actor.ts): one ready per session.
   const announced = useRef(false);
   const emitQuiz = useRef<(answers: Readonly<Record<string, string>>) => void>(() => {});
+  const channel = useRef<EmbedChannel | null>(null);
 
   useEffect(() => {
     if (!enabled || window.parent === window) return;
@@ -47,82 +55,37 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
     const common = { iri, title: lesson.title, seed };
 
     const post = (msg: EmbedEvent, to?: string) => postToHost(allowed, msg, to);
-
-    const state = (): EmbedState => {
+    const lessonPart = (): LessonPart => {
       const ctx = actor.getSnapshot().context;
-      const ui = useUiStore.getState();
-      const snap = ui.snapshot;
       const answers = latest.current.quiz;
       return {
-        scenario: lesson.scenario,
         step: ctx.index + 1,
         steps: lesson.steps.length,
         met: [...ctx.met],
         skipped: [...ctx.skipped],
-        playing: ui.playing,
-        speed: ui.speed,
-        nowUs: snap?.now ?? 0,
-        eventsProcessed: snap?.eventsProcessed ?? 0,
-        traceHash: snap?.traceHash ?? '',
-        metrics: { ...(snap?.metrics ?? {}) },
         quiz: scoreQuiz(lesson.quiz, answers),
-        rejected: rejected.current,
-        saved: browserStorage().persistent,
-        progress: {
-          step: ctx.index,
-          met: [...ctx.met],
-          quiz: { ...answers },
-          sim: snap ? { seed: snap.seed, untilUs: snap.now, log: [...session.client.log] } : null,
-        },
+        progress: { step: ctx.index, met: [...ctx.met], quiz: { ...answers } },
       };
     };
-
-    const run = async (cmd: EmbedCommand): Promise<string | null> => {
-      switch (cmd.type) {
-        case 'getState':
-          return null;
-        case 'play':
-          await session.play();
-          return null;
-        case 'pause':
-          await session.pause();
-          return null;
-        case 'step':
-          await session.step();
-          return null;
-        case 'reset':
-          latest.current.onReset();
-          return null;
-        case 'goto':
-          actor.send({ type: 'GOTO', index: cmd.step - 1 });
-          return null;
-        case 'setSpeed':
-          await session.setSpeed(cmd.speed);
-          return null;
-        case 'act':
-          return session.act(cmd.action);
-      }
-    };
-
-    const onMessage = embedMessageListener({
+    const ch: EmbedChannel = {
       allowed,
-      stepCount: lesson.steps.length,
-      run,
-      state,
+      scenario: lesson.scenario,
+      session,
+      reset: () => latest.current.onReset(),
+      goto: (step) => actor.send({ type: 'GOTO', index: step - 1 }),
+      lesson: lessonPart,
       rejected,
-    });
+    };
+    channel.current = ch;
+    const onMessage = embedMessageListener(ch);
 
     // Goals, completion and state changes, from the lesson machine.
     let met = actor.getSnapshot().context.met.length;
     let completed = false;
-    let last = '';
-    const changed = () => {
-      const s = state();
-      const key = `${s.step}|${s.met.join()}|${s.playing}|${s.speed}`;
-      if (key === last) return;
-      last = key;
-      post({ type: 'ecsim.v1.stateChanged', ...s });
-    };
+    const changed = stateChangeReporter(
+      ch,
+      (s) => `${s.step}|${s.met.join()}|${s.playing}|${s.speed}`,
+    );
     const sub = actor.subscribe((snap) => {
       const ctx = snap.context;
       for (const goalId of ctx.met.slice(met)) {
@@ -185,6 +148,7 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
       sub.unsubscribe();
       unPlaying();
       emitQuiz.current = () => {};
+      channel.current = null;
     };
   }, [enabled, lesson, session, actor, params, seed]);
 
@@ -192,15 +156,8 @@ export function useEmbedApi(enabled: boolean, input: EmbedApiInput): void {
 
   // Ready once the simulation has loaded (and any saved run is rebuilt): commands work from then.
   useEffect(() => {
-    if (!enabled || !input.live || announced.current || window.parent === window) return;
+    if (!enabled || !input.live || announced.current || !channel.current) return;
     announced.current = true;
-    postToHost(params.parentOrigins, {
-      type: 'ecsim.v1.ready',
-      version: 1,
-      scenario: lesson.scenario,
-      title: lesson.title,
-      steps: lesson.steps.length,
-      readOnly: params.parentOrigins.length === 0,
-    });
+    announceReady(channel.current, lesson.title);
   }, [enabled, input.live, lesson, params]);
 }

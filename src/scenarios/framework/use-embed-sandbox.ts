@@ -1,7 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { browserStorage, useUiStore, type SimSession } from '../../ui';
-import type { EmbedCommand, EmbedState } from './embed-api';
-import { embedMessageListener, postToHost } from './embed-channel';
+import { useUiStore, type SimSession } from '../../ui';
+import {
+  announceReady,
+  embedMessageListener,
+  noLesson,
+  stateChangeReporter,
+  type EmbedChannel,
+} from './embed-channel';
 import type { EmbedParams } from './embed-params';
 
 export interface EmbedSandboxInput {
@@ -30,69 +35,17 @@ export function useEmbedSandbox(enabled: boolean, input: EmbedSandboxInput): voi
 
   useEffect(() => {
     if (!enabled || !session || window.parent === window) return;
-    const allowed = params.parentOrigins;
-    const state = (): EmbedState => {
-      const ui = useUiStore.getState();
-      const snap = ui.snapshot;
-      return {
-        scenario,
-        step: 0,
-        steps: 0,
-        met: [],
-        skipped: [],
-        playing: ui.playing,
-        speed: ui.speed,
-        nowUs: snap?.now ?? 0,
-        eventsProcessed: snap?.eventsProcessed ?? 0,
-        traceHash: snap?.traceHash ?? '',
-        metrics: { ...(snap?.metrics ?? {}) },
-        quiz: { answered: 0, correct: 0, total: 0 },
-        rejected: rejected.current,
-        saved: browserStorage().persistent,
-        progress: {
-          step: 0,
-          met: [],
-          quiz: {},
-          sim: snap ? { seed: snap.seed, untilUs: snap.now, log: [...session.client.log] } : null,
-        },
-      };
+    const ch: EmbedChannel = {
+      allowed: params.parentOrigins,
+      scenario,
+      session,
+      reset: () => latest.current.onReset(),
+      goto: null,
+      lesson: noLesson,
+      rejected,
     };
-    const run = async (cmd: EmbedCommand): Promise<string | null> => {
-      switch (cmd.type) {
-        case 'getState':
-          return null;
-        case 'play':
-          await session.play();
-          return null;
-        case 'pause':
-          await session.pause();
-          return null;
-        case 'step':
-          await session.step();
-          return null;
-        case 'reset':
-          latest.current.onReset();
-          return null;
-        case 'goto':
-          // The schema refuses goto where there are no steps; this is its second line.
-          return 'The sandbox has no steps.';
-        case 'setSpeed':
-          await session.setSpeed(cmd.speed);
-          return null;
-        case 'act':
-          return session.act(cmd.action);
-      }
-    };
-    const onMessage = embedMessageListener({ allowed, stepCount: 0, run, state, rejected });
-
-    let last = '';
-    const changed = () => {
-      const s = state();
-      const key = `${s.playing}|${s.speed}`;
-      if (key === last) return;
-      last = key;
-      postToHost(allowed, { type: 'ecsim.v1.stateChanged', ...s });
-    };
+    const onMessage = embedMessageListener(ch);
+    const changed = stateChangeReporter(ch, (s) => `${s.playing}|${s.speed}`);
     // Ready once the system has loaded: commands work from then. The URL's speed is set first.
     const whenReady = () => {
       if (useUiStore.getState().simState !== 'ready') return;
@@ -103,14 +56,7 @@ export function useEmbedSandbox(enabled: boolean, input: EmbedSandboxInput): voi
       }
       if (announced.current) return;
       announced.current = true;
-      postToHost(allowed, {
-        type: 'ecsim.v1.ready',
-        version: 1,
-        scenario,
-        title,
-        steps: 0,
-        readOnly: allowed.length === 0,
-      });
+      announceReady(ch, title);
     };
     const unsubscribe = useUiStore.subscribe((s, prev) => {
       if (s.simState !== prev.simState) whenReady();
