@@ -188,7 +188,42 @@ test('a deep link to slide N lands on the trace of pressing → from slide 1', a
   await other.close();
 });
 
-test('every slide of every lecture reads from the back of the room at 1280 × 720', async ({
+/**
+ * The audience view as the back of the room reads it: body text ≥ 24 px, canvas text ≥ 18 px
+ * on screen, and nothing scrolls. Sizes are read from the live page.
+ */
+async function readable(page: Page, at: string): Promise<void> {
+  const sizes = await page.evaluate(() => {
+    const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+    const texts = [
+      ...document.querySelectorAll(
+        '.present-audience h1, .present-caption, .present-question h2, .present-choices li, .present-why, .present-clock, .present-foot button, .present-count',
+      ),
+    ]
+      .filter((el) => el.getClientRects().length > 0)
+      .map(px);
+    // The picture's own scale (viewBox fit) times the frame's (transform): its screen CTM.
+    const svg = document.querySelector('.present-audience svg.topology') as SVGSVGElement;
+    const scale = svg.getScreenCTM()!.a;
+    const canvas = [...svg.querySelectorAll('text')]
+      .filter((t) => t.getBBox().width > 0)
+      .map((t) => ({ text: t.textContent ?? '', px: px(t) * scale }));
+    const root = document.scrollingElement!;
+    return {
+      texts,
+      canvas,
+      scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth,
+    };
+  });
+  expect(sizes.texts.length, at).toBeGreaterThan(4);
+  expect(Math.min(...sizes.texts), `${at}: body text`).toBeGreaterThanOrEqual(24);
+  expect(sizes.canvas.length, at).toBeGreaterThan(5);
+  const smallest = sizes.canvas.reduce((a, b) => (b.px < a.px ? b : a));
+  expect(smallest.px, `${at}: canvas text ("${smallest.text}")`).toBeGreaterThanOrEqual(18);
+  expect(sizes.scrolls, `${at}: scrolls`).toBe(false);
+}
+
+test('every slide of every lecture reads from the back of the room at 1280 × 720, its answer too', async ({
   page,
 }) => {
   test.setTimeout(900_000);
@@ -209,35 +244,29 @@ test('every slide of every lecture reads from the back of the room at 1280 × 72
         await page.keyboard.press('ArrowRight');
         await settled(page, n);
       }
-      const at = `${id} slide ${n}`;
-      const sizes = await page.evaluate(() => {
-        const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
-        const texts = [
-          ...document.querySelectorAll(
-            '.present-audience h1, .present-caption, .present-question h2, .present-choices li, .present-clock, .present-foot button, .present-count',
-          ),
-        ].map(px);
-        // The picture's own scale (viewBox fit) times the frame's (transform): its screen CTM.
-        const svg = document.querySelector('.present-audience svg.topology') as SVGSVGElement;
-        const scale = svg.getScreenCTM()!.a;
-        const canvas = [...svg.querySelectorAll('text')]
-          .filter((t) => t.getBBox().width > 0)
-          .map((t) => ({ text: t.textContent ?? '', px: px(t) * scale }));
-        const root = document.scrollingElement!;
-        return {
-          texts,
-          canvas,
-          scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth,
-        };
-      });
-      expect(sizes.texts.length, at).toBeGreaterThan(4);
-      expect(Math.min(...sizes.texts), `${at}: body text`).toBeGreaterThanOrEqual(24);
-      expect(sizes.canvas.length, at).toBeGreaterThan(5);
-      const smallest = sizes.canvas.reduce((a, b) => (b.px < a.px ? b : a));
-      expect(smallest.px, `${at}: canvas text ("${smallest.text}")`).toBeGreaterThanOrEqual(18);
-      expect(sizes.scrolls, `${at}: scrolls`).toBe(false);
-      if (n === total || (await page.locator('.present-question').count()) > 0)
+      const question = (await page.locator('.present-question').count()) > 0;
+      await readable(page, `${id} slide ${n}`);
+      if (n === total || question)
         await page.screenshot({ path: test.info().outputPath(`audience-${id}-${n}-1280x720.png`) });
+      if (!question) continue;
+      // A reveals the answer (from the audience window alone); the picture keeps its size.
+      await page.keyboard.press('a');
+      await expect(audienceRoot(page)).toHaveAttribute('data-revealed', 'true');
+      await expect(page.locator('.present-choice-right')).toBeInViewport({ ratio: 1 });
+      await expect(page.locator('.present-why')).toBeInViewport({ ratio: 1 });
+      // Whole, not cut off by the question's box (it hides what overflows).
+      const cut = await page
+        .locator('.present-question')
+        .evaluate(
+          (q) =>
+            q.querySelector('.present-why')!.getBoundingClientRect().bottom -
+            q.getBoundingClientRect().bottom,
+        );
+      expect(cut, `${id} slide ${n}: the why is cut off`).toBeLessThanOrEqual(1);
+      await readable(page, `${id} slide ${n} revealed`);
+      await page.screenshot({
+        path: test.info().outputPath(`audience-${id}-${n}-revealed-1280x720.png`),
+      });
     }
   }
   await expectNoAxeViolations(page);

@@ -8,6 +8,7 @@ const KEYS: [string, string][] = [
   ['B', 'Blank the screen (again to show it)'],
   ['F', 'Full screen'],
   ['R', 'Back to script: this slide’s scripted state'],
+  ['A', 'Reveal the answer to the room (again to hide it)'],
   ['P', 'Open the presenter view (from the audience view)'],
   ['?', 'This key map'],
 ];

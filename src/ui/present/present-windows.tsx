@@ -102,6 +102,9 @@ function AudienceSession({
       resetSlide: sim.backToScript,
       fault: sim.fault,
       keyMap: () => setKeyMap((k) => !k),
+      reveal: () => {
+        if (lecture.slides[slide]!.question) sync.change({ revealed: !sync.state.revealed });
+      },
       presenter: openPresenter,
     },
     !keyMap,
@@ -144,6 +147,9 @@ export function PresenterWindow({ lecture, initialSlide, otherHref, notice }: Pr
     if (i < faults.length) sync.send({ kind: 'fault', index: i });
   };
   const closeKeyMap = useCallback(() => setKeyMap(false), []);
+  const reveal = () => {
+    if (lecture.slides[slide]!.question) sync.change({ revealed: !sync.state.revealed });
+  };
   const actions = {
     togglePlay: () => sync.send({ kind: 'togglePlay' }),
     blank: () => sync.change({ blank: !sync.state.blank }),
@@ -159,6 +165,7 @@ export function PresenterWindow({ lecture, initialSlide, otherHref, notice }: Pr
       resetSlide: actions.backToScript,
       fault,
       keyMap: () => setKeyMap((k) => !k),
+      reveal,
     },
     !keyMap,
   );
@@ -174,7 +181,7 @@ export function PresenterWindow({ lecture, initialSlide, otherHref, notice }: Pr
         onTogglePlay={actions.togglePlay}
         onBlank={actions.blank}
         onBackToScript={actions.backToScript}
-        onReveal={() => sync.change({ revealed: !sync.state.revealed })}
+        onReveal={reveal}
         onFault={fault}
         onOpenAudience={() => window.open(otherHref(slide), `ecsim-audience-${lecture.scenario}`)}
         onKeyMap={() => setKeyMap(true)}

@@ -16,7 +16,10 @@ export function QuestionCard({
   headingId: string;
 }) {
   return (
-    <section className="present-question" aria-labelledby={headingId}>
+    <section
+      className={`present-question${showAnswer ? ' present-question-answered' : ''}`}
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId}>{question.prompt}</h2>
       <ol className="present-choices">
         {question.choices.map((c, i) => {

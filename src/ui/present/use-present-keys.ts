@@ -10,6 +10,8 @@ export interface PresentKeyHandlers {
   /** 0-based: key 1 is fault 0. */
   fault(index: number): void;
   keyMap(): void;
+  /** A: reveal the slide's answer to the room, or hide it again. */
+  reveal(): void;
   /** P: the presenter view (the audience window only). */
   presenter?: () => void;
 }
@@ -40,6 +42,7 @@ export function usePresentKeys(handlers: PresentKeyHandlers, enabled = true): vo
       else if (key === 'f' || key === 'F') h.fullscreen();
       else if (key === 'r' || key === 'R') h.resetSlide();
       else if (key === '?') h.keyMap();
+      else if (key === 'a' || key === 'A') h.reveal();
       else if ((key === 'p' || key === 'P') && h.presenter) h.presenter();
       else if (/^[1-9]$/.test(key)) h.fault(Number(key) - 1);
       else handled = false;
