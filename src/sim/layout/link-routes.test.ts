@@ -4,7 +4,7 @@ import type { SimEnvironment } from '../model';
 import { planShape, PLACEMENTS, systemTopology } from '../models/multi-az-failover/system';
 import { Topology, type TopologySpec } from '../topology';
 import { segmentCrossesBox } from './clear-links';
-import type { LayoutInput, TopologyLayout } from './layout-types';
+import type { LayoutInput, Point, TextBox, TopologyLayout } from './layout-types';
 import { inside, overlaps } from './metrics';
 import { layoutTopology, MAX_CROSS_AZ_NOTES } from './topology-layout';
 
@@ -64,6 +64,82 @@ function crossings(l: TopologyLayout): string[] {
   return out;
 }
 
+/** The titles a link must not cross: the region's, each AZ column's, each row's label. */
+function titles(l: TopologyLayout): TextBox[] {
+  return [
+    ...(l.region ? [l.region.label] : []),
+    ...l.azs.map((a) => a.label),
+    ...l.rows.flatMap((r) => [r.label, r.detail].filter((t): t is TextBox => t !== null)),
+  ];
+}
+
+/** How far apart two runs of different links side by side must be to read as two lines. */
+const MIN_RUN_GAP = 6;
+/** Shorter common stretches are two lines crossing a lane, not running along it. */
+const MIN_RUN_OVERLAP = 12;
+/**
+ * Two links that leave one card at one point may share the stub across the gap next to it
+ * (the row gap of full cards): that reads as a fork, not as a smear.
+ */
+const MAX_FORK = 16;
+
+/**
+ * Pairs of horizontal or vertical segments of different drawn links that run side by side
+ * (a common stretch of more than MIN_RUN_OVERLAP px) closer than MIN_RUN_GAP: several
+ * cross-AZ lines in the gap between two rows read as one thick smear (issue 14).
+ */
+function crowdedRuns(l: TopologyLayout): string[] {
+  interface Run {
+    key: string;
+    across: number;
+    lo: number;
+    hi: number;
+    horizontal: boolean;
+    /** The card and point this run leaves from (its link's first or last segment), if it does. */
+    leaves: { node: string; at: Point } | null;
+  }
+  const runs: Run[] = [];
+  for (const link of l.links.filter((k) => k.drawn)) {
+    const last = link.points.length - 1;
+    for (let i = 1; i <= last; i++) {
+      const a = link.points[i - 1]!;
+      const b = link.points[i]!;
+      const leaves =
+        i === 1 ? { node: link.from, at: a } : i === last ? { node: link.to, at: b } : null;
+      const horizontal = Math.abs(a.y - b.y) < 0.5;
+      if (!horizontal && Math.abs(a.x - b.x) >= 0.5) continue;
+      runs.push({
+        key: link.key,
+        across: horizontal ? a.y : a.x,
+        lo: horizontal ? Math.min(a.x, b.x) : Math.min(a.y, b.y),
+        hi: horizontal ? Math.max(a.x, b.x) : Math.max(a.y, b.y),
+        horizontal,
+        leaves,
+      });
+    }
+  }
+  const fork = (r: Run, s: Run) =>
+    r.leaves !== null &&
+    s.leaves !== null &&
+    [r.leaves.node, s.leaves.node].every(
+      (n) => r.key.split('|').includes(n) && s.key.split('|').includes(n),
+    ) &&
+    Math.hypot(r.leaves.at.x - s.leaves.at.x, r.leaves.at.y - s.leaves.at.y) < 0.5;
+  const out: string[] = [];
+  for (let i = 0; i < runs.length; i++)
+    for (let j = i + 1; j < runs.length; j++) {
+      const r = runs[i]!;
+      const s = runs[j]!;
+      if (r.key === s.key || r.horizontal !== s.horizontal) continue;
+      const common = Math.min(r.hi, s.hi) - Math.max(r.lo, s.lo);
+      const apart = Math.abs(r.across - s.across);
+      if (common <= MIN_RUN_OVERLAP || apart >= MIN_RUN_GAP) continue;
+      if (fork(r, s) && common <= MAX_FORK) continue;
+      out.push(`${r.key} and ${s.key} ${apart.toFixed(1)} px apart for ${common.toFixed(0)} px`);
+    }
+  return out;
+}
+
 describe('link routes', () => {
   const all = topologies();
 
@@ -77,6 +153,29 @@ describe('link routes', () => {
       for (const c of CANVASES)
         for (const k of crossings(layoutTopology(input, c)))
           found.push(`${id} @${c.width}×${c.height}: ${k}`);
+    expect(found).toEqual([]);
+  });
+
+  it('links running side by side are at least MIN_RUN_GAP px apart, at every canvas size', () => {
+    const found: string[] = [];
+    for (const [id, input] of all)
+      for (const c of CANVASES)
+        for (const k of crowdedRuns(layoutTopology(input, c)))
+          found.push(`${id} @${c.width}×${c.height}: ${k}`);
+    expect(found).toEqual([]);
+  });
+
+  it('no drawn link crosses a title (region, AZ column, row label), at every canvas size', () => {
+    const found: string[] = [];
+    for (const [id, input] of all)
+      for (const c of CANVASES) {
+        const l = layoutTopology(input, c);
+        for (const link of l.links.filter((k) => k.drawn))
+          for (let i = 1; i < link.points.length; i++)
+            for (const t of titles(l))
+              if (segmentCrossesBox(link.points[i - 1]!, link.points[i]!, t, 0))
+                found.push(`${id} @${c.width}×${c.height}: ${link.key} across "${t.text}"`);
+      }
     expect(found).toEqual([]);
   });
 

@@ -12,40 +12,67 @@ import type { Box, Point } from './layout-types';
 /** How far beside a card a lane runs, how far apart lanes are, and how many on each side. */
 const CORRIDOR = 14;
 const LANE = 9;
-const LANES = 3;
-/** Two links through one narrow gap between cards run this far apart. */
-const GAP_LANE = 5;
+const LANES = 5;
+/**
+ * Lanes through a gap between rows or columns of cards: this far apart, this far off the cards
+ * at least. Two links in one gap then run at least LANE_PITCH apart — closer, several cross-AZ
+ * lines in the gap between the app row and a cache row read as one thick smear (issue 14).
+ */
+const LANE_PITCH = 8;
+const GAP_MARGIN = 4;
+/** Grid lines closer than this are one (a card's centre line is always kept). */
+const MIN_SEPARATION = 6;
 /** A bend costs this much path length: a longer straight route beats a zigzag. */
 const BEND_COST = 40;
 /** Running along a routed link costs this many times the length: two links on one line read as one. */
-const SHARED_FACTOR = 4;
+const SHARED_FACTOR = 10;
 /** Grazing a card's border does not count as passing behind it. */
 const INSET = 2;
+/** How far a link keeps off a title's text. */
+export const TITLE_MARGIN = 2;
 /** Costs are kept in 1/16 px to pack (cost, state) into one heap number. */
 const COST_SCALE = 16;
 
-/** An open edge (0), one passed behind card i (i + 1), or one behind two cards (-1). */
+/** An open edge (0), one passed behind card i (i + 1), or one behind two cards or a title (-1). */
 type Blocker = number;
 
-function lines(cards: readonly Box[], axis: 'x' | 'y', lo: number, hi: number): number[] {
+/**
+ * The grid lines along one axis: every card's centre, evenly spaced lanes through every gap
+ * between boxes, and lanes beside every box; a line too close to one already taken is dropped
+ * (centres first, then gap lanes, then the lanes beside boxes), so parallel routes on
+ * neighbouring lines stay MIN_SEPARATION apart.
+ */
+function lines(
+  cards: readonly Box[],
+  blocks: readonly Box[],
+  axis: 'x' | 'y',
+  lo: number,
+  hi: number,
+): number[] {
   const start = (c: Box) => (axis === 'x' ? c.x : c.y);
   const size = (c: Box) => (axis === 'x' ? c.width : c.height);
-  const out: number[] = [];
-  const edges = cards.flatMap((c) => [start(c), start(c) + size(c)]).sort((a, b) => a - b);
+  const boxes = [...cards, ...blocks];
+  const centres = cards.map((c) => start(c) + size(c) / 2);
+  const gapLanes: number[] = [];
+  const edges = boxes.flatMap((c) => [start(c), start(c) + size(c)]).sort((a, b) => a - b);
   for (let i = 1; i < edges.length; i++) {
     const gap = edges[i]! - edges[i - 1]!;
     if (gap <= 2 * INSET) continue;
     const mid = (edges[i]! + edges[i - 1]!) / 2;
-    out.push(mid);
-    if (gap >= 3 * GAP_LANE) out.push(mid - GAP_LANE, mid + GAP_LANE);
+    const n = Math.max(0, Math.floor((gap - 2 * GAP_MARGIN) / LANE_PITCH));
+    for (let k = 0; k <= n; k++) gapLanes.push(mid + (k - n / 2) * LANE_PITCH);
   }
-  for (const c of cards) {
-    out.push(start(c) + size(c) / 2);
-    for (let k = 0; k < LANES; k++)
-      out.push(start(c) - CORRIDOR - k * LANE, start(c) + size(c) + CORRIDOR + k * LANE);
-  }
-  const sorted = out.filter((v) => v > lo && v < hi).sort((a, b) => a - b);
-  return sorted.filter((v, i) => i === 0 || v - sorted[i - 1]! > 0.5);
+  const beside: number[] = [];
+  for (let k = 0; k < LANES; k++)
+    for (const c of boxes)
+      beside.push(start(c) - CORRIDOR - k * LANE, start(c) + size(c) + CORRIDOR + k * LANE);
+  const taken: number[] = [];
+  const inRange = (v: number) => v > lo && v < hi;
+  for (const v of centres)
+    if (inRange(v) && taken.every((t) => Math.abs(t - v) > 0.5)) taken.push(v);
+  for (const v of [...gapLanes, ...beside])
+    if (inRange(v) && taken.every((t) => Math.abs(t - v) >= MIN_SEPARATION)) taken.push(v);
+  return taken.sort((a, b) => a - b);
 }
 
 export class RouteGrid {
@@ -57,12 +84,17 @@ export class RouteGrid {
   private readonly hUsed: Uint16Array;
   private readonly vUsed: Uint16Array;
 
+  /**
+   * `cards` are the nodes (a link may pass behind its own two only); `blocks` are boxes no link
+   * may cross (the AZ and row titles).
+   */
   constructor(
     private readonly cards: readonly Box[],
     bounds: Box,
+    blocks: readonly Box[] = [],
   ) {
-    this.xs = lines(cards, 'x', bounds.x, bounds.x + bounds.width);
-    this.ys = lines(cards, 'y', bounds.y, bounds.y + bounds.height);
+    this.xs = lines(cards, blocks, 'x', bounds.x, bounds.x + bounds.width);
+    this.ys = lines(cards, blocks, 'y', bounds.y, bounds.y + bounds.height);
     const X = this.xs.length;
     const Y = this.ys.length;
     this.hBlock = new Int32Array(Math.max(0, (X - 1) * Y));
@@ -70,13 +102,16 @@ export class RouteGrid {
     this.hUsed = new Uint16Array(this.hBlock.length);
     this.vUsed = new Uint16Array(this.vBlock.length);
     const mark = (arr: Int32Array, at: number, card: number) => {
-      arr[at] = arr[at] === 0 ? card + 1 : -1;
+      arr[at] = arr[at] === 0 && card >= 0 ? card + 1 : -1;
     };
-    cards.forEach((c, i) => {
-      const x0 = c.x + INSET;
-      const x1 = c.x + c.width - INSET;
-      const y0 = c.y + INSET;
-      const y1 = c.y + c.height - INSET;
+    [...cards, ...blocks].forEach((c, k) => {
+      const i = k < cards.length ? k : -1;
+      // A title is kept clear with a margin; a card's border may be grazed.
+      const inset = i >= 0 ? INSET : -TITLE_MARGIN;
+      const x0 = c.x + inset;
+      const x1 = c.x + c.width - inset;
+      const y0 = c.y + inset;
+      const y1 = c.y + c.height - inset;
       for (let yi = 0; yi < Y; yi++) {
         const y = this.ys[yi]!;
         if (y < y0 || y > y1) continue;
@@ -163,6 +198,29 @@ export class RouteGrid {
     nodes.reverse();
     this.markUsed(nodes);
     return clip(corners(nodes.map(([xi, yi]) => ({ x: xs[xi]!, y: ys[yi]! }))), p, q);
+  }
+
+  /**
+   * Counts a link drawn without the grid (a straight line) as running where it runs, so routes
+   * found later keep off it. Only its horizontal and vertical stretches on grid lines count.
+   */
+  occupy(points: readonly Point[]): void {
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1]!;
+      const b = points[i]!;
+      const horizontal = a.y === b.y;
+      if (!horizontal && a.x !== b.x) continue;
+      const [along, across] = horizontal ? [this.xs, this.ys] : [this.ys, this.xs];
+      const at = nearest(across, horizontal ? a.y : a.x);
+      if (at < 0) continue;
+      const lo = Math.min(horizontal ? a.x : a.y, horizontal ? b.x : b.y);
+      const hi = Math.max(horizontal ? a.x : a.y, horizontal ? b.x : b.y);
+      for (let k = 0; k + 1 < along.length; k++) {
+        if (along[k]! < lo - 0.5 || along[k + 1]! > hi + 0.5) continue;
+        if (horizontal) this.hUsed[at * (this.xs.length - 1) + k]! += 1;
+        else this.vUsed[at * (this.ys.length - 1) + k]! += 1;
+      }
+    }
   }
 
   private markUsed(nodes: [number, number][]): void {

@@ -7,6 +7,7 @@
  */
 import { segmentCrossesBox } from './clear-links';
 import type { Box, Point, TextBox } from './layout-types';
+import { TITLE_MARGIN } from './route-grid';
 import { inside, overlaps, textWidth } from './metrics';
 
 /** Whether the polyline runs clear of every card but its own two ends. */
@@ -23,6 +24,17 @@ export function routeClear(
   // A bend's middle segments must not run back through the cards they leave or enter.
   for (let i = 2; i < points.length - 1; i++)
     for (const c of ends) if (segmentCrossesBox(points[i - 1]!, points[i]!, c)) return false;
+  return true;
+}
+
+/**
+ * Whether the polyline keeps off every title (an AZ column's, a row's): a line through
+ * "Availability Zone us-east-1b" makes both hard to read (issue 14).
+ */
+export function clearOfTitles(points: readonly Point[], titles: readonly Box[]): boolean {
+  for (let i = 1; i < points.length; i++)
+    for (const t of titles)
+      if (segmentCrossesBox(points[i - 1]!, points[i]!, t, -TITLE_MARGIN)) return false;
   return true;
 }
 
@@ -47,7 +59,12 @@ function anchors(b: Box): Point[] {
  * leaving and entering its own two cards outwards), or null. One straight line reads better
  * than a bent route.
  */
-export function offsetStraight(p: Box, q: Box, cards: readonly Box[]): Point[] | null {
+export function offsetStraight(
+  p: Box,
+  q: Box,
+  cards: readonly Box[],
+  titles: readonly Box[] = [],
+): Point[] | null {
   let best: Point[] | null = null;
   let bestLength = Infinity;
   const from = anchors(p);
@@ -60,6 +77,7 @@ export function offsetStraight(p: Box, q: Box, cards: readonly Box[]): Point[] |
       if (segmentCrossesBox(a, b, p) || segmentCrossesBox(a, b, q)) continue;
       // Kept a few px off other cards: a line along a card's border reads as part of it.
       if (!routeClear([a, b], cards, [p, q], -CLEARANCE)) continue;
+      if (!clearOfTitles([a, b], titles)) continue;
       best = [a, b];
       bestLength = len;
     }

@@ -1,6 +1,6 @@
 import { clearLinkPaths } from './clear-links';
 import { RouteGrid } from './route-grid';
-import { offsetStraight, placeNote, routeClear } from './route-links';
+import { clearOfTitles, offsetStraight, placeNote, routeClear } from './route-links';
 import {
   linkKey,
   type LayoutInput,
@@ -13,19 +13,13 @@ import {
   type TopologyLayout,
   type Box,
   type Point,
+  type TextBox,
 } from './layout-types';
 import { edgePoint, FRAME, SIZE_ORDER, SIZES, textBox, textWidth, type SizeSpec } from './metrics';
+import { gutterWidth, rowBox, rowGaps, rowsOf } from './row-plan';
 
 /** The picture's size in SVG units: legible at 1280 × 720 (a laptop screen, a projector). */
 export const CANVAS = { width: 1280, height: 720 } as const;
-
-interface RowPlan {
-  id: string;
-  label: string | null;
-  shortLabel: string | null;
-  detail: string | null;
-  nodes: LayoutNodeInput[];
-}
 
 /**
  * Places a topology on the canvas, computed from the topology alone — no coordinates in the
@@ -42,17 +36,20 @@ export function layoutTopology(
   canvas: { width: number; height: number } = CANVAS,
 ): TopologyLayout {
   let last: { layout: TopologyLayout; fitsWidth: boolean } | null = null;
-  for (const size of SIZE_ORDER) {
-    const placed = place(input, canvas.width, size);
-    if (placed.fitsWidth && placed.layout.height <= canvas.height)
-      return linked(input, placed.layout);
-    last = placed;
-  }
+  // Roomier row gaps first where they fit (rowGaps); full cards need none — their links leave
+  // and enter at large edges, while compact rows are where cross-AZ lines crowd.
+  for (const size of SIZE_ORDER)
+    for (const roomy of size === 'card' ? [false] : [true, false]) {
+      const placed = place(input, canvas.width, size, roomy);
+      if (placed.fitsWidth && placed.layout.height <= canvas.height)
+        return linked(input, placed.layout);
+      last = placed;
+    }
   if (last!.fitsWidth) return linked(input, { ...last!.layout, overflow: true });
   // Not even chips fit side by side (a phone): lay out wider and let the picture scale down,
   // rather than draw nodes over each other and past their AZ boxes.
   for (let width = canvas.width + WIDEN_STEP; width <= MAX_WIDTH; width += WIDEN_STEP) {
-    const placed = place(input, width, 'chip');
+    const placed = place(input, width, 'chip', false);
     if (!placed.fitsWidth) continue;
     const scaledHeight = (placed.layout.height * canvas.width) / width;
     return linked(input, { ...placed.layout, overflow: scaledHeight > canvas.height });
@@ -64,37 +61,11 @@ export function layoutTopology(
 const WIDEN_STEP = 16;
 const MAX_WIDTH = 4096;
 
-const UNLABELLED = { label: null, shortLabel: null, detail: null } as const;
-
-function rowsOf(input: LayoutInput, azNodes: LayoutNodeInput[]): RowPlan[] {
-  const groups = [...(input.groups ?? [])];
-  for (const n of azNodes) {
-    if (n.kind === 'cache' && n.group !== undefined && !groups.some((g) => g.id === n.group))
-      groups.push({ id: n.group, label: n.group });
-  }
-  const rows: RowPlan[] = [
-    { id: 'app', ...UNLABELLED, nodes: azNodes.filter((n) => n.kind === 'app') },
-    ...groups.map((g) => ({
-      id: `group:${g.id}`,
-      label: g.label,
-      shortLabel: g.shortLabel ?? null,
-      detail: g.detail ?? null,
-      nodes: azNodes.filter((n) => n.kind === 'cache' && n.group === g.id),
-    })),
-    {
-      id: 'cache',
-      ...UNLABELLED,
-      nodes: azNodes.filter((n) => n.kind === 'cache' && n.group === undefined),
-    },
-    { id: 'db', ...UNLABELLED, nodes: azNodes.filter((n) => n.kind === 'db') },
-  ];
-  return rows.filter((r) => r.nodes.length > 0);
-}
-
 function place(
   input: LayoutInput,
   width: number,
   size: NodeSize,
+  roomy: boolean,
 ): { layout: TopologyLayout; fitsWidth: boolean } {
   const S = SIZES[size];
   const rowGap = FRAME.rowGap[size];
@@ -107,6 +78,7 @@ function place(
   const azNodes = input.nodes.filter((n) => n.kind !== 'client' && n.kind !== 'lb');
   const azs = input.azs.filter((a) => azNodes.some((n) => n.az === a.id));
   const rows = rowsOf(input, azNodes);
+  const gaps = roomy ? rowGaps(input, rows, rowGap) : rows.map(() => rowGap);
   const labelW = gutterWidth(rows);
   const gutter = labelW > 0 ? labelW + FRAME.azGap : 0;
 
@@ -158,9 +130,9 @@ function place(
           line(cell.slice(k * perLine, (k + 1) * perLine), cellX, cellW, top + k * (S.h + S.gapY));
       });
       placedRows.push(rowBox(row, innerX, y, innerW, rowH, labelW));
-      y += rowH + rowGap;
+      y += rowH + gaps[placedRows.length - 1]!;
     }
-    y += FRAME.azPad - rowGap;
+    y += FRAME.azPad - gaps[rows.length - 1]!;
   }
   const placedAzs: PlacedAz[] = azs.map((a, j) => {
     const x = colsX + j * (colW + FRAME.azGap);
@@ -250,50 +222,6 @@ function placedNode(n: LayoutNodeInput, x: number, y: number, S: SizeSpec, size:
   };
 }
 
-/**
- * The gutter as wide as the row labels need in either form (two lines, or one with the detail)
- * up to FRAME.gutter, so short labels leave the AZ columns room for cards side by side; 0 when
- * no row is labelled.
- */
-function gutterWidth(rows: readonly RowPlan[]): number {
-  let need = 0;
-  for (const r of rows) {
-    if (r.label === null) continue;
-    const forms = [
-      r.label,
-      ...(r.detail === null ? [] : [r.detail, `${r.shortLabel ?? r.label} · ${r.detail}`]),
-    ];
-    for (const f of forms) need = Math.max(need, textWidth(f, FRAME.rowFont));
-  }
-  return Math.min(FRAME.gutter, Math.ceil(need));
-}
-
-/** A row band; its label (and detail, e.g. a slot range) centred in the gutter. */
-function rowBox(
-  row: RowPlan,
-  x: number,
-  y: number,
-  width: number,
-  height: number,
-  gutter: number,
-): PlacedRow {
-  if (row.label === null) return { id: row.id, x, y, width, height, label: null, detail: null };
-  const lineH = FRAME.rowFont * 1.3;
-  const twoLines = row.detail !== null && height >= 2 * lineH;
-  const top = y + (height - (twoLines ? 2 : 1) * lineH) / 2;
-  const oneLine =
-    twoLines || row.detail === null ? row.label : `${row.shortLabel ?? row.label} · ${row.detail}`;
-  return {
-    id: row.id,
-    x,
-    y,
-    width,
-    height,
-    label: textBox(oneLine, FRAME.rowFont, x, top, gutter),
-    detail: twoLines ? textBox(row.detail!, FRAME.rowFont, x, top + lineH, gutter) : null,
-  };
-}
-
 /** Past this many drawn cross-AZ links none is noted (the legend says what dashed means). */
 export const MAX_CROSS_AZ_NOTES = 2;
 
@@ -303,7 +231,16 @@ export const LINK_NOTE = { text: 'cross-AZ', font: 14 } as const;
 /** The layout with its links routed. */
 function linked(input: LayoutInput, layout: TopologyLayout): TopologyLayout {
   const canvas = { x: 0, y: 0, width: layout.width, height: layout.height };
-  return { ...layout, links: links(input, layout.nodes, layout.size, canvas) };
+  return { ...layout, links: links(input, layout.nodes, layout.size, canvas, titlesOf(layout)) };
+}
+
+/** The titles no link may cross: the region's, each AZ column's, each row's label and detail. */
+function titlesOf(layout: TopologyLayout): Box[] {
+  return [
+    ...(layout.region ? [layout.region.label] : []),
+    ...layout.azs.map((a) => a.label),
+    ...layout.rows.flatMap((r) => [r.label, r.detail].filter((t): t is TextBox => t !== null)),
+  ];
 }
 
 function links(
@@ -311,6 +248,7 @@ function links(
   nodes: Map<string, PlacedNode>,
   size: NodeSize,
   canvas: Box,
+  titles: readonly Box[],
 ): LinkGeometry[] {
   const cards = [...nodes.values()];
   const ends = input.links.flatMap((l) => {
@@ -325,17 +263,23 @@ function links(
   const routes = new Map<string, Point[]>();
   let grid: RouteGrid | null = null;
   const bent: typeof ends = [];
+  /** Drawn lines found without the grid: routes through it keep off them. */
+  const drawnStraight: Point[][] = [];
   for (const e of ends) {
     const straight = straightRoute(e.p, e.q);
-    if (!e.drawn || routeClear(straight, cards, [e.p, e.q])) {
+    if (!e.drawn || (routeClear(straight, cards, [e.p, e.q]) && clearOfTitles(straight, titles))) {
       routes.set(linkKey(e.l.from, e.l.to), straight);
+      if (e.drawn) drawnStraight.push(straight);
     } else bent.push(e);
   }
   for (const { l, p, q } of bent) {
     // A straight line between other points of the two cards if one is clear, else a bend.
-    let route = offsetStraight(p, q, cards);
-    if (!route) {
-      grid ??= new RouteGrid(cards, canvas);
+    let route = offsetStraight(p, q, cards, titles);
+    if (route) drawnStraight.push(route);
+    else {
+      if (!grid) grid = new RouteGrid(cards, canvas, titles);
+      // A stretch shared with a line already drawn reads as one line.
+      for (const r of drawnStraight.splice(0)) grid.occupy(r);
       route = grid.route(cards.indexOf(p), cards.indexOf(q));
     }
     routes.set(linkKey(l.from, l.to), route ?? straightRoute(p, q));
@@ -355,7 +299,7 @@ function links(
       points,
       note:
         noted && drawn && l.crossAz
-          ? placeNote(LINK_NOTE.text, LINK_NOTE.font, points, cards, canvas)
+          ? placeNote(LINK_NOTE.text, LINK_NOTE.font, points, [...cards, ...titles], canvas)
           : null,
     };
   });
