@@ -231,3 +231,26 @@ test.describe('faults from the canvas', () => {
     await expect(node).toBeFocused();
   });
 });
+
+test.describe('a phone held upright', () => {
+  test('a wide picture pans sideways and opens on its nodes, not on its row labels', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Two cache groups with labels in a gutter (up to 210 px) left of three AZ columns.
+    await open(page, './#/learn/redis-vs-memcached?seed=42', 'Redis vs Memcached');
+    const box = page.locator('.topology-box');
+    await expect(box).toHaveClass(/topology-box-pan/);
+    const seen = await box.evaluate((el) => {
+      const view = el.getBoundingClientRect();
+      const cards = [...el.querySelectorAll('.node')].map((n) => n.getBoundingClientRect());
+      const whole = cards.filter((r) => r.left >= view.left - 0.5 && r.right <= view.right + 0.5);
+      return { pans: el.scrollWidth > el.clientWidth, cards: cards.length, whole: whole.length };
+    });
+    expect(seen.pans, 'the picture pans sideways').toBe(true);
+    expect(seen.cards).toBeGreaterThan(3);
+    expect(seen.whole, 'node cards wholly in view on open').toBeGreaterThan(0);
+    await page.screenshot({ path: test.info().outputPath('redis-vs-memcached-390x844.png') });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyView } from '../../worker';
 import type { LinkGeometry } from './layout';
-import { LANE_OFFSET, layoutTopology, linkKey, offsetRoute, pointOnLink } from './layout';
+import { LANE_OFFSET, layoutTopology, linkKey, offsetRoute, panStart, pointOnLink } from './layout';
 
 const topo: TopologyView = {
   region: 'us-east-1',
@@ -77,5 +77,46 @@ describe('the topology picture in the UI', () => {
       { x: 95, y: 5 },
       { x: 95, y: 100 },
     ]);
+  });
+});
+
+describe('a picture that pans sideways', () => {
+  /** Two labelled cache groups (a gutter of row labels) over three AZ columns. */
+  const grouped: TopologyView = {
+    region: 'us-east-1',
+    azs: ['a', 'b', 'c'].map((z) => ({ id: z, label: `us-east-1${z}` })),
+    nodes: [
+      ...['a', 'b', 'c'].map((z) => ({
+        id: `mc-${z}`,
+        label: `mc-${z}`,
+        kind: 'cache' as const,
+        az: z,
+        group: 'mc',
+      })),
+      { id: 'app', label: 'App instance 1', kind: 'app', az: 'a' },
+    ],
+    links: ['a', 'b', 'c'].map((z) => ({ from: 'app', to: `mc-${z}`, crossAz: z !== 'a' })),
+    groups: [{ id: 'mc', label: 'mc', detail: 'Memcached · 3 nodes' }],
+  };
+
+  it('opens at its first AZ column, past the row labels, so the first screen shows nodes', () => {
+    const layout = layoutTopology(grouped, { width: 960, height: 420 });
+    const drawn = 480; // drawn at half size, a phone's box 340 px wide
+    const start = panStart(layout, drawn);
+    const scale = drawn / layout.width;
+    const az = layout.azs[0]!;
+    expect(layout.rows.some((r) => r.label !== null)).toBe(true);
+    // The gutter is scrolled past, the first column's edge just in view.
+    expect(start).toBeGreaterThan(0);
+    expect(az.x * scale - start).toBeGreaterThanOrEqual(0);
+    expect(az.x * scale - start).toBeLessThanOrEqual(6 * scale + 0.01);
+    const card = layout.nodes.get('mc-a')!;
+    expect((card.x + card.width) * scale - start).toBeLessThanOrEqual(340);
+  });
+
+  it('opens at the left edge when nothing stands left of the AZ columns', () => {
+    const layout = layoutTopology(topo, { width: 960, height: 420 });
+    expect(layout.rows.every((r) => r.label === null)).toBe(true);
+    expect(panStart(layout, 480)).toBeLessThan(10);
   });
 });

@@ -1,9 +1,23 @@
-import type { LinkGeometry, NodeKind, Point } from '../../worker';
+import type { LinkGeometry, NodeKind, Point, TopologyLayout } from '../../worker';
 
 // The picture's geometry is computed from the topology below the UI (src/sim/layout, reached
 // through the worker's public API); this module adds what only the animation needs.
 export { layoutTopology, linkKey } from '../../worker';
 export type { LinkGeometry, PlacedNode, Point, TopologyLayout } from '../../worker';
+
+/** How much of the space left of the first AZ column stays in view when a pan opens there. */
+const PAN_MARGIN = 6;
+
+/**
+ * Where a picture that pans sideways opens, in CSS px of its drawn width: at its first AZ
+ * column, so a phone's first screen shows nodes rather than the row-label gutter (up to 210 px
+ * of it); the labels are a swipe to the left.
+ */
+export function panStart(layout: TopologyLayout, drawnWidth: number): number {
+  const first = layout.azs[0];
+  if (!first) return 0;
+  return (Math.max(0, first.x - PAN_MARGIN) * drawnWidth) / layout.width;
+}
 
 /** Two messages in opposite directions on one link are drawn this far apart. */
 export const LANE_OFFSET = 7;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flowShare } from '../../worker';
 import { useUiStore } from '../store/ui-store';
 import { selectPlaying, selectSpeed } from '../store/playback-slice';
@@ -6,7 +6,7 @@ import { selectFlows, selectSnapshot } from '../store/sim-slice';
 import { selectSelectedNode } from '../store/view-slice';
 import { useSimSession } from '../session/session-context';
 import type { TopologyView as Topology } from '../../worker';
-import { layoutTopology, routePoints, type TopologyLayout } from './layout';
+import { layoutTopology, panStart, routePoints, type TopologyLayout } from './layout';
 import { NodeCard } from './node-card';
 import { InFlightMessages } from './in-flight';
 import { VirtualClock } from './virtual-clock';
@@ -117,6 +117,11 @@ export function TopologyView({
     [topology, size, minLayout],
   );
   const links = useMemo(() => new Map(layout.links.map((l) => [l.key, l])), [layout]);
+  // A pan opens at the first AZ column (the nodes), not on the row labels left of it.
+  const start = pan ? panStart(layout, pan.width) : null;
+  useLayoutEffect(() => {
+    if (start !== null && box.current) box.current.scrollLeft = start;
+  }, [start]);
   const share = flowShare(speed);
 
   const clock = useRef(new VirtualClock());
