@@ -229,9 +229,48 @@ export const MAX_CROSS_AZ_NOTES = 2;
 export const LINK_NOTE = { text: 'cross-AZ', font: 14 } as const;
 
 /** The layout with its links routed. */
-function linked(input: LayoutInput, layout: TopologyLayout): TopologyLayout {
+function linked(input: LayoutInput, placed: TopologyLayout): TopologyLayout {
+  const layout = shortAzTitles(input, placed);
   const canvas = { x: 0, y: 0, width: layout.width, height: layout.height };
   return { ...layout, links: links(input, layout.nodes, layout.size, canvas, titlesOf(layout)) };
+}
+
+/**
+ * "AZ us-east-1b" in every column instead of "Availability Zone us-east-1b" when a link's
+ * straight line would cross a long title (the load balancer's lines fan out over the AZ
+ * headings): the short title leaves the line room, where the long one would bend it around.
+ */
+function shortAzTitles(input: LayoutInput, layout: TopologyLayout): TopologyLayout {
+  const long = layout.azs.filter((a) => a.label.text.startsWith('Availability Zone '));
+  const crossed = input.links.some((l) => {
+    const p = layout.nodes.get(l.from);
+    const q = layout.nodes.get(l.to);
+    return (
+      p &&
+      q &&
+      !clearOfTitles(
+        straightRoute(p, q),
+        long.map((a) => a.label),
+      )
+    );
+  });
+  if (!crossed) return layout;
+  const label = (id: string) => input.azs.find((a) => a.id === id)?.label ?? id;
+  const azs = layout.azs.map((a) =>
+    long.includes(a)
+      ? {
+          ...a,
+          label: textBox(
+            `AZ ${label(a.id)}`,
+            a.label.fontSize,
+            a.label.x,
+            a.label.y,
+            a.width - 2 * FRAME.azPad,
+          ),
+        }
+      : a,
+  );
+  return { ...layout, azs };
 }
 
 /** The titles no link may cross: the region's, each AZ column's, each row's label and detail. */
@@ -254,9 +293,7 @@ function links(
   const ends = input.links.flatMap((l) => {
     const p = nodes.get(l.from);
     const q = nodes.get(l.to);
-    return p && q
-      ? [{ l, p, q, drawn: size !== 'chip' || (p.kind !== 'cache' && q.kind !== 'cache') }]
-      : [];
+    return p && q ? [{ l, p, q, drawn: drawn(size, p, q) }] : [];
   });
   // Straight where the line passes no other card; else between other points of the two cards'
   // edges; else around the cards (route-grid.ts).
@@ -303,6 +340,11 @@ function links(
           : null,
     };
   });
+}
+
+/** In the chip view the app → cache-node lines would be a thicket: they are not drawn. */
+function drawn(size: NodeSize, p: PlacedNode, q: PlacedNode): boolean {
+  return size !== 'chip' || (p.kind !== 'cache' && q.kind !== 'cache');
 }
 
 function straightRoute(p: PlacedNode, q: PlacedNode): Point[] {
