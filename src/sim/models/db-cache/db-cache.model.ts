@@ -72,6 +72,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         stats: new DbCacheStats(),
         lifecycle,
         tracked: 0,
+        spare: [],
         arrival: null,
         trafficOn: true,
       };

@@ -30,6 +30,9 @@ const AT_CACHE_DEL = 7;
 const AT_USERS = 8;
 type Step = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
+/** Completed requests kept for reuse: about as many as are ever in flight at once. */
+const MAX_SPARE = 256;
+
 const OK_200: Message = { label: '200 OK', bytes: 300 };
 const MISS_TO_DB: readonly Message[] = [
   { label: '(nil)', bytes: 5 },
@@ -43,12 +46,20 @@ const UPDATED: Message = { label: 'UPDATE 1', bytes: 60 };
  * A request on its way, and the kernel event of its next step: each step schedules the same
  * object again where its message arrives (Kernel.reschedule), instead of a new event and a
  * closure per hop — a fast-forward sends a million requests, and their garbage was a tenth of
- * its time. A request has one step pending at a time and is never cancelled.
+ * its time. A request has one step pending at a time and is never cancelled; once complete,
+ * nothing refers to it any more and the world keeps it for a later request (World.spare).
  */
-class Request implements QueuedEvent {
+export class Request implements QueuedEvent {
   time: Micros = 0;
   cancelled = true;
   private step: Step = AT_APP;
+  app = '';
+  routes: AppRoutes;
+  id = 0;
+  op: 'read' | 'write' = 'read';
+  productId = 0;
+  key = '';
+  started: Micros = 0;
   /** The cache node's paths, chosen when the app turns to the cache. */
   cache: CacheRoutes | null = null;
   /** The value a SET writes, once known. */
@@ -60,14 +71,27 @@ class Request implements QueuedEvent {
 
   constructor(
     readonly w: World,
-    readonly app: string,
-    readonly routes: AppRoutes,
-    readonly id: number,
-    readonly op: 'read' | 'write',
-    readonly productId: number,
-    readonly key: string,
-    readonly started: Micros,
-  ) {}
+    routes: AppRoutes,
+  ) {
+    this.routes = routes;
+  }
+
+  /** Sets the request off from the users (a new one, or a spare one taken again). */
+  start(app: string, routes: AppRoutes, id: number, op: 'read' | 'write', productId: number) {
+    this.step = AT_APP;
+    this.app = app;
+    this.routes = routes;
+    this.id = id;
+    this.op = op;
+    this.productId = productId;
+    this.key = keyOf(this.w, productId);
+    this.started = this.w.ctx.kernel.now;
+    this.cache = null;
+    this.value = '';
+    this.reply = null;
+    this.outcome = 'hit';
+    this.stale = false;
+  }
 
   /** Moves the request's message along `path` (../../hops.ts); `step` runs where it arrives. */
   travel(step: Step, path: Path, messages: Message | readonly Message[] | null, waitUs = 0): void {
@@ -111,9 +135,10 @@ export function sendRequest(w: World, isRead: boolean, productId: number): void 
   const app = layout.apps[w.nextApp]!;
   w.nextApp = (w.nextApp + 1) % layout.apps.length;
   const routes = w.routes[app]!;
-  const key = keyOf(w, productId);
   const op = isRead ? 'read' : 'write';
-  const r = new Request(w, app, routes, id, op, productId, key, ctx.kernel.now);
+  const r = w.spare.pop() ?? new Request(w, routes);
+  r.start(app, routes, id, op, productId);
+  const key = r.key;
   let msg: Message | null = null;
   if (w.detail === 'full') {
     if (w.tracked === 0) w.tracked = id;
@@ -291,4 +316,6 @@ function complete(r: Request): void {
       ? { requestId: id, op, key, latencyUs, outcome, stale }
       : { requestId: id, op, key, latencyUs, outcome },
   );
+  r.reply = null;
+  if (w.spare.length < MAX_SPARE) w.spare.push(r);
 }
