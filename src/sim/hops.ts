@@ -31,12 +31,28 @@ export function travelPath(
   then: () => void,
   waitUs: Micros = 0,
 ): void {
+  ctx.kernel.at(travelTime(ctx, detail, rng, requestId, path, messages, waitUs), then);
+}
+
+/**
+ * travelPath() without its last event: draws the hops' delays (and, animated, schedules their
+ * view events) and returns when the message arrives, for a caller that schedules its own event
+ * object then (Kernel.reschedule).
+ */
+export function travelTime(
+  ctx: SimContext,
+  detail: TraceDetail,
+  rng: RandomStream,
+  requestId: number,
+  path: Path,
+  messages: Message | readonly Message[] | null,
+  waitUs: Micros = 0,
+): Micros {
   const { kernel } = ctx;
   let at = kernel.now + (waitUs > 0 ? Math.round(waitUs) : 0);
   if (detail === 'summary' || messages === null) {
     for (let i = 0; i < path.length; i++) at += path[i]!.delay.draw(rng);
-    kernel.at(at, then);
-    return;
+    return at;
   }
   for (let i = 0; i < path.length; i++) {
     const { from, to, delay } = path[i]!;
@@ -48,7 +64,7 @@ export function travelPath(
     else kernel.at(departAt, sent);
     at = arriveAt;
   }
-  kernel.at(at, then);
+  return at;
 }
 
 /** travelPath() for hops given as [from, to, label, bytes] (their links looked up on each call). */

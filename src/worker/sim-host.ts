@@ -56,6 +56,8 @@ export class SimHost implements SimWorkerApi {
   /** The topology version the flow meter counts links of (Simulation.topologyVersion). */
   private topologyVersion = 0;
   private collecting = true;
+  /** Ends the host's subscription to the simulation's trace (null while it does not collect). */
+  private detachTrace: (() => void) | null = null;
   private subscribers: BatchSubscriber[] = [];
   /**
    * A batch is out and the page has not finished taking it. A page slower than the tick rate (a
@@ -97,7 +99,7 @@ export class SimHost implements SimWorkerApi {
     const sim = new Simulation(factory, req.seed);
     const meter = new FlowMeter(sim.topology.links);
     this.meter = meter;
-    sim.onEvent((e) => this.collect(e));
+    this.detachTrace = sim.onEvent((e) => this.collect(e));
     await sim.ready();
     this.sim = sim;
     this.run.schedule = [];
@@ -141,7 +143,7 @@ export class SimHost implements SimWorkerApi {
     const sim = this.requireSim();
     if (future.some((f, i) => f.atUs < untilUs || (i > 0 && f.atUs < future[i - 1]!.atUs)))
       throw new Error('actions to replay later must be in order and after the time replayed to');
-    this.collecting = false;
+    this.stopCollecting();
     try {
       await sim.setDetail('summary');
       for (const { atUs, action } of log) {
@@ -154,7 +156,7 @@ export class SimHost implements SimWorkerApi {
       if (untilUs > sim.now) await this.run.sliced(sim, untilUs);
     } finally {
       await sim.setDetail('full');
-      this.collecting = true;
+      this.startCollecting(sim);
     }
     this.run.schedule = [...future];
     this.jumped(sim);
@@ -206,7 +208,7 @@ export class SimHost implements SimWorkerApi {
     await this.pause();
     const start = sim.now;
     const target = start + Math.round(durationUs);
-    this.collecting = false;
+    this.stopCollecting();
     this.cancelFf = false;
     this.fastForwarding = true;
     try {
@@ -219,7 +221,7 @@ export class SimHost implements SimWorkerApi {
       });
     } finally {
       await sim.setDetail('full');
-      this.collecting = true;
+      this.startCollecting(sim);
       this.fastForwarding = false;
     }
     this.jumped(sim);
@@ -271,6 +273,23 @@ export class SimHost implements SimWorkerApi {
 
   async ping(): Promise<'pong'> {
     return 'pong';
+  }
+
+  /**
+   * Stops taking trace events (fast-forward, replay: nothing is drawn) — by unsubscribing, so
+   * the simulation builds no event object for the host to drop, one per request of a run.
+   */
+  private stopCollecting(): void {
+    this.collecting = false;
+    this.detachTrace?.();
+    this.detachTrace = null;
+  }
+
+  /** Takes trace events again, from `sim` if it is still the loaded one. */
+  private startCollecting(sim: Simulation): void {
+    this.collecting = true;
+    if (this.sim === sim && this.detachTrace === null)
+      this.detachTrace = sim.onEvent((e) => this.collect(e));
   }
 
   private collect(e: TraceEvent): void {

@@ -26,6 +26,37 @@ describe('Kernel', () => {
     expect(() => k.at(60.5, () => {})).toThrow(/integer/);
   });
 
+  it('reschedules one event object again and again, in order with the others', () => {
+    const k = new Kernel();
+    const log: string[] = [];
+    const chain = {
+      time: 0,
+      cancelled: true,
+      hops: 0,
+      run() {
+        log.push(`chain@${k.now}`);
+        // Scheduled again from its own run, as a request's next step is.
+        if (++this.hops < 3) k.reschedule(this, k.now + 10);
+      },
+    };
+    k.reschedule(chain, 10);
+    k.at(20, () => log.push('other@20'));
+    k.runUntil(100);
+    // The chain's second step was scheduled at 10, after the other event at 20: ties fire in
+    // the order scheduled.
+    expect(log).toEqual(['chain@10', 'other@20', 'chain@20', 'chain@30']);
+  });
+
+  it('refuses to reschedule an event that is still in the queue, or into the past', () => {
+    const k = new Kernel();
+    const ev = { time: 0, cancelled: true, run: () => {} };
+    k.reschedule(ev, 5);
+    expect(() => k.reschedule(ev, 6)).toThrow(/already scheduled/);
+    k.runUntil(50);
+    expect(() => k.reschedule(ev, 10)).toThrow(/past/);
+    expect(() => k.reschedule(ev, 60.5)).toThrow(/integer/);
+  });
+
   it('runFor advances the clock by the duration even when idle', () => {
     const k = new Kernel();
     k.runFor(1_000);

@@ -44,6 +44,23 @@ export class Kernel {
     return ev;
   }
 
+  /**
+   * Schedules a caller-owned event object at `at`: for a chain of steps that each schedule the
+   * next (a simulated request, hop after hop), one object the chain reuses instead of a new
+   * event and closure per step — a fast-forward schedules millions. `ev` must not be in the
+   * queue: never scheduled, or already fired. One that was cancelled may still be held there
+   * (cancellation is lazy), so it must not be rescheduled: schedule a new object instead.
+   */
+  reschedule(ev: QueuedEvent, at: Micros): void {
+    if (!Number.isInteger(at)) throw new RangeError(`event time must be integer µs, got ${at}`);
+    if (at < this.clock)
+      throw new RangeError(`cannot schedule in the past (${at} < ${this.clock})`);
+    if (!ev.cancelled) throw new Error('this event is already scheduled');
+    ev.time = at;
+    ev.cancelled = false;
+    this.queue.push(ev);
+  }
+
   /** Schedules `run` after `delay` µs (rounded to an integer, at least 0). */
   after(delay: Micros, run: () => void): EventHandle {
     return this.at(this.clock + Math.max(0, Math.round(delay)), run);

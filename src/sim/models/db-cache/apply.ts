@@ -4,7 +4,9 @@ import { memcachedClient, redisClient } from '../../nodes/cache-client';
 import { ZipfSampler } from '../../rng';
 import { updateConfig, type DbCacheConfig } from './config';
 import { runConsole } from './console';
-import { cacheOp, query, rebuildPadding, scheduleArrival, sendRequest } from './flow';
+import { cacheOp, rebuildPadding } from './cache-ops';
+import { query, startArrivals } from './flow';
+import { sendRequest } from './request';
 import { cacheId, MB, type World } from './world';
 
 const refuse = (error: string): ApplyOutcome => ({ ok: false, error });
@@ -97,7 +99,7 @@ export function applyAction(
         ctx.kernel.cancel(w.arrival);
         w.arrival = null;
       } else if (running && !w.arrival && w.db) {
-        scheduleArrival(w);
+        startArrivals(w);
       }
       break;
     }

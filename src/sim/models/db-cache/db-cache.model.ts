@@ -10,7 +10,8 @@ import { dbCacheActions } from './actions';
 import { applyAction } from './apply';
 import type { CatalogDb } from './catalog-db';
 import { DEFAULT_CONFIG, type DbCacheConfig } from './config';
-import { arrive, rebuildPadding } from './flow';
+import { rebuildPadding } from './cache-ops';
+import { startArrivals } from './flow';
 import { LESSON_LAYOUT, type Layout } from './layout';
 import { requestLifecycleMachine } from './request-lifecycle.machine';
 import { appRoutes } from './routes';
@@ -71,6 +72,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
         stats: new DbCacheStats(),
         lifecycle,
         tracked: 0,
+        spare: [],
         arrival: null,
         trafficOn: true,
       };
@@ -94,7 +96,7 @@ export function createDbCacheModel(options: DbCacheModelOptions): ScenarioModel 
       database = options.database(detail === 'full' ? 'animated' : 'fast-forward');
       const begin = (d: CatalogDb): void => {
         world.db = d;
-        if (world.trafficOn) world.arrival = ctx.kernel.after(1_000, () => arrive(world));
+        if (world.trafficOn) startArrivals(world, 1_000);
       };
       if (database instanceof Promise) ctx.wait(database, begin);
       else begin(database);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { versionOf } from './flow';
+import { versionOf } from './cache-ops';
 
 describe('versionOf', () => {
   it("reads a cached value's version as Number() of the text before the first |", () => {

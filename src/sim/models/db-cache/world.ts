@@ -12,6 +12,7 @@ import type { CatalogDb } from './catalog-db';
 import type { DbCacheConfig } from './config';
 import type { Layout } from './layout';
 import type { LifecycleEvent, requestLifecycleMachine } from './request-lifecycle.machine';
+import type { Request } from './request';
 import type { AppRoutes } from './routes';
 import type { DbCacheStats } from './stats';
 
@@ -48,6 +49,8 @@ export interface World {
   lifecycle: Actor<typeof requestLifecycleMachine>;
   /** The request the statechart follows (0: none in flight). */
   tracked: number;
+  /** Completed requests, reused by the next ones (request.ts): no allocation per request. */
+  spare: Request[];
   /** The next user request's arrival, while traffic runs. */
   arrival: EventHandle | null;
   trafficOn: boolean;
