@@ -114,6 +114,47 @@ test('the course page resizes the frame, drives it and hears its events', async 
   expect(state.rejected).toBe(rejectedBefore + 4);
   expect(await traceHash(frame)).toBe(hash);
 
+  // A quiz answer and the lesson's end reach the host as xAPI-shaped results.
+  const lesson = page.frameLocator(`#${LESSON.id}`);
+  // Offered once step 1's goal (met above) is done.
+  const item = lesson.locator('[data-quiz="miss-penalty"]');
+  await item.getByLabel(/^Three trips, all made by the app/).check();
+  await item.getByRole('button', { name: 'Check answer' }).click();
+  await expect.poll(() => eventsOf(page, 'ecsim.v1.quizAnswered')).toHaveLength(1);
+  const [answer] = await eventsOf(page, 'ecsim.v1.quizAnswered');
+  expect(answer).toMatchObject({
+    scenario: 'db-cache',
+    itemId: 'miss-penalty',
+    choiceId: 'three',
+    correct: true,
+    statement: {
+      verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+      object: { id: `${appOrigin}/scenarios/db-cache/quiz/miss-penalty` },
+      result: { success: true, response: 'three' },
+    },
+  });
+  // The last step skipped (after its hints, as the panel asks): the lesson ends with its score.
+  expect(await call(page, 'goto', 10)).toMatchObject({ command: 'goto', ok: true });
+  const skip = lesson.getByRole('button', { name: 'Skip step' });
+  for (let i = 0; i < 8 && !(await skip.isVisible()); i++)
+    await lesson.getByRole('button', { name: /^(Hint|Next hint)$/ }).click();
+  await skip.click();
+  await expect.poll(() => eventsOf(page, 'ecsim.v1.lessonCompleted')).toHaveLength(1);
+  const [done] = await eventsOf(page, 'ecsim.v1.lessonCompleted');
+  const end = await call(page, 'getState');
+  const goalsMet = (end.met as string[]).length;
+  const score = { raw: goalsMet + 1, max: 10 + (end.quiz as { total: number }).total };
+  expect(end).toMatchObject({ step: 11, quiz: { answered: 1, correct: 1 } });
+  expect(done).toMatchObject({
+    scenario: 'db-cache',
+    score: { ...score, scaled: Math.round((score.raw / score.max) * 10_000) / 10_000 },
+    statement: {
+      verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+      object: { id: `${appOrigin}/scenarios/db-cache` },
+      result: { success: false, completion: true, score: { ...score, min: 0 } },
+    },
+  });
+
   // Reset starts the lesson over: a new ready, virtual time back at 0.
   expect(await call(page, 'reset')).toMatchObject({ command: 'reset', ok: true });
   await expect.poll(() => eventsOf(page, 'ecsim.v1.ready'), SLOW).toHaveLength(2);
