@@ -54,7 +54,11 @@ test('the course page resizes the frame, drives it and hears its events', async 
   await expect(play).toBeEnabled(SLOW);
 
   // Auto-resize: the iframe's height becomes its content's, not the 600 px it started at.
-  expect(await expectFitsContent(page, frame, LESSON.id)).toBeGreaterThan(700);
+  const content = await expectFitsContent(page, frame, LESSON.id);
+  expect(content).toBeGreaterThan(700);
+  // It said so in our format; embed.js read it (H5P's format is checked at the three widths).
+  const [resized] = (await eventsOf(page, 'ecsim.v1.resize')).slice(-1);
+  expect(resized!.height as number).toBeCloseTo(content, -1);
 
   const before = await call(page, 'getState');
   expect(before).toMatchObject({ type: 'ecsim.v1.state', step: 1, steps: 10, playing: false });
@@ -165,7 +169,22 @@ test('the course page resizes the frame, drives it and hears its events', async 
   await expectNoAxeViolations(page);
 
   // The frame at three widths, resized by its own reports.
+  // H5P's resizer message too, for LMS pages that run h5p-resizer.js instead of embed.js.
+  await page.evaluate(() => {
+    const w = window as unknown as { h5p: unknown[] };
+    w.h5p = [];
+    window.addEventListener('message', (e: MessageEvent<{ context?: string }>) => {
+      if (e.data?.context === 'h5p') w.h5p.push(e.data);
+    });
+  });
   await expectFitsEachWidth(page, frame, LESSON.id, 'embed');
+  const h5p = await page.evaluate(() => (window as unknown as { h5p: unknown[] }).h5p);
+  expect(h5p.length).toBeGreaterThan(0);
+  expect(h5p.at(-1)).toEqual({
+    context: 'h5p',
+    action: 'resize',
+    scrollHeight: (await eventsOf(page, 'ecsim.v1.resize')).at(-1)!.height,
+  });
 });
 
 test('a page not on the allow-list changes nothing, and a bad parameter is named', async ({
