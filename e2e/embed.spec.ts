@@ -1,7 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Frame, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { startHostPage, type HostPage } from './host-page';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import {
+  call,
+  coursePage,
+  eventsOf,
+  expectFitsContent,
+  expectFitsEachWidth,
+  frameOf,
+  postRaw,
+  startHostPage,
+  traceHash,
+  type FrameSpec,
+  type HostPage,
+} from './host-page';
 
 /**
  * A course page on another site (127.0.0.2, see host-page.ts) embeds the lesson frame served
@@ -10,71 +22,13 @@ import { startHostPage, type HostPage } from './host-page';
 test.describe.configure({ timeout: 300_000 });
 const SLOW = { timeout: 150_000 };
 
-type Msg = { type: string; [k: string]: unknown };
-type HostWindow = {
-  events: Msg[];
-  sim: Record<string, (...x: unknown[]) => Promise<Msg>>;
+const LESSON: FrameSpec = {
+  id: 'lesson',
+  title: 'ElastiCache Simulator lesson',
+  height: 600,
+  heading: 'Week 3: caching',
 };
-
-function coursePage(frameSrc: string, appOrigin: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
-<link rel="icon" href="data:,"><style>body{margin:0;padding:8px;font-family:sans-serif}</style></head>
-<body><header><h1>Week 3: caching</h1></header>
-<main aria-label="Course"><iframe id="lesson" title="ElastiCache Simulator lesson" src="${frameSrc}" style="width:100%;height:600px;border:0"></iframe></main>
-
-<script>
-  window.events = [];
-  window.addEventListener('message', (e) => {
-    if (e.origin === '${appOrigin}' && e.data && typeof e.data.type === 'string') window.events.push(e.data);
-  });
-</script>
-<script src="${appOrigin}/embed.js"></script>
-<script>window.sim = ECSim.connect(document.getElementById('lesson'));</script>
-</body></html>`;
-}
-
-const eventsOf = (page: Page, type: string): Promise<Msg[]> =>
-  page.evaluate((t) => (window as unknown as HostWindow).events.filter((m) => m.type === t), type);
-
-/** Calls a method of the page's ECSim connection: the frame's reply, or `{ refused }`. */
-function call(page: Page, method: string, ...args: unknown[]): Promise<Msg & { refused?: string }> {
-  return page.evaluate(
-    ([m, a]) =>
-      (window as unknown as HostWindow).sim[m]!(...a).catch((err: Error) => ({
-        type: 'refused',
-        refused: err.message,
-      })),
-    [method, args] as [string, unknown[]],
-  );
-}
-
-/**
- * Posts raw data to the frame, as a careless or hostile host would. The data is JSON, parsed in
- * the page, so a `__proto__` key arrives as an own property (as a real host's JSON.parse makes it).
- */
-const postRaw = (page: Page, json: string, target: string) =>
-  page.evaluate(
-    ([d, t]) =>
-      (document.getElementById('lesson') as HTMLIFrameElement).contentWindow!.postMessage(
-        JSON.parse(d),
-        t,
-      ),
-    [json, target] as [string, string],
-  );
-
-function lessonFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('#/embed/'));
-  if (!frame) throw new Error('no lesson frame');
-  return frame;
-}
-
-/** The run's fingerprint: trace hash, events processed and virtual time (read in the frame). */
-const traceHash = (frame: Frame) =>
-  frame.evaluate(() => {
-    type Snap = { traceHash: string; eventsProcessed: number; now: number };
-    const s = (window as unknown as { __sim?: { snapshot(): Snap | null } }).__sim?.snapshot();
-    return s ? `${s.traceHash}/${s.eventsProcessed}/${s.now}` : '';
-  });
+const lessonFrame = (page: Page) => frameOf(page, LESSON.id);
 
 let host: HostPage;
 let appOrigin: string;
@@ -82,10 +36,10 @@ test.beforeAll(async ({ baseURL }) => {
   appOrigin = new URL(baseURL!).origin;
   host = await startHostPage();
   const allowed = `${appOrigin}/#/embed/db-cache?seed=42&parentOrigin=${encodeURIComponent(host.origin)}`;
-  host.pages['/course.html'] = coursePage(allowed, appOrigin);
+  host.pages['/course.html'] = coursePage(LESSON, allowed, appOrigin);
   // Allow-listed for another site only, and with a bad parameter.
   const other = `${appOrigin}/#/embed/db-cache?seed=42&controls=huge&parentOrigin=https://lms.example.edu`;
-  host.pages['/other.html'] = coursePage(other, appOrigin);
+  host.pages['/other.html'] = coursePage(LESSON, other, appOrigin);
 });
 test.afterAll(async () => host.close());
 
@@ -95,20 +49,16 @@ test('the course page resizes the frame, drives it and hears its events', async 
   await expect.poll(() => eventsOf(page, 'ecsim.v1.ready'), SLOW).toHaveLength(1);
   const [ready] = await eventsOf(page, 'ecsim.v1.ready');
   expect(ready).toMatchObject({ version: 1, scenario: 'db-cache', steps: 10, readOnly: false });
-  const frame = lessonFrame(page);
+  const frame = await lessonFrame(page);
   const play = page.frameLocator('#lesson').getByRole('button', { name: /^(Play|Pause)/ });
   await expect(play).toBeEnabled(SLOW);
 
   // Auto-resize: the iframe's height becomes its content's, not the 600 px it started at.
-  const content = await frame.evaluate(() =>
-    Math.ceil(document.getElementById('root')!.getBoundingClientRect().height),
-  );
-  await expect
-    .poll(async () =>
-      page.evaluate(() => document.getElementById('lesson')!.getBoundingClientRect().height),
-    )
-    .toBeCloseTo(content, -1);
+  const content = await expectFitsContent(page, frame, LESSON.id);
   expect(content).toBeGreaterThan(700);
+  // It said so in our format; embed.js read it (H5P's format is checked at the three widths).
+  const [resized] = (await eventsOf(page, 'ecsim.v1.resize')).slice(-1);
+  expect(resized!.height as number).toBeCloseTo(content, -1);
 
   const before = await call(page, 'getState');
   expect(before).toMatchObject({ type: 'ecsim.v1.state', step: 1, steps: 10, playing: false });
@@ -159,14 +109,55 @@ test('the course page resizes the frame, drives it and hears its events', async 
     { type: 'ecsim.v2.play' },
     { type: 'ecsim.v1.act', action: { type: 'ttl.set', params: { seconds: 'x'.repeat(5_000) } } },
   ];
-  for (const m of hostile) await postRaw(page, JSON.stringify(m), appOrigin);
-  await postRaw(page, '{"type":"ecsim.v1.step","__proto__":{"x":1}}', appOrigin);
+  for (const m of hostile) await postRaw(page, LESSON.id, JSON.stringify(m), appOrigin);
+  await postRaw(page, LESSON.id, '{"type":"ecsim.v1.step","__proto__":{"x":1}}', appOrigin);
   await expect
     .poll(async () => (await eventsOf(page, 'ecsim.v1.rejected')).length)
     .toBe(rejectedBefore + 4);
   const state = await call(page, 'getState');
   expect(state.rejected).toBe(rejectedBefore + 4);
   expect(await traceHash(frame)).toBe(hash);
+
+  // A quiz answer and the lesson's end reach the host as xAPI-shaped results.
+  const lesson = page.frameLocator(`#${LESSON.id}`);
+  // Offered once step 1's goal (met above) is done.
+  const item = lesson.locator('[data-quiz="miss-penalty"]');
+  await item.getByLabel(/^Three trips, all made by the app/).check();
+  await item.getByRole('button', { name: 'Check answer' }).click();
+  await expect.poll(() => eventsOf(page, 'ecsim.v1.quizAnswered')).toHaveLength(1);
+  const [answer] = await eventsOf(page, 'ecsim.v1.quizAnswered');
+  expect(answer).toMatchObject({
+    scenario: 'db-cache',
+    itemId: 'miss-penalty',
+    choiceId: 'three',
+    correct: true,
+    statement: {
+      verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
+      object: { id: `${appOrigin}/scenarios/db-cache/quiz/miss-penalty` },
+      result: { success: true, response: 'three' },
+    },
+  });
+  // The last step skipped (after its hints, as the panel asks): the lesson ends with its score.
+  expect(await call(page, 'goto', 10)).toMatchObject({ command: 'goto', ok: true });
+  const skip = lesson.getByRole('button', { name: 'Skip step' });
+  for (let i = 0; i < 8 && !(await skip.isVisible()); i++)
+    await lesson.getByRole('button', { name: /^(Hint|Next hint)$/ }).click();
+  await skip.click();
+  await expect.poll(() => eventsOf(page, 'ecsim.v1.lessonCompleted')).toHaveLength(1);
+  const [done] = await eventsOf(page, 'ecsim.v1.lessonCompleted');
+  const end = await call(page, 'getState');
+  const goalsMet = (end.met as string[]).length;
+  const score = { raw: goalsMet + 1, max: 10 + (end.quiz as { total: number }).total };
+  expect(end).toMatchObject({ step: 11, quiz: { answered: 1, correct: 1 } });
+  expect(done).toMatchObject({
+    scenario: 'db-cache',
+    score: { ...score, scaled: Math.round((score.raw / score.max) * 10_000) / 10_000 },
+    statement: {
+      verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+      object: { id: `${appOrigin}/scenarios/db-cache` },
+      result: { success: false, completion: true, score: { ...score, min: 0 } },
+    },
+  });
 
   // Reset starts the lesson over: a new ready, virtual time back at 0.
   expect(await call(page, 'reset')).toMatchObject({ command: 'reset', ok: true });
@@ -175,31 +166,25 @@ test('the course page resizes the frame, drives it and hears its events', async 
 
   // Accessible inside the frame (axe runs in every frame, the cross-origin one too).
   await expect(play).toBeEnabled(SLOW);
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(
-    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // The frame at three widths, resized by its own reports.
-  for (const width of [320, 800, 1280]) {
-    await page.setViewportSize({ width: width + 16, height: 700 });
-    await page.waitForTimeout(600);
-    const h = await frame.evaluate(() =>
-      Math.ceil(document.getElementById('root')!.getBoundingClientRect().height),
-    );
-    await expect
-      .poll(() =>
-        page.evaluate(() => document.getElementById('lesson')!.getBoundingClientRect().height),
-      )
-      .toBeCloseTo(h, -1);
-    const overflow = await frame.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
-    );
-    expect(overflow, `no sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
-    await page
-      .locator('#lesson')
-      .screenshot({ path: test.info().outputPath(`embed-${width}.png`) });
-  }
+  // H5P's resizer message too, for LMS pages that run h5p-resizer.js instead of embed.js.
+  await page.evaluate(() => {
+    const w = window as unknown as { h5p: unknown[] };
+    w.h5p = [];
+    window.addEventListener('message', (e: MessageEvent<{ context?: string }>) => {
+      if (e.data?.context === 'h5p') w.h5p.push(e.data);
+    });
+  });
+  await expectFitsEachWidth(page, frame, LESSON.id, 'embed');
+  const h5p = await page.evaluate(() => (window as unknown as { h5p: unknown[] }).h5p);
+  expect(h5p.length).toBeGreaterThan(0);
+  expect(h5p.at(-1)).toEqual({
+    context: 'h5p',
+    action: 'resize',
+    scrollHeight: (await eventsOf(page, 'ecsim.v1.resize')).at(-1)!.height,
+  });
 });
 
 test('a page not on the allow-list changes nothing, and a bad parameter is named', async ({
@@ -213,7 +198,7 @@ test('a page not on the allow-list changes nothing, and a bad parameter is named
   ).toContainText('so the default (full) is used');
   // Events go only to the allowed origin: this page hears no ready.
   expect(await eventsOf(page, 'ecsim.v1.ready')).toHaveLength(0);
-  const frame = lessonFrame(page);
+  const frame = await lessonFrame(page);
   const hash = await traceHash(frame);
   expect(await call(page, 'step')).toMatchObject({
     refused: expect.stringContaining('not accepted'),

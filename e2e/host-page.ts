@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Frame, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /**
  * A course page on another site: a tiny HTTP server on 127.0.0.2 (any 127.0.0.0/8 address is
@@ -36,6 +38,127 @@ export async function startHostPage(pages: Record<string, string> = {}): Promise
     pages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type Msg = { type: string; [k: string]: unknown };
+type HostWindow = { events: Msg[]; sim: Record<string, (...x: unknown[]) => Promise<Msg>> };
+
+/** The frame a course page embeds: its element id, accessible title, first height, the page's heading. */
+export interface FrameSpec {
+  id: string;
+  title: string;
+  height: number;
+  heading: string;
+}
+
+/**
+ * A course page embedding the app at `src` from `appOrigin` as a host would: it keeps every
+ * message from the app's origin in `window.events` and drives the frame with the app's own
+ * `embed.js` (`window.sim = ECSim.connect(…)`).
+ */
+export function coursePage(frame: FrameSpec, src: string, appOrigin: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
+<link rel="icon" href="data:,"><style>body{margin:0;padding:8px;font-family:sans-serif}</style></head>
+<body><header><h1>${frame.heading}</h1></header>
+<main aria-label="Course"><iframe id="${frame.id}" title="${frame.title}" src="${src}" style="width:100%;height:${frame.height}px;border:0"></iframe></main>
+<script>
+  window.events = [];
+  window.addEventListener('message', (e) => {
+    if (e.origin === '${appOrigin}' && e.data && typeof e.data.type === 'string') window.events.push(e.data);
+  });
+</script>
+<script src="${appOrigin}/embed.js"></script>
+<script>window.sim = ECSim.connect(document.getElementById('${frame.id}'));</script>
+</body></html>`;
+}
+
+/** The events of one type the course page has heard from the frame. */
+export const eventsOf = (page: Page, type: string): Promise<Msg[]> =>
+  page.evaluate((t) => (window as unknown as HostWindow).events.filter((m) => m.type === t), type);
+
+/** Calls a method of the page's ECSim connection: the frame's reply, or `{ refused }`. */
+export function call(
+  page: Page,
+  method: string,
+  ...args: unknown[]
+): Promise<Msg & { refused?: string }> {
+  return page.evaluate(
+    ([m, a]) =>
+      (window as unknown as HostWindow).sim[m]!(...a).catch((err: Error) => ({
+        type: 'refused',
+        refused: err.message,
+      })),
+    [method, args] as [string, unknown[]],
+  );
+}
+
+/**
+ * Posts raw data to the frame, as a careless or hostile host would. The data is JSON, parsed in
+ * the page, so a `__proto__` key arrives as an own property (as a real host's JSON.parse makes it).
+ */
+export const postRaw = (page: Page, frameId: string, json: string, target: string) =>
+  page.evaluate(
+    ([id, d, t]) =>
+      (document.getElementById(id) as HTMLIFrameElement).contentWindow!.postMessage(
+        JSON.parse(d),
+        t,
+      ),
+    [frameId, json, target] as [string, string, string],
+  );
+
+/** The frame inside the course page's `<iframe id=…>`. */
+export async function frameOf(page: Page, frameId: string): Promise<Frame> {
+  const frame = await page
+    .locator(`#${frameId}`)
+    .elementHandle()
+    .then((e) => e?.contentFrame());
+  if (!frame) throw new Error(`no frame in #${frameId}`);
+  return frame;
+}
+
+/** The run's fingerprint: trace hash, events processed and virtual time (read in the frame). */
+export const traceHash = (frame: Frame) =>
+  frame.evaluate(() => {
+    type Snap = { traceHash: string; eventsProcessed: number; now: number };
+    const s = (window as unknown as { __sim?: { snapshot(): Snap | null } }).__sim?.snapshot();
+    return s ? `${s.traceHash}/${s.eventsProcessed}/${s.now}` : '';
+  });
+
+/** Waits until the iframe's height is its content's (auto-resize); returns that height. */
+export async function expectFitsContent(page: Page, frame: Frame, frameId: string) {
+  const content = await frame.evaluate(() =>
+    Math.ceil(document.getElementById('root')!.getBoundingClientRect().height),
+  );
+  await expect
+    .poll(() =>
+      page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().height, frameId),
+    )
+    .toBeCloseTo(content, -1);
+  return content;
+}
+
+/**
+ * The frame at 320, 800 and 1280 px wide: resized to its content by its own reports, no
+ * sideways scrolling, a screenshot of each (`<name>-<width>.png`).
+ */
+export async function expectFitsEachWidth(
+  page: Page,
+  frame: Frame,
+  frameId: string,
+  name: string,
+): Promise<void> {
+  for (const width of [320, 800, 1280]) {
+    await page.setViewportSize({ width: width + 16, height: 700 });
+    await page.waitForTimeout(600);
+    await expectFitsContent(page, frame, frameId);
+    const overflow = await frame.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, `no sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
+    await page
+      .locator(`#${frameId}`)
+      .screenshot({ path: test.info().outputPath(`${name}-${width}.png`) });
+  }
 }
 
 /**

@@ -1,5 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, readStats, snap, test } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  fastForward,
+  metric,
+  openLesson,
+  pause,
+  readStats,
+  simSeconds,
+  snap,
+  test,
+} from './fixtures';
 
 /**
  * The Redis-vs-Memcached lesson through the UI only (src/scenarios/redis-vs-memcached): every
@@ -8,37 +19,8 @@ import { expect, expectNoAxeViolations, readStats, snap, test } from './fixtures
  * prediction, a requirement card, axe, and the first screen at 1280 × 720.
  */
 
-async function open(page: Page): Promise<void> {
-  await page.goto('./#/learn/redis-vs-memcached?seed=42');
-  await expect(page.getByRole('heading', { level: 1, name: 'Redis vs Memcached' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^(Play|Pause)/ })).toBeEnabled({
-    timeout: 60_000,
-  });
-}
-
-const seconds = (time: string): number => Number(time.replace(/[^\d.]/g, ''));
-
-async function fastForward(page: Page): Promise<void> {
-  const before = seconds((await readStats(page)).time);
-  await page.getByRole('button', { name: /^Fast-forward (60 s|1 min)/ }).click();
-  await expect
-    .poll(async () => seconds((await readStats(page)).time), { timeout: 120_000 })
-    .toBeGreaterThanOrEqual(before + 59.9);
-  await expect(page.getByRole('button', { name: /^Fast-forward (60 s|1 min)/ })).toBeEnabled({
-    timeout: 60_000,
-  });
-}
-
-async function metric(page: Page, name: string): Promise<number> {
-  const text = await page.getByTestId(`metric-${name}`).innerText();
-  return Number(text.replace(/[^\d.-]/g, ''));
-}
-
-async function pause(page: Page): Promise<void> {
-  const pauseButton = page.getByRole('button', { name: /^Pause/ });
-  if (await pauseButton.isVisible()) await pauseButton.click();
-  await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
-}
+const open = (page: Page) =>
+  openLesson(page, 'Redis vs Memcached', './#/learn/redis-vs-memcached?seed=42');
 
 const goal = (page: Page, id: string) => page.locator(`[data-goal="${id}"]`);
 
@@ -90,7 +72,7 @@ test('redis-vs-memcached: every experiment through the UI fills the table with m
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page);
   // Opens paused on step 1; the picture leads: canvas, step text and Play without scrolling.
-  expect(seconds((await readStats(page)).time)).toBe(0);
+  expect(simSeconds((await readStats(page)).time)).toBe(0);
   await expect(page.locator('svg.topology')).toBeInViewport();
   await expect(page.getByText(/One workload, two caches/).first()).toBeInViewport();
   await expect(page.getByRole('button', { name: /^Play/ })).toBeInViewport();
