@@ -3,7 +3,7 @@ import type { QueuedEvent } from '../../kernel/event-queue';
 import type { Path } from '../../topology';
 import type { Micros } from '../../trace';
 import type { CatalogDb, DbReply } from './catalog-db';
-import { sendRequest } from './request';
+import { countQuery, sendRequest } from './request';
 import { travel, type World } from './world';
 
 /**
@@ -57,20 +57,11 @@ export function query(
   msg: Message,
   then: (r: DbReply) => void,
 ): void {
-  const { ctx } = w;
   const withReply = (reply: DbReply): void => {
-    w.stats.totals.queries++;
-    w.stats.period.add('queries', 1, ctx.kernel.now);
-    const full = w.detail === 'full';
-    if (full) {
-      const { sql, durationUs, rows } = reply;
-      ctx.kernel.after(durationUs, () =>
-        ctx.emit('db.query', 'rds', '', { requestId: id, sql, durationUs, rows }),
-      );
-    }
+    const full = countQuery(w, id, reply);
     travel(w, id, back, full ? msg : null, () => then(reply), reply.durationUs);
   };
   const reply = run(w.db!);
-  if (reply instanceof Promise) ctx.wait(reply, withReply);
+  if (reply instanceof Promise) w.ctx.wait(reply, withReply);
   else withReply(reply);
 }

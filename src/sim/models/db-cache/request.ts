@@ -247,22 +247,29 @@ function query(r: Request, reply: DbReply | Promise<DbReply>, msg: Message): voi
 
 function replied(r: Request, reply: DbReply, msg: Message): void {
   const { w, id } = r;
-  const { ctx } = w;
   r.reply = reply;
-  w.stats.totals.queries++;
-  w.stats.period.add('queries', 1, ctx.kernel.now);
-  const full = w.detail === 'full';
-  if (full) {
-    const { sql, durationUs, rows } = reply;
-    ctx.kernel.after(durationUs, () =>
-      ctx.emit('db.query', 'rds', '', { requestId: id, sql, durationUs, rows }),
-    );
-  }
+  const full = countQuery(w, id, reply);
   const next = r.op === 'read' ? ROW_AT_APP : UPDATED_AT_APP;
   r.travel(next, r.routes.fromDb, full ? msg : null, reply.durationUs);
 }
 
 /** SET the key (read miss under lazy loading, or a write-through), then reply. */
+/**
+ * Counts a statement RDS answered (a request's or another system's) and, in animated runs,
+ * shows it when it completes ('db.query', a view event). True when the run is animated.
+ */
+export function countQuery(w: World, id: number, reply: DbReply): boolean {
+  const { ctx } = w;
+  w.stats.totals.queries++;
+  w.stats.period.add('queries', 1, ctx.kernel.now);
+  if (w.detail !== 'full') return false;
+  const { sql, durationUs, rows } = reply;
+  ctx.kernel.after(durationUs, () =>
+    ctx.emit('db.query', 'rds', '', { requestId: id, sql, durationUs, rows }),
+  );
+  return true;
+}
+
 function setAndFinish(r: Request, outcome: Outcome, value: string): void {
   r.outcome = outcome;
   r.value = value;
