@@ -1,4 +1,5 @@
 import { Simulation, scenarioModels, type SimEnvironment, type TraceEvent } from '../sim/index';
+import { BatchOutbox, type BatchSubscriber } from './batch-outbox';
 import { FLOW_SAMPLE_EVENTS, TraceBatcher } from './batcher';
 import { runExperiment } from './experiment';
 import { FlowMeter } from './flow-meter';
@@ -40,8 +41,7 @@ const NO_DATABASE: SimEnvironment = {
 
 export type { HostTimers };
 
-/** Takes one batch; a page's subscriber (through Comlink) resolves once its handler has run. */
-export type BatchSubscriber = (batch: TraceBatch) => void | Promise<void>;
+export type { BatchSubscriber };
 
 /**
  * The worker's side of the boundary: owns the Simulation, paces it against wall time in
@@ -58,15 +58,10 @@ export class SimHost implements SimWorkerApi {
   private collecting = true;
   /** Ends the host's subscription to the simulation's trace (null while it does not collect). */
   private detachTrace: (() => void) | null = null;
-  private subscribers: BatchSubscriber[] = [];
-  /**
-   * A batch is out and the page has not finished taking it. A page slower than the tick rate (a
-   * busy or old machine, a heavy picture at flow speed) would otherwise queue batches faster than
-   * it handles them and stop answering clicks; instead the next batch waits for it, and the
-   * events meanwhile stay in the batcher (trimmed to its caps, the rest counted as dropped).
-   */
-  private batchInFlight = false;
-  private flushWanted = false;
+  private readonly outbox = new BatchOutbox(
+    () => this.takeBatch(),
+    () => this.sim !== null,
+  );
   private playing = false;
   private speed = DEFAULT_SPEED;
   private readonly run: RunLoop;
@@ -129,7 +124,7 @@ export class SimHost implements SimWorkerApi {
     // A new action changes history from here on: the actions a scrub back left to replay go.
     if (outcome.ok) this.run.schedule = [];
     if (!outcome.ok) return outcome;
-    this.flush();
+    this.outbox.send();
     const result: ActResult = { ok: true, atUs: outcome.atUs, snapshot: this.snapshotNow() };
     if (outcome.output) result.output = outcome.output;
     return result;
@@ -160,7 +155,7 @@ export class SimHost implements SimWorkerApi {
     }
     this.run.schedule = [...future];
     this.jumped(sim);
-    this.flush();
+    this.outbox.send();
     return this.snapshotNow();
   }
 
@@ -170,13 +165,13 @@ export class SimHost implements SimWorkerApi {
     this.playing = true;
     this.lastTickWall = this.timers.now();
     this.scheduleTick();
-    this.flush();
+    this.outbox.send();
   }
 
   async pause(): Promise<void> {
     this.playing = false;
     this.stopTicking();
-    if (this.sim) this.flush();
+    if (this.sim) this.outbox.send();
   }
 
   async setSpeed(speed: number): Promise<void> {
@@ -186,7 +181,7 @@ export class SimHost implements SimWorkerApi {
     this.batcher.routineCap = speed >= FLOWS_FROM ? FLOW_SAMPLE_EVENTS : MAX_BATCH_EVENTS;
     if (this.sim) {
       this.meter?.reset(this.sim.now, this.flowWindowUs());
-      this.flush();
+      this.outbox.send();
     }
   }
 
@@ -225,7 +220,7 @@ export class SimHost implements SimWorkerApi {
       this.fastForwarding = false;
     }
     this.jumped(sim);
-    this.flush();
+    this.outbox.send();
     if (wasPlaying) await this.play();
     return this.snapshotNow();
   }
@@ -264,7 +259,7 @@ export class SimHost implements SimWorkerApi {
   }
 
   async subscribe(onBatch: BatchSubscriber): Promise<void> {
-    this.subscribers.push(onBatch);
+    this.outbox.subscribe(onBatch);
   }
 
   async snapshot(): Promise<SimSnapshot> {
@@ -316,26 +311,6 @@ export class SimHost implements SimWorkerApi {
     return Math.min(FLOW_WINDOW_MAX_US, Math.max(FLOW_WINDOW_MIN_US, oneWallSecond));
   }
 
-  /**
-   * Sends whatever is pending (possibly nothing but a fresh snapshot) to subscribers — once the
-   * previous batch has been taken; a flush asked for meanwhile is sent then, so the page always
-   * ends on the latest state.
-   */
-  private flush(): void {
-    if (this.batchInFlight) {
-      this.flushWanted = true;
-      return;
-    }
-    const batch = this.takeBatch();
-    this.batchInFlight = true;
-    void Promise.allSettled(this.subscribers.map((s) => s(batch))).then(() => {
-      this.batchInFlight = false;
-      if (!this.flushWanted) return;
-      this.flushWanted = false;
-      if (this.sim) this.flush();
-    });
-  }
-
   private scheduleTick(): void {
     this.tickHandle = this.timers.setTimeout(() => void this.tick(), TICK_MS);
   }
@@ -357,7 +332,7 @@ export class SimHost implements SimWorkerApi {
       this.lastTickWall = wall;
       const advance = Math.max(1, Math.round(elapsed * this.speed * 1000));
       await this.run.advance(sim, sim.now + advance, wall + TICK_BUDGET_MS);
-      this.flush();
+      this.outbox.send();
     } finally {
       this.ticking = false;
     }
