@@ -36,9 +36,7 @@ export class Kernel {
 
   /** Schedules `run` at absolute virtual time `at` (never in the past). */
   at(at: Micros, run: () => void): EventHandle {
-    if (!Number.isInteger(at)) throw new RangeError(`event time must be integer µs, got ${at}`);
-    if (at < this.clock)
-      throw new RangeError(`cannot schedule in the past (${at} < ${this.clock})`);
+    this.checkTime(at);
     const ev: QueuedEvent = { time: at, run, cancelled: false };
     this.queue.push(ev);
     return ev;
@@ -52,13 +50,18 @@ export class Kernel {
    * (cancellation is lazy), so it must not be rescheduled: schedule a new object instead.
    */
   reschedule(ev: QueuedEvent, at: Micros): void {
-    if (!Number.isInteger(at)) throw new RangeError(`event time must be integer µs, got ${at}`);
-    if (at < this.clock)
-      throw new RangeError(`cannot schedule in the past (${at} < ${this.clock})`);
+    this.checkTime(at);
     if (!ev.cancelled) throw new Error('this event is already scheduled');
     ev.time = at;
     ev.cancelled = false;
     this.queue.push(ev);
+  }
+
+  /** A time an event may be scheduled at: whole microseconds, not before now. */
+  private checkTime(at: Micros): void {
+    if (!Number.isInteger(at)) throw new RangeError(`event time must be integer µs, got ${at}`);
+    if (at < this.clock)
+      throw new RangeError(`cannot schedule in the past (${at} < ${this.clock})`);
   }
 
   /** Schedules `run` after `delay` µs (rounded to an integer, at least 0). */
