@@ -6,34 +6,62 @@
  * caller keeps its own seeding, so every sequence is the one it was before they shared it.
  */
 export class Sfc32 {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The state words a, b, c, d, then the last output. In a typed array, not fields, and the
+   * output stored rather than returned by step(): a 32-bit integer is not a small integer to
+   * V8 (Chromium's keeps those below 2^30), so int32 state in fields and outputs handed back
+   * were boxed numbers — the generator was a seventh of a fast-forward's time in Chromium
+   * (docs/performance.md).
+   */
+  private readonly s = new Int32Array(5);
 
   /** Starts from four 32-bit words, discarding the first `warmUp` outputs. */
   constructor(a: number, b: number, c: number, d: number, warmUp = 0) {
-    this.a = a | 0;
-    this.b = b | 0;
-    this.c = c | 0;
-    this.d = d | 0;
-    for (let i = 0; i < warmUp; i++) this.nextU32();
+    this.s[0] = a;
+    this.s[1] = b;
+    this.s[2] = c;
+    this.s[3] = d;
+    for (let i = 0; i < warmUp; i++) this.step();
   }
 
   /** An integer in [0, 2^32). */
   nextU32(): number {
-    const { a, b, c, d } = this;
-    const t = (((a + b) | 0) + d) | 0;
-    this.d = (d + 1) | 0;
-    this.a = b ^ (b >>> 9);
-    this.b = (c + (c << 3)) | 0;
-    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
-    return t >>> 0;
+    this.step();
+    return this.s[4]! >>> 0;
+  }
+
+  /**
+   * The next output's top 16 bits, in [0, 2^16) (a table index that is never a boxed number);
+   * lastU32() then gives the whole output. The same draw as nextU32().
+   */
+  nextHigh16(): number {
+    this.step();
+    return this.s[4]! >>> 16;
+  }
+
+  /** The last output drawn, in [0, 2^32). */
+  lastU32(): number {
+    return this.s[4]! >>> 0;
   }
 
   /** A float in [0, 1). */
   next(): number {
     return this.nextU32() / 4_294_967_296;
+  }
+
+  /** One step of sfc32: the state moves on and the output goes to s[4]. */
+  private step(): void {
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
+    const t = (((a + b) | 0) + d) | 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
+    s[4] = t;
   }
 }
 

@@ -7,7 +7,12 @@ import { LATENCY, linkDelay } from './topology';
 function fixed(us: number[]): RandomStream {
   let i = 0;
   const rng = createRng(1).stream('unused');
-  return Object.assign(Object.create(rng) as RandomStream, { nextU32: () => us[i++]! });
+  let last = 0;
+  return Object.assign(Object.create(rng) as RandomStream, {
+    nextU32: () => (last = us[i++]!),
+    nextHigh16: () => (last = us[i++]!) >>> 16,
+    lastU32: () => last,
+  });
 }
 
 const MODELS = [

@@ -18,6 +18,7 @@ import type { Micros } from './trace';
  * cell can round differently from its ends. delay-table.test.ts checks cells against the
  * computed delay at their edges and at random inputs.
  */
+/** 16: draw() indexes the cells by the stream's nextHigh16(). */
 const INDEX_BITS = 16;
 const CELL_SHIFT = 32 - INDEX_BITS;
 const CELL_SPAN = 2 ** CELL_SHIFT;
@@ -67,9 +68,8 @@ export class DelayTable {
 
   /** One draw from `rng` (one 32-bit output, as rng.lognormal() takes). */
   draw(rng: RandomStream): Micros {
-    const u = rng.nextU32();
-    const d = this.cells[u >>> CELL_SHIFT]!;
-    return d !== 0 ? d : computedDelay(this.medianUs, this.sigma, u);
+    const d = this.cells[rng.nextHigh16()]!;
+    return d !== 0 ? d : computedDelay(this.medianUs, this.sigma, rng.lastU32());
   }
 
   /** The share of cells answered by lookup (the rest compute), for the test and the bench. */

@@ -13,6 +13,10 @@ export interface RandomStream {
   next(): number;
   /** An integer in [0, 2^32): the generator's raw output, one per draw of any kind. */
   nextU32(): number;
+  /** The next output's top 16 bits, in [0, 2^16): one draw, as nextU32() (lastU32() has it whole). */
+  nextHigh16(): number;
+  /** The whole of the last output drawn, in [0, 2^32). */
+  lastU32(): number;
   /** An integer in [0, n). */
   int(n: number): number;
   /** An integer in [lo, hi]. */
