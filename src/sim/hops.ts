@@ -48,12 +48,29 @@ export function travelTime(
   messages: Message | readonly Message[] | null,
   waitUs: Micros = 0,
 ): Micros {
+  let delays = waitUs > 0 ? Math.round(waitUs) : 0;
+  if (detail === 'full' && messages !== null)
+    return showMessages(ctx, rng, requestId, path, messages, ctx.kernel.now + delays);
+  for (let i = 0; i < path.length; i++) delays += path[i]!.delay.draw(rng);
+  return ctx.kernel.now + delays;
+}
+
+/**
+ * travelTime() when animated: each hop's delay drawn in turn, and a view event as the message
+ * leaves each node. A function of its own because its event closures capture variables: V8
+ * then allocates their context on every call of the function that declares them, and a
+ * fast-forward calls travelTime() millions of times without drawing anything.
+ */
+function showMessages(
+  ctx: SimContext,
+  rng: RandomStream,
+  requestId: number,
+  path: Path,
+  messages: Message | readonly Message[],
+  departs: Micros,
+): Micros {
   const { kernel } = ctx;
-  let at = kernel.now + (waitUs > 0 ? Math.round(waitUs) : 0);
-  if (detail === 'summary' || messages === null) {
-    for (let i = 0; i < path.length; i++) at += path[i]!.delay.draw(rng);
-    return at;
-  }
+  let at = departs;
   for (let i = 0; i < path.length; i++) {
     const { from, to, delay } = path[i]!;
     const { label, bytes } = isList(messages) ? messages[i]! : messages;

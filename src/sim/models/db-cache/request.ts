@@ -253,22 +253,28 @@ function replied(r: Request, reply: DbReply, msg: Message): void {
   r.travel(next, r.routes.fromDb, full ? msg : null, reply.durationUs);
 }
 
-/** SET the key (read miss under lazy loading, or a write-through), then reply. */
 /**
  * Counts a statement RDS answered (a request's or another system's) and, in animated runs,
  * shows it when it completes ('db.query', a view event). True when the run is animated.
  */
 export function countQuery(w: World, id: number, reply: DbReply): boolean {
-  const { ctx } = w;
   w.stats.totals.queries++;
-  w.stats.period.add('queries', 1, ctx.kernel.now);
+  w.stats.period.add('queries', 1, w.ctx.kernel.now);
   if (w.detail !== 'full') return false;
+  showQuery(w, id, reply);
+  return true;
+}
+
+/** The 'db.query' view event, at the statement's completion (apart: see showMessages in hops.ts). */
+function showQuery(w: World, id: number, reply: DbReply): void {
+  const { ctx } = w;
   const { sql, durationUs, rows } = reply;
   ctx.kernel.after(durationUs, () =>
     ctx.emit('db.query', 'rds', '', { requestId: id, sql, durationUs, rows }),
   );
-  return true;
 }
+
+/** SET the key (read miss under lazy loading, or a write-through), then reply. */
 
 function setAndFinish(r: Request, outcome: Outcome, value: string): void {
   r.outcome = outcome;
