@@ -9,6 +9,17 @@ function exact(xs: number[], q: number): number {
 }
 
 describe('LatencyHistogram', () => {
+  it("finds a whole value's bucket by table exactly where the log2 would put it", () => {
+    for (const perDoubling of [36, 18]) {
+      const h = new LatencyHistogram(perDoubling);
+      const log2Bucket = (v: number) => Math.floor(Math.log2(Math.max(1, v)) * perDoubling);
+      for (let v = -2; v < 70_000; v++) expect(h.bucketOf(v)).toBe(log2Bucket(v));
+      for (const v of [0.5, 1.5, 1000.25, 65_535.5, 2 ** 20 + 0.5])
+        expect(h.bucketOf(v)).toBe(log2Bucket(v));
+      expect(h.bucketOf(2 ** 45)).toBe(40 * perDoubling - 1);
+    }
+  });
+
   it('is empty at first: quantiles and mean are 0', () => {
     const h = new LatencyHistogram();
     expect([h.count, h.quantile(0.5), h.mean(), h.max]).toEqual([0, 0, 0, 0]);
