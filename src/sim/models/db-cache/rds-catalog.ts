@@ -21,18 +21,19 @@ export async function rdsCatalog(
   // first Fast-forward starts at once instead of reading the tables.
   await rds.setMode('fast-forward');
   await rds.setMode(mode);
-  const rows = new Map<number, ProductRow>();
+  // By id in an array, not a Map: every cache hit reads its row's version (a stale read?).
+  const rows: (ProductRow | undefined)[] = [];
   const reload = async (): Promise<void> => {
     await rds.flush();
     const r = await rds.db.query<ProductRow>(CATALOG_SQL, [catalogSize]);
-    rows.clear();
+    rows.length = 0;
     for (const row of r.rows)
-      rows.set(row.id, {
+      rows[row.id] = {
         id: row.id,
         name: row.name,
         price_cents: row.price_cents,
         version: row.version,
-      });
+      };
   };
   await reload();
 
@@ -73,7 +74,7 @@ export async function rdsCatalog(
         };
       }),
     updateProduct(id, atUs) {
-      const current = rows.get(id);
+      const current = rows[id];
       if (!current) return failed(WORKLOAD_SQL.setProductPrice, 0);
       const price = current.price_cents + 1;
       return run(WORKLOAD_SQL.setProductPrice, [id, price], atUs, (o) => {
@@ -95,7 +96,7 @@ export async function rdsCatalog(
         };
       });
     },
-    committedVersion: (id) => rows.get(id)?.version ?? 0,
+    committedVersion: (id) => rows[id]?.version ?? 0,
     async setPath(path) {
       mode = path;
       await rds.setMode(path);
