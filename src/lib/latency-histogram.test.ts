@@ -20,6 +20,19 @@ describe('LatencyHistogram', () => {
     }
   });
 
+  it('can keep its counts in a view of a shared array, apart from its neighbours', () => {
+    const size = LatencyHistogram.size(18);
+    const shared = new Float64Array(2 * size);
+    const a = new LatencyHistogram(18, shared.subarray(0, size));
+    const b = new LatencyHistogram(18, shared.subarray(size));
+    a.record(1_000);
+    for (let i = 0; i < 3; i++) b.record(5_000_000);
+    expect([a.count, a.quantile(1) <= 1_000, b.quantile(0.01) > 1_000]).toEqual([1, true, true]);
+    a.reset();
+    expect([a.quantile(0.5), b.count, b.quantile(0.5) > 4_000_000]).toEqual([0, 3, true]);
+    expect(() => new LatencyHistogram(36, shared.subarray(0, size))).toThrow(RangeError);
+  });
+
   it('is empty at first: quantiles and mean are 0', () => {
     const h = new LatencyHistogram();
     expect([h.count, h.quantile(0.5), h.mean(), h.max]).toEqual([0, 0, 0, 0]);

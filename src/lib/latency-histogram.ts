@@ -33,9 +33,25 @@ export class LatencyHistogram {
   sum = 0;
   max = 0;
 
-  constructor(readonly bucketsPerDoubling = 36) {
-    this.counts = new Float64Array(DOUBLINGS * bucketsPerDoubling);
+  /**
+   * `counts`, when given, is the histogram's storage (LatencyHistogram.size(bucketsPerDoubling)
+   * zeros): many histograms can then share one allocation — a view is cheap, while each new
+   * typed array costs tens of µs.
+   */
+  constructor(
+    readonly bucketsPerDoubling = 36,
+    counts?: Float64Array,
+  ) {
+    const size = LatencyHistogram.size(bucketsPerDoubling);
+    if (counts && counts.length !== size)
+      throw new RangeError(`a histogram of this resolution needs ${size} counts`);
+    this.counts = counts ?? new Float64Array(size);
     this.table = bucketTable(bucketsPerDoubling);
+  }
+
+  /** How many counts a histogram of this resolution holds. */
+  static size(bucketsPerDoubling: number): number {
+    return DOUBLINGS * bucketsPerDoubling;
   }
 
   /** The bucket `valueUs` counts in: ⌊log2(v) · bucketsPerDoubling⌋, v at least 1. */

@@ -13,7 +13,7 @@ interface Bucket {
   completed: number;
   errors: number;
   busyUs: number;
-  latency: LatencyHistogram | undefined;
+  latency: LatencyHistogram;
 }
 
 export interface LatencySummary {
@@ -41,8 +41,16 @@ export class RdsMetrics {
   refusedConnections = 0;
 
   constructor(private readonly vcpus: number) {
-    for (let i = 0; i < BUCKETS; i++)
-      this.buckets.push({ index: -1, completed: 0, errors: 0, busyUs: 0, latency: undefined });
+    // The buckets' histograms share one allocation (see LatencyHistogram's constructor).
+    const size = LatencyHistogram.size(BUCKETS_PER_DOUBLING);
+    const counts = new Float64Array(BUCKETS * size);
+    for (let i = 0; i < BUCKETS; i++) {
+      const latency = new LatencyHistogram(
+        BUCKETS_PER_DOUBLING,
+        counts.subarray(i * size, (i + 1) * size),
+      );
+      this.buckets.push({ index: -1, completed: 0, errors: 0, busyUs: 0, latency });
+    }
   }
 
   private bucket(index: number): Bucket {
@@ -52,7 +60,7 @@ export class RdsMetrics {
       b.completed = 0;
       b.errors = 0;
       b.busyUs = 0;
-      b.latency?.reset();
+      b.latency.reset();
     }
     return b;
   }
@@ -65,7 +73,7 @@ export class RdsMetrics {
     const done = this.bucket(Math.floor(endUs / METRICS_BUCKET_US));
     done.completed++;
     if (failed) done.errors++;
-    (done.latency ??= histogram()).record(durationUs);
+    done.latency.record(durationUs);
     // Spread CPU time over the buckets it overlaps so CPU % is right at any window edge.
     let t = startUs;
     const cpuEnd = startUs + cpuUs;
@@ -91,7 +99,7 @@ export class RdsMetrics {
       completed += b.completed;
       errors += b.errors;
       busy += b.busyUs;
-      if (b.latency) hist.merge(b.latency);
+      hist.merge(b.latency);
     }
     const seconds = (span * METRICS_BUCKET_US) / 1e6;
     return {
