@@ -80,6 +80,13 @@ describe('LatencyHistogram', () => {
     expect([a.count, a.sum, a.max]).toEqual([both.count, both.sum, both.max]);
     a.reset();
     expect([a.count, a.quantile(0.5)]).toEqual([0, 0]);
+    // Nothing of the counts before the reset is left: refilled, it equals a fresh histogram.
+    const fresh = new LatencyHistogram(18);
+    for (const h of [a, fresh]) {
+      h.record(3);
+      h.merge(b);
+    }
+    for (const q of [0, 0.001, 0.5, 1]) expect(a.quantile(q)).toBe(fresh.quantile(q));
     expect(() => a.merge(new LatencyHistogram(36))).toThrow(/resolution/);
   });
 

@@ -29,6 +29,13 @@ function bucketTable(bucketsPerDoubling: number): Uint16Array {
 export class LatencyHistogram {
   private readonly counts: Float64Array;
   private readonly table: Uint16Array;
+  /**
+   * The lowest and highest buckets counted in since the last reset (lo > hi when none): a
+   * reset zeroes only those, and merge and quantile look only there — latencies crowd into a
+   * few dozen of the 720 or 1,440 buckets, and the database's metrics reset ten a second.
+   */
+  private lo: number;
+  private hi = -1;
   count = 0;
   sum = 0;
   max = 0;
@@ -47,6 +54,7 @@ export class LatencyHistogram {
       throw new RangeError(`a histogram of this resolution needs ${size} counts`);
     this.counts = counts ?? new Float64Array(size);
     this.table = bucketTable(bucketsPerDoubling);
+    this.lo = size;
   }
 
   /** How many counts a histogram of this resolution holds. */
@@ -63,7 +71,10 @@ export class LatencyHistogram {
   }
 
   record(valueUs: number): void {
-    this.counts[this.bucketOf(valueUs)]! += 1;
+    const i = this.bucketOf(valueUs);
+    this.counts[i]! += 1;
+    if (i < this.lo) this.lo = i;
+    if (i > this.hi) this.hi = i;
     this.count++;
     this.sum += valueUs;
     if (valueUs > this.max) this.max = valueUs;
@@ -73,7 +84,9 @@ export class LatencyHistogram {
   merge(other: LatencyHistogram): void {
     if (other.bucketsPerDoubling !== this.bucketsPerDoubling)
       throw new RangeError('merging histograms of different resolutions');
-    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += other.counts[i]!;
+    for (let i = other.lo; i <= other.hi; i++) this.counts[i]! += other.counts[i]!;
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
     this.count += other.count;
     this.sum += other.sum;
     if (other.max > this.max) this.max = other.max;
@@ -84,7 +97,7 @@ export class LatencyHistogram {
     if (this.count === 0) return 0;
     const target = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
-    for (let i = 0; i < this.counts.length; i++) {
+    for (let i = this.lo; i <= this.hi; i++) {
       seen += this.counts[i]!;
       if (seen >= target)
         return Math.min(this.max, Math.pow(2, (i + 0.5) / this.bucketsPerDoubling));
@@ -97,7 +110,9 @@ export class LatencyHistogram {
   }
 
   reset(): void {
-    this.counts.fill(0);
+    if (this.lo <= this.hi) this.counts.fill(0, this.lo, this.hi + 1);
+    this.lo = this.counts.length;
+    this.hi = -1;
     this.count = 0;
     this.sum = 0;
     this.max = 0;
