@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, traceHash } from './fixtures';
 import {
   call,
   coursePage,
@@ -8,7 +8,6 @@ import {
   frameOf,
   postRaw,
   startHostPage,
-  traceHash,
   type FrameSpec,
   type HostPage,
 } from './host-page';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, traceHash } from './fixtures';
 import {
   call,
   coursePage,
@@ -10,7 +10,6 @@ import {
   frameOf,
   postRaw,
   startHostPage,
-  traceHash,
   type FrameSpec,
   type HostPage,
 } from './host-page';

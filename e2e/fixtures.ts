@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Frame, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /**
@@ -118,6 +118,23 @@ export async function pause(page: Page): Promise<void> {
   const pauseButton = page.getByRole('button', { name: /^Pause/ });
   if (await pauseButton.isVisible()) await pauseButton.click();
   await expect(page.getByRole('button', { name: /^Play/ })).toBeVisible();
+}
+
+/** The run's fingerprint: trace hash, events processed and virtual time (read in the frame). */
+export const traceHash = (frame: Frame) =>
+  frame.evaluate(() => {
+    type Snap = { traceHash: string; eventsProcessed: number; now: number };
+    const s = (window as unknown as { __sim?: { snapshot(): Snap | null } }).__sim?.snapshot();
+    return s ? `${s.traceHash}/${s.eventsProcessed}/${s.now}` : '';
+  });
+
+/** Sets the playback speed with the + key (the ladder of src/ui/controls) until it reads `target`. */
+export async function setSpeed(page: Page, target: string): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).click();
+  const speed = page.getByRole('status', { name: 'Current speed' });
+  for (let i = 0; i < 16 && (await speed.innerText()) !== target; i++)
+    await page.keyboard.press('+');
+  await expect(speed).toHaveText(target);
 }
 
 /** A lesson metric's shown value (`data-testid="metric-<name>"`) as a number. */

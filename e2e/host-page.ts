@@ -116,14 +116,6 @@ export async function frameOf(page: Page, frameId: string): Promise<Frame> {
   return frame;
 }
 
-/** The run's fingerprint: trace hash, events processed and virtual time (read in the frame). */
-export const traceHash = (frame: Frame) =>
-  frame.evaluate(() => {
-    type Snap = { traceHash: string; eventsProcessed: number; now: number };
-    const s = (window as unknown as { __sim?: { snapshot(): Snap | null } }).__sim?.snapshot();
-    return s ? `${s.traceHash}/${s.eventsProcessed}/${s.now}` : '';
-  });
-
 /** Waits until the iframe's height is its content's (auto-resize); returns that height. */
 export async function expectFitsContent(page: Page, frame: Frame, frameId: string) {
   const content = await frame.evaluate(() =>

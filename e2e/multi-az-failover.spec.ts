@@ -10,6 +10,7 @@ import {
   simSeconds,
   snap,
   test,
+  setSpeed,
 } from './fixtures';
 
 /**
@@ -61,15 +62,6 @@ async function fault(page: Page, id: string, label: string): Promise<void> {
     panel.getByRole('group', { name: 'Faults and operations' }).getByRole('status'),
   ).toContainText(`${label}: done`);
   await panel.getByRole('button', { name: /^Close/ }).click();
-}
-
-/** Sets the playback speed with the + / − keys (the ladder of src/ui/controls). */
-async function setSpeed(page: Page, target: string): Promise<void> {
-  await page.getByRole('heading', { level: 1 }).click();
-  const speed = page.getByRole('status', { name: 'Current speed' });
-  for (let i = 0; i < 16 && (await speed.innerText()) !== target; i++)
-    await page.keyboard.press('+');
-  await expect(speed).toHaveText(target);
 }
 
 const eventLog = (page: Page) => page.getByRole('list', { name: 'Event log' });

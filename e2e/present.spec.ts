@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, SIM_START_TIMEOUT, test, watchConsole } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  SIM_START_TIMEOUT,
+  test,
+  traceHash,
+  watchConsole,
+} from './fixtures';
 
 /**
  * Instructor mode (issue 18) with two windows, as a class sees it: the audience view on the
@@ -22,12 +29,7 @@ async function settled(page: Page, n: number): Promise<void> {
 }
 
 /** The trace hash, event count and virtual time of the audience's simulation. */
-const trace = (page: Page) =>
-  page.evaluate(() => {
-    type Snap = { traceHash: string; eventsProcessed: number; now: number };
-    const s = (window as unknown as { __sim?: { snapshot(): Snap | null } }).__sim?.snapshot();
-    return s ? `${s.traceHash}/${s.eventsProcessed}/${s.now}` : '';
-  });
+const trace = (page: Page) => traceHash(page.mainFrame());
 
 async function openAudience(page: Page, query = ''): Promise<void> {
   await page.goto(`./#/present/db-cache${query}`);

@@ -10,6 +10,7 @@ import {
   simSeconds,
   snap,
   test,
+  setSpeed,
 } from './fixtures';
 
 /**
@@ -41,15 +42,6 @@ async function fastForwardUntilDone(page: Page, id: string, max = 4): Promise<vo
 
 async function next(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Next step/ }).click();
-}
-
-/** Sets the playback speed with the + / − keys (the ladder of src/ui/controls). */
-async function setSpeed(page: Page, target: string): Promise<void> {
-  await page.getByRole('heading', { level: 1 }).click();
-  const speed = page.getByRole('status', { name: 'Current speed' });
-  for (let i = 0; i < 16 && (await speed.innerText()) !== target; i++)
-    await page.keyboard.press('+');
-  await expect(speed).toHaveText(target);
 }
 
 /** A comparison-table cell (column 0 = Valkey, 1 = Memcached) once it is filled. */
