@@ -63,15 +63,30 @@ function offline() {
   });
 }
 
+/**
+ * Chunk file names. A package whose entry is `dist/index.js` (valibot, PGlite) would name its
+ * chunk "dist"; such chunks take the package's name instead, so the built assets say what they
+ * hold (the size budget's report, the network panel).
+ */
+function chunkFileNames(chunk: { name: string; moduleIds: readonly string[] }): string {
+  if (chunk.name !== 'dist' && chunk.name !== 'index') return 'assets/[name]-[hash].js';
+  const pkg = chunk.moduleIds
+    .map((id) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1])
+    .find((p) => p !== undefined);
+  const name = pkg ? pkg.replace(/^@/, '').replace('/', '-') : chunk.name;
+  return `assets/${name}-[hash].js`;
+}
+
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy(), offline()],
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { chunkFileNames } } },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   build: {
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: { output: { chunkFileNames } },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
