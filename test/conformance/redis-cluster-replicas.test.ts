@@ -36,9 +36,19 @@ let real: ClusterUnderTest;
 let ours: ClusterUnderTest;
 let realNames: Naming;
 let ourNames: Naming;
+/**
+ * Names the nodes once every node's view shows the three replicas: a new cluster's roles spread
+ * by gossip, and a busy machine once showed a replica still as a master in another node's view.
+ */
+async function settledNaming(ports: readonly number[]): Promise<Naming> {
+  const threeReplicas = (view: string[]) => view.filter((l) => l.includes('slave')).length === 3;
+  await waitViewsAgree(await naming(ports), threeReplicas);
+  return naming(ports);
+}
+
 beforeAll(async () => {
   [real, ours] = await Promise.all([startRealCluster(6, 1), startEngineCluster(3, 1, 1)]);
-  [realNames, ourNames] = await Promise.all([naming(real.ports), naming(ours.ports)]);
+  [realNames, ourNames] = await Promise.all([settledNaming(real.ports), settledNaming(ours.ports)]);
 }, 60_000);
 afterAll(async () => {
   await Promise.all([real?.stop(), ours?.stop()]);
