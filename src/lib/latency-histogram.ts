@@ -62,7 +62,7 @@ export class LatencyHistogram {
     return DOUBLINGS * bucketsPerDoubling;
   }
 
-  /** The bucket `valueUs` counts in: ⌊log2(v) · bucketsPerDoubling⌋, v at least 1. */
+  /** The bucket `valueUs` counts in: ⌊log2(v) · bucketsPerDoubling⌋, v at least 1, at most the last. */
   bucketOf(valueUs: number): number {
     const v = valueUs < 1 ? 1 : valueUs;
     return v < TABLED && Math.floor(v) === v

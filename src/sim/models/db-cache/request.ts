@@ -275,7 +275,6 @@ function showQuery(w: World, id: number, reply: DbReply): void {
 }
 
 /** SET the key (read miss under lazy loading, or a write-through), then reply. */
-
 function setAndFinish(r: Request, outcome: Outcome, value: string): void {
   r.outcome = outcome;
   r.value = value;
